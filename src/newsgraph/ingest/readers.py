@@ -1,0 +1,173 @@
+"""Walk inputs and yield `Document`s, or an `InputError` for each input that cannot be read.
+
+A bad input never stops the batch: the caller reports the error and goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import InputError, MalformedRecord, TooLarge, UnsupportedInput
+from newsgraph.ingest.decode import decode, maybe_gunzip
+from newsgraph.records import Document, MediaType
+
+HTML_SUFFIXES = {".html", ".htm"}
+TEXT_SUFFIXES = {".txt"}
+JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+
+Item = Document | InputError
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def iter_documents(
+    paths: Iterable[str], *, clean_json_text: bool = False, max_bytes: int = 20_000_000
+) -> Iterator[Item]:
+    """Every document under `paths` (files, folders recursively, or '-' for standard input)."""
+    for given in paths:
+        if given == "-":
+            yield from read_stream(sys.stdin.buffer.read(), "-", clean_json_text, max_bytes)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name.startswith("."):
+                    continue
+                yield from read_path(child, clean_json_text=clean_json_text, max_bytes=max_bytes)
+        elif path.exists():
+            yield from read_path(path, clean_json_text=clean_json_text, max_bytes=max_bytes)
+        else:
+            yield InputError(given, "no such file or folder", code="E008")
+
+
+def _kind_of(path: Path) -> str | None:
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    if last in HTML_SUFFIXES:
+        return "html"
+    if last in TEXT_SUFFIXES:
+        return "text"
+    if last in JSON_SUFFIXES:
+        return "json"
+    return None
+
+
+def read_path(path: Path, *, clean_json_text: bool = False, max_bytes: int = 20_000_000) -> Iterator[Item]:
+    """The documents of one file: one for a page, one per record for JSONL."""
+    source = str(path)
+    kind = _kind_of(path)
+    if kind is None:
+        yield UnsupportedInput(
+            source, "unsupported file type (expected .html, .htm, .txt, .jsonl or .json, optionally .gz)"
+        )
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise TooLarge(source, f"{size:,} bytes is more than the limit of {max_bytes:,}")
+        data = maybe_gunzip(path.read_bytes(), source, max_bytes)
+    except InputError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield InputError(source, f"cannot read ({exc.strerror or exc})")
+        return
+    if kind == "json":
+        yield from read_json_records(data, source, clean_json_text)
+    else:
+        try:
+            content = decode(data, source, html=kind == "html")
+        except InputError as exc:
+            yield exc
+            return
+        media: MediaType = "html" if kind == "html" else "text"
+        yield Document(id=sha256(content.encode("utf-8")), source_id=source, content=content, media_type=media)
+
+
+def read_stream(data: bytes, source: str, clean_json_text: bool, max_bytes: int) -> Iterator[Item]:
+    """Standard input: JSON lines when it starts with '{', HTML when with '<', else a text scrape."""
+    try:
+        data = maybe_gunzip(data, source, max_bytes)
+        head = data.lstrip()[:1]
+        if head in (b"{", b"["):
+            yield from read_json_records(data, source, clean_json_text)
+            return
+        content = decode(data, source, html=head == b"<")
+    except InputError as exc:
+        yield exc
+        return
+    media: MediaType = "html" if head == b"<" else "text"
+    yield Document(id=sha256(content.encode("utf-8")), source_id=source, content=content, media_type=media)
+
+
+def read_json_records(data: bytes, source: str, clean_json_text: bool) -> Iterator[Item]:
+    """JSONL records (or one JSON array/object): `{"id","url","text" or "html","published","title","outlet"}`."""
+    try:
+        text = decode(data, source, html=False)
+    except InputError as exc:
+        yield exc
+        return
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield MalformedRecord(source, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+            return
+        lines: Iterable[tuple[int, Any]] = enumerate(records, start=1)
+    else:
+        lines = _json_lines(text, source)
+    for number, record in lines:
+        where = f"{source}:{number}"
+        if isinstance(record, InputError):
+            yield record
+            continue
+        try:
+            yield _record_document(record, where, clean_json_text)
+        except InputError as exc:
+            yield exc
+
+
+def _json_lines(text: str, source: str) -> Iterator[tuple[int, Any]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, MalformedRecord(f"{source}:{number}", f"invalid JSON ({exc.msg}, column {exc.colno})")
+
+
+def _record_document(record: Any, where: str, clean_json_text: bool) -> Document:
+    if not isinstance(record, dict):
+        raise MalformedRecord(where, "a record must be a JSON object")
+    html, text = record.get("html"), record.get("text")
+    body = html if isinstance(html, str) and html.strip() else text
+    if not isinstance(body, str) or not body.strip():
+        raise MalformedRecord(where, 'a record needs a non-empty "text" or "html" string')
+    media: MediaType = "html" if body is html else ("text" if clean_json_text else "clean")
+    fields = {k: record.get(k) for k in ("url", "title", "published", "outlet")}
+    for key, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            raise MalformedRecord(where, f'"{key}" must be a string')
+    key = json.dumps({"body": body, "url": fields["url"], "media": media}, sort_keys=True)
+    record_id = record.get("id")
+    return Document(
+        id=sha256(key.encode("utf-8")),
+        source_id=str(record_id) if record_id is not None else where,
+        content=body,
+        media_type=media,
+        url=fields["url"],
+        title=fields["title"],
+        published=fields["published"],
+        outlet=fields["outlet"],
+    )

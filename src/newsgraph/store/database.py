@@ -1,0 +1,442 @@
+"""`Store`: every read and write newsgraph makes, as parameterised SQLAlchemy Core queries.
+
+Writes are transactional per batch: `write_batch` commits a batch of analysed documents whole or
+not at all, so a crash loses at most the batch in flight, never what was committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from newsgraph.errors import NotFound, StoreError
+from newsgraph.records import (
+    AnalyzedArticle,
+    Article,
+    Boilerplate,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Quantity,
+    Rewrite,
+    Statement,
+    Story,
+)
+from newsgraph.store.schema import (
+    articles,
+    claims,
+    documents,
+    entities,
+    events,
+    facts,
+    link_state,
+    mentions,
+    quantities,
+    rewrites,
+    stories,
+)
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers (the web UI) work while an ingest writes; the busy timeout absorbs short locks.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _row_dict(row: Any) -> dict[str, Any]:
+    return dict(row._mapping)
+
+
+def _values(record: Any, table: Any) -> dict[str, Any]:
+    """The record's fields that are columns of `table`."""
+    names = {c.name for c in table.columns}
+    return {f.name: getattr(record, f.name) for f in fields(record) if f.name in names}
+
+
+class Store:
+    """One newsgraph database. Open it with `open_store(url)`; it migrates itself to the latest schema."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- schema ------------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Bring the schema to the latest Alembic revision (a no-op when it is there already)."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        """The ids among `ids` that are stored already, so ingesting the same bytes is a no-op."""
+        wanted = list(set(ids))
+        found: set[str] = set()
+        with self.engine.connect() as connection:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                found.update(
+                    connection.scalars(select(documents.c.id).where(documents.c.id.in_(chunk)))
+                )
+        return found
+
+    def write_batch(self, pairs: Sequence[tuple[Document, AnalyzedArticle]]) -> int:
+        """Store documents with their analyses in one transaction; returns how many were new."""
+        if not pairs:
+            return 0
+        now = datetime.now(UTC)
+        with self.engine.begin() as connection:
+            known = set(
+                connection.scalars(
+                    select(documents.c.id).where(documents.c.id.in_([d.id for d, _ in pairs]))
+                )
+            )
+            seq = connection.scalar(select(func.coalesce(func.max(articles.c.seq), 0))) or 0
+            fresh = [(d, a) for d, a in pairs if d.id not in known]
+            if not fresh:
+                return 0
+            connection.execute(
+                documents.insert(),
+                [
+                    {
+                        "id": d.id,
+                        "source_id": d.source_id,
+                        "url": d.url,
+                        "media_type": d.media_type,
+                        "content": zlib.compress(d.content.encode("utf-8")),
+                        "size": len(d.content),
+                        "ingested_at": now,
+                    }
+                    for d, _ in fresh
+                ],
+            )
+            article_rows = []
+            for offset, (_, analyzed) in enumerate(fresh, start=1):
+                row = _values(analyzed.article, articles)
+                row["boilerplate"] = [
+                    {"kind": b.kind, "text": b.text} for b in analyzed.article.boilerplate
+                ]
+                row["linked"] = False
+                row["seq"] = seq + offset
+                article_rows.append(row)
+            connection.execute(articles.insert(), article_rows)
+            self._insert_all(connection, mentions, [m for _, a in fresh for m in a.mentions])
+            self._insert_all(connection, claims, [c for _, a in fresh for c in a.claims])
+            self._insert_all(connection, quantities, [q for _, a in fresh for q in a.quantities])
+            self._insert_all(connection, events, [e for _, a in fresh for e in a.events])
+            self._merge_entities(connection, [m for _, a in fresh for m in a.mentions])
+        return len(fresh)
+
+    @staticmethod
+    def _insert_all(connection: Connection, table: Any, records: Sequence[Any]) -> None:
+        if records:
+            connection.execute(table.insert(), [_values(r, table) for r in records])
+
+    @staticmethod
+    def _merge_entities(connection: Connection, found: Sequence[Mention]) -> None:
+        """Add mention counts and aliases to the canonical entities, creating those not seen yet."""
+        merged: dict[str, dict[str, Any]] = {}
+        for m in found:
+            if m.entity_id is None:
+                continue
+            entry = merged.setdefault(
+                m.entity_id, {"name": m.name, "type": m.type, "aliases": [], "mentions": 0}
+            )
+            entry["mentions"] += 1
+            for alias in (m.name, m.text):
+                if alias not in entry["aliases"]:
+                    entry["aliases"].append(alias)
+        if not merged:
+            return
+        existing = {
+            row.id: row
+            for row in connection.execute(select(entities).where(entities.c.id.in_(list(merged))))
+        }
+        inserts = []
+        for entity_id, entry in merged.items():
+            row = existing.get(entity_id)
+            if row is None:
+                inserts.append({"id": entity_id, **entry})
+                continue
+            aliases = list(row.aliases) + [a for a in entry["aliases"] if a not in row.aliases]
+            connection.execute(
+                update(entities)
+                .where(entities.c.id == entity_id)
+                .values(aliases=aliases, mentions=row.mentions + entry["mentions"])
+            )
+        if inserts:
+            connection.execute(entities.insert(), inserts)
+
+    # -- linking -----------------------------------------------------------------------------
+
+    def unlinked_articles(self) -> list[Article]:
+        """Articles not yet seen by the linker, in ingest order."""
+        query = select(articles).where(articles.c.linked.is_(False)).order_by(articles.c.seq)
+        with self.engine.connect() as connection:
+            return [_article(row) for row in connection.execute(query)]
+
+    def count_unlinked(self) -> int:
+        query = select(func.count()).select_from(articles).where(articles.c.linked.is_(False))
+        with self.engine.connect() as connection:
+            return connection.scalar(query) or 0
+
+    def load_state(self, name: str) -> bytes | None:
+        with self.engine.connect() as connection:
+            return connection.scalar(select(link_state.c.data).where(link_state.c.name == name))
+
+    def save_link(
+        self,
+        *,
+        linked_ids: Sequence[str],
+        assignments: dict[str, str],
+        story_records: Sequence[Story],
+        rewrite_records: Sequence[Rewrite],
+        fact_records: Sequence[Fact],
+        fact_stories: Iterable[str],
+        state: dict[str, bytes],
+    ) -> None:
+        """Commit one linking pass whole: story assignments, stories, rewrites, facts and state."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as connection:
+            for article_id, story_id in assignments.items():
+                connection.execute(
+                    update(articles).where(articles.c.id == article_id).values(story_id=story_id)
+                )
+            for i in range(0, len(linked_ids), 500):
+                connection.execute(
+                    update(articles)
+                    .where(articles.c.id.in_(list(linked_ids[i : i + 500])))
+                    .values(linked=True)
+                )
+            ids = [s.id for s in story_records]
+            if ids:
+                connection.execute(stories.delete().where(stories.c.id.in_(ids)))
+                connection.execute(
+                    stories.insert(),
+                    [
+                        {"id": s.id, "label": s.label, "first_seen": s.first_seen,
+                         "last_seen": s.last_seen}
+                        for s in story_records
+                    ],
+                )
+            for r in rewrite_records:
+                connection.execute(
+                    rewrites.delete().where(
+                        (rewrites.c.article_id == r.article_id)
+                        & (rewrites.c.source_article_id == r.source_article_id)
+                        & (rewrites.c.kind == r.kind)
+                    )
+                )
+            self._insert_all(connection, rewrites, list(rewrite_records))
+            touched = list(set(fact_stories))
+            if touched:
+                connection.execute(facts.delete().where(facts.c.story_id.in_(touched)))
+            if fact_records:
+                connection.execute(facts.insert(), [_fact_row(f) for f in fact_records])
+            for name, data in state.items():
+                connection.execute(link_state.delete().where(link_state.c.name == name))
+                connection.execute(
+                    link_state.insert(), [{"name": name, "data": data, "updated_at": now}]
+                )
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def _all(self, query: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return [_row_dict(row) for row in connection.execute(query)]
+
+    def articles(self, *, story_id: str | None = None) -> list[Article]:
+        query = select(articles).order_by(articles.c.seq)
+        if story_id is not None:
+            query = query.where(articles.c.story_id == story_id)
+        with self.engine.connect() as connection:
+            return [_article(row) for row in connection.execute(query)]
+
+    def article(self, article_id: str) -> Article:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return _article(row)
+
+    def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
+        found: list[Article] = []
+        with self.engine.connect() as connection:
+            for i in range(0, len(ids), 500):
+                query = select(articles).where(articles.c.id.in_(list(ids[i : i + 500])))
+                found.extend(_article(row) for row in connection.execute(query))
+        return found
+
+    def entities(self) -> list[Entity]:
+        rows = self._all(select(entities).order_by(entities.c.mentions.desc(), entities.c.name))
+        return [Entity(**row) for row in rows]
+
+    def mentions(
+        self, *, article_id: str | None = None, article_ids: Sequence[str] | None = None
+    ) -> list[Mention]:
+        query = (
+            select(mentions, entities.c.name, entities.c.type)
+            .join(entities, entities.c.id == mentions.c.entity_id)
+            .order_by(mentions.c.article_id, mentions.c.start)
+        )
+        if article_id is not None:
+            query = query.where(mentions.c.article_id == article_id)
+        if article_ids is not None:
+            query = query.where(mentions.c.article_id.in_(list(article_ids)))
+        return [Mention(**row) for row in self._all(query)]
+
+    def mentions_of(self, article_ids: Sequence[str]) -> list[Mention]:
+        """The mentions of the given articles, fetched in chunks."""
+        found: list[Mention] = []
+        for i in range(0, len(article_ids), 500):
+            found.extend(self.mentions(article_ids=article_ids[i : i + 500]))
+        return found
+
+    def claims(self, *, article_ids: Sequence[str] | None = None) -> list[Claim]:
+        return [Claim(**row) for row in self._all(_by_articles(claims, article_ids))]
+
+    def quantities(self, *, article_ids: Sequence[str] | None = None) -> list[Quantity]:
+        return [Quantity(**row) for row in self._all(_by_articles(quantities, article_ids))]
+
+    def events(self, *, article_ids: Sequence[str] | None = None) -> list[Event]:
+        return [Event(**row) for row in self._all(_by_articles(events, article_ids))]
+
+    def stories(self) -> list[Story]:
+        members: dict[str, list[str]] = {}
+        query = (
+            select(articles.c.id, articles.c.story_id)
+            .where(articles.c.story_id.is_not(None))
+            .order_by(articles.c.seq)
+        )
+        with self.engine.connect() as connection:
+            for article_id, story_id in connection.execute(query):
+                members.setdefault(story_id, []).append(article_id)
+            rows = [_row_dict(r) for r in connection.execute(select(stories))]
+        found = [Story(article_ids=members.get(row["id"], []), **row) for row in rows]
+        found.sort(key=lambda s: (-len(s.article_ids), s.last_seen or "", s.id))
+        return found
+
+    def rewrites(self) -> list[Rewrite]:
+        query = select(rewrites).order_by(rewrites.c.article_id, rewrites.c.source_article_id)
+        return [Rewrite(**row) for row in self._all(query)]
+
+    def facts(self, *, story_id: str | None = None) -> list[Fact]:
+        query = select(facts).order_by(facts.c.story_id, facts.c.id)
+        if story_id is not None:
+            query = query.where(facts.c.story_id == story_id)
+        return [_fact(row) for row in self._all(query)]
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the store holds."""
+        tables = {
+            "documents": documents, "articles": articles, "entities": entities,
+            "mentions": mentions, "claims": claims, "quantities": quantities, "events": events,
+            "stories": stories, "rewrites": rewrites, "facts": facts,
+        }
+        with self.engine.connect() as connection:
+            return {
+                name: connection.scalar(select(func.count()).select_from(table)) or 0
+                for name, table in tables.items()
+            }
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Stored raw documents, decompressed, for re-analysis."""
+        with self.engine.connect() as connection:
+            for row in connection.execute(select(documents).order_by(documents.c.ingested_at)):
+                yield Document(
+                    id=row.id,
+                    source_id=row.source_id,
+                    content=zlib.decompress(row.content).decode("utf-8"),
+                    media_type=row.media_type,
+                    url=row.url,
+                )
+
+
+def _by_articles(table: Any, article_ids: Sequence[str] | None) -> Any:
+    query = select(table).order_by(table.c.article_id, table.c.start)
+    if article_ids is not None:
+        query = query.where(table.c.article_id.in_(list(article_ids)))
+    return query
+
+
+def _article(row: Any) -> Article:
+    data = _row_dict(row)
+    data.pop("linked", None)
+    data.pop("seq", None)
+    data["boilerplate"] = [Boilerplate(**b) for b in data["boilerplate"]]
+    return Article(**data)
+
+
+def _statement_dicts(statements: Sequence[Statement]) -> list[dict[str, Any]]:
+    return [{f.name: getattr(s, f.name) for f in fields(s)} for s in statements]
+
+
+def _fact_row(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "story_id": fact.story_id,
+        "kind": fact.kind,
+        "object": fact.object,
+        "statements": _statement_dicts(fact.statements),
+        "independent_sources": fact.independent_sources,
+        "status": fact.status,
+        "history": _statement_dicts(fact.history),
+    }
+
+
+def _fact(data: dict[str, Any]) -> Fact:
+    data = dict(data)
+    data["statements"] = [Statement(**s) for s in data["statements"]]
+    data["history"] = [Statement(**s) for s in data["history"]]
+    return Fact(**data)
+
+
+def open_store(url: str) -> Store:
+    """Open (and create or migrate) the store at a SQLAlchemy URL."""
+    try:
+        if url.startswith("sqlite:///"):
+            path = Path(url[len("sqlite:///") :])
+            if str(path) not in ("", ":memory:"):
+                path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = Store(engine)
+        store.migrate()
+    except (OperationalError, SQLAlchemyError, OSError) as exc:
+        shown = make_url(url).render_as_string(hide_password=True)
+        log.exception("cannot open store %s", shown)
+        raise StoreError(f"cannot open the store {shown}: {str(exc).splitlines()[0]}") from exc
+    return store
+
