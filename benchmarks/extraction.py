@@ -1,0 +1,77 @@
+"""Main-text extraction: trafilatura against newsgraph's cleaners on the same pages, one process.
+
+    .venv/bin/python benchmarks/extraction.py [../shared/bench/extraction] [--runs 3]
+
+Prints P/R/F1 and pages/s (median of the runs, extraction time only, one core) for each
+extractor, and each one's speed as a ratio of trafilatura favor_precision's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+from newsgraph.evaluate.extraction import (
+    BenchPage,
+    ExtractionScores,
+    Extractor,
+    load_pages,
+    newsgraph_extractor,
+    score_pages,
+)
+
+DEFAULT_BENCH = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "extraction"
+
+
+def trafilatura_extractor(favor_precision: bool = False) -> Extractor:
+    """trafilatura's main text, comments left out, in precision mode or its default."""
+    return lambda content, url: (
+        trafilatura.extract(
+            content, url=url, include_comments=False, favor_precision=favor_precision
+        )
+        or ""
+    )
+
+
+def median_run(run: Callable[[], ExtractionScores], runs: int) -> tuple[ExtractionScores, float]:
+    """Scores of the first run and the median pages/s over `runs` runs."""
+    results = [run() for _ in range(runs)]
+    return results[0], statistics.median(result.pages_per_s for result in results)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bench_dir", type=Path, nargs="?", default=DEFAULT_BENCH)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    html_pages = load_pages(args.bench_dir, "html")
+    text_pages = load_pages(args.bench_dir, "text")
+    contenders: list[tuple[str, list[BenchPage], Extractor]] = [
+        (
+            "trafilatura favor_precision (html)",
+            html_pages,
+            trafilatura_extractor(favor_precision=True),
+        ),
+        ("trafilatura default (html)", html_pages, trafilatura_extractor()),
+        ("newsgraph clean_html (html)", html_pages, newsgraph_extractor("html")),
+        ("raw page text (text)", text_pages, lambda content, url: content),
+        ("newsgraph clean_text (text)", text_pages, newsgraph_extractor("text")),
+    ]
+    print(f"{'extractor':38} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'x trafilatura':>14}")
+    reference: float | None = None
+    for name, pages, extract in contenders:
+        extract(pages[0].content, pages[0].url)  # warm-up: imports and lazy loads are not timed
+        scores, speed = median_run(lambda: score_pages(pages, extract), args.runs)  # noqa: B023
+        reference = reference or speed
+        print(
+            f"{name:38} {scores.precision:6.3f} {scores.recall:6.3f} {scores.f1:6.3f} "
+            f"{speed:8.1f} {speed / reference:14.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""Cleaner for fetched HTML pages: trafilatura's main text, then our metadata and furniture passes.
+
+The page is parsed once; metadata is read from the tree's meta tags and JSON-LD (cheap), and
+htmldate is asked only when those give no date. Nothing here fetches anything.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import trafilatura
+from lxml.html import HtmlElement
+
+from newsgraph.clean import forms
+from newsgraph.clean.containers import refine
+from newsgraph.clean.metadata import find_date, outlet_of
+from newsgraph.errors import EmptyInput
+from newsgraph.records import Boilerplate, Cleaned
+
+DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "publish-date",
+    "article.published",
+    "originalpublicationdate",
+)
+AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+TITLE_META = ("og:title", "twitter:title", "headline")
+JSONLD_DATE = re.compile(r'"datePublished"\s{0,3}:\s{0,3}"([^"]{8,40})"')
+OPTS = dict(share=0.7, drop_after=1, drop_before_marked=1, drop_in_marked=0, recover=1, min_chars=60, max_links=0.3)
+HTML_FURNITURE = frozenset({"promo", "comment_prompt", "navigation"})
+ISO_DAY = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)")
+
+
+def clean_html(html: str, *, url: str | None = None) -> Cleaned:
+    """The body of an HTML page with its title, byline, date and declared source."""
+    if not html.strip():
+        raise EmptyInput(url or "<html>", "the page is empty")
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise EmptyInput(url or "<html>", "the page cannot be parsed as HTML")
+    meta = read_meta(tree)
+    cleaned = Cleaned(text="", url=url or page_url(tree, meta))
+    cleaned.title = first_of(meta, TITLE_META) or tree_title(tree)
+    author = first_of(meta, AUTHOR_META)
+    cleaned.byline = author if author and not author.startswith("http") else None
+    published = page_date(tree, meta)
+    if published is not None:
+        cleaned.published, cleaned.published_source = published, "metadata"
+    extracted = trafilatura.bare_extraction(
+        tree, url=url, fast=True, include_comments=False, include_tables=True
+    )
+    text = getattr(extracted, "text", None) or ""
+    cleaned.text = refine(tree, text, OPTS)
+    strip_furniture(cleaned)
+    return cleaned
+
+
+def read_meta(tree: HtmlElement) -> dict[str, str]:
+    """The page's <meta> name/property -> content pairs (first one wins), keys lower-cased."""
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        value = element.get("content")
+        if key and value and value.strip():
+            found.setdefault(key.strip().lower(), value.strip())
+    return found
+
+
+def first_of(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((meta[key] for key in keys if key in meta), None)
+
+
+def tree_title(tree: HtmlElement) -> str | None:
+    """The <h1> if there is one, else the <title> text."""
+    for tag in ("h1", "title"):
+        for element in tree.iter(tag):
+            text = " ".join(element.text_content().split())
+            if text:
+                return text
+    return None
+
+
+def page_url(tree: HtmlElement, meta: dict[str, str]) -> str | None:
+    """The page's own address: og:url, else the canonical link."""
+    if "og:url" in meta:
+        return meta["og:url"]
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            return str(link.get("href"))
+    return None
+
+
+def day_of(value: str) -> str | None:
+    """An ISO day from a metadata date value, whatever its format."""
+    match = ISO_DAY.match(value.strip())
+    return match.group(1) if match else find_date(value)
+
+
+def page_date(tree: HtmlElement, meta: dict[str, str]) -> str | None:
+    """Publication day from meta tags, JSON-LD or <time>; htmldate (offline) when none has one."""
+    for key in DATE_META:
+        if key in meta and (day := day_of(meta[key])):
+            return day
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json" and script.text:
+            match = JSONLD_DATE.search(script.text)
+            if match and (day := day_of(match.group(1))):
+                return day
+    for element in tree.iter("time"):
+        value = element.get("datetime")
+        if value and (day := day_of(value)):
+            return day
+    return htmldate_of(tree)
+
+
+def htmldate_of(tree: HtmlElement) -> str | None:
+    """htmldate's reading of the markup and text; it is given the tree, so it never fetches."""
+    from htmldate import find_date as htmldate_find
+
+    params: dict[str, Any] = {
+        "extensive_search": False,
+        "original_date": True,
+        "outputformat": "%Y-%m-%d",
+    }
+    try:
+        found = htmldate_find(tree, **params)
+    except (ValueError, TypeError):
+        return None
+    return str(found) if found else None
+
+
+def strip_furniture(cleaned: Cleaned) -> None:
+    """Drop the furniture lines trafilatura kept, taking the metadata some of them carry."""
+    kept: list[str] = []
+    for line in cleaned.text.splitlines():
+        found = forms.classify_furniture(line.strip()) if line.strip() else None
+        # trafilatura has already cut most furniture; of what remains only the unambiguous
+        # forms go (removing captions, bios and short "other" lines cost recall on the bench).
+        if found is None or (found.field is None and found.kind not in HTML_FURNITURE):
+            kept.append(line)
+            continue
+        cleaned.boilerplate.append(Boilerplate(found.kind, line.strip()))
+        if found.field == "photo_credit" and cleaned.photo_credit is None:
+            cleaned.photo_credit = found.value
+        elif found.field == "original_source" and cleaned.original_source is None and found.value:
+            cleaned.original_source = outlet_of(found.value) or found.value
+        elif found.field == "byline" and cleaned.byline is None:
+            cleaned.byline = found.value
+    cleaned.text = "\n".join(kept).strip()

@@ -1,0 +1,136 @@
+"""Cleaner for plain-text scrapes: a page's visible text, one block a line, furniture and all.
+
+No library handles this form, so we classify the lines ourselves: known furniture forms first
+(bylines, credits, promos, teaser lists, bios; see `forms`), then a block scorer that tells body
+from page furniture, then the densest run of body lines is taken as the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.clean import forms
+from newsgraph.clean.blocks import score_lines
+from newsgraph.clean.metadata import find_date, outlet_of
+from newsgraph.errors import EmptyInput
+from newsgraph.records import Boilerplate, BoilerplateKind, Cleaned
+
+# A " - Site" or " | Site" tail on a <title>-like first line.
+SITE_SUFFIX = re.compile(r"\s{1,3}[|\-–—:»]\s{1,3}[^|\-–—:»]{1,40}$")
+# Characters that render as nothing; a line of them is an empty line.
+INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# How far before the body a headline may sit and still be taken as the title.
+TITLE_WINDOW = 6
+# Lines this far into the page at most are searched for a byline date.
+HEADER_LINES = 12
+
+
+def clean_text(text: str, *, url: str | None = None) -> Cleaned:
+    """The body of a plain-text scrape, with title, byline, credits and the furniture removed."""
+    forms.words_of.cache_clear()  # the cache serves one page's passes, never a later page
+    lines = split_lines(text)
+    if not lines:
+        raise EmptyInput(url or "<text>", "the page has no text to clean")
+    furniture, teasers, blocked = mark_furniture(lines)
+    keep = score_lines(lines, blocked)
+    # A headline opening the body is the title, not the article's first paragraph.
+    first_kept = next((i for i, kept in enumerate(keep) if kept), None)
+    if first_kept is not None and forms.is_headline_like(lines[first_kept]) and sum(keep) > 1:
+        keep[first_kept] = False
+    body_idx = [i for i, kept in enumerate(keep) if kept]
+    cleaned = Cleaned(text="\n\n".join(lines[i] for i in body_idx), url=url)
+    first_body = body_idx[0] if body_idx else len(lines)
+    title_idx = find_title(lines, furniture, blocked, first_body)
+    if title_idx is not None:
+        cleaned.title = strip_site_suffix(lines[title_idx])
+    fill_metadata(cleaned, lines, furniture, first_body)
+    for i, line in enumerate(lines):
+        if keep[i] or i == title_idx:
+            continue
+        cleaned.boilerplate.append(Boilerplate(kind_of(i, furniture, teasers, line), line))
+    return cleaned
+
+
+def split_lines(text: str) -> list[str]:
+    """The non-empty lines of a scrape, stripped: each is one block of the page."""
+    text = INVISIBLE.sub("", text)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def mark_furniture(
+    lines: list[str],
+) -> tuple[list[forms.Furniture | None], set[int], list[bool]]:
+    """Furniture found line by line, the teaser-list lines, and which lines are either."""
+    furniture = [forms.classify_furniture(line) for line in lines]
+    teasers = forms.find_teaser_runs(lines)
+    comments_from = forms.find_comment_section(lines)
+    if comments_from is not None:
+        for i in range(comments_from, len(lines)):
+            if furniture[i] is None:
+                furniture[i] = forms.Furniture("other")
+    blocked = [furniture[i] is not None or i in teasers for i in range(len(lines))]
+    return furniture, teasers, blocked
+
+
+def kind_of(
+    i: int, furniture: list[forms.Furniture | None], teasers: set[int], line: str
+) -> BoilerplateKind:
+    """The boilerplate kind of a removed line."""
+    found = furniture[i]
+    if found is not None:
+        return found.kind
+    if i in teasers:
+        return "teaser"
+    return "navigation" if len(forms.words_of(line)) <= 6 else "other"
+
+
+def find_title(
+    lines: list[str], furniture: list[forms.Furniture | None], blocked: list[bool], first_body: int
+) -> int | None:
+    """Index of the headline: the nearest headline-like line above the body, else the first line."""
+    for i in range(first_body - 1, max(-1, first_body - 1 - TITLE_WINDOW), -1):
+        if blocked[i] or find_date(lines[i]):
+            continue
+        if forms.is_headline_like(lines[i]) and len(forms.words_of(lines[i])) >= 3:
+            return i
+    if lines and furniture[0] is None and forms.is_headline_like(lines[0]) and first_body > 0:
+        return 0
+    return None
+
+
+def strip_site_suffix(title: str) -> str:
+    """A headline without the " - Site name" tail that <title> lines carry."""
+    stripped = SITE_SUFFIX.sub("", title)
+    return stripped if len(forms.words_of(stripped)) >= 3 else title
+
+
+def fill_metadata(
+    cleaned: Cleaned, lines: list[str], furniture: list[forms.Furniture | None], first_body: int
+) -> None:
+    """Byline, photo credit, original source and a byline-area date from the furniture lines."""
+    for found in furniture:
+        if found is None or found.field is None or found.value is None:
+            continue
+        if found.field == "byline" and cleaned.byline is None:
+            cleaned.byline = found.value
+        elif found.field == "photo_credit" and cleaned.photo_credit is None:
+            cleaned.photo_credit = found.value
+        elif found.field == "original_source" and cleaned.original_source is None:
+            cleaned.original_source = source_name(found.value)
+    # A date is trusted only in the header area: above the body and near the top.
+    for line in lines[: min(first_body, HEADER_LINES)]:
+        found_date = find_date(line)
+        if found_date is not None and len(forms.words_of(line)) <= 15:
+            cleaned.published = found_date
+            cleaned.published_source = "text"
+            break
+
+
+def source_name(value: str) -> str:
+    """A declared source as an outlet: a URL or host becomes its registered domain."""
+    value = value.strip().rstrip(".")
+    if re.match(r"^(?:https?://)?[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}(?:/\S*)?$", value):
+        outlet = outlet_of(value)
+        if outlet is not None:
+            return outlet
+    return value

@@ -1,0 +1,81 @@
+"""`newsgraph eval extraction DIR`: main-text precision, recall and F1 on a benchmark folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from newsgraph.cli.app import console, eval_app, reported_errors, setup_logging
+from newsgraph.cli.progress import progress_bar
+from newsgraph.evaluate.extraction import ExtractionScores, evaluate_extraction
+
+
+class InputForm(StrEnum):
+    html = "html"
+    text = "text"
+
+
+@eval_app.command("extraction")
+def eval_extraction_command(
+    bench_dir: Annotated[
+        Path, typer.Argument(help="Extraction benchmark folder, e.g. ../shared/bench/extraction.")
+    ],
+    input: Annotated[
+        InputForm,
+        typer.Option("--input", "-i", help="Score the HTML pages or their plain-text scrapes."),
+    ] = InputForm.html,
+    per_page: Annotated[
+        bool, typer.Option("--per-page", "-p", help="Also print each page's scores, worst first.")
+    ] = False,
+) -> None:
+    """Score newsgraph's cleaner against the marked main text of each benchmark page."""
+    setup_logging()
+    with reported_errors(), progress_bar("pages") as bar:
+        task = bar.add_task(f"extraction ({input.value})", total=None)
+
+        def start(total: int) -> Callable[[], None]:
+            bar.update(task, total=total)
+            return lambda: bar.advance(task, 1)
+
+        scores = evaluate_extraction(bench_dir, input.value, progress=start)
+    if per_page:
+        console.print(page_table(scores))
+    console.print(summary_table(scores, input.value))
+
+
+def summary_table(scores: ExtractionScores, input: str) -> Table:
+    """One row: averaged P, R, F1, page count and speed."""
+    table = Table(title=f"Main-text extraction, {input} input")
+    for column in ("pages", "precision", "recall", "F1", "seconds", "pages/s"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(scores.pages),
+        f"{scores.precision:.3f}",
+        f"{scores.recall:.3f}",
+        f"{scores.f1:.3f}",
+        f"{scores.seconds:.2f}",
+        f"{scores.pages_per_s:.1f}",
+    )
+    return table
+
+
+def page_table(scores: ExtractionScores) -> Table:
+    """Each page's scores, worst F1 first, so failures are read first."""
+    table = Table(title="Per page")
+    table.add_column("id")
+    for column in ("precision", "recall", "F1", "ms"):
+        table.add_column(column, justify="right")
+    for row in sorted(scores.rows, key=lambda row: row.f1):
+        table.add_row(
+            row.id,
+            f"{row.precision:.3f}",
+            f"{row.recall:.3f}",
+            f"{row.f1:.3f}",
+            f"{row.seconds * 1000:.1f}",
+        )
+    return table

@@ -1,0 +1,37 @@
+"""Outlets of URLs and dates written in page text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean.metadata import find_date, outlet_of
+
+
+@pytest.mark.parametrize(
+    ("value", "outlet"),
+    [
+        ("www.channelnewsasia.com", "channelnewsasia.com"),
+        ("https://www.channelnewsasia.com/asia/north-korea-123", "channelnewsasia.com"),
+        ("http://news.bbc.co.uk/2/hi/world.stm", "bbc.co.uk"),
+        ("https://user@edition.cnn.com:443/x?y=1", "cnn.com"),
+        ("localhost", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_outlet_of(value: str | None, outlet: str | None) -> None:
+    assert outlet_of(value) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Published November 20, 2019 10:00", "2019-11-20"),
+        ("By Jane Doe | 3rd Mar. 2024", "2024-03-03"),
+        ("Updated 2019-11-20T12:00:00Z", "2019-11-20"),
+        ("February 30, 2020", None),
+        ("No date here at all", None),
+    ],
+)
+def test_find_date(text: str, found: str | None) -> None:
+    assert find_date(text) == found
