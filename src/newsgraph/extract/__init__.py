@@ -1,0 +1,195 @@
+"""Stage A extraction: entity mentions, claims, quantities and events of one parsed article.
+
+`extract(doc, article)` is pure: it reads the spaCy parse of `article.text` (the caller batches
+with `nlp.pipe`) and returns records whose offsets point into `article.text`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.asof import TimeMention, date_figure, find_times, lede_time
+from newsgraph.extract.claims import Attribution, find_attributions, resolve_speakers
+from newsgraph.extract.entities import EntityIndex, find_mentions
+from newsgraph.extract.events import find_frames
+from newsgraph.extract.quantities import classify, find_numbers, is_duration_or_group
+from newsgraph.records import AnalyzedArticle, Article, Claim, Event, Quantity, child_id
+
+__all__ = ["extract"]
+
+
+def extract(doc: Doc, article: Article) -> AnalyzedArticle:
+    """Mentions, claims, quantities and events of `article`, whose parse is `doc`."""
+    entities = find_mentions(doc, article.id)
+    attributions = find_attributions(doc)
+    resolve_speakers(doc, attributions, entities)
+    claims = _claims(article.id, doc, attributions)
+    ids = {id(a): c.id for a, c in zip(attributions, claims, strict=True)}
+    times = find_times(doc, article.published)
+    quantities = _quantities(doc, article, attributions, ids, times)
+    events = _events(doc, article.id, entities, attributions, ids, times)
+    return AnalyzedArticle(article, entities.mentions, claims, quantities, events)
+
+
+def _claims(article_id: str, doc: Doc, attributions: list[Attribution]) -> list[Claim]:
+    out: list[Claim] = []
+    for index, item in enumerate(attributions):
+        starts = [item.content_start]
+        ends = [item.content_end]
+        cue = doc[item.cue_i]
+        starts.append(cue.idx)
+        ends.append(cue.idx + len(cue.text))
+        if item.speaker_span is not None:
+            starts.append(doc[item.speaker_span[0]].idx)
+            last = doc[item.speaker_span[1] - 1]
+            ends.append(last.idx + len(last.text))
+        out.append(
+            Claim(
+                id=child_id(article_id, "c", index),
+                article_id=article_id,
+                start=min(starts),
+                end=max(ends),
+                speaker=item.speaker,
+                speaker_entity_id=item.entity_id,
+                cue=item.cue,
+                stance=item.stance,  # type: ignore[arg-type]
+                direct=item.direct,
+                content=doc.text[item.content_start : item.content_end],
+                content_start=item.content_start,
+                content_end=item.content_end,
+                via=item.via,
+            )
+        )
+    return out
+
+
+def _enclosing(attributions: list[Attribution], start: int, end: int) -> Attribution | None:
+    best: Attribution | None = None
+    for item in attributions:
+        if (
+            item.content_start <= start
+            and end <= item.content_end
+            and (
+                best is None
+                or item.content_end - item.content_start < best.content_end - best.content_start
+            )
+        ):
+            best = item
+    return best
+
+
+def _same_sentence(doc: Doc, attributions: list[Attribution], token_i: int) -> Attribution | None:
+    """The claim reported in the same sentence as a figure outside any claim's content
+    ("..., the government said on Monday, with 3,900 people injured")."""
+    sent = doc[token_i].sent
+    inside = [a for a in attributions if sent.start <= a.cue_i < sent.end and a.speaker]
+    if not inside:
+        return None
+    return min(inside, key=lambda a: abs(a.cue_i - token_i))
+
+
+def _quantities(
+    doc: Doc,
+    article: Article,
+    attributions: list[Attribution],
+    ids: dict[int, str],
+    times: list[TimeMention],
+) -> list[Quantity]:
+    phrases = find_numbers(doc)
+    classify(doc, phrases)
+    # The date of each speaker's latest dated claim, for undated follow-up statements.
+    claim_dates: dict[int, str] = {}
+    for item in attributions:
+        span = doc.char_span(item.content_start, item.content_end, alignment_mode="expand")
+        root = span.root.i if span is not None else None
+        for t in times:
+            if root is not None and t.attach_i == root and not t.possessive:
+                claim_dates[id(item)] = t.resolved
+        if item.time_token is not None:
+            for t in times:
+                if t.start_i <= item.time_token < t.end_i:
+                    claim_dates[id(item)] = t.resolved
+    out: list[Quantity] = []
+    ordered = sorted(phrases, key=lambda p: p.start_i)
+    lede = lede_time(doc, times)
+    for phrase in ordered:
+        if is_duration_or_group(doc, phrase):
+            continue
+        start = doc[phrase.start_i].idx
+        last = doc[phrase.end_i - 1]
+        end = last.idx + len(last.text)
+        claim = _enclosing(attributions, start, end) or _same_sentence(doc, attributions, phrase.root_i)
+        earlier: dict[str, str] = {}
+        for item in attributions:
+            key = item.name or item.speaker
+            if (
+                key
+                and id(item) in claim_dates
+                and item.cue_i < phrase.start_i
+                and item is not claim
+            ):
+                earlier[key] = claim_dates[id(item)]
+        others = [p.start_i for p in ordered if p is not phrase]
+        as_of = date_figure(
+            doc, phrase, claim, times, article.published, earlier, others, lede
+        )
+        obj = None
+        if phrase.object_span is not None:
+            s, e = phrase.object_span
+            if e > s:
+                obj = doc[s:e].text
+        out.append(
+            Quantity(
+                id=child_id(article.id, "q", len(out)),
+                article_id=article.id,
+                start=start,
+                end=end,
+                value=phrase.value,
+                low=phrase.low,
+                high=phrase.high,
+                approx=phrase.approx,  # type: ignore[arg-type]
+                kind=phrase.kind,  # type: ignore[arg-type]
+                object=obj,
+                unit=phrase.unit,
+                speaker=claim.origin_name if claim is not None else None,
+                speaker_entity_id=claim.origin_entity_id if claim is not None else None,
+                as_of=as_of,
+                claim_id=ids[id(claim)] if claim is not None else None,
+                text=doc.text[start:end],
+            )
+        )
+    return out
+
+
+def _events(
+    doc: Doc,
+    article_id: str,
+    entities: EntityIndex,
+    attributions: list[Attribution],
+    ids: dict[int, str],
+    times: list[TimeMention],
+) -> list[Event]:
+    out: list[Event] = []
+    for frame in find_frames(doc, entities):
+        verb = doc[frame.verb_i]
+        claim = _enclosing(attributions, verb.idx, verb.idx + len(verb.text))
+        when = None
+        if frame.when_i is not None:
+            for t in times:
+                if t.start_i <= frame.when_i < t.end_i:
+                    when = t.resolved
+        out.append(
+            Event(
+                id=child_id(article_id, "v", len(out)),
+                article_id=article_id,
+                start=frame.start,
+                end=frame.end,
+                actor=frame.actor,
+                action=frame.action,  # type: ignore[arg-type]
+                target=frame.target,
+                place=frame.place,
+                when=when,
+                claim_id=ids[id(claim)] if claim is not None else None,
+            )
+        )
+    return out

@@ -1,0 +1,236 @@
+"""The date a figure refers to (`Quantity.as_of`), from the time expressions around it.
+
+In order: a time expression in the figure's own clause ("sent ... last fall"), the time of the
+claim's reporting clause ("said on Monday"), the last dated statement of the same speaker,
+and markers of the present ("now", "still", a present-tense verb) meaning the published date.
+A figure in a future or modal clause ("could send") gets no date but an explicit one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.claims import Attribution
+from newsgraph.extract.quantities import NumberPhrase
+from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time
+
+FUTURE_HEADS = frozenset({
+    "hope", "plan", "want", "expect", "intend", "aim", "seek", "prepare", "promise", "vow",
+})
+MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
+PRESENT_MARKERS = frozenset({"now", "presently", "currently", "still", "already", "since"})
+BLOCKING_PREPS = frozenset({"since", "until", "till", "within", "for", "over", "after", "before"})
+
+
+@dataclass(slots=True)
+class TimeMention:
+    start_i: int
+    end_i: int
+    attach_i: int | None  # the verb (or, for "Friday's", the noun) it dates
+    possessive: bool
+    resolved: str
+    now: bool = False  # "now", "presently": a marker of the present, weaker than a date
+
+
+def _attach(tok: Token) -> Token | None:
+    t = tok
+    for _ in range(5):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Token index after a dateline ("SEOUL, Oct 18 (Newswire) -"), or 0 when there is none."""
+    for tok in doc[: min(len(doc), 14)]:
+        if tok.text in ("-", "--", "—", "–") and tok.whitespace_:
+            return tok.i + 1
+        if tok.text in (".", "!", "?") and tok.i > 0 and not doc[tok.i - 1].is_upper:
+            break
+    return 0
+
+
+def _modifies_noun(root: Token) -> bool:
+    """A time phrase inside a noun phrase ("the second such package this year")."""
+    head = root.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") and root.dep_ in ("npadvmod", "nmod", "appos", "compound")
+
+
+def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
+    """Dated time expressions of `doc`: spaCy DATE/TIME entities and "now"-like words."""
+    found: list[TimeMention] = []
+    if not published:
+        return found
+    dateline = _dateline_end(doc)
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.end <= dateline:
+            continue
+        text = ent.text
+        end = ent.end
+        # "in January and February": the parser often tags only the first month.
+        if end + 1 < len(doc) and doc[end].lower_ in ("and", "to", "through") and (
+            doc[end + 1].lower_.rstrip(".") in MONTHS or doc[end + 1].lower_ in WEEKDAYS
+        ):
+            text = f"{text} and {doc[end + 1].text}"
+            end += 2
+        prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if prev in BLOCKING_PREPS:
+            continue
+        low = text.lower()
+        if prev == "by" and (any(w in low for w in WEEKDAYS) or any(s in low for s in SEASONS)):
+            continue
+        if prev in ("between", "from"):
+            text = f"{prev} {text}"
+        resolved = resolve_time(text, published)
+        if resolved is None:
+            continue
+        root = ent.root
+        possessive = any(t.tag_ == "POS" or t.dep_ == "case" for t in ent) or root.dep_ == "poss"
+        if possessive:
+            attach: Token | None = root.head
+        elif _modifies_noun(root):
+            attach = None
+        else:
+            attach = _attach(root)
+        found.append(TimeMention(ent.start, end, attach.i if attach is not None else None,
+                                 possessive, resolved))
+    for tok in doc:
+        if tok.lower_ in NOW_WORDS and tok.ent_type_ == "" and tok.dep_ == "advmod":
+            head = _attach(tok)
+            found.append(TimeMention(tok.i, tok.i + 1, head.i if head is not None else None,
+                                     False, published[:10], now=True))
+    return found
+
+
+def lede_time(doc: Doc, times: list[TimeMention]) -> str | None:
+    """The date of the story's opening sentences: a dated main verb in the first two."""
+    sents = list(doc.sents)[:2]
+    if not sents:
+        return None
+    limit = sents[-1].end
+    for t in times:
+        if t.start_i < limit and not t.now and not t.possessive and t.attach_i is not None:
+            if doc[t.attach_i].dep_ in ("ROOT", "ccomp") or doc[t.attach_i].head.dep_ == "ROOT":
+                return t.resolved
+    return None
+
+
+def _path_to_verb(
+    doc: Doc, start: Token, verb_i: int, noun_i: int | None
+) -> tuple[list[int], bool]:
+    """Token ids from `start` up to the verb, and whether no noun but the counted one sits
+    in between (a figure nested in another noun's modifier is not dated by the clause)."""
+    path: list[int] = []
+    t = start
+    core = True
+    for _ in range(8):
+        path.append(t.i)
+        if t.i == verb_i or t.head.i == t.i:
+            break
+        coordinated = t.dep_ == "conj"  # "1,000 deminers and 5,000 builders": a sibling
+        t = t.head
+        if t.i not in (verb_i, noun_i) and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            core = core and coordinated
+    return path, core
+
+
+def _modal(verb: Token) -> bool:
+    """A future or hypothetical clause: "could send", "hope to exchange"."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS
+
+
+def _present(verb: Token, claim_cue: Token | None) -> bool:
+    for child in verb.children:
+        if child.lower_ in PRESENT_MARKERS and child.dep_ in ("advmod", "npadvmod"):
+            return True
+    if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB":
+        return True
+    return claim_cue is not None and claim_cue.tag_ in ("VBZ", "VBP") and claim_cue.lemma_ == "say"
+
+
+def _claim_time(claim: Attribution | None, times: list[TimeMention]) -> str | None:
+    if claim is None or claim.time_token is None:
+        return None
+    for t in times:
+        if t.start_i <= claim.time_token < t.end_i:
+            return t.resolved
+    return None
+
+
+def date_figure(
+    doc: Doc,
+    phrase: NumberPhrase,
+    claim: Attribution | None,
+    times: list[TimeMention],
+    published: str | None,
+    earlier: dict[str, str],
+    others: list[int] | None = None,
+    lede: str | None = None,
+) -> str | None:
+    """`as_of` for one figure; `earlier` maps a speaker to the date of their last dated claim,
+    `others` holds the first tokens of the article's other figures, `lede` the story's date."""
+    others = others or []
+    if not published:
+        return None
+    root = doc[phrase.root_i]
+    verb_i = phrase.verb_i
+    if verb_i is None:
+        return _claim_time(claim, times)
+    verb = doc[verb_i]
+    path, core = _path_to_verb(doc, root, verb_i, phrase.noun_i)
+    on_path = set(path)
+    clause = {verb_i}
+    if verb.dep_ == "conj":
+        clause.add(verb.head.i)
+    clause.update(c.i for c in verb.children if c.dep_ == "conj")
+    owners = {phrase.root_i, phrase.noun_i}
+    candidates = [
+        t
+        for t in times
+        if not t.now
+        if not any(
+            min(t.start_i, phrase.start_i) < other < max(t.start_i, phrase.start_i)
+            for other in others
+        )
+        if (t.possessive and t.attach_i in on_path)
+        or (not t.possessive and t.attach_i in clause)
+        or (t.attach_i is not None and doc[t.attach_i].head.i in owners
+            and doc[t.attach_i].dep_ in ("acl", "relcl"))
+        if not (phrase.start_i <= t.start_i < phrase.end_i)
+    ]
+    if candidates:
+        after = [t for t in candidates if t.start_i >= phrase.end_i]
+        nearest = min(after or candidates, key=lambda t: abs(t.start_i - phrase.start_i))
+        for other in candidates:
+            # "in January and February": a coordinated span resolves to its last part
+            if 0 < other.start_i - nearest.end_i <= 1 and doc[nearest.end_i].lower_ in ("and", "to"):
+                nearest = other
+        return nearest.resolved
+    if not core:
+        return None
+    cue = doc[claim.cue_i] if claim is not None else None
+    modal = _modal(verb)
+    if claim is not None and not (modal and claim.time_inherited):
+        dated = _claim_time(claim, times)
+        if dated is not None:
+            return dated
+    if modal:
+        return None
+    if claim is not None:
+        key = claim.name or claim.speaker
+        if key and key in earlier:
+            return earlier[key]
+    if _present(verb, cue) or any(t.now and t.attach_i in clause for t in times):
+        return published[:10]
+    if claim is not None and lede is not None:
+        return lede
+    return None

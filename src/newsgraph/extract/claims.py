@@ -1,0 +1,866 @@
+"""Attributed claims from the dependency parse and the quotation structure.
+
+A claim needs a cue: a reporting verb from `cues.REPORTING_VERBS` with a clausal complement or
+an attributable object, "according to X", "as per X", or a hedge adverb ("reportedly"). Its
+speaker is the cue's subject (inherited through "..., saying", resolved through pronouns and
+definite descriptions to the nearest compatible earlier speaker); its content is the attributed
+clause within the sentence. Nested attribution keeps the innermost source as the speaker and the
+relaying one as `via` ("X said Y believes ..."), except "X said, citing Y" and "X quoted Y as
+saying", where X speaks and Y is `via` and the origin of the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.cues import (
+    CLAUSE_ONLY_VERBS,
+    DENIAL_WORDS,
+    HEDGE_ADVERBS,
+    HEDGE_PASSIVES,
+    HEDGE_SOURCE_WORDS,
+    OBJECT_VERBS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SPEAKER_CLASSES,
+)
+from newsgraph.extract.entities import EntityIndex, lookup_name
+from newsgraph.extract.quotes import find_quotes
+from newsgraph.records import entity_id
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+QUOTE_CHARS = "\"“”‘’'"
+SOURCE_NOUNS = frozenset(
+    {
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "estimate",
+        "estimates",
+        "media",
+        "information",
+        "data",
+        "footage",
+        "assessment",
+        "figures",
+        "records",
+    }
+)
+HEDGE_SPEAKER_NOUNS = frozenset({"estimate", "estimates", "assessment", "speculation"})
+LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A claim under construction: token-level facts kept until the article-level pass."""
+
+    cue_i: int
+    cue: str
+    stance: str
+    direct: bool
+    content_start: int
+    content_end: int
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None  # token indices
+    speaker_head: int | None = None
+    via: str | None = None
+    via_span: tuple[int, int] | None = None
+    origin_is_via: bool = False
+    time_token: int | None = None  # a DATE token attached to the reporting clause
+    time_inherited: bool = False  # the time came from an enclosing attribution
+    impersonal: bool = False
+    name: str | None = None  # canonical speaker, when known
+    entity_id: str | None = None
+    origin_name: str | None = None
+    origin_entity_id: str | None = None
+    cls: str = "ANY"
+    extra_tokens: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.content_start
+
+    @property
+    def end(self) -> int:
+        return self.content_end
+
+
+def _trimmed_chars(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[int, int]:
+    """Char offsets of tokens [start, end) without edge punctuation, quotes and "that"."""
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].text in QUOTE_CHARS
+        or (doc[start].dep_ == "mark"
+        and doc[start].lower_ in ("that", "whether"))
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in QUOTE_CHARS):
+        if keep_final and doc[end - 1].text in ".!?":
+            break
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]):
+            break
+        end -= 1
+    if end <= start:
+        return -1, -1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _subtree_chars(tok: Token) -> tuple[int, int]:
+    return _trimmed_chars(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def _content_chars(root: Token) -> tuple[int, int]:
+    """The clause under `root`, without a trailing reporting clause of its own
+    ("..., saying ...", "..., while X said ...") and without a dateline before a dash."""
+    doc = root.doc
+    start, end = root.left_edge.i, root.right_edge.i + 1
+    for child in root.children:
+        if child.i > root.i and child.dep_ in ("advcl", "conj", "parataxis") and (
+            child.lemma_.lower() in REPORTING_VERBS
+        ):
+            end = min(end, child.left_edge.i)
+    for k in range(start, min(root.i, start + 12)):
+        if doc[k].text in ("-", "--", "—", "–") and doc[k].whitespace_ and k > start:
+            start = k + 1
+    return _trimmed_chars(doc, start, end)
+
+
+def _misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
+    """A "that" complement the parser hung on a nearby noun as a relative clause."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.i > verb.i + 10 or tok.lower_ != "that":
+            continue
+        clause = tok.head
+        if clause.dep_ != "relcl" or tok.dep_ in SUBJECT_DEPS:
+            return None
+        if not any(c.dep_ in SUBJECT_DEPS and c.i != tok.i for c in clause.children):
+            return None
+        return _trimmed_chars(verb.doc, tok.i + 1, clause.right_edge.i + 1)
+    return None
+
+
+def _trailing_clause(verb: Token, subj: Token | None) -> tuple[int, int] | None:
+    """ "X happened, the agency said": the clause before a reporting verb hung on it."""
+    head = verb.head
+    if head is verb or head.i > verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ not in ("conj", "advcl", "ccomp"):
+        return None
+    stop = min(verb.left_edge.i, subj.left_edge.i if subj is not None else verb.i)
+    if stop == 0 or verb.doc[stop - 1].text not in (",", "”", '"', "'"):
+        return None
+    return _content_chars_until(head, stop)
+
+
+def _content_chars_until(root: Token, stop: int) -> tuple[int, int]:
+    doc = root.doc
+    start = root.left_edge.i
+    for k in range(start, min(root.i, start + 12)):
+        if doc[k].text in ("-", "--", "—", "–") and doc[k].whitespace_ and k > start:
+            start = k + 1
+    return _trimmed_chars(doc, start, stop)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; a participle ("..., saying", "..., adding") takes the subject of
+    the nearest reporting verb above it, or failing that of its head."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if verb.dep_ not in ("advcl", "conj", "xcomp", "pcomp"):
+        return None
+    fallback: Token | None = None
+    t = verb
+    for _ in range(6):
+        if t.head is t:
+            break
+        t = t.head
+        subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            continue
+        if t.lemma_.lower() in REPORTING_VERBS:
+            return subj
+        if fallback is None:
+            fallback = subj
+    return fallback if verb.head.pos_ in ("VERB", "AUX") else None
+
+
+def _speaker_span(subj: Token) -> tuple[int, int]:
+    """Token span of a speaker phrase; a relative pronoun stands for the noun it modifies.
+
+    A non-restrictive clause after a comma ("The report, which cited ...") and a dateline
+    before a dash ("14:32 GMT - Zelenskiy") are not part of the speaker.
+    """
+    doc = subj.doc
+    if subj.lower_ in ("which", "who", "that") and subj.head.dep_ == "relcl":
+        noun = subj.head.head
+        while noun.dep_ == "appos" and noun.head is not noun:
+            noun = noun.head
+        return noun.left_edge.i, noun.i + 1
+    start, end = subj.left_edge.i, subj.right_edge.i + 1
+    for child in subj.rights:
+        if child.dep_ in ("relcl", "acl") and doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.i - 1)
+    for k in range(start, subj.i):
+        if doc[k].text in ("-", "--", "—", "–", ":"):
+            start = k + 1
+    while start < end and (doc[start].is_punct or doc[start].text in QUOTE_CHARS):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in QUOTE_CHARS):
+        end -= 1
+    if end <= start:
+        return subj.i, subj.i + 1
+    return start, end
+
+
+def _cited(subj: Token) -> Token | None:
+    """ "The report, which cited people familiar with the matter": the cited source."""
+    for child in subj.rights:
+        if child.dep_ in ("relcl", "acl") and child.lemma_ == "cite":
+            return next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+    return None
+
+
+def _clause_content(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in verb.children:
+        if child.dep_ == "xcomp" and verb.lemma_ in ("hope", "promise", "vow", "pledge", "plan"):
+            return child
+    return None
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The "that" clause of a noun ("reports that X"), if it has one."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return child
+    return None
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """Content of an object-taking cue: "denied the claim", "dismissed as fake reports that X"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        objects.extend(p for p in prep.children if p.dep_ == "pobj")
+    for obj in objects:
+        clause = _that_clause(obj)
+        if clause is not None:
+            return _subtree_chars(clause)
+    if not objects:
+        return None
+    obj = objects[0]
+    if obj.pos_ == "PRON" and obj.lower_ not in ("this", "that"):
+        return None
+    if verb.lemma_ == "describe":
+        end = obj.right_edge.i + 1
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > obj.i:
+                end = prep.right_edge.i + 1
+        return _trimmed_chars(verb.doc, obj.left_edge.i, end)
+    return _subtree_chars(obj)
+
+
+def _quote_after(verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    lo = verb.idx
+    hi = verb.right_edge.idx + len(verb.right_edge.text) + 1
+    for q in quotes:
+        if lo < q[0] and q[1] <= hi:
+            return q
+    return None
+
+
+def _time_of(verb: Token, content: tuple[int, int]) -> int | None:
+    """A DATE/TIME token in the reporting clause ("said on Friday", "said after a briefing
+    on Thursday", "told a briefing minutes ago"), not in the reported content."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "nsubj", "nsubjpass"):
+            continue
+        for tok in child.subtree:
+            if tok.ent_type_ in ("DATE", "TIME") and not content[0] <= tok.idx < content[1]:
+                return tok.i
+    return None
+
+
+def _is_negated(verb: Token) -> bool:
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
+
+
+def _clause_root(span: Span) -> Token:
+    """The head verb of a clause span (spaCy's `Span.root` may pick a leading "and")."""
+    for tok in span:
+        if not (span.start <= tok.head.i < span.end) and tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return span.root
+
+
+def _bare_speaker(verb: Token) -> tuple[int, int] | None:
+    """ "..., South Korea's National Intelligence Service said": a speaker phrase the parser
+    did not make the verb's subject, read back to the comma."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > verb.sent.start and k > verb.i - 10 and doc[k].text != ",":
+        k -= 1
+    if doc[k].text != "," or k + 1 >= verb.i:
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in doc[k + 1 : verb.i]):
+        return None
+    return k + 1, verb.i
+
+
+def _inner_stance(doc: Doc, start: int, end: int, base: str) -> str:
+    """Stance adjusted by what the content says: "is estimated" hedges, "fake" denies."""
+    if base == "deny":
+        return base
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return base
+    root = _clause_root(span)
+    for tok in span:
+        if tok.lemma_ in HEDGE_PASSIVES and any(c.dep_ == "auxpass" for c in tok.children):
+            if tok.i == root.i or tok.head.i == root.i or tok.dep_ in ("ccomp", "conj"):
+                return "hedge"
+        if tok.lower_ in LIKELIHOOD_ADVERBS and tok.head.i == root.i and tok.dep_ == "advmod":
+            return "hedge"
+    predicate = [root, *[c for c in root.children if c.dep_ in ("attr", "acomp", "oprd", "dobj")]]
+    for tok in predicate:
+        if tok.lower_ in DENIAL_WORDS or tok.lemma_ in DENIAL_WORDS:
+            return "deny"
+    return base
+
+
+def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Claims introduced by one reporting verb (two when a quotation is split around it)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REPORTING_VERBS or verb.pos_ not in ("VERB", "AUX") or _is_negated(verb):
+        return []
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        return []
+    doc = verb.doc
+    stance = REPORTING_VERBS[lemma]
+    subj = _subject(verb)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        subj is not None and subj.dep_ == "nsubjpass"
+    )
+    content: tuple[int, int] | None = None
+    direct = False
+    via_tok: Token | None = None
+    impersonal = False
+    clause = _clause_content(verb)
+    passive_quote = False
+    bare_speaker: tuple[int, int] | None = None
+    if lemma == "quote":
+        targets = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for pc in prep.children:
+                    inner = _clause_content(pc) if pc.dep_ == "pcomp" else None
+                    if inner is not None:
+                        clause = inner
+        if clause is None:
+            return []
+        if targets:
+            via_tok = targets[0]
+        else:
+            lemma = "say"  # "X was quoted as saying": X speaks
+            passive_quote = True
+    if lemma == "accuse":
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pc in prep.children:
+                    if pc.dep_ in ("pcomp", "pobj"):
+                        content = _subtree_chars(pc)
+    elif lemma == "call":
+        quote = _quote_after(verb, quotes)
+        if quote is not None:
+            content, direct = (quote[0] + 1, quote[1] - 1), True
+    elif clause is not None:
+        content = _content_chars(clause)
+    elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        content = _subtree_chars(verb.head)
+    else:
+        content = _misparsed_that_clause(verb)
+        if content is None and lemma in OBJECT_VERBS:
+            content = _object_content(verb)
+        if content is None:
+            content = _trailing_clause(verb, subj)
+        if content is None and subj is None and verb.dep_ in ("conj", "advcl", "ccomp"):
+            bare = _bare_speaker(verb)
+            if bare is not None and verb.head.i < verb.i:
+                content = _content_chars_until(verb.head, bare[0] - 1)
+                bare_speaker = bare
+    if content is None and lemma in HEDGE_PASSIVES and passive and subj is not None:
+        # "North Korea's force is estimated to number about 1.3 million": the clause itself.
+        if any(c.dep_ == "xcomp" for c in verb.children) and subj.lower_ != "it":
+            content = _trimmed_chars(doc, verb.left_edge.i, verb.right_edge.i + 1)
+            return [
+                Attribution(
+                    cue_i=verb.i,
+                    cue=lemma,
+                    stance="hedge",
+                    direct=False,
+                    content_start=content[0],
+                    content_end=content[1],
+                    impersonal=True,
+                )
+            ]
+    if content is None or content[0] < 0:
+        if lemma in CLAUSE_ONLY_VERBS or lemma in OBJECT_VERBS:
+            # A quotation closing just before the sentence: '"...," the officer told X.'
+            sent_start = verb.sent.start_char
+            for q_start, q_end in quotes:
+                if 0 <= sent_start - q_end <= 3 or (
+                    q_end <= verb.idx and doc.text[q_end : verb.idx].strip(" ,") == ""
+                ):
+                    content, direct = (q_start + 1, q_end - 1), True
+        if content is None or content[0] < 0:
+            return []
+    # Who speaks.
+    speaker_span: tuple[int, int] | None = None
+    speaker_head: int | None = None
+    if bare_speaker is not None:
+        speaker_span, speaker_head = bare_speaker, bare_speaker[1] - 1
+    elif passive_quote and subj is not None:
+        speaker_span, speaker_head = _speaker_span(subj), subj.i
+    elif subj is not None and subj.lower_ == "it" and passive:
+        impersonal = True
+        stance = "hedge"
+    elif passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is None:
+            return []
+        speaker_span, speaker_head = (pobj.left_edge.i, pobj.right_edge.i + 1), pobj.i
+    elif subj is not None:
+        speaker_span = _speaker_span(subj)
+        speaker_head = subj.i if subj.lower_ not in ("which", "who", "that") else subj.head.head.i
+        if speaker_span[0] <= verb.i < speaker_span[1]:
+            speaker_span = (subj.i, subj.i + 1)
+    else:
+        return []
+    if speaker_span is not None:
+        s_start, s_end = (
+            doc[speaker_span[0]].idx,
+            doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text),
+        )
+        if s_start < content[1] and content[0] < s_end and verb.dep_ != "parataxis":
+            return []
+    # Direct quotation: the content is (almost all) one quotation.
+    if not direct:
+        for q_start, q_end in quotes:
+            quoted = (q_start + 1, q_end - 1)
+            if content[0] - 1 <= quoted[0] <= content[0] + 1 and content[1] - 1 <= quoted[1]:
+                if (content[1] - content[0]) >= 0.8 * (quoted[1] - quoted[0]):
+                    content, direct = _strip_quote(doc.text, quoted), True
+                break
+    # "citing X": X is where the information comes from.
+    origin_is_via = False
+    for tok in verb.subtree:
+        if tok.lemma_ == "brief" and tok.head.i == verb.i or tok.head.head.i == verb.i and (
+            tok.lemma_ == "brief"
+        ):
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                via_tok = pobj
+    for child in verb.children:
+        if child.lemma_ == "cite" and child.dep_ in ("advcl", "prep", "xcomp", "conj"):
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                via_tok = obj
+    if via_tok is not None:
+        origin_is_via = True
+    elif subj is not None and (cited := _cited(subj)) is not None:
+        via_tok = cited
+    attribution = Attribution(
+        cue_i=verb.i,
+        cue=lemma,
+        stance=stance,
+        direct=direct,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=speaker_head,
+        via_span=(via_tok.left_edge.i, via_tok.right_edge.i + 1) if via_tok is not None else None,
+        origin_is_via=origin_is_via,
+        time_token=_time_of(verb, content),
+        impersonal=impersonal,
+    )
+    found = [attribution]
+    if direct:
+        found.extend(_split_quote(verb, attribution, quotes))
+    return found
+
+
+def _strip_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _split_quote(
+    verb: Token, first: Attribution, quotes: list[tuple[int, int]]
+) -> list[Attribution]:
+    """The second half of a quotation split by its reporting clause: “A,” said X, “B.”"""
+    text = verb.doc.text
+    for q_start, q_end in quotes:
+        if q_start <= verb.idx or q_start <= first.content_end + 1:
+            continue
+        between = text[verb.idx : q_start]
+        if len(between) > 120 or any(p in between for p in ".!?"):
+            return []
+        start, end = _strip_quote(text, (q_start + 1, q_end - 1))
+        if end <= start:
+            return []
+        return [
+            Attribution(
+                cue_i=first.cue_i,
+                cue=first.cue,
+                stance=first.stance,
+                direct=True,
+                content_start=start,
+                content_end=end,
+                speaker_span=first.speaker_span,
+                speaker_head=first.speaker_head,
+                time_token=first.time_token,
+            )
+        ]
+    return []
+
+
+def _according_to(tok: Token) -> Attribution | None:
+    """ "according to X" / "as per X": the rest of the clause is X's claim."""
+    doc = tok.doc
+    if tok.lower_ == "according":
+        prep = next((c for c in tok.children if c.lower_ == "to"), None)
+    elif tok.lower_ == "per" and tok.i > 0 and doc[tok.i - 1].lower_ == "as":
+        prep = tok
+    else:
+        return None
+    if prep is None:
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_start = tok.i - (1 if tok.lower_ == "per" else 0)
+    phrase_end = pobj.right_edge.i + 1
+    # An appositive or relative clause after the source belongs to it, not to the content.
+    sent = tok.sent
+    if phrase_start <= sent.start + 1:
+        start, end = phrase_end, sent.end
+    else:
+        start, end = sent.start, phrase_start
+    content = _trimmed_chars(doc, start, end)
+    if content[0] < 0:
+        return None
+    speaker_span = (pobj.left_edge.i, pobj.i + 1)
+    for child in pobj.rights:
+        if (child.dep_ == "prep" and child.lower_ in ("by", "of", "from", "circulating", "on")) or child.dep_ in ("acl",):
+            speaker_span = (pobj.left_edge.i, child.right_edge.i + 1)
+    return Attribution(
+        cue_i=tok.i,
+        cue="according to",
+        stance="assert",
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=pobj.i,
+    )
+
+
+def _hedge_adverb(tok: Token) -> Attribution | None:
+    """ "North Korea has reportedly begun ...": the clause, from an unnamed source."""
+    if tok.lower_ not in HEDGE_ADVERBS or tok.dep_ != "advmod":
+        return None
+    head = tok.head
+    content = _trimmed_chars(tok.doc, head.left_edge.i, head.right_edge.i + 1)
+    if content[0] < 0:
+        return None
+    return Attribution(
+        cue_i=tok.i,
+        cue=HEDGE_ADVERBS[tok.lower_],
+        stance="hedge",
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        impersonal=True,
+    )
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in `doc`, nested ones folded into their innermost source."""
+    quotes = find_quotes(doc.text)
+    found: list[Attribution] = []
+    for tok in doc:
+        low = tok.lower_
+        if low in ("according", "per"):
+            item = _according_to(tok)
+            if item:
+                found.append(item)
+        elif low in HEDGE_ADVERBS:
+            item = _hedge_adverb(tok)
+            if item:
+                found.append(item)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS:
+            found.extend(_from_verb(tok, quotes))
+    text = doc.text
+    found = [
+        item
+        for item in found
+        if "\n" not in text[item.content_start : item.content_end]
+        and (
+            item.speaker_span is None
+            or "\n" not in doc[item.speaker_span[0] : item.speaker_span[1]].text
+        )
+    ]
+    for item in found:
+        item.speaker = _span_text(doc, item.speaker_span)
+        item.via = _span_text(doc, item.via_span)
+        if item.speaker_span is not None:
+            words = {t.lower_ for t in doc[item.speaker_span[0] : item.speaker_span[1]]}
+            if words & HEDGE_SOURCE_WORDS or (words & {"familiar"}):
+                item.stance = "hedge" if item.stance == "assert" else item.stance
+            if (
+                item.speaker_head is not None
+                and doc[item.speaker_head].lower_ in HEDGE_SPEAKER_NOUNS
+            ):
+                item.stance = "hedge" if item.stance == "assert" else item.stance
+        if item.via_span is not None:
+            words = {t.lower_ for t in doc[item.via_span[0] : item.via_span[1]]}
+            if words & HEDGE_SOURCE_WORDS or "familiar" in words:
+                item.stance = "hedge" if item.stance == "assert" else item.stance
+        stance = _inner_stance(doc, item.content_start, item.content_end, item.stance)
+        if not item.direct or stance == "deny":
+            item.stance = stance
+    # The halves of one split quotation share a stance.
+    for a, b in zip(found, found[1:], strict=False):
+        if a.cue_i == b.cue_i and a.direct and b.direct and "deny" in (a.stance, b.stance):
+            a.stance = b.stance = "deny"
+    found.sort(key=lambda a: (a.content_start, a.cue_i))
+    return _fold_nested(doc, found)
+
+
+def _span_text(doc: Doc, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    start, end = _trimmed_chars(doc, span[0], span[1])
+    return doc.text[start:end] if start >= 0 else None
+
+
+def _fold_nested(doc: Doc, items: list[Attribution]) -> list[Attribution]:
+    """Fold an attribution whose cue lies inside another's content into one claim."""
+    drop: set[int] = set()
+    for i, outer in enumerate(items):
+        for j, inner in enumerate(items):
+            if i == j or j in drop or i in drop:
+                continue
+            cue_char = doc[inner.cue_i].idx
+            if not (outer.content_start <= cue_char < outer.content_end):
+                continue
+            if inner.cue_i == outer.cue_i:
+                continue
+            cue_tok = doc[inner.cue_i]
+            span = doc.char_span(outer.content_start, outer.content_end, alignment_mode="expand")
+            if span is not None and not inner.impersonal and cue_tok.i != span.root.i and not (
+                cue_tok.head.i == span.root.i and cue_tok.dep_ in ("ccomp", "conj")
+            ):
+                continue
+            if inner.impersonal:
+                # "X said Y was believed to ...", "X said Y had reportedly ...": X hedges.
+                outer.stance = "hedge" if outer.stance == "assert" else outer.stance
+                drop.add(j)
+                continue
+            if inner.cue == "according to" or inner.speaker_head is None:
+                continue
+            head = doc[inner.speaker_head]
+            if head.lower_ in PRONOUNS:
+                inner.speaker, inner.speaker_span = outer.speaker, outer.speaker_span
+                inner.speaker_head = outer.speaker_head
+                inner.via, inner.via_span = outer.via, outer.via_span
+                inner.origin_is_via = outer.origin_is_via
+            else:
+                inner.via, inner.via_span = outer.speaker, outer.speaker_span
+            if inner.time_token is None and outer.time_token is not None:
+                inner.time_token = outer.time_token
+                inner.time_inherited = True
+            drop.add(i)
+    return [item for k, item in enumerate(items) if k not in drop]
+
+
+def _class_of(doc: Doc, head: Token, entities: EntityIndex) -> str:
+    mention = entities.at(head.i)
+    if mention is not None:
+        return "PERSON" if mention.type == "PERSON" else "ORG"
+    if head.lower_ in PRONOUNS:
+        return PRONOUNS[head.lower_]
+    if head.tag_ in ("NNS", "NNPS"):
+        return "ANY"
+    return SPEAKER_CLASSES.get(head.lemma_.lower(), "ANY")
+
+
+def _canonical(
+    doc: Doc, span: tuple[int, int], head_i: int, entities: EntityIndex, depth: int = 0
+) -> tuple[str | None, str | None]:
+    """(canonical name, entity id) of a speaker phrase, without looking at other claims."""
+    head = doc[head_i]
+    mention = entities.at(head_i)
+    if mention is not None:
+        return mention.name, mention.entity_id
+    for child in head.children:
+        found = entities.at(child.i) if child.dep_ == "appos" else None
+        if found is not None:
+            return found.name, found.entity_id
+    text = _span_text(doc, span) or ""
+    known = lookup_name(text)
+    if known is not None:
+        return known[0], entity_id(known[0], known[1])
+    role = SPEAKER_CLASSES.get(head.lemma_.lower())
+    if role == "PERSON" or head.ent_type_ == "PERSON":
+        persons = {
+            entities.by_token[i].name: entities.by_token[i]
+            for i in range(span[0], span[1])
+            if i in entities.by_token and entities.by_token[i].type == "PERSON"
+        }
+        if len(persons) == 1:
+            m = next(iter(persons.values()))
+            return m.name, m.entity_id
+        trailing = _trailing_name(doc, span)
+        if trailing is not None:
+            return trailing, entity_id(trailing, "PERSON")
+    # "NIS officials", "NATO allies": a generic head owned by a named organisation.
+    if role is not None or head.lower_ in ("officials", "allies", "sources", "forces"):
+        for child in head.children:
+            owner = entities.at(child.i) if child.dep_ in ("compound", "poss") else None
+            if owner is not None and owner.type == "ORG":
+                return owner.name, owner.entity_id
+    # "a report by X", "information of X": the source behind the document.
+    if depth < 2 and (head.lower_ in SOURCE_NOUNS or head.lemma_ in SOURCE_NOUNS):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    sub = (pobj.left_edge.i, pobj.right_edge.i + 1)
+                    name, ent = _canonical(doc, sub, pobj.i, entities, depth + 1)
+                    if name is not None:
+                        return name, ent
+    # "the information of intelligence agency of South Korea"
+    for i in range(span[0], span[1]):
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and tok.i != head_i and tok.dep_ == "pobj":
+            known = lookup_name(doc[tok.left_edge.i : tok.right_edge.i + 1].text)
+            if known is not None:
+                return known[0], entity_id(known[0], known[1])
+    return None, None
+
+
+def _trailing_name(doc: Doc, span: tuple[int, int]) -> str | None:
+    """ "The defence minister of Ukraine Rustem Umerov": the name closing a role phrase."""
+    end = span[1]
+    start = end
+    while start > span[0] and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    words = [t.text for t in doc[start:end]]
+    while words and lookup_name(words[0]) is not None:
+        words = words[1:]
+    if len(words) >= 2 and start > span[0]:
+        return " ".join(words)
+    return None
+
+
+def _short_speaker(doc: Doc, item: Attribution) -> str | None:
+    """The speaker phrase up to its head noun ("Russian bloggers who shared the clip" ->
+    "Russian bloggers"), used as the source of a figure when no entity is known."""
+    if item.speaker_span is None or item.speaker_head is None:
+        return item.speaker
+    start = item.speaker_span[0]
+    while start < item.speaker_head and doc[start].pos_ == "DET":
+        start += 1
+    if start <= item.speaker_head < item.speaker_span[1]:
+        return doc[start : item.speaker_head + 1].text
+    return item.speaker
+
+
+def resolve_speakers(doc: Doc, items: list[Attribution], entities: EntityIndex) -> None:
+    """Give each attribution a canonical speaker: its own entity, or for a pronoun or a
+    definite description ("he", "The spy agency") the nearest compatible earlier speaker."""
+    history: list[Attribution] = []
+    for item in sorted(items, key=lambda a: a.cue_i):
+        if item.speaker_span is None or item.speaker_head is None:
+            item.origin_name = None
+            continue
+        head = doc[item.speaker_head]
+        item.cls = _class_of(doc, head, entities)
+        name, ent = _canonical(doc, item.speaker_span, item.speaker_head, entities)
+        first = doc[item.speaker_span[0]].lower_
+        anaphoric = head.lower_ in PRONOUNS or (
+            name is None
+            and first in ("the", "this", "that")
+            and item.speaker_span[1] - item.speaker_span[0] <= 4
+        )
+        if name is None and anaphoric:
+            name, ent = _antecedent(doc, item, history, entities)
+        item.name, item.entity_id = name, ent
+        history.append(item)
+    for item in items:
+        if item.origin_is_via and item.via_span is not None:
+            vhead = _span_head(doc, item.via_span)
+            vname, vent = _canonical(doc, item.via_span, vhead, entities)
+            item.origin_name = vname or item.via
+            item.origin_entity_id = vent
+        else:
+            item.origin_name = item.name or _short_speaker(doc, item)
+            item.origin_entity_id = item.entity_id
+
+
+def _span_head(doc: Doc, span: tuple[int, int]) -> int:
+    return doc[span[0] : span[1]].root.i
+
+
+def _antecedent(
+    doc: Doc, item: Attribution, history: list[Attribution], entities: EntityIndex
+) -> tuple[str | None, str | None]:
+    """The nearest earlier speaker (or named entity) that a pronoun or "the <noun>" can
+    refer to: same head noun first, then the same class (person vs organisation)."""
+    assert item.speaker_head is not None
+    head = doc[item.speaker_head]
+    lemma = head.lemma_.lower()
+    pronoun = head.lower_ in PRONOUNS
+    for prev in reversed(history):
+        if prev.speaker is None or prev.speaker_head is None:
+            continue
+        if not pronoun and doc[prev.speaker_head].lemma_.lower() == lemma:
+            return prev.name or _short_speaker(doc, prev), prev.entity_id
+    for prev in reversed(history):
+        if prev.speaker is None or prev.speaker_head is None:
+            continue
+        if item.cls == "ANY" and pronoun or prev.cls == item.cls and item.cls != "ANY":
+            return prev.name or _short_speaker(doc, prev), prev.entity_id
+    if not pronoun:
+        # "The report": the nearest earlier noun phrase with the same head.
+        for k in range(item.speaker_head - 1, -1, -1):
+            tok = doc[k]
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and k < item.speaker_span[0]:
+                start = tok.left_edge.i
+                while start < k and doc[start].pos_ == "DET":
+                    start += 1
+                return doc[start : k + 1].text, None
+    if not pronoun and item.cls != "PERSON":
+        return None, None
+    want = ("PERSON",) if item.cls == "PERSON" else ("ORG", "GPE", "NORP")
+    before = head.idx
+    for mention in reversed(entities.mentions):
+        if mention.start < before and mention.type in want:
+            return mention.name, mention.entity_id
+    return None, None

@@ -1,0 +1,310 @@
+"""Entity mentions from spaCy NER, corrected and made canonical within one article.
+
+Names lose possessives and a leading "the", never span a newline, take SPEC's types, follow the
+gazetteer, and merge in-article aliases: a surname with the full name ("Kim" / "Kim Jong Un"),
+an acronym with its expansion ("KCNA" / "Korean Central News Agency"), transliteration
+variants through `name_key` ("Zelenskiy" / "Zelensky" / "Zelenskyy").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.gazetteer import DESCRIPTIONS, GAZETTEER
+from newsgraph.records import Mention, entity_id
+
+TYPE_MAP: dict[str, str] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "FAC": "FAC",
+    "EVENT": "EVENT",
+    "PRODUCT": "OTHER",
+    "WORK_OF_ART": "OTHER",
+    "LAW": "OTHER",
+    "LANGUAGE": "OTHER",
+}
+TITLES = frozenset(
+    {
+        "president",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "rep",
+        "rep.",
+        "sen",
+        "sen.",
+        "gen",
+        "gen.",
+        "general",
+        "captain",
+        "capt",
+        "capt.",
+        "mayor",
+        "minister",
+        "secretary",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "lt",
+        "lt.",
+        "col",
+        "col.",
+        "maj",
+        "maj.",
+        "sgt",
+        "sgt.",
+        "comrade",
+        "respected",
+        "dictator",
+        "tyrant",
+        "leader",
+        "prime",
+        "spokesman",
+        "spokeswoman",
+        "governor",
+        "ambassador",
+        "major",
+        "lieutenant",
+        "colonel",
+        "sir",
+        "lord",
+        "lady",
+        "pope",
+        "chairman",
+        "deputy",
+        "senator",
+        "representative",
+        "judge",
+        "justice",
+        "professor",
+        "prof",
+        "prof.",
+    }
+)
+POSSESSIVES = ("'s", "’s", "'", "’", "'S", "’S")
+CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
+_TRANSLIT = [(re.compile(r"(iy|yy|ii|yi)\b"), "y"), (re.compile(r"[-‐‑]"), " ")]
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Normalisation key: case, accents, punctuation, possessive and transliteration folded.
+
+    "Zelenskiy", "Zelensky" and "Zelenskyy" share one key, as do "U.S." and "US".
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("’", "'")
+    for suffix in ("'s", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.startswith("the "):
+        text = text[4:]
+    text = text.replace(".", "")
+    for pattern, repl in _TRANSLIT:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"[^\w\s]", "", text)
+    return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer_index() -> dict[str, tuple[str, str]]:
+    """name_key -> (canonical name, type) for every gazetteer name and alias."""
+    index: dict[str, tuple[str, str]] = {}
+    for canonical, type_, aliases in GAZETTEER:
+        for alias in (canonical, *aliases):
+            index[name_key(alias)] = (canonical, type_)
+    return index
+
+
+def lookup_name(text: str) -> tuple[str, str] | None:
+    """The gazetteer's (canonical, type) for a name, with descriptions like "South Korea's spy
+    agency" included; None when unknown."""
+    key = name_key(text)
+    found = gazetteer_index().get(key)
+    if found:
+        return found
+    plain = text.replace("’", "'")
+    if "'s " in plain:
+        owner, _, head = plain.partition("'s ")
+        canon = DESCRIPTIONS.get((name_key(owner), name_key(head)))
+    elif " of " in plain:
+        head, _, owner = plain.rpartition(" of ")
+        canon = DESCRIPTIONS.get((name_key(owner), name_key(head)))
+    else:
+        canon = DESCRIPTIONS.get(("", key))
+    if canon:
+        return gazetteer_index().get(name_key(canon), (canon, "ORG"))
+    return None
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """The article's mentions and how to find the one covering a token."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def at(self, token_i: int) -> Mention | None:
+        return self.by_token.get(token_i)
+
+
+def _trim(span: Span) -> list[Span]:
+    """Pieces of an entity span without "the", possessives, titles kept, or newlines inside."""
+    pieces: list[Span] = []
+    start = span.start
+    doc = span.doc
+    for tok in span:
+        if "\n" in tok.whitespace_ or "\n" in tok.text:
+            pieces.append(doc[start : tok.i + (0 if "\n" in tok.text else 1)])
+            start = tok.i + 1
+    pieces.append(doc[start : span.end])
+    out: list[Span] = []
+    for piece in pieces:
+        s, e = piece.start, piece.end
+        while (s < e and doc[s].lower_ in ("the", "a", "an")) or (s < e and doc[s].is_punct):
+            s += 1
+        while e > s and (doc[e - 1].text in POSSESSIVES or doc[e - 1].is_punct):
+            e -= 1
+        if e > s:
+            out.append(doc[s:e])
+    return out
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in POSSESSIVES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            return text[: -len(suffix)]
+    return text
+
+
+def _person_core(span: Span) -> str:
+    """A person's name without leading titles ("President Volodymyr Zelenskiy" -> the name)."""
+    words = [t.text for t in span]
+    while len(words) > 1 and words[0].casefold() in TITLES:
+        words = words[1:]
+    return _strip_possessive(" ".join(words))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.casefold() not in CONNECTORS and w[:1].isupper())
+
+
+def _acronym_pairs(doc: Doc) -> dict[str, str]:
+    """Acronyms defined in the text: "Korean Central News Agency (KCNA)" -> {"KCNA": long}."""
+    pairs: dict[str, str] = {}
+    for tok in doc:
+        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+            continue
+        acro = doc[tok.i + 1].text
+        if not (2 <= len(acro) <= 8 and acro.isupper() and acro.isalpha()):
+            continue
+        words: list[str] = []
+        j = tok.i - 1
+        while (
+            j >= 0
+            and len(words) < 10
+            and (doc[j].text[:1].isupper() or doc[j].lower_ in CONNECTORS)
+        ):
+            words.insert(0, doc[j].text)
+            if _initials(" ".join(words)) == acro and doc[j].text[:1].isupper():
+                pairs[acro] = " ".join(words)
+                break
+            j -= 1
+    return pairs
+
+
+def find_mentions(doc: Doc, article_id: str) -> EntityIndex:
+    """Every named entity mention in `doc` with its canonical in-article name and SPEC type."""
+    raw: list[tuple[Span, str, str]] = []  # span, type, name before merging
+    for ent in doc.ents:
+        type_ = TYPE_MAP.get(ent.label_)
+        if type_ is None:
+            continue
+        for piece in _trim(ent):
+            text = piece.text
+            name = _person_core(piece) if type_ == "PERSON" else _strip_possessive(text)
+            if not any(ch.isalpha() for ch in name):
+                continue
+            known = lookup_name(name)
+            if known is None and type_ != "PERSON":
+                core = _person_core(piece)
+                known = lookup_name(core) if core != name else None
+            if known is not None:
+                name, type_ = known
+            raw.append((piece, type_, name))
+    acronyms = _acronym_pairs(doc)
+    canon = _merge_aliases(raw, acronyms)
+    index = EntityIndex()
+    for span, type_, name in raw:
+        final_name, final_type = canon.get(name_key(name), (name, type_))
+        mention = Mention(
+            article_id=article_id,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            name=final_name,
+            type=final_type,  # type: ignore[arg-type]
+            entity_id=entity_id(final_name, final_type),
+        )
+        index.mentions.append(mention)
+        for tok in span:
+            index.by_token[tok.i] = mention
+    return index
+
+
+def _merge_aliases(
+    raw: list[tuple[Span, str, str]], acronyms: dict[str, str]
+) -> dict[str, tuple[str, str]]:
+    """name_key -> (canonical name, type) after merging surnames, acronyms and variants."""
+    gaz = gazetteer_index()
+    names: dict[str, tuple[str, str]] = {}
+    for _, type_, name in raw:
+        key = name_key(name)
+        if key not in names or len(name) > len(names[key][0]):
+            names[key] = (name, type_)
+    out: dict[str, tuple[str, str]] = dict(names)
+    # Acronyms defined in the text, and expansions whose initials spell another mention.
+    for acro, long in acronyms.items():
+        target = gaz.get(name_key(long)) or gaz.get(name_key(acro)) or (long, "ORG")
+        out[name_key(acro)] = target
+        out[name_key(long)] = target
+    long_by_initials = {
+        _initials(name): (name, type_)
+        for name, type_ in names.values()
+        if len(name.split()) >= 2 and type_ in ("ORG", "GPE", "LOC", "FAC", "OTHER")
+    }
+    for key, (name, _) in names.items():
+        if name.isupper() and 2 <= len(name) <= 8 and name in long_by_initials:
+            long_name, long_type = long_by_initials[name]
+            target = gaz.get(name_key(long_name)) or gaz.get(key) or (long_name, long_type)
+            out[key] = target
+            out[name_key(long_name)] = target
+    # Single-word names that are the first or last word of a fuller person name.
+    persons = [(n, t) for n, t in names.values() if t == "PERSON" and len(n.split()) >= 2]
+    for key, (name, type_) in names.items():
+        if " " in key or type_ not in ("PERSON", "ORG", "GPE", "NORP", "OTHER"):
+            continue
+        if key in gaz and gaz[key][1] != "PERSON":
+            continue
+        for full, _ in persons:
+            words = name_key(full).split()
+            if key in (words[0], words[-1]):
+                out[key] = out.get(name_key(full), (full, "PERSON"))
+                break
+    return out

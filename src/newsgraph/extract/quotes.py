@@ -1,0 +1,51 @@
+"""Quotation spans of a text, paired without ever raising on unbalanced marks.
+
+One pass over the quote characters only; an opening mark left unclosed at a paragraph break or
+at the end is dropped, so a stray mark never swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKS = re.compile("[\"“”‘’'\n]")
+OPENERS = {"“": "”", "‘": "’"}
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation in `text`, marks included, ordered and not nested."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_mark = ""
+    for match in _MARKS.finditer(text):
+        ch, pos = match.group(), match.start()
+        if ch == "\n":
+            open_at = None
+            continue
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        if open_at is None:
+            if ch in OPENERS or ch == '"' or (ch == "'" and not before.isalnum() and after.isalnum()):
+                open_at, open_mark = pos, ch
+            continue
+        closes = (
+            (open_mark in OPENERS and ch == OPENERS[open_mark])
+            or (open_mark == '"' and ch in ('"', "”"))
+            or (open_mark == "'" and ch == "'" and not after.isalnum() and not before.isspace())
+        )
+        if closes:
+            spans.append((open_at, pos + 1))
+            open_at = None
+        elif ch == "“" and open_mark == "“":
+            open_at = pos  # an unclosed quote followed by a new one: restart there
+    return spans
+
+
+def quote_around(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The quotation that contains [start, end), if any."""
+    for q_start, q_end in quotes:
+        if q_start <= start and end <= q_end:
+            return q_start, q_end
+        if q_start > end:
+            break
+    return None

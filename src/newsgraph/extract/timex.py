@@ -1,0 +1,271 @@
+"""Resolve time expressions ("on Monday", "last fall", "in January", "Oct. 13", "last year")
+against the article's published date.
+
+Own rules rather than dateparser: dateparser guesses (a bare "Monday" becomes the next one, a
+season becomes nothing) and costs milliseconds per call, while these rules are exact about news
+conventions: a weekday is the latest one on or before publication, a past season is its middle
+month, a span resolves to its last part. What the rules do not know stays None, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+# Season -> (first month, middle month, last month); winter starts in the previous December.
+SEASONS: dict[str, tuple[int, int, int]] = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "fall": (9, 10, 11),
+    "autumn": (9, 10, 11),
+    "winter": (12, 1, 2),
+}
+# Expressions that mean "at publication".
+NOW_WORDS = frozenset(
+    {
+        "now",
+        "presently",
+        "currently",
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "so far",
+        "to date",
+        "at present",
+        "right now",
+        "as of now",
+    }
+)
+LEADING_WORDS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "during",
+        "by",
+        "since",
+        "until",
+        "from",
+        "of",
+        "as",
+        "the",
+        "early",
+        "earlier",
+        "late",
+        "later",
+        "mid",
+        "middle",
+        "end",
+        "start",
+        "beginning",
+        "around",
+        "about",
+    }
+)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\.?(?:,?\s+(\d{{4}}))?$")
+_MONTH_DAY = re.compile(rf"^({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$")
+_MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.?(?:,?\s+(\d{{4}}))?$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_YEAR = re.compile(r"^(1[89]\d{2}|20\d{2})$")
+_AGO = re.compile(
+    r"^(\d+|a|an|one|two|three|four|five|six|seven)\s+(minute|hour|day|week)s?\s+ago$"
+)
+_SPAN = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s+[–-]\s+|–")
+_SMALL = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+}
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    """The publication date of an ISO date or datetime string, or None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _month_before(base: dt.date, month: int) -> int:
+    """The year of the latest `month` that does not start after `base`."""
+    return base.year if month <= base.month else base.year - 1
+
+
+def _season(base: dt.date, name: str, relation: str) -> str | None:
+    first, middle, last = SEASONS[name]
+
+    # Occurrences indexed by the year their middle month falls in.
+    def bounds(year: int) -> tuple[dt.date, dt.date]:
+        start_year = year - 1 if first == 12 else year
+        return dt.date(start_year, first, 1), dt.date(year, last, 28)
+
+    if relation == "this":
+        return f"{base.year:04d}-{middle:02d}"
+    for year in (base.year + 1, base.year, base.year - 1, base.year - 2):
+        start, end = bounds(year)
+        if relation == "last" and end < dt.date(base.year, base.month, 1):
+            return f"{year:04d}-{middle:02d}"
+        if relation == "" and start <= base:
+            return f"{year:04d}"
+    return None
+
+
+def _weekday(base: dt.date, name: str) -> str:
+    back = (base.weekday() - WEEKDAYS[name]) % 7
+    return (base - dt.timedelta(days=back)).isoformat()
+
+
+def _date(base: dt.date, month: int, day: int, year: str | None) -> str | None:
+    y = int(year) if year else base.year
+    try:
+        when = dt.date(y, month, day)
+    except ValueError:
+        return None
+    if not year and when > base + dt.timedelta(days=31):
+        when = when.replace(year=y - 1)
+    return when.isoformat()
+
+
+def _strip(text: str) -> str:
+    words = text.lower().replace("’", "'").replace("'s", "").strip(" .,;").split()
+    while words and words[0].rstrip("-") in LEADING_WORDS:
+        words = words[1:]
+    out = " ".join(words)
+    return out[4:] if out.startswith("mid-") else out
+
+
+def _resolve_one(text: str, base: dt.date) -> str | None:
+    low = text.lower().strip(" .,;")
+    if " of " in low:
+        # "the first months of this year", "the end of last month": the named period
+        tail = low.rpartition(" of ")[2]
+        if tail != low:
+            return _resolve_one(tail, base)
+    if low in NOW_WORDS:
+        return base.isoformat()
+    if low == "yesterday":
+        return (base - dt.timedelta(days=1)).isoformat()
+    if re.search(r"\b(minutes?|hours?)\s+ago$", low):
+        return base.isoformat()
+    ago = _AGO.match(low)
+    if ago:
+        count = int(ago.group(1)) if ago.group(1).isdigit() else _SMALL[ago.group(1)]
+        unit = ago.group(2)
+        if unit in ("minute", "hour"):
+            return base.isoformat()
+        return (base - dt.timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
+    words = low.split()
+    relation = ""
+    if words and words[0] in ("last", "this", "past", "next"):
+        relation, rest = words[0], " ".join(words[1:])
+    else:
+        rest = _strip(low)
+        if rest.startswith("this "):
+            relation, rest = "this", rest[5:]
+        elif rest.startswith("last "):
+            relation, rest = "last", rest[5:]
+    if relation == "next":
+        return None
+    if rest == "year":
+        if relation == "last":
+            return f"{base.year - 1:04d}"
+        return f"{base.year:04d}" if relation in ("this", "past") else None
+    if rest == "month":
+        if relation == "last":
+            first = base.replace(day=1) - dt.timedelta(days=1)
+            return f"{first.year:04d}-{first.month:02d}"
+        return f"{base.year:04d}-{base.month:02d}" if relation == "this" else None
+    if rest in SEASONS:
+        return _season(base, rest, relation if relation in ("last", "this") else "")
+    if rest in WEEKDAYS and relation in ("", "last"):
+        return _weekday(base, rest)
+    if relation:
+        return None
+    for pattern, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm")):
+        match = pattern.match(rest)
+        if match:
+            a, b, year = match.groups()
+            month, day = (MONTHS[a], int(b)) if order == "md" else (MONTHS[b], int(a))
+            return _date(base, month, day, year)
+    match = _MONTH_YEAR.match(rest)
+    if match:
+        month = MONTHS[match.group(1)]
+        year = int(match.group(2)) if match.group(2) else _month_before(base, month)
+        return f"{year:04d}-{month:02d}"
+    match = _ISO.match(rest)
+    if match:
+        return rest
+    if _YEAR.match(rest):
+        return rest
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_time(text: str, published: str | None) -> str | None:
+    """ISO date, month or year that `text` names, read against `published`; None if unknown.
+
+    A span ("between Oct. 8 and Oct. 13", "in January and February") resolves to its last part.
+    """
+    base = parse_published(published)
+    if base is None:
+        return None
+    low = " ".join(text.lower().replace("’", "'").split())
+    low = re.sub(r"^(between|from)\s+", "", low)
+    parts = [p for p in _SPAN.split(low) if p]
+    if len(parts) > 1:
+        last = _resolve_one(parts[-1], base)
+        if last is not None:
+            return last
+        # "Oct. 8 to 13": the day alone borrows the month of the first part.
+        first = _resolve_one(parts[0], base)
+        if first and len(first) == 10 and parts[-1].isdigit():
+            return _date(base, int(first[5:7]), int(parts[-1]), first[:4])
+        return first
+    return _resolve_one(low, base)
