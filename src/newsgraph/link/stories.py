@@ -1,0 +1,552 @@
+"""Stories: online clustering of articles, in publication order, into one story per real event.
+
+Representation. Each article is a hashed TF-IDF vector (fixed dimension; document frequencies
+counted online, so there is no vocabulary to refit) in three blocks, each normalised on its own
+and weighted: content words (those of the title and lead count more, as news puts the event
+first), the named entities stage A found, and the numbers and dates the text states. Entities
+and numbers are what tell two events of one kind apart: two earthquakes differ in place,
+magnitude and date, two acquisitions in the company bought.
+
+Clustering. Stories are the connected components of a k-nearest-neighbour graph: an article
+links to its `neighbours` most similar articles (cosine, at least `threshold`), and is linked
+from earlier articles when it becomes one of *their* nearest. Centroid clustering lets the first
+article of a second, similar event fall into the first event's story, and then the centroid
+drifts; nearest-neighbour links keep two dense groups apart even when they share a topic. When a
+new article displaces an older link, the story it touched is recomputed locally, so a story can
+split or merge; `take_moves` reports earlier articles whose story changed.
+
+Cost. Only articles inside the time window (`window_days` around the newest date seen, or the
+last `max_active` articles when there are no dates) stay in the graph; older ones keep their
+story and leave the index. Candidates come from an inverted index over each article's strongest
+features, so the work per article does not grow with the size of the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.utils import murmurhash3_32
+
+from newsgraph.link.state import pack_sparse, pack_state, unpack_sparse, unpack_state
+from newsgraph.records import Story
+
+STATE_VERSION = 2
+N_FEATURES = 1 << 20
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]|\d+(?:[.,:]\d+)*")
+# "6 . 1" and "120 , 000" in tokenised scrapes are the numbers 6.1 and 120,000.
+_SPACED_NUMBER = re.compile(r"(?<=\d) ([.,]) (?=\d)")
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {
+    "said", "says", "say", "told", "tell", "according", "also", "would", "could", "one", "two",
+    "new", "news", "year", "years", "week", "time", "people", "reported", "report", "reports",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tomorrow", "just", "like", "including", "percent", "don't", "it's",
+}  # fmt: skip
+_FAMILIES = ("w", "e", "n")  # words, entities, numbers and dates: one block each
+
+
+@dataclass(slots=True)
+class StoryParams:
+    """The knobs of the clusterer; the defaults are the values tuned on the ECB+ dev part."""
+
+    threshold: float = 0.2
+    neighbours: int = 2
+    window_days: int = 14
+    max_active: int = 5000
+    word_weight: float = 1.0
+    entity_weight: float = 0.5
+    number_weight: float = 0.5
+    title_weight: float = 2.0
+    lead_words: int = 40
+    lead_weight: float = 2.0
+    query_features: int = 30
+    postings_depth: int = 300
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(slots=True)
+class _Node:
+    """An article still inside the window: its vector and its nearest earlier-or-later links."""
+
+    seq: int
+    article_id: str
+    vector: dict[int, float]
+    day: date | None
+    title: str
+    links: list[tuple[float, int]] = field(default_factory=list)  # (similarity, seq), best first
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    order: int  # creation order, the tie-breaker when ids compete
+    article_ids: list[str]
+    label: str = ""
+    active: set[int] = field(default_factory=set)
+
+
+# -- features ---------------------------------------------------------------------------------
+def _normalise_word(token: str) -> str | None:
+    """Lower-cased content word with possessive and plural `s` stripped, or None for stopwords."""
+    word = token.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'")
+    if len(word) < 3 or word in _STOP:
+        return None
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word
+
+
+def _normalise_name(name: str) -> str:
+    words = name.replace("’", "'").split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    text = " ".join(words).lower()
+    return text[:-2] if text.endswith("'s") else text
+
+
+def extract_features(
+    text: str, *, title: str | None = None, entities: Sequence[str] = (), params: StoryParams
+) -> dict[str, float]:
+    """Term frequencies of one article (title and lead boosted), keyed by a typed feature name.
+
+    Keys start with their family: `w:` content word, `e:` entity name, `n:` number, `d:` date.
+    """
+    counts: dict[str, float] = {}
+
+    def bump(key: str, amount: float = 1.0) -> None:
+        counts[key] = counts.get(key, 0.0) + amount
+
+    tokens = _TOKEN.findall(_SPACED_NUMBER.sub(r"\1", text))
+    for position, token in enumerate(tokens):
+        boost = params.lead_weight if position < params.lead_words else 1.0
+        if token[0].isdigit():
+            number = token.replace(",", "")
+            if len(number) >= 2 or "." in number:  # a lone digit says too little
+                bump("n:" + number, boost)
+            continue
+        word = _normalise_word(token)
+        if word is not None:
+            bump("w:" + word, boost)
+    # A month next to a day number is a date ("June 8", "May 03 , 2013"): one feature per date.
+    for first, second in pairwise(tokens):
+        month = first.lower()
+        if month in _MONTHS and second.isdigit() and len(second) <= 2:
+            bump(f"n:{month}-{int(second)}")
+    if title:
+        for token in _TOKEN.findall(title):
+            word = _normalise_word(token)
+            if word is not None:
+                bump("w:" + word, params.title_weight)
+    for name in entities:
+        key = _normalise_name(name)
+        if key:
+            bump("e:" + key)
+    return {key: 1.0 + math.log(count) for key, count in counts.items() if count > 0}
+
+
+def _hash(key: str) -> int:
+    return int(murmurhash3_32(key, seed=0, positive=True)) % N_FEATURES
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(value * b.get(index, 0.0) for index, value in a.items())
+
+
+class StoryClusterer:
+    """Assigns each new article to a story, online; state saves with `dumps` and `loads`."""
+
+    def __init__(
+        self, *, threshold: float | None = None, window_days: int | None = None, **knobs: Any
+    ) -> None:
+        params = StoryParams(**knobs)
+        if threshold is not None:
+            params.threshold = threshold
+        if window_days is not None:
+            params.window_days = window_days
+        self.params = params
+        self._df: dict[int, int] = {}
+        self._n_docs = 0
+        self._newest: date | None = None
+        self._nodes: dict[int, _Node] = {}
+        self._postings: dict[int, list[int]] = {}
+        self._stories: dict[str, _Story] = {}
+        self._story_of: dict[str, str] = {}
+        self._published: dict[str, str] = {}
+        self._opened = 0
+        self._moves: dict[str, str] = {}
+
+    # -- the online step -------------------------------------------------------------------
+    def add(
+        self,
+        article_id: str,
+        text: str,
+        *,
+        title: str | None = None,
+        published: str | None = None,
+        entities: Sequence[str] = (),
+    ) -> str:
+        """Place one article in a story and return the story id; an article seen before keeps its."""
+        if article_id in self._story_of:
+            return self._story_of[article_id]
+        features = extract_features(text, title=title, entities=entities, params=self.params)
+        day = _day(published)
+        node = _Node(self._n_docs, article_id, self._vectorise(features), day, title or "")
+        if not node.title:
+            node.title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        if published:
+            self._published[article_id] = published
+        if day is not None and (self._newest is None or day > self._newest):
+            self._newest = day
+        self._evict()
+        touched = self._link(node)
+        self._nodes[node.seq] = node
+        for index in node.vector:
+            self._postings.setdefault(index, []).append(node.seq)
+        self._regroup(node, touched)
+        return self._story_of[article_id]
+
+    def _vectorise(self, features: dict[str, float]) -> dict[int, float]:
+        """Hashed TF-IDF in weighted blocks, each L2-normalised: a dot product is the weighted
+        mean of the word, entity and number cosines. Document frequencies are updated first."""
+        blocks: dict[str, dict[int, float]] = {family: {} for family in _FAMILIES}
+        for key, weight in features.items():
+            block = blocks["n" if key[0] == "d" else key[0]]
+            index = _hash(key)
+            block[index] = block.get(index, 0.0) + weight
+        self._n_docs += 1
+        n = self._n_docs
+        scale = {
+            "w": self.params.word_weight,
+            "e": self.params.entity_weight,
+            "n": self.params.number_weight,
+        }
+        total = sum(scale.values()) or 1.0
+        vector: dict[int, float] = {}
+        for family, block in blocks.items():
+            for index in block:
+                df = self._df[index] = self._df.get(index, 0) + 1
+                block[index] *= math.log((1 + n) / (1 + df)) + 1.0
+            norm = math.sqrt(sum(v * v for v in block.values()))
+            if norm == 0.0 or scale[family] <= 0.0:
+                continue
+            factor = math.sqrt(scale[family] / total) / norm
+            for index, value in block.items():
+                vector[index] = vector.get(index, 0.0) + value * factor
+        return vector
+
+    def _in_window(self, a: date | None, b: date | None) -> bool:
+        return a is None or b is None or abs((a - b).days) <= self.params.window_days
+
+    def _evict(self) -> None:
+        """Drop from the graph the articles that fell out of the window; their story stays."""
+        oldest_seq = self._n_docs - self.params.max_active
+        newest = self._newest
+        for seq in [s for s, nd in self._nodes.items() if s < oldest_seq] if oldest_seq > 0 else []:
+            self._drop(seq)
+        if newest is not None:
+            limit = self.params.window_days
+            stale = [
+                s for s, nd in self._nodes.items() if nd.day and (newest - nd.day).days > limit
+            ]
+            for seq in stale:
+                self._drop(seq)
+
+    def _drop(self, seq: int) -> None:
+        node = self._nodes.pop(seq)
+        story = self._stories.get(self._story_of[node.article_id])
+        if story is not None:
+            story.active.discard(seq)
+
+    def _candidates(self, node: _Node) -> list[int]:
+        """Live articles sharing one of the node's strongest features (newest postings first)."""
+        strongest = heapq.nlargest(
+            self.params.query_features, node.vector.items(), key=lambda kv: kv[1]
+        )
+        found: set[int] = set()
+        depth = self.params.postings_depth
+        for index, _ in strongest:
+            postings = self._postings.get(index)
+            if not postings:
+                continue
+            live = [seq for seq in postings if seq in self._nodes]
+            if len(live) != len(postings):
+                postings[:] = live
+            found.update(live[-depth:])
+        return sorted(found)
+
+    def _link(self, node: _Node) -> set[int]:
+        """Set the node's nearest links and add it to the lists of articles it is nearest to.
+
+        Returns the articles whose links changed (the node's neighbours and those it displaced).
+        """
+        k, threshold = self.params.neighbours, self.params.threshold
+        scored: list[tuple[float, int]] = []
+        touched: set[int] = set()
+        for seq in self._candidates(node):
+            other = self._nodes[seq]
+            if not self._in_window(node.day, other.day):
+                continue
+            similarity = _dot(node.vector, other.vector)
+            if similarity < threshold:
+                continue
+            scored.append((similarity, seq))
+            links = other.links
+            if len(links) < k or similarity > links[-1][0]:
+                links.append((similarity, node.seq))
+                links.sort(key=lambda link: (-link[0], link[1]))
+                for _, dropped in links[k:]:
+                    touched.add(dropped)
+                del links[k:]
+                touched.add(seq)
+        scored.sort(key=lambda link: (-link[0], link[1]))
+        node.links = scored[:k]
+        touched.update(seq for _, seq in node.links)
+        return touched
+
+    def _regroup(self, node: _Node, touched: set[int]) -> None:
+        """Recompute the components of the stories the new links touched, keeping their ids."""
+        story_ids = {self._story_of[self._nodes[s].article_id] for s in touched if s in self._nodes}
+        members = {node.seq}
+        for story_id in story_ids:
+            members |= self._stories[story_id].active
+        parent = {seq: seq for seq in members}
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for seq in sorted(members):
+            for _, other in self._nodes[seq].links:
+                if other in parent:
+                    a, b = find(seq), find(other)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        components: dict[int, list[int]] = {}
+        for seq in sorted(members):
+            components.setdefault(find(seq), []).append(seq)
+        # Bigger components choose first; each keeps the id most of its members had.
+        ordered = sorted(components.values(), key=lambda c: (-len(c), c[0]))
+        taken: set[str] = set()
+        for component in ordered:
+            votes: dict[str, int] = {}
+            for seq in component:
+                current = self._story_of.get(self._nodes[seq].article_id)
+                if current is not None and current not in taken:
+                    votes[current] = votes.get(current, 0) + 1
+            if votes:
+                story_id = min(votes, key=lambda s: (-votes[s], self._stories[s].order))
+            else:
+                story_id = self._open(self._nodes[component[0]].article_id)
+            taken.add(story_id)
+            self._assign(story_id, component)
+        for story_id in story_ids - taken:
+            story = self._stories[story_id]
+            if not story.article_ids:
+                del self._stories[story_id]
+
+    def _open(self, article_id: str) -> str:
+        """A new story, its id the hash of the article that opened it (unique if reopened)."""
+        base = hashlib.sha1(article_id.encode("utf-8")).hexdigest()
+        story_id, salt = "s" + base[:15], 0
+        while story_id in self._stories:
+            salt += 1
+            story_id = "s" + hashlib.sha1(f"{article_id}#{salt}".encode()).hexdigest()[:15]
+        self._stories[story_id] = _Story(story_id, self._opened, [])
+        self._opened += 1
+        return story_id
+
+    def _assign(self, story_id: str, component: list[int]) -> None:
+        story = self._stories[story_id]
+        for seq in component:
+            article_id = self._nodes[seq].article_id
+            previous = self._story_of.get(article_id)
+            if previous == story_id:
+                continue
+            if previous is not None:
+                old = self._stories[previous]
+                old.article_ids.remove(article_id)
+                old.active.discard(seq)
+                self._moves[article_id] = story_id
+            self._story_of[article_id] = story_id
+            story.article_ids.append(article_id)
+            story.active.add(seq)
+        story.label = self._central_title(component) or story.label
+
+    def _central_title(self, component: list[int]) -> str:
+        """The title of the member with the strongest links inside the story."""
+        inside = set(component)
+        best, best_score = "", -1.0
+        for seq in component:
+            node = self._nodes[seq]
+            score = sum(s for s, other in node.links if other in inside)
+            if node.title and score > best_score:
+                best, best_score = node.title, score
+        return _shorten(best)
+
+    # -- reading ---------------------------------------------------------------------------
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article is in now, if it was added."""
+        return self._story_of.get(article_id)
+
+    def take_moves(self) -> dict[str, str]:
+        """Earlier articles whose story changed since the last call (article id -> story id)."""
+        moves, self._moves = self._moves, {}
+        return moves
+
+    def stories(self, ids: Iterable[str] | None = None) -> list[Story]:
+        """The stories (all, or those in `ids` that still exist), in the order they were opened."""
+        chosen = self._stories.values() if ids is None else [
+            self._stories[i] for i in set(ids) if i in self._stories
+        ]  # fmt: skip
+        records = []
+        for story in sorted(chosen, key=lambda s: s.order):
+            dates = [self._published[a] for a in story.article_ids if a in self._published]
+            records.append(
+                Story(
+                    id=story.id,
+                    label=story.label or story.id,
+                    article_ids=list(story.article_ids),
+                    first_seen=min(dates) if dates else None,
+                    last_seen=max(dates) if dates else None,
+                )
+            )
+        return records
+
+    def __len__(self) -> int:
+        return len(self._story_of)
+
+    # -- state -----------------------------------------------------------------------------
+    def dumps(self) -> bytes:
+        """The whole state as bytes (JSON + numpy arrays, no pickle)."""
+        nodes = list(self._nodes.values())
+        offsets, indices, values = pack_sparse([n.vector for n in nodes])
+        meta = {
+            "version": STATE_VERSION,
+            "kind": "stories",
+            "params": self.params.as_dict(),
+            "n_docs": self._n_docs,
+            "newest": self._newest.isoformat() if self._newest else None,
+            "opened": self._opened,
+            "nodes": [
+                {
+                    "seq": n.seq,
+                    "article_id": n.article_id,
+                    "day": n.day.isoformat() if n.day else None,
+                    "title": n.title,
+                    "links": n.links,
+                }
+                for n in nodes
+            ],
+            "stories": [
+                {"id": s.id, "order": s.order, "article_ids": s.article_ids, "label": s.label}
+                for s in self._stories.values()
+            ],
+            "published": self._published,
+            "moves": self._moves,
+        }
+        return pack_state(
+            meta,
+            {
+                "df_keys": np.fromiter(self._df.keys(), dtype=np.int32, count=len(self._df)),
+                "df_values": np.fromiter(self._df.values(), dtype=np.int64, count=len(self._df)),
+                "vector_offsets": offsets,
+                "vector_indices": indices,
+                "vector_values": values,
+            },
+        )
+
+    @classmethod
+    def loads(cls, data: bytes) -> StoryClusterer:
+        """A clusterer in exactly the state `dumps` saved."""
+        meta, arrays = unpack_state(data)
+        if meta.get("kind") != "stories" or meta.get("version") != STATE_VERSION:
+            raise ValueError("not a saved StoryClusterer state of this version")
+        self = cls(**meta["params"])
+        self._n_docs = int(meta["n_docs"])
+        self._newest = _day(meta["newest"])
+        self._opened = int(meta["opened"])
+        self._df = dict(zip(arrays["df_keys"].tolist(), arrays["df_values"].tolist(), strict=True))
+        vectors = unpack_sparse(
+            arrays["vector_offsets"], arrays["vector_indices"], arrays["vector_values"]
+        )
+        for saved, vector in zip(meta["nodes"], vectors, strict=True):
+            node = _Node(
+                seq=int(saved["seq"]),
+                article_id=saved["article_id"],
+                vector=vector,
+                day=_day(saved["day"]),
+                title=saved["title"],
+                links=[(float(s), int(q)) for s, q in saved["links"]],
+            )
+            self._nodes[node.seq] = node
+            for index in vector:
+                self._postings.setdefault(index, []).append(node.seq)
+        for saved in meta["stories"]:
+            story = _Story(saved["id"], int(saved["order"]), list(saved["article_ids"]))
+            story.label = saved["label"]
+            self._stories[story.id] = story
+            for article_id in story.article_ids:
+                self._story_of[article_id] = story.id
+        for node in self._nodes.values():
+            self._stories[self._story_of[node.article_id]].active.add(node.seq)
+        self._published = dict(meta["published"])
+        self._moves = dict(meta["moves"])
+        return self
+
+
+def cluster_stream(
+    documents: Iterable[tuple[str, str]], clusterer: StoryClusterer | None = None
+) -> dict[str, str]:
+    """Cluster `(article_id, text)` pairs in order; returns article id -> final story id."""
+    clusterer = StoryClusterer() if clusterer is None else clusterer
+    ids = [article_id for article_id, text in documents if clusterer.add(article_id, text)]
+    return {article_id: clusterer.story_of(article_id) or "" for article_id in ids}
+
+
+def _shorten(title: str, limit: int = 90) -> str:
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0] + "…"
