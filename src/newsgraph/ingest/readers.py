@@ -6,6 +6,7 @@ A bad input never stops the batch: the caller reports the error and goes on with
 from __future__ import annotations
 
 import hashlib
+import logging
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -19,8 +20,11 @@ from newsgraph.records import Document, MediaType
 HTML_SUFFIXES = {".html", ".htm"}
 TEXT_SUFFIXES = {".txt"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+WARC_SUFFIXES = {".warc"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 
 Item = Document | InputError
+log = logging.getLogger(__name__)
 
 
 def sha256(data: bytes) -> str:
@@ -38,7 +42,10 @@ def iter_documents(
         path = Path(given)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith("."):
+                # In a folder, hidden files and files that are no page (a README, a stylesheet)
+                # are passed over; a file named on the command line is always read or reported.
+                if child.name.startswith(".") or _kind_of(child) is None:
+                    log.info("passed over %s: not a page type newsgraph reads", child)
                     continue
                 yield from read_path(child, clean_json_text=clean_json_text, max_bytes=max_bytes)
         elif path.exists():
@@ -58,17 +65,30 @@ def _kind_of(path: Path) -> str | None:
         return "text"
     if last in JSON_SUFFIXES:
         return "json"
+    if last in WARC_SUFFIXES:
+        return "warc"
+    if last in FEED_SUFFIXES:
+        return "feed"
     return None
 
 
-def read_path(path: Path, *, clean_json_text: bool = False, max_bytes: int = 20_000_000) -> Iterator[Item]:
+def read_path(
+    path: Path, *, clean_json_text: bool = False, max_bytes: int = 20_000_000
+) -> Iterator[Item]:
     """The documents of one file: one for a page, one per record for JSONL."""
     source = str(path)
     kind = _kind_of(path)
     if kind is None:
         yield UnsupportedInput(
-            source, "unsupported file type (expected .html, .htm, .txt, .jsonl or .json, optionally .gz)"
+            source,
+            "unsupported file type (expected .html, .htm, .txt, .jsonl, .json, .warc, "
+            ".rss, .atom or a feed .xml, optionally .gz)",
         )
+        return
+    if kind == "warc":  # streamed record by record: the size limit applies to each record
+        from newsgraph.ingest.warc import read_warc
+
+        yield from read_warc(path, max_bytes=max_bytes)
         return
     try:
         size = path.stat().st_size
@@ -83,6 +103,10 @@ def read_path(path: Path, *, clean_json_text: bool = False, max_bytes: int = 20_
         return
     if kind == "json":
         yield from read_json_records(data, source, clean_json_text)
+    elif kind == "feed":
+        from newsgraph.ingest.feeds import read_feed
+
+        yield from read_feed(data, source)
     else:
         try:
             content = decode(data, source, html=kind == "html")
@@ -90,7 +114,9 @@ def read_path(path: Path, *, clean_json_text: bool = False, max_bytes: int = 20_
             yield exc
             return
         media: MediaType = "html" if kind == "html" else "text"
-        yield Document(id=sha256(content.encode("utf-8")), source_id=source, content=content, media_type=media)
+        yield Document(
+            id=sha256(content.encode("utf-8")), source_id=source, content=content, media_type=media
+        )
 
 
 def read_stream(data: bytes, source: str, clean_json_text: bool, max_bytes: int) -> Iterator[Item]:
@@ -106,7 +132,9 @@ def read_stream(data: bytes, source: str, clean_json_text: bool, max_bytes: int)
         yield exc
         return
     media: MediaType = "html" if head == b"<" else "text"
-    yield Document(id=sha256(content.encode("utf-8")), source_id=source, content=content, media_type=media)
+    yield Document(
+        id=sha256(content.encode("utf-8")), source_id=source, content=content, media_type=media
+    )
 
 
 def read_json_records(data: bytes, source: str, clean_json_text: bool) -> Iterator[Item]:
@@ -144,7 +172,12 @@ def _json_lines(text: str, source: str) -> Iterator[tuple[int, Any]]:
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, MalformedRecord(f"{source}:{number}", f"invalid JSON ({exc.msg}, column {exc.colno})")
+            yield (
+                number,
+                MalformedRecord(
+                    f"{source}:{number}", f"invalid JSON ({exc.msg}, column {exc.colno})"
+                ),
+            )
 
 
 def _record_document(record: Any, where: str, clean_json_text: bool) -> Document:

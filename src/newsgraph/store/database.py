@@ -17,8 +17,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select, update
-from sqlalchemy.engine import make_url
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from newsgraph.errors import NotFound, StoreError
@@ -206,6 +205,18 @@ class Store:
         with self.engine.connect() as connection:
             return [_article(row) for row in connection.execute(query)]
 
+    def story_ids_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The story each of `article_ids` is in now (articles in none are left out)."""
+        found: dict[str, str] = {}
+        with self.engine.connect() as connection:
+            for i in range(0, len(article_ids), 500):
+                query = select(articles.c.id, articles.c.story_id).where(
+                    articles.c.id.in_(list(article_ids[i : i + 500])),
+                    articles.c.story_id.is_not(None),
+                )
+                found.update({row.id: row.story_id for row in connection.execute(query)})
+        return found
+
     def count_unlinked(self) -> int:
         query = select(func.count()).select_from(articles).where(articles.c.linked.is_(False))
         with self.engine.connect() as connection:
@@ -225,6 +236,7 @@ class Store:
         fact_records: Sequence[Fact],
         fact_stories: Iterable[str],
         state: dict[str, bytes],
+        removed_stories: Iterable[str] = (),
     ) -> None:
         """Commit one linking pass whole: story assignments, stories, rewrites, facts and state."""
         now = datetime.now(UTC)
@@ -239,14 +251,19 @@ class Store:
                     .where(articles.c.id.in_(list(linked_ids[i : i + 500])))
                     .values(linked=True)
                 )
-            ids = [s.id for s in story_records]
+            ids = [s.id for s in story_records] + list(removed_stories)
             if ids:
                 connection.execute(stories.delete().where(stories.c.id.in_(ids)))
+            if story_records:
                 connection.execute(
                     stories.insert(),
                     [
-                        {"id": s.id, "label": s.label, "first_seen": s.first_seen,
-                         "last_seen": s.last_seen}
+                        {
+                            "id": s.id,
+                            "label": s.label,
+                            "first_seen": s.first_seen,
+                            "last_seen": s.last_seen,
+                        }
                         for s in story_records
                     ],
                 )
@@ -360,9 +377,16 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many records of each kind the store holds."""
         tables = {
-            "documents": documents, "articles": articles, "entities": entities,
-            "mentions": mentions, "claims": claims, "quantities": quantities, "events": events,
-            "stories": stories, "rewrites": rewrites, "facts": facts,
+            "documents": documents,
+            "articles": articles,
+            "entities": entities,
+            "mentions": mentions,
+            "claims": claims,
+            "quantities": quantities,
+            "events": events,
+            "stories": stories,
+            "rewrites": rewrites,
+            "facts": facts,
         }
         with self.engine.connect() as connection:
             return {
@@ -439,4 +463,3 @@ def open_store(url: str) -> Store:
         log.exception("cannot open store %s", shown)
         raise StoreError(f"cannot open the store {shown}: {str(exc).splitlines()[0]}") from exc
     return store
-

@@ -154,7 +154,16 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "link_state", "facts", "rewrites", "stories", "events", "quantities", "claims",
-        "mentions", "entities", "articles", "documents",
+        "link_state",
+        "facts",
+        "rewrites",
+        "stories",
+        "events",
+        "quantities",
+        "claims",
+        "mentions",
+        "entities",
+        "articles",
+        "documents",
     ):
         op.drop_table(table)

@@ -1,0 +1,20 @@
+"""newsgraph's command line: a thin layer that parses arguments, calls the library and prints.
+
+Each command is one module; registering a command means importing its module here.
+"""
+
+from newsgraph.cli import (  # noqa: F401  (imported for their @app.command registrations)
+    browse,
+    eval_claims,
+    eval_extraction,
+    eval_stories,
+    export,
+    ingest,
+    link,
+    report,
+    serve,
+    stats,
+)
+from newsgraph.cli.app import app
+
+__all__ = ["app"]

@@ -1,0 +1,195 @@
+"""Terminal views: `newsgraph stories`, `show story|article|entity ID`, `facts`, `search QUERY`.
+
+Each command reads one call of `newsgraph.store.queries` / `newsgraph.store.search` and prints it
+as rich tables, or as JSON with `--json`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from newsgraph.cli.app import StoreOption, app, console, reported_errors, settings_for, setup_logging
+from newsgraph.store import Store, open_store
+from newsgraph.store import queries as q
+from newsgraph.store.search import search
+from newsgraph.views.report import sentence_around
+from newsgraph.views.web.charts import statement_label
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, max=q.MAX_LIMIT, help="Rows.")]
+
+
+class ShowKind(str, Enum):
+    story = "story"
+    article = "article"
+    entity = "entity"
+
+
+def _open(store: str | None) -> Store:
+    return open_store(settings_for(store).store_url)
+
+
+def _print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=1, default=str))
+
+
+def _text(value: Any) -> str:
+    """Scraped text shown as text: rich markup in it is escaped, never interpreted."""
+    return escape("" if value is None else str(value))
+
+
+@app.command("stories")
+def stories_command(
+    store: StoreOption = None, limit: LimitOption = 50, as_json: JsonOption = False
+) -> None:
+    """List stories with their article and source counts, the most covered first."""
+    setup_logging()
+    with reported_errors():
+        page = q.list_stories(_open(store), limit=limit)
+    if as_json:
+        _print_json({"total": page.total, "items": [asdict(s) for s in page.items]})
+        return
+    table = Table("id", "story", "articles", "sources", "first seen", "last seen",
+                  title=f"{page.total} stories")
+    for s in page.items:
+        table.add_row(s.id, _text(s.label), str(s.article_count), str(s.source_count),
+                      s.first_seen or "", s.last_seen or "")
+    console.print(table)
+
+
+@app.command("show")
+def show_command(
+    kind: Annotated[ShowKind, typer.Argument(help="story, article or entity.")],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The record's id.")],
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one story dossier, article or entity."""
+    setup_logging()
+    with reported_errors():
+        db = _open(store)
+        if kind is ShowKind.story:
+            dossier = q.story_dossier(db, record_id)
+        elif kind is ShowKind.article:
+            detail = q.article_detail(db, record_id)
+        else:
+            entity = q.entity_detail(db, record_id)
+    if kind is ShowKind.story:
+        _print_json(asdict(dossier)) if as_json else _show_story(dossier)
+    elif kind is ShowKind.article:
+        _print_json(asdict(detail)) if as_json else _show_article(detail)
+    else:
+        _print_json(asdict(entity)) if as_json else _show_entity(entity)
+
+
+def _show_story(d: q.Dossier) -> None:
+    console.print(f"[bold]{_text(d.story.label)}[/bold]  {d.summary.article_count} articles · "
+                  f"{d.summary.source_count} sources · {d.story.first_seen or '?'} → "
+                  f"{d.story.last_seen or '?'}")
+    console.print(_facts_table(d.facts))
+    sources = Table("origin", "outlet", "derived", title="sources by rewrite chain")
+    for g in d.sources:
+        derived = ", ".join(f"{r.kind}: {a.outlet or a.id[:12]}" for a, r in g.derived)
+        sources.add_row(_text(g.origin.title or g.origin.source_id), _text(g.origin.outlet),
+                        _text(derived))
+    console.print(sources)
+    console.print("key entities: " + _text(", ".join(f"{e.name} ({n})" for e, n in d.key_entities)))
+
+
+def _show_article(d: q.ArticleDetail) -> None:
+    a = d.article
+    console.print(f"[bold]{_text(a.title or a.source_id)}[/bold]\n{_text(a.outlet)} · "
+                  f"{_text(a.published or 'undated')} · {_text(a.url)}")
+    for r in d.derived_from:
+        console.print(f"{r.kind} of {_text(d.titles.get(r.source_article_id, r.source_article_id))}")
+    for r in d.derived_by:
+        console.print(f"{r.kind} by {_text(d.titles.get(r.article_id, r.article_id))}")
+    quantities = Table("figure", "kind", "object", "speaker", "sentence", title="quantities")
+    for x in d.quantities:
+        quantities.add_row(_text(x.text), x.kind, _text(x.object), _text(x.speaker),
+                           _text(sentence_around(a.text, x.start, x.end)))
+    console.print(quantities)
+    claims = Table("speaker", "cue", "stance", "content", title="claims")
+    for c in d.claims:
+        claims.add_row(_text(c.speaker), c.cue, c.stance, _text(c.content))
+    console.print(claims)
+
+
+def _show_entity(d: q.EntityDetail) -> None:
+    e = d.entity
+    console.print(f"[bold]{_text(e.name)}[/bold] {e.type} · {e.mentions} mentions\n"
+                  f"aliases: {_text(' · '.join(e.aliases))}")
+    claims = Table("by/about", "speaker", "stance", "content", "article")
+    for label, found in (("by", d.claims_by), ("about", d.claims_about)):
+        for c in found:
+            claims.add_row(label, _text(c.speaker), c.stance, _text(c.content),
+                           _text(d.titles.get(c.article_id, c.article_id)))
+    console.print(claims)
+
+
+def _facts_table(found: list[Any]) -> Table:
+    table = Table("fact", "kind", "object", "status", "sources", "history", title="facts")
+    for f in found:
+        history = "; ".join(
+            f"{s.as_of or '?'} {statement_label(s)} ({s.speaker or 'article'}, {s.outlet or '?'})"
+            for s in f.history
+        )
+        table.add_row(f.id, f.kind, _text(f.object), f.status, str(f.independent_sources),
+                      _text(history))
+    return table
+
+
+@app.command("facts")
+def facts_command(
+    story: Annotated[str | None, typer.Option("--story", help="Only this story id.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="corroborated, single_source, contested or superseded."),
+    ] = None,
+    store: StoreOption = None,
+    limit: LimitOption = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """List facts with their status, independent sources and history."""
+    setup_logging()
+    with reported_errors():
+        page = q.list_facts(_open(store), story_id=story, status=status, limit=limit)
+    if as_json:
+        _print_json({"total": page.total, "items": [asdict(f) for f in page.items]})
+        return
+    console.print(_facts_table(page.items))
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="Words to find (all are required).")],
+    story: Annotated[str | None, typer.Option("--story", help="Only this story id.")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Articles naming this entity id.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Articles with a figure of this kind.")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this ISO date.")] = None,
+    store: StoreOption = None,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over article titles and texts, with filters."""
+    setup_logging()
+    where = q.ArticleFilter(story, entity, kind, outlet, since, until)
+    with reported_errors():
+        page = search(_open(store), query, where, limit=limit)
+    if as_json:
+        _print_json({"total": page.total, "items": [asdict(h) for h in page.items]})
+        return
+    table = Table("article", "title", "outlet", "published", "snippet", title=f"{page.total} articles")
+    for h in page.items:
+        table.add_row(h.article_id[:16], _text(h.title), _text(h.outlet), _text(h.published),
+                      _text(h.snippet))
+    console.print(table)

@@ -1,0 +1,97 @@
+"""Stage B: `link(store)` relates new articles to the corpus, incrementally.
+
+It feeds the articles not linked yet, in ingest order, to the online linkers (rewrite index,
+story clusterer) restored from the store, rebuilds the facts of the stories they touched, and
+commits all of it with the linkers' new state in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsgraph.records import Fact, Rewrite
+from newsgraph.store import Store
+
+log = logging.getLogger(__name__)
+
+STORY_STATE = "stories"
+REWRITE_STATE = "rewrites"
+
+
+@dataclass(slots=True)
+class LinkSummary:
+    articles: int
+    stories_touched: int
+    rewrites: int
+    facts: int
+
+
+def link(store: Store, *, on_progress: Callable[[int], None] | None = None) -> LinkSummary:
+    """Link every article the linker has not seen yet; a no-op when there is none."""
+    # imported here so that importing one linker (facts, say) does not load the others
+    from newsgraph.link.facts import build_facts
+    from newsgraph.link.rewrites import RewriteIndex, origin_groups
+    from newsgraph.link.stories import StoryClusterer
+
+    pending = store.unlinked_articles()
+    if not pending:
+        return LinkSummary(0, 0, 0, 0)
+    story_state = store.load_state(STORY_STATE)
+    rewrite_state = store.load_state(REWRITE_STATE)
+    clusterer = StoryClusterer.loads(story_state) if story_state else StoryClusterer()
+    index = RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex()
+
+    names: dict[str, list[str]] = {}
+    for mention in store.mentions_of([a.id for a in pending]):
+        names.setdefault(mention.article_id, []).append(mention.name)
+
+    assignments: dict[str, str] = {}
+    found: list[Rewrite] = []
+    for article in pending:
+        found.extend(
+            index.add(
+                article.id,
+                article.text,
+                published=article.published,
+                outlet=article.outlet,
+                original_source=article.original_source,
+            )
+        )
+        assignments[article.id] = clusterer.add(
+            article.id,
+            article.text,
+            title=article.title,
+            published=article.published,
+            entities=names.get(article.id, ()),
+        )
+        if on_progress:
+            on_progress(1)
+
+    # A new article can join two stories into one: earlier articles then move, and the story
+    # they left may be gone.
+    moves = clusterer.take_moves()
+    previous = store.story_ids_of(list(moves))
+    assignments.update(moves)
+    touched = set(assignments.values()) | set(previous.values())
+    story_records = clusterer.stories(touched)
+    removed = touched - {s.id for s in story_records}
+    origins = origin_groups([*store.rewrites(), *found])
+    fact_records: list[Fact] = []
+    for story in story_records:
+        members = store.articles_by_ids(story.article_ids)
+        quantities = store.quantities(article_ids=story.article_ids)
+        fact_records.extend(build_facts(story.id, members, quantities, origins))
+    store.save_link(
+        linked_ids=[a.id for a in pending],
+        assignments=assignments,
+        story_records=story_records,
+        rewrite_records=found,
+        fact_records=fact_records,
+        fact_stories=touched,
+        removed_stories=removed,
+        state={STORY_STATE: clusterer.dumps(), REWRITE_STATE: index.dumps()},
+    )
+    log.info("linked %d articles into %d stories", len(pending), len(touched))
+    return LinkSummary(len(pending), len(story_records), len(found), len(fact_records))

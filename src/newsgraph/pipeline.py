@@ -1,0 +1,89 @@
+"""Stage A: `analyze` turns documents into `AnalyzedArticle`s — pure, batchable, deterministic.
+
+No database and no shared state but the loaded spaCy pipeline, so the distributed runner can map
+it over millions of pages. Cleaning and language detection run per document; the English
+pipeline runs over the batch with `nlp.pipe`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from newsgraph.clean import clean_document
+from newsgraph.clean.language import detect_language
+from newsgraph.clean.metadata import outlet_of
+from newsgraph.config import Settings
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.records import AnalyzedArticle, Article, Document
+
+log = logging.getLogger(__name__)
+
+Outcome = AnalyzedArticle | InputError
+
+
+def build_article(document: Document, settings: Settings) -> Article:
+    """Clean one document into an Article (text plus metadata), without NLP."""
+    cleaned = clean_document(document)
+    text = cleaned.text.strip()
+    if not text:
+        raise InputError(document.source_id, "no main text found in the page", code="E009")
+    language = detect_language(text)
+    url = document.url or cleaned.url
+    return Article(
+        id=document.id,
+        source_id=document.source_id,
+        url=url,
+        outlet=outlet_of(document.outlet) if document.outlet else outlet_of(url),
+        title=cleaned.title or document.title,
+        byline=cleaned.byline,
+        photo_credit=cleaned.photo_credit,
+        published=cleaned.published,
+        published_source=cleaned.published_source,
+        language=language,
+        text=text,
+        original_source=cleaned.original_source,
+        boilerplate=cleaned.boilerplate,
+        analysed=language == settings.language,
+    )
+
+
+def analyze(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
+    """Analyse a batch; each result is an AnalyzedArticle, or the InputError for that document."""
+    from newsgraph.extract import extract
+    from newsgraph.extract.nlp import load_pipeline
+
+    outcomes: list[Outcome] = []
+    to_parse: list[tuple[int, Article]] = []
+    for document in documents:
+        try:
+            article = build_article(document, settings)
+        except InputError as exc:
+            outcomes.append(exc)
+            continue
+        except Exception as exc:  # a cleaner bug must cost one page, not the batch
+            log.exception("cleaning failed for %s", document.source_id)
+            outcomes.append(
+                InputError(document.source_id, f"cleaning failed ({type(exc).__name__})")
+            )
+            continue
+        outcomes.append(AnalyzedArticle(article=article))
+        if article.analysed:
+            to_parse.append((len(outcomes) - 1, article))
+    if not to_parse:
+        return outcomes
+    nlp = load_pipeline(settings.model)
+    texts = (article.text[: settings.max_chars] for _, article in to_parse)
+    for (index, article), doc in zip(
+        to_parse, nlp.pipe(texts, batch_size=settings.batch_size), strict=True
+    ):
+        try:
+            outcomes[index] = extract(doc, article)
+        except NewsgraphError as exc:
+            outcomes[index] = InputError(article.source_id, str(exc))
+        except Exception as exc:
+            log.exception("extraction failed for %s", article.source_id)
+            outcomes[index] = InputError(
+                article.source_id, f"extraction failed ({type(exc).__name__})"
+            )
+    return outcomes

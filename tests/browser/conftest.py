@@ -1,0 +1,111 @@
+"""A real uvicorn server on a free loopback port and a headless Chromium driven by Playwright.
+
+Without /usr/bin/chromium the browser tests skip with a message, except in CI (CI set), where
+they fail: CI must install chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.store import open_store
+from tests.views.web.corpus import Corpus, build_corpus
+
+CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def _chromium_or_skip() -> None:
+    if CHROMIUM.exists() or shutil.which(str(CHROMIUM)):
+        return
+    message = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`"
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests need Chromium in CI; {message}")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Corpus]]:
+    """The web app over the test corpus, served by uvicorn in a thread; stopped afterwards."""
+    _chromium_or_skip()
+    import uvicorn
+
+    from newsgraph.views.web.app import create_app
+
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}")
+    corpus = build_corpus(store)
+    port = _free_port()
+    config = uvicorn.Config(create_app(store, api_token=""), host="127.0.0.1", port=port,
+                            log_level="warning", lifespan="off")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not uv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}", corpus
+    finally:
+        uv.should_exit = True
+        thread.join(10)
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server: tuple[str, Corpus]) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page that records every dialog and console error, and refuses off-host requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.errors = []
+    tab.offsite = []
+
+    def on_dialog(dialog: Any) -> None:
+        tab.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith("http://127.0.0.1:"):
+            request_route.continue_()
+        else:
+            tab.offsite.append(url)
+            request_route.abort()
+
+    tab.on("dialog", on_dialog)
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    context.route("**/*", route)
+    try:
+        yield tab
+    finally:
+        context.close()

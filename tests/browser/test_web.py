@@ -1,0 +1,78 @@
+"""The web UI in a real browser: stories, dossier, fact to sentence, search, hostile text inert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.views.web.corpus import Corpus
+
+OUTPUT = Path(__file__).parent / "output"
+
+
+def test_stories_to_dossier_to_sentence(server: tuple[str, Corpus], page: Any, tmp_path: Path) -> None:
+    base, corpus = server
+    page.goto(base + "/")
+    assert page.locator("h1").inner_text() == "Stories"
+    assert page.locator("svg.spark polyline").count() == 2
+    page.click("text=North Korean soldiers sent to Russia")
+    page.wait_for_url(f"{base}/stories/{corpus.story}")
+    assert page.locator("#story-title").inner_text() == "North Korean soldiers sent to Russia"
+    assert page.locator(".badge.contested").first.is_visible()
+    assert page.locator("section.contested .card").count() == 2
+    OUTPUT.mkdir(exist_ok=True)
+    for folder in (tmp_path, OUTPUT):
+        page.screenshot(path=str(folder / "dossier.png"), full_page=True)
+
+    # follow the fact's Kyiv statement to its sentence in the article
+    quantity = f"q-{corpus.kyiv[:16]}-q0"
+    page.click(f"#f-f1 a.to-sentence[href$='#{quantity}']")
+    page.wait_for_url(f"{base}/articles/{corpus.kyiv}#{quantity}")
+    focused = page.locator(".focus")
+    assert focused.count() == 1 and focused.inner_text() == "12,000"
+    assert focused.is_visible()
+    assert "Kursk" in page.locator("#body").inner_text()
+    # the legend's toggles are wired by our own script
+    page.uncheck("input[data-toggle=qty]")
+    assert "hide-qty" in (page.locator("body").get_attribute("class") or "")
+    assert page.dialogs == [] and page.errors == [] and page.offsite == []
+
+
+def test_search_from_the_header(server: tuple[str, Corpus], page: Any) -> None:
+    base, corpus = server
+    page.goto(base + "/")
+    page.fill("#quick-search", "Kursk soldiers")
+    page.press("#quick-search", "Enter")
+    page.wait_for_url(f"{base}/search?q=Kursk+soldiers")
+    assert page.locator("#result-count").inner_text() == "1 article"
+    assert page.locator(".hit .mark").all_inner_texts() == ["soldiers", "Kursk"]
+    page.select_option("select[name=kind]", "KILL")  # our script submits on change
+    page.wait_for_url("**kind=KILL**")
+    assert page.locator("#result-count").inner_text() == "0 articles"
+    page.fill("#q", 'NEAR("soldiers" *')
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Search"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("path", ["/articles/{hostile}", "/stories/{story}", "/search?q=soldiers",
+                                  "/entities/{entity}"])
+def test_hostile_text_never_runs(server: tuple[str, Corpus], page: Any, path: str) -> None:
+    base, corpus = server
+    page.goto(base + path.format(hostile=corpus.hostile, story=corpus.story, entity=corpus.entity))
+    page.wait_for_load_state("load")
+    for details in page.locator("details").all():
+        details.locator("summary").click()  # open the removed boilerplate too
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.pwned") is None
+    assert page.dialogs == []
+    assert page.evaluate("document.body.dataset.enhanced") == "1"  # our own script did run
+    assert page.locator("script").count() == 1
+    assert page.locator("iframe, img, a[href^='javascript:']").count() == 0
+    assert page.offsite == []
+    if "articles" in path:
+        assert "<script>window.pwned='body'</script>" in page.locator("#body").inner_text()
+        assert page.locator("a.original").count() == 0  # a javascript: URL is not linked

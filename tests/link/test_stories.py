@@ -1,0 +1,97 @@
+"""The story clusterer on real news texts (ECB+ documents from ../shared/bench)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.evaluate.stories import find_proper_names
+from newsgraph.link.stories import StoryClusterer
+
+BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "stories"
+DEV = BENCH / "ecbplus-dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def topic_docs() -> list[dict[str, str]]:
+    """Three topics (six events of three kinds), in file order, with proper names as entities."""
+    if not DEV.is_file():
+        pytest.skip(f"story bench not found at {DEV}")
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
+    chosen = [r for r in rows if r["topic"] in (1, 7, 28)]
+    for row, names in zip(chosen, find_proper_names([r["text"] for r in chosen]), strict=True):
+        row["names"] = names
+    return chosen
+
+
+def _feed(clusterer: StoryClusterer, docs: list[dict]) -> None:
+    for doc in docs:
+        clusterer.add(doc["id"], doc["text"], entities=doc["names"])
+
+
+def _majority_purity(clusterer: StoryClusterer, docs: list[dict]) -> float:
+    stories: dict[str, list[str]] = {}
+    for doc in docs:
+        stories.setdefault(clusterer.story_of(doc["id"]) or "", []).append(doc["event"])
+    right = sum(max(events.count(e) for e in set(events)) for events in stories.values())
+    return right / len(docs)
+
+
+def test_two_events_of_one_kind_are_two_stories(topic_docs: list[dict]) -> None:
+    clusterer = StoryClusterer()
+    _feed(clusterer, topic_docs)
+    felt = {clusterer.story_of(d["id"]) for d in topic_docs if d["event"] == "28_ecb"}
+    larue = {clusterer.story_of(d["id"]) for d in topic_docs if d["event"] == "28_ecbplus"}
+    assert not felt & larue  # two Watergate figures' deaths: never one story
+    assert _majority_purity(clusterer, topic_docs) >= 0.9
+    assert 6 <= len(clusterer.stories()) <= 12
+
+
+def test_state_survives_dumps_and_loads(topic_docs: list[dict]) -> None:
+    whole = StoryClusterer()
+    _feed(whole, topic_docs)
+    half = len(topic_docs) // 2
+    first = StoryClusterer()
+    _feed(first, topic_docs[:half])
+    resumed = StoryClusterer.loads(first.dumps())
+    _feed(resumed, topic_docs[half:])
+    assert [resumed.story_of(d["id"]) for d in topic_docs] == [
+        whole.story_of(d["id"]) for d in topic_docs
+    ]
+    assert [(s.id, s.label, s.article_ids) for s in resumed.stories()] == [
+        (s.id, s.label, s.article_ids) for s in whole.stories()
+    ]
+
+
+def test_stories_carry_label_and_dates(topic_docs: list[dict]) -> None:
+    clusterer = StoryClusterer()
+    days = ["2024-03-01", "2024-03-02", "2024-03-04"]
+    for i, doc in enumerate(topic_docs[:6]):
+        clusterer.add(doc["id"], doc["text"], entities=doc["names"], published=days[i % 3])
+    story = clusterer.stories()[0]
+    assert story.label and len(story.label) <= 91
+    assert story.first_seen is not None and story.last_seen is not None
+    assert story.first_seen <= story.last_seen
+    assert story.id.startswith("s") and len(story.id) == 16
+
+
+def test_articles_far_apart_in_time_are_not_linked(topic_docs: list[dict]) -> None:
+    same_event = [d for d in topic_docs if d["event"] == "28_ecb"][:2]
+    together = StoryClusterer(window_days=14)
+    apart = StoryClusterer(window_days=14)
+    for doc, day in zip(same_event, ["2024-01-01", "2024-01-03"], strict=True):
+        together.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    for doc, day in zip(same_event, ["2024-01-01", "2024-06-01"], strict=True):
+        apart.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    assert len(together.stories()) == 1
+    assert len(apart.stories()) == 2
+
+
+def test_adding_an_article_twice_keeps_its_story(topic_docs: list[dict]) -> None:
+    clusterer = StoryClusterer()
+    doc = topic_docs[0]
+    story = clusterer.add(doc["id"], doc["text"])
+    assert clusterer.add(doc["id"], "something else entirely") == story
+    assert len(clusterer) == 1

@@ -1,0 +1,96 @@
+"""The HTML pages on both stores: what each shows, and hostile text kept inert."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.views.web.corpus import Corpus
+
+Client = tuple[TestClient, Corpus]
+
+
+def test_stories_page_lists_counts_and_sparklines(corpus_client: Client) -> None:
+    client, c = corpus_client
+    html = client.get("/").text
+    assert f'href="/stories/{c.story}"' in html and "North Korean soldiers sent to Russia" in html
+    row = html[html.index(f'href="/stories/{c.story}"') :].split("</tr>")[0]
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == ["4", "4"]
+    assert "<polyline points=" in row and "2025-04-28" in row
+
+
+def test_dossier_shows_facts_contested_sources_entities_events(corpus_client: Client) -> None:
+    client, c = corpus_client
+    html = client.get(f"/stories/{c.story}").text
+    assert '<span class="badge contested">contested</span>' in html
+    coverage = html[html.index('<svg class="spark wide"') :].split("</svg>")[0]
+    assert "<polyline points=" in coverage and "4 from 2025-04-28 to 2025-05-02" in coverage
+    kyiv_quantity = f"{c.kyiv[:16]}-q0"
+    assert f'href="/articles/{c.kyiv}#q-{kyiv_quantity}"' in html  # fact -> its sentence
+    assert "<svg class=\"timeline\"" in html
+    contested = html[html.index('id="contested"') : html.index('id="sources"')]
+    assert contested.count('class="card"') == 2
+    assert "12,000" in contested and "10,000" in contested and "Kyiv said 12,000" in contested
+    sources = html[html.index('id="sources"') : html.index('id="entities"')]
+    chain = sources[sources.index(f'href="/articles/{c.first}"') :].split('class="chain"')[0]
+    assert f'href="/articles/{c.copy}"' in chain and ">copy<" in chain
+    assert f'href="/entities/{c.entity}"' in html
+    events = html[html.index('id="events"') :]
+    assert "2025-04-20" in events and "DEPLOY" in events
+
+
+def test_article_page_highlights_and_links(corpus_client: Client) -> None:
+    client, c = corpus_client
+    html = client.get(f"/articles/{c.kyiv}").text
+    quantity = f"q-{c.kyiv[:16]}-q0"
+    assert f'<span class="anchor" id="{quantity}"></span><span class="claim qty">12,000</span>' in html
+    assert '<span class="claim ent">North Korean</span>' in html
+    assert '<a class="original" href="https://example.org/3"' in html
+    first = client.get(f"/articles/{c.first}").text
+    assert "<details class=\"boilerplate\">" in first and "Follow us on WhatsApp" in first
+    assert f'copy by <a href="/articles/{c.copy}">' in first
+    copy = client.get(f"/articles/{c.copy}").text
+    assert f'copy of <a href="/articles/{c.first}">' in copy
+
+
+def test_entity_page(corpus_client: Client) -> None:
+    client, c = corpus_client
+    html = client.get(f"/entities/{c.entity}").text
+    assert "North Korea" in html and "North Korea&#39;s" in html and "North Korean" in html
+    assert "Claims about North Korea" in html and f"/articles/{c.first}#c-" in html
+
+
+@pytest.mark.parametrize("query", ["soldiers", '"NEAR(', "<script>alert(1)</script>", ""])
+def test_search_page(corpus_client: Client, query: str) -> None:
+    client, c = corpus_client
+    response = client.get("/search", params={"q": query, "kind": "DEPLOY"})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.text
+    if query == "soldiers":
+        assert '<span class="mark">soldiers</span>' in response.text
+        assert f'href="/articles/{c.kyiv}"' in response.text
+
+
+def test_missing_records_are_404_pages(corpus_client: Client) -> None:
+    client, _ = corpus_client
+    for path in ("/stories/nope", "/articles/nope", "/entities/nope"):
+        response = client.get(path)
+        assert response.status_code == 404 and "E101" in response.text
+
+
+def test_hostile_article_is_inert(corpus_client: Client) -> None:
+    client, c = corpus_client
+    pages = [client.get(f"/articles/{c.hostile}").text, client.get(f"/stories/{c.story}").text,
+             client.get("/search", params={"q": "soldiers"}).text]
+    for html in pages:
+        scripts = re.findall(r"<script\b[^>]*>", html)
+        assert scripts == ['<script src="/static/app.js" defer>'], scripts
+        assert not re.search(r"<(img|iframe|svg onload|style)\b[^>]*(onerror|onload|javascript)", html)
+        assert 'href="javascript:' not in html
+        assert "</textarea><script>" not in html
+    article = pages[0]
+    assert "&lt;script&gt;window.pwned=&#39;body&#39;&lt;/script&gt;" in article
+    assert "javascript:window.pwned=&#39;url&#39;" in article  # shown as text, not linked
+    assert "{{ 7*7 }}" in article  # not evaluated as a template
