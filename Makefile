@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := demo
 SRC := src tests benchmarks
 
-.PHONY: venv demo test lint format clean
+.PHONY: venv demo test lint format clean browser
 
 # The environment comes from the hash-pinned lock file only; the project itself is installed
 # without dependencies so nothing outside the lock can slip in.
@@ -37,7 +37,12 @@ format: venv
 	$(BIN)/ruff check --fix $(SRC)
 	$(BIN)/ruff format $(SRC)
 
-test: lint
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+test: lint browser
 	$(BIN)/pytest
 
 clean:

@@ -54,8 +54,15 @@ PARAGRAPHS = [
     "Pyongyang shipped more than 20,000 containers of artillery shells, US officials said. The "
     "Pentagon estimated that up to 3,000 North Korean troops had been killed.",
 ]
-ENTITIES = [("North Korea", "GPE"), ("Russia", "GPE"), ("Kursk", "GPE"), ("Kyiv", "GPE"),
-            ("Kim Jong Un", "PERSON"), ("Kremlin", "ORG"), ("Pentagon", "ORG")]
+ENTITIES = [
+    ("North Korea", "GPE"),
+    ("Russia", "GPE"),
+    ("Kursk", "GPE"),
+    ("Kyiv", "GPE"),
+    ("Kim Jong Un", "PERSON"),
+    ("Kremlin", "ORG"),
+    ("Pentagon", "ORG"),
+]
 OUTLETS = ["wire.example", "daily.example", "farm.example", "aggregator.example", "post.example"]
 STORY_SIZE = 100
 PAGES = ("dossier", "article")
@@ -69,17 +76,27 @@ def make_article(n: int, story: int) -> tuple[Document, AnalyzedArticle]:
     day = (date(2025, 1, 1) + timedelta(days=story % 60 + rng.randrange(20))).isoformat()
     outlet = OUTLETS[n % len(OUTLETS)]
     article = Article(
-        id=doc_id, source_id=f"bench/{n}.txt", url=f"https://{outlet}/{n}", outlet=outlet,
-        title=f"Story {story}: report {n}", byline="Staff", photo_credit=None, published=day,
-        published_source="metadata", language="en", text=text, original_source=None,
+        id=doc_id,
+        source_id=f"bench/{n}.txt",
+        url=f"https://{outlet}/{n}",
+        outlet=outlet,
+        title=f"Story {story}: report {n}",
+        byline="Staff",
+        photo_credit=None,
+        published=day,
+        published_source="metadata",
+        language="en",
+        text=text,
+        original_source=None,
         boilerplate=[Boilerplate("promo", "Follow us on WhatsApp")],
     )
     mentions = []
     for name, type_ in ENTITIES:
         start = text.find(name)
         while start != -1:
-            mentions.append(Mention(doc_id, start, start + len(name), name, name, type_,
-                                    entity_id(name, type_)))
+            mentions.append(
+                Mention(doc_id, start, start + len(name), name, name, type_, entity_id(name, type_))
+            )
             start = text.find(name, start + len(name))
     claims, quantities = [], []
     for i, number in enumerate(("10,000", "12,000", "1,500", "300")):
@@ -87,16 +104,51 @@ def make_article(n: int, story: int) -> tuple[Document, AnalyzedArticle]:
         if start == -1:
             continue
         sentence_end = text.find(".", start) + 1
-        claim = Claim(child_id(doc_id, "c", i), doc_id, max(0, start - 20), sentence_end,
-                      "officials", None, "say", "assert", False, text[start:sentence_end])
+        claim = Claim(
+            child_id(doc_id, "c", i),
+            doc_id,
+            max(0, start - 20),
+            sentence_end,
+            "officials",
+            None,
+            "say",
+            "assert",
+            False,
+            text[start:sentence_end],
+        )
         claims.append(claim)
         quantities.append(
-            Quantity(child_id(doc_id, "q", i), doc_id, start, start + len(number),
-                     float(number.replace(",", "")), None, None, "exact", "DEPLOY", "soldiers",
-                     None, "officials", None, day, claim.id, number)
+            Quantity(
+                child_id(doc_id, "q", i),
+                doc_id,
+                start,
+                start + len(number),
+                float(number.replace(",", "")),
+                None,
+                None,
+                "exact",
+                "DEPLOY",
+                "soldiers",
+                None,
+                "officials",
+                None,
+                day,
+                claim.id,
+                number,
+            )
         )
-    event = Event(child_id(doc_id, "v", 0), doc_id, 0, 20, "North Korea", "DEPLOY", "soldiers",
-                  "Russia", day, None)
+    event = Event(
+        child_id(doc_id, "v", 0),
+        doc_id,
+        0,
+        20,
+        "North Korea",
+        "DEPLOY",
+        "soldiers",
+        "Russia",
+        day,
+        None,
+    )
     document = Document(doc_id, article.source_id, text, "text", url=article.url)
     return document, AnalyzedArticle(article, mentions, claims, quantities, [event])
 
@@ -113,25 +165,55 @@ def fill(store: Store, count: int) -> tuple[list[str], list[str]]:
         story_id = f"s{s // STORY_SIZE}"
         members = pairs[s : s + STORY_SIZE]
         days = sorted(a.article.published or "" for _, a in members)
-        stories.append(Story(story_id, f"Story {s // STORY_SIZE}", [d.id for d, _ in members],
-                             days[0], days[-1]))
+        stories.append(
+            Story(
+                story_id, f"Story {s // STORY_SIZE}", [d.id for d, _ in members], days[0], days[-1]
+            )
+        )
         for d, _ in members:
             assignments[d.id] = story_id
         for j in range(1, len(members), 3):
             rewrites.append(Rewrite(members[j][0].id, members[j - 1][0].id, "rewrite", 0.8))
         for k, value in enumerate((10000.0, 12000.0, 1500.0, 300.0)):
             statements = [
-                Statement(q.id, None, q.value, None, None, "exact", q.speaker, q.article_id,
-                          a.article.outlet, q.as_of)
-                for _, a in members[:40] for q in a.quantities if q.value == value
+                Statement(
+                    q.id,
+                    None,
+                    q.value,
+                    None,
+                    None,
+                    "exact",
+                    q.speaker,
+                    q.article_id,
+                    a.article.outlet,
+                    q.as_of,
+                )
+                for _, a in members[:40]
+                for q in a.quantities
+                if q.value == value
             ]
             if statements:
-                facts.append(Fact(f"f{s}-{k}", story_id, "DEPLOY", "soldiers", statements,
-                                  len({st.outlet for st in statements}),
-                                  "contested" if k == 1 else "corroborated", statements))
-    store.save_link(linked_ids=ids, assignments=assignments, story_records=stories,
-                    rewrite_records=rewrites, fact_records=facts,
-                    fact_stories=[s.id for s in stories], state={})
+                facts.append(
+                    Fact(
+                        f"f{s}-{k}",
+                        story_id,
+                        "DEPLOY",
+                        "soldiers",
+                        statements,
+                        len({st.outlet for st in statements}),
+                        "contested" if k == 1 else "corroborated",
+                        statements,
+                    )
+                )
+    store.save_link(
+        linked_ids=ids,
+        assignments=assignments,
+        story_records=stories,
+        rewrite_records=rewrites,
+        fact_records=facts,
+        fact_stories=[s.id for s in stories],
+        state={},
+    )
     return [s.id for s in stories], ids
 
 
@@ -145,8 +227,15 @@ def serving(store: Store) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store, api_token=""), host="127.0.0.1",
-                                           port=port, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(store, api_token=""),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            lifespan="off",
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -195,13 +284,19 @@ def run(url: str, label: str, articles: int, requests: int) -> dict[str, list[fl
     store = open_store(url)
     started = time.perf_counter()
     story_ids, article_ids = fill(store, articles)
-    print(f"{label}: stored {len(article_ids)} articles in {len(story_ids)} stories "
-          f"in {time.perf_counter() - started:.1f}s")
+    print(
+        f"{label}: stored {len(article_ids)} articles in {len(story_ids)} stories "
+        f"in {time.perf_counter() - started:.1f}s"
+    )
     rng = random.Random(7)
     results = {}
     with serving(store) as base:
-        results["dossier"] = measure(base, [f"/stories/{rng.choice(story_ids)}" for _ in range(requests)])
-        results["article"] = measure(base, [f"/articles/{rng.choice(article_ids)}" for _ in range(requests)])
+        results["dossier"] = measure(
+            base, [f"/stories/{rng.choice(story_ids)}" for _ in range(requests)]
+        )
+        results["article"] = measure(
+            base, [f"/articles/{rng.choice(article_ids)}" for _ in range(requests)]
+        )
     store.close()
     return results
 
@@ -216,18 +311,24 @@ def main() -> None:
     for label in args.stores.split(","):
         if label == "sqlite":
             with tempfile.TemporaryDirectory() as folder:
-                found = run(f"sqlite:///{Path(folder) / 'bench.db'}", label, args.articles, args.requests)
+                found = run(
+                    f"sqlite:///{Path(folder) / 'bench.db'}", label, args.articles, args.requests
+                )
         else:
             with postgres_database() as url:
                 found = run(url, label, args.articles, args.requests)
         rows += [(label, page, found[page]) for page in PAGES]
-    print(f"\n{'store':<11} {'page':<8} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean':>8}")
+    print(
+        f"\n{'store':<11} {'page':<8} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean':>8}"
+    )
     worst = 0.0
     for label, page, timings in rows:
         p95 = percentile(timings, 95)
         worst = max(worst, p95)
-        print(f"{label:<11} {page:<8} {len(timings):>5} {percentile(timings, 50):>8.1f} "
-              f"{p95:>8.1f} {percentile(timings, 99):>8.1f} {statistics.mean(timings):>8.1f}")
+        print(
+            f"{label:<11} {page:<8} {len(timings):>5} {percentile(timings, 50):>8.1f} "
+            f"{p95:>8.1f} {percentile(timings, 99):>8.1f} {statistics.mean(timings):>8.1f}"
+        )
     print(f"\nworst p95 {worst:.1f} ms: {'within' if worst <= 200 else 'OVER'} the 200 ms target")
 
 

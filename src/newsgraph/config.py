@@ -25,6 +25,10 @@ class Settings(BaseSettings):
         20_000_000, ge=1, description="Largest input document accepted, in bytes."
     )
     max_chars: int = Field(200_000, ge=1, description="Longest clean text analysed, in characters.")
+    api_token: str | None = Field(
+        None,
+        description="Bearer token that enables POST /api/ingest; without it the API is read-only.",
+    )
 
     @property
     def store_url(self) -> str:

@@ -21,8 +21,14 @@ from newsgraph.store import open_store
 from tests.views.web.corpus import Corpus, build_corpus
 
 CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def _chromium_or_skip() -> None:
@@ -51,8 +57,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Corp
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}")
     corpus = build_corpus(store)
     port = _free_port()
-    config = uvicorn.Config(create_app(store, api_token=""), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="off")
+    config = uvicorn.Config(
+        create_app(store, api_token=""),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+    )
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()

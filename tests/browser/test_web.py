@@ -12,7 +12,9 @@ from tests.views.web.corpus import Corpus
 OUTPUT = Path(__file__).parent / "output"
 
 
-def test_stories_to_dossier_to_sentence(server: tuple[str, Corpus], page: Any, tmp_path: Path) -> None:
+def test_stories_to_dossier_to_sentence(
+    server: tuple[str, Corpus], page: Any, tmp_path: Path
+) -> None:
     base, corpus = server
     page.goto(base + "/")
     assert page.locator("h1").inner_text() == "Stories"
@@ -41,7 +43,7 @@ def test_stories_to_dossier_to_sentence(server: tuple[str, Corpus], page: Any, t
 
 
 def test_search_from_the_header(server: tuple[str, Corpus], page: Any) -> None:
-    base, corpus = server
+    base, _corpus = server
     page.goto(base + "/")
     page.fill("#quick-search", "Kursk soldiers")
     page.press("#quick-search", "Enter")
@@ -58,8 +60,9 @@ def test_search_from_the_header(server: tuple[str, Corpus], page: Any) -> None:
     assert page.errors == []
 
 
-@pytest.mark.parametrize("path", ["/articles/{hostile}", "/stories/{story}", "/search?q=soldiers",
-                                  "/entities/{entity}"])
+@pytest.mark.parametrize(
+    "path", ["/articles/{hostile}", "/stories/{story}", "/search?q=soldiers", "/entities/{entity}"]
+)
 def test_hostile_text_never_runs(server: tuple[str, Corpus], page: Any, path: str) -> None:
     base, corpus = server
     page.goto(base + path.format(hostile=corpus.hostile, story=corpus.story, entity=corpus.entity))

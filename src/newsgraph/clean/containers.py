@@ -21,6 +21,14 @@ LINE_TAGS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "td", "th", "dd", "dt"}
     | {"pre", "figcaption", "caption"}
 )
+LINK_LINE_TAGS = frozenset({"p", "li", "dd", "dt", "td"})
+# The container is the deepest element holding this share of the located text.
+CONTAINER_SHARE = 0.7
+# A p/li line with more of its text in links than this is a teaser or "read more" line.
+MAX_LINE_LINKS = 0.8
+# A skipped paragraph is recovered when it has this many characters and few links.
+MIN_RECOVERED_CHARS = 60
+MAX_RECOVERED_LINKS = 0.3
 # Elements a skipped paragraph may be recovered from.
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "blockquote", "li"})
 # Class/id tokens of template blocks that are not the article: a phenomenon of templates.
@@ -30,12 +38,11 @@ TEMPLATE_TOKENS = re.compile(
     r"outbrain|taboola|author-?bio|author-?info|about-?the-?author|bio-?box|sidebar|widget|"
     r"ad|ads|advert\w*|sponsor\w*|teaser\w*|breadcrumbs?|tags|tag-?list|comments?|discussion|"
     r"replies|nav|navigation|menu|footer|byline|credits?|disclaimer|paywall|modal|popup|tooltip|"
-    r"hidden|visually-?hidden|sr-only|screen-?reader\w*|captions?|gallery|slideshow|carousel|"
+    r"visually-?hidden|sr-only|screen-?reader\w*|captions?|gallery|slideshow|carousel|"
     r"prev|previous|next|next-?prev|pagination|recent|latest)(?:$|[^a-z])"
 )
 # Tags that hold no body text of their own, wherever they sit.
 TEMPLATE_TAGS = frozenset({"aside", "nav", "footer", "form", "figure", "figcaption", "header"})
-SPACE = re.compile(r"\s+")
 WORD = re.compile(r"\w+")
 # A line not found whole is looked up by its start: the text before its first inline element.
 START_CHARS = 24
@@ -50,7 +57,8 @@ def shingles_of(text: str) -> list[tuple[str, ...]]:
 
 
 def norm(text: str) -> str:
-    return SPACE.sub(" ", text).strip()
+    """Text with its runs of white space made single spaces."""
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)
@@ -139,6 +147,17 @@ def main_container(elements: list[HtmlElement], weights: list[int], share: float
     return max((e for e, total in totals.items() if total >= need), key=depth.__getitem__)
 
 
+def linked_line(element: HtmlElement, key: str, limit: float) -> bool:
+    """A paragraph or list item that is mostly link text: a teaser or "read more" line.
+
+    Only an element whose whole text is the line can tell; headings and quotes are left alone
+    (product names and embedded posts are links and still the article).
+    """
+    if element.tag not in LINK_LINE_TAGS or norm(element.text_content()) != key:
+        return False
+    return link_density(element, key) > limit
+
+
 def link_density(element: HtmlElement, text: str) -> float:
     """Share of an element's text that sits inside links."""
     if not text:
@@ -158,6 +177,7 @@ def common_ancestor(one: HtmlElement, other: HtmlElement) -> HtmlElement | None:
 
 
 def inside(element: HtmlElement, container: HtmlElement) -> bool:
+    """True when `element` is `container` or lies within it."""
     node: HtmlElement | None = element
     while node is not None:
         if node is container:
@@ -166,41 +186,31 @@ def inside(element: HtmlElement, container: HtmlElement) -> bool:
     return False
 
 
-def refine(tree: HtmlElement, text: str, opts: dict[str, float]) -> str:
-    """trafilatura's text mended with the page tree: template lines out, skipped paragraphs in."""
-    lines = [line for line in text.splitlines() if line.strip()]
+def refine(tree: HtmlElement, text: str, titles: tuple[str, ...] = ()) -> str:
+    """trafilatura's text mended with the page tree: template lines out, skipped paragraphs in.
+
+    `titles` are the page's headline forms (h1, og:title, <title>): a line opening the text that
+    reads as one of them is the headline, not the body.
+    """
+    lines = drop_headline([line for line in text.splitlines() if line.strip()], titles)
     if not lines:
         return text
     index = index_page(tree)
     located = [locate(index, line) for line in lines]
     found = [(e, len(line)) for e, line in zip(located, lines, strict=True) if e is not None]
     if not found:
-        return text
-    container = main_container([e for e, _ in found], [w for _, w in found], opts["share"])
-    start = index.order.get(container, 0)
-    placed: list[tuple[float | None, str]] = []
-    for line, element in zip(lines, located, strict=True):
-        if element is not None and not inside(element, container):
-            after = index.order.get(element, 0) > start
-            if after and opts["drop_after"]:
-                continue
-            if (
-                not after
-                and opts["drop_before_marked"]
-                and template_marked(element, common_ancestor(element, container))
-            ):
-                continue
-        elif element is not None and opts["drop_in_marked"] and template_marked(element, container):
-            continue
-        placed.append((None if element is None else index.order.get(element), line))
-    if not opts["recover"]:
-        return "\n".join(line for _, line in placed)
-    known = set(shingles_of(text))
-    extra = sorted(recover(tree, index, container, set(located), known, opts))
+        return "\n".join(lines)
+    container = main_container([e for e, _ in found], [w for _, w in found], CONTAINER_SHARE)
+    placed = [
+        (None if element is None else index.order.get(element), line)
+        for line, element in zip(lines, located, strict=True)
+        if element is None or keeps(element, line, container, index)
+    ]
+    extra = sorted(recover(tree, container, set(located), text, index))
     merged: list[str] = []
     for position, line in placed:
         # A skipped paragraph goes before the first kept line that follows it in the page;
-        # kept lines keep trafilatura's order.
+        # kept lines keep trafilatura's order (lines of one element may come out of order).
         while extra and position is not None and extra[0][0] < position:
             merged.append(extra.pop(0)[1])
         merged.append(line)
@@ -208,32 +218,62 @@ def refine(tree: HtmlElement, text: str, opts: dict[str, float]) -> str:
     return "\n".join(merged)
 
 
+def keeps(element: HtmlElement, line: str, container: HtmlElement, index: PageIndex) -> bool:
+    """Whether a located line stays: not after the body, not a template block before it, not
+    a line of links."""
+    if not inside(element, container):
+        if index.order.get(element, 0) > index.order.get(container, 0):
+            return False  # below the body: related lists, newsletter boxes, footers
+        if template_marked(element, common_ancestor(element, container)):
+            return False
+    # Template tokens inside the body's own container are not trusted: templates mark body
+    # blocks with words such as "hidden" or "share" too (it cost recall when tried).
+    return not linked_line(element, line_key(line), MAX_LINE_LINKS)
+
+
+def drop_headline(lines: list[str], titles: tuple[str, ...]) -> list[str]:
+    """The lines without the headline when one of the first three repeats it."""
+    forms = {norm(title).casefold() for title in titles if title}
+    for i, line in enumerate(lines[:3]):
+        key = line_key(line).casefold()
+        # <title> adds " - Site" after the headline, hence the prefix test.
+        if len(key) >= 10 and (key in forms or any(form.startswith(key) for form in forms)):
+            return lines[:i] + lines[i + 1 :]
+    return lines
+
+
 def recover(
     tree: HtmlElement,
-    index: PageIndex,
     container: HtmlElement,
     located: set[HtmlElement | None],
-    known: set[tuple[str, ...]],
-    opts: dict[str, float],
+    text: str,
+    index: PageIndex,
 ) -> list[tuple[int, str]]:
-    """Paragraphs of the container (and of its template's other chunks) that were skipped."""
+    """Paragraphs of the container (and of its template's other chunks) that were skipped:
+    prose of some length, few links, outside template blocks and not already in the text."""
     found: list[tuple[int, str]] = []
+    known: set[tuple[str, ...]] | None = None  # the text's shingles, made when first needed
     for chunk in chunks_of(tree, container):
         for element in chunk.iter(*PARAGRAPH_TAGS):
             if element in located or any(a in located for a in element.iterancestors()):
                 continue
             if any(d in located for d in element.iterdescendants()):
                 continue
-            text = norm(element.text_content())
-            if len(text) < opts["min_chars"] or link_density(element, text) > opts["max_links"]:
+            paragraph = norm(element.text_content())
+            if len(paragraph) < MIN_RECOVERED_CHARS:
+                continue
+            if link_density(element, paragraph) > MAX_RECOVERED_LINKS:
                 continue
             if template_marked(element, chunk) or next(element.iter(*SKIP_TAGS), None) is not None:
                 continue
-            own = shingles_of(text)
+            if known is None:
+                known = set(shingles_of(text))
+            own = shingles_of(paragraph)
+            # Half its shingles already in the text: a copy (a pull quote, a mobile twin).
             if not own or sum(s in known for s in own) * 2 >= len(own):
                 continue
             known.update(own)
-            found.append((index.order.get(element, 0), text))
+            found.append((index.order.get(element, 0), paragraph))
             located.add(element)
     return found
 

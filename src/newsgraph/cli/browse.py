@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newsgraph.cli.app import StoreOption, app, console, reported_errors, settings_for, setup_logging
+from newsgraph.cli.app import (
+    StoreOption,
+    app,
+    console,
+    reported_errors,
+    settings_for,
+    setup_logging,
+)
 from newsgraph.store import Store, open_store
 from newsgraph.store import queries as q
 from newsgraph.store.search import search
@@ -26,7 +33,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, max=q.MAX_LIMIT, help="Rows.")]
 
 
-class ShowKind(str, Enum):
+class ShowKind(StrEnum):
     story = "story"
     article = "article"
     entity = "entity"
@@ -40,7 +47,7 @@ def _print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=1, default=str))
 
 
-def _text(value: Any) -> str:
+def shown_as_text(value: Any) -> str:
     """Scraped text shown as text: rich markup in it is escaped, never interpreted."""
     return escape("" if value is None else str(value))
 
@@ -56,11 +63,24 @@ def stories_command(
     if as_json:
         _print_json({"total": page.total, "items": [asdict(s) for s in page.items]})
         return
-    table = Table("id", "story", "articles", "sources", "first seen", "last seen",
-                  title=f"{page.total} stories")
+    table = Table(
+        "id",
+        "story",
+        "articles",
+        "sources",
+        "first seen",
+        "last seen",
+        title=f"{page.total} stories",
+    )
     for s in page.items:
-        table.add_row(s.id, _text(s.label), str(s.article_count), str(s.source_count),
-                      s.first_seen or "", s.last_seen or "")
+        table.add_row(
+            s.id,
+            shown_as_text(s.label),
+            str(s.article_count),
+            str(s.source_count),
+            s.first_seen or "",
+            s.last_seen or "",
+        )
     console.print(table)
 
 
@@ -90,47 +110,70 @@ def show_command(
 
 
 def _show_story(d: q.Dossier) -> None:
-    console.print(f"[bold]{_text(d.story.label)}[/bold]  {d.summary.article_count} articles · "
-                  f"{d.summary.source_count} sources · {d.story.first_seen or '?'} → "
-                  f"{d.story.last_seen or '?'}")
+    console.print(
+        f"[bold]{shown_as_text(d.story.label)}[/bold]  {d.summary.article_count} articles · "
+        f"{d.summary.source_count} sources · {d.story.first_seen or '?'} → "
+        f"{d.story.last_seen or '?'}"
+    )
     console.print(_facts_table(d.facts))
     sources = Table("origin", "outlet", "derived", title="sources by rewrite chain")
     for g in d.sources:
         derived = ", ".join(f"{r.kind}: {a.outlet or a.id[:12]}" for a, r in g.derived)
-        sources.add_row(_text(g.origin.title or g.origin.source_id), _text(g.origin.outlet),
-                        _text(derived))
+        sources.add_row(
+            shown_as_text(g.origin.title or g.origin.source_id),
+            shown_as_text(g.origin.outlet),
+            shown_as_text(derived),
+        )
     console.print(sources)
-    console.print("key entities: " + _text(", ".join(f"{e.name} ({n})" for e, n in d.key_entities)))
+    console.print(
+        "key entities: " + shown_as_text(", ".join(f"{e.name} ({n})" for e, n in d.key_entities))
+    )
 
 
 def _show_article(d: q.ArticleDetail) -> None:
     a = d.article
-    console.print(f"[bold]{_text(a.title or a.source_id)}[/bold]\n{_text(a.outlet)} · "
-                  f"{_text(a.published or 'undated')} · {_text(a.url)}")
+    console.print(
+        f"[bold]{shown_as_text(a.title or a.source_id)}[/bold]\n{shown_as_text(a.outlet)} · "
+        f"{shown_as_text(a.published or 'undated')} · {shown_as_text(a.url)}"
+    )
     for r in d.derived_from:
-        console.print(f"{r.kind} of {_text(d.titles.get(r.source_article_id, r.source_article_id))}")
+        console.print(
+            f"{r.kind} of {shown_as_text(d.titles.get(r.source_article_id, r.source_article_id))}"
+        )
     for r in d.derived_by:
-        console.print(f"{r.kind} by {_text(d.titles.get(r.article_id, r.article_id))}")
+        console.print(f"{r.kind} by {shown_as_text(d.titles.get(r.article_id, r.article_id))}")
     quantities = Table("figure", "kind", "object", "speaker", "sentence", title="quantities")
     for x in d.quantities:
-        quantities.add_row(_text(x.text), x.kind, _text(x.object), _text(x.speaker),
-                           _text(sentence_around(a.text, x.start, x.end)))
+        quantities.add_row(
+            shown_as_text(x.text),
+            x.kind,
+            shown_as_text(x.object),
+            shown_as_text(x.speaker),
+            shown_as_text(sentence_around(a.text, x.start, x.end)),
+        )
     console.print(quantities)
     claims = Table("speaker", "cue", "stance", "content", title="claims")
     for c in d.claims:
-        claims.add_row(_text(c.speaker), c.cue, c.stance, _text(c.content))
+        claims.add_row(shown_as_text(c.speaker), c.cue, c.stance, shown_as_text(c.content))
     console.print(claims)
 
 
 def _show_entity(d: q.EntityDetail) -> None:
     e = d.entity
-    console.print(f"[bold]{_text(e.name)}[/bold] {e.type} · {e.mentions} mentions\n"
-                  f"aliases: {_text(' · '.join(e.aliases))}")
+    console.print(
+        f"[bold]{shown_as_text(e.name)}[/bold] {e.type} · {e.mentions} mentions\n"
+        f"aliases: {shown_as_text(' · '.join(e.aliases))}"
+    )
     claims = Table("by/about", "speaker", "stance", "content", "article")
     for label, found in (("by", d.claims_by), ("about", d.claims_about)):
         for c in found:
-            claims.add_row(label, _text(c.speaker), c.stance, _text(c.content),
-                           _text(d.titles.get(c.article_id, c.article_id)))
+            claims.add_row(
+                label,
+                shown_as_text(c.speaker),
+                c.stance,
+                shown_as_text(c.content),
+                shown_as_text(d.titles.get(c.article_id, c.article_id)),
+            )
     console.print(claims)
 
 
@@ -141,8 +184,14 @@ def _facts_table(found: list[Any]) -> Table:
             f"{s.as_of or '?'} {statement_label(s)} ({s.speaker or 'article'}, {s.outlet or '?'})"
             for s in f.history
         )
-        table.add_row(f.id, f.kind, _text(f.object), f.status, str(f.independent_sources),
-                      _text(history))
+        table.add_row(
+            f.id,
+            f.kind,
+            shown_as_text(f.object),
+            f.status,
+            str(f.independent_sources),
+            shown_as_text(history),
+        )
     return table
 
 
@@ -171,8 +220,12 @@ def facts_command(
 def search_command(
     query: Annotated[str, typer.Argument(help="Words to find (all are required).")],
     story: Annotated[str | None, typer.Option("--story", help="Only this story id.")] = None,
-    entity: Annotated[str | None, typer.Option("--entity", help="Articles naming this entity id.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="Articles with a figure of this kind.")] = None,
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="Articles naming this entity id.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Articles with a figure of this kind.")
+    ] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this ISO date.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this ISO date.")] = None,
@@ -188,8 +241,15 @@ def search_command(
     if as_json:
         _print_json({"total": page.total, "items": [asdict(h) for h in page.items]})
         return
-    table = Table("article", "title", "outlet", "published", "snippet", title=f"{page.total} articles")
+    table = Table(
+        "article", "title", "outlet", "published", "snippet", title=f"{page.total} articles"
+    )
     for h in page.items:
-        table.add_row(h.article_id[:16], _text(h.title), _text(h.outlet), _text(h.published),
-                      _text(h.snippet))
+        table.add_row(
+            h.article_id[:16],
+            shown_as_text(h.title),
+            shown_as_text(h.outlet),
+            shown_as_text(h.published),
+            shown_as_text(h.snippet),
+        )
     console.print(table)

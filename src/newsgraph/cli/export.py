@@ -7,15 +7,24 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.app import StoreOption, app, console, reported_errors, settings_for, setup_logging
+from newsgraph.cli.app import (
+    StoreOption,
+    app,
+    console,
+    reported_errors,
+    settings_for,
+    setup_logging,
+)
 from newsgraph.store import open_store
 from newsgraph.views.export import export
 
 
 @app.command("export")
 def export_command(
-    out_dir: Annotated[Path, typer.Argument(help="Folder to write articles.jsonl ... facts.jsonl into.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    out_dir: Annotated[
+        Path, typer.Argument(help="Folder to write articles.jsonl ... facts.jsonl into.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, parquet or csv.")] = "jsonl",
     store: StoreOption = None,
 ) -> None:
     """Export every record type of the store to one file each."""

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.app import StoreOption, app, console, reported_errors, settings_for, setup_logging
+from newsgraph.cli.app import (
+    StoreOption,
+    app,
+    console,
+    reported_errors,
+    settings_for,
+    setup_logging,
+)
 from newsgraph.errors import MissingExtra
 
 

@@ -6,8 +6,8 @@ A bad input never stops the batch: the caller reports the error and goes on with
 from __future__ import annotations
 
 import hashlib
-import logging
 import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path

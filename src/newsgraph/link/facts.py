@@ -53,7 +53,7 @@ def object_key(kind: str, obj: str | None) -> str:
 
 
 # Counted nouns that name the same people in conflict reporting.
-_SYNONYMS = {"troop": "soldier", "personnel": "soldier", "serviceman": "soldier", "men": "soldier"}
+_SYNONYMS = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier"}
 
 
 def _bounds(q: Quantity) -> tuple[float, float] | None:
@@ -111,6 +111,9 @@ def build_facts(
                 history=history,
             )
         )
+    # The figures an analyst follows first: casualties, deployments and money before "other",
+    # and the most reported before the rest.
+    found.sort(key=lambda f: (f.kind == "OTHER", -len(f.statements), f.kind, f.object or ""))
     return found
 
 

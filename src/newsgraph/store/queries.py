@@ -7,7 +7,7 @@ parameterised SQLAlchemy Core over `schema`; nothing here writes.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -408,15 +408,20 @@ def story_dossier(store: Store, story_id: str, *, top_entities: int = 15) -> Dos
             store, lambda chunk: select(rewrites).where(rewrites.c.article_id.in_(chunk)), ids
         )
     ]
-    counted = Counter(
-        r.entity_id
-        for r in _chunked(
+    members = select(articles.c.id).where(articles.c.story_id == story_id)
+    n = func.count().label("n")
+    counted = {
+        r.entity_id: r.n
+        for r in _rows(
             store,
-            lambda chunk: select(mentions.c.entity_id).where(mentions.c.article_id.in_(chunk)),
-            ids,
+            select(mentions.c.entity_id, n)
+            .where(mentions.c.article_id.in_(members))
+            .group_by(mentions.c.entity_id)
+            .order_by(n.desc(), mentions.c.entity_id)
+            .limit(top_entities),
         )
-    )
-    top = [entity_id for entity_id, _ in counted.most_common(top_entities)]
+    }
+    top = list(counted)
     known = {
         r.id: Entity(**r._mapping)
         for r in _rows(store, select(entities).where(entities.c.id.in_(top)))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import column, literal_column, select, table, text
+from sqlalchemy import ColumnElement, column, literal_column, select, table, text
 
 from newsgraph.store.database import Store
 from newsgraph.store.queries import (
@@ -31,7 +31,41 @@ WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 16
 # Words PostgreSQL's English configuration drops; FTS5 drops them too so both stores agree.
 STOP_WORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    ]
 )
 SNIPPET_CHARS = 240
 
@@ -119,7 +153,7 @@ def search(
         ordered = base.order_by(literal_column("rank"), articles.c.seq.desc())
     else:
         tsquery = text("plainto_tsquery('english', :words)").bindparams(words=" ".join(terms))
-        document = literal_column(PG_DOCUMENT)
+        document: ColumnElement[Any] = literal_column(PG_DOCUMENT)
         base = select(articles).where(document.op("@@")(tsquery), *conditions)
         ordered = base.order_by(articles.c.published.desc(), articles.c.seq.desc())
     with store.engine.connect() as connection:

@@ -68,7 +68,10 @@ def _write_csv(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -
         writer.writeheader()
         for row in rows:
             writer.writerow(
-                {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()}
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                    for k, v in row.items()
+                }
             )
 
 
@@ -78,9 +81,14 @@ def _write_parquet(path: Path, record_type: type, rows: list[dict[str, Any]]) ->
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
-        raise MissingExtra("Parquet export needs pyarrow", hint="pip install 'newsgraph[web]'") from exc
+        raise MissingExtra(
+            "Parquet export needs pyarrow", hint="pip install 'newsgraph[web]'"
+        ) from exc
     schema = pa.schema(
-        [pa.field(name, arrow_type(hint)) for name, hint in typing.get_type_hints(record_type).items()]
+        [
+            pa.field(name, arrow_type(hint))
+            for name, hint in typing.get_type_hints(record_type).items()
+        ]
     )
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
 

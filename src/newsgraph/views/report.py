@@ -7,9 +7,9 @@ text is hostile: Jinja2 autoescapes everything, and only http(s) URLs become lin
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import pairwise
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape

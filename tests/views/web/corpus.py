@@ -37,8 +37,18 @@ def build_corpus(store: Store) -> Corpus:
     """Write the corpus into `store` and link it by hand with `Store.save_link`."""
     first_doc, first = make_pair(1)
     first.events.append(
-        Event(child_id(first.article.id, "v", 0), first.article.id, 0, 30, "North Korea",
-              "DEPLOY", "soldiers", "Russia", "2025-04-20", None)
+        Event(
+            child_id(first.article.id, "v", 0),
+            first.article.id,
+            0,
+            30,
+            "North Korea",
+            "DEPLOY",
+            "soldiers",
+            "Russia",
+            "2025-04-20",
+            None,
+        )
     )
     copy_doc, copy = make_pair(2)
     copy.article.published = "2025-04-29"
@@ -49,15 +59,27 @@ def build_corpus(store: Store) -> Corpus:
     kyiv.article.title = "Kyiv counts 12,000 North Korean soldiers in Kursk"
     start = KYIV.index("12,000")
     quantity = kyiv.quantities[0]
-    quantity.start, quantity.end, quantity.value, quantity.text = start, start + 6, 12000.0, "12,000"
+    quantity.start, quantity.end, quantity.value, quantity.text = (
+        start,
+        start + 6,
+        12000.0,
+        "12,000",
+    )
     quantity.speaker, quantity.as_of = "Kyiv", "2025-01-15"
     kyiv.claims[0].speaker, kyiv.claims[0].content = "Kyiv", KYIV[10:]
-    kyiv.mentions[0].start, kyiv.mentions[0].end = KYIV.index("North Korean"), KYIV.index(" soldiers")
+    kyiv.mentions[0].start, kyiv.mentions[0].end = (
+        KYIV.index("North Korean"),
+        KYIV.index(" soldiers"),
+    )
     kyiv.mentions[0].text = "North Korean"
     other_doc, other = make_pair(4, "An earthquake struck the coast; 300 people were killed.")
     other.article.title = "Earthquake strikes the coast"
     other.quantities[0].start, other.quantities[0].end = 40, 43
-    other.quantities[0].kind, other.quantities[0].value, other.quantities[0].text = "KILL", 300.0, "300"
+    other.quantities[0].kind, other.quantities[0].value, other.quantities[0].text = (
+        "KILL",
+        300.0,
+        "300",
+    )
     other.mentions.clear()
     hostile_doc, hostile = make_pair(5, HOSTILE["text"])
     for name in ("title", "url", "outlet", "byline"):
@@ -67,25 +89,72 @@ def build_corpus(store: Store) -> Corpus:
     hostile.quantities[0].start, hostile.quantities[0].end = q_start, q_start + 6
     hostile.claims[0].content = HOSTILE["text"][:80]
     hostile.claims[0].end = 80
-    store.write_batch([(first_doc, first), (copy_doc, copy), (kyiv_doc, kyiv),
-                       (other_doc, other), (hostile_doc, hostile)])
+    store.write_batch(
+        [
+            (first_doc, first),
+            (copy_doc, copy),
+            (kyiv_doc, kyiv),
+            (other_doc, other),
+            (hostile_doc, hostile),
+        ]
+    )
 
     ids = [a.article.id for a in (first, copy, kyiv, other, hostile)]
-    said = Statement(first.quantities[0].id, None, 10000.0, None, None, "exact", "officials",
-                     ids[0], "example.org", "2025-04-28")
-    counted = Statement(quantity.id, None, 12000.0, None, None, "exact", "Kyiv", ids[2],
-                        "kyivpost.example", "2025-01-15")
-    fact = Fact("f1", "s1", "DEPLOY", "North Korean soldiers", [said, counted], 2, "contested",
-                [counted, said])
-    killed = Statement(other.quantities[0].id, None, 300.0, None, None, "exact", None, ids[3],
-                       "example.org", "2025-04-28")
+    said = Statement(
+        first.quantities[0].id,
+        None,
+        10000.0,
+        None,
+        None,
+        "exact",
+        "officials",
+        ids[0],
+        "example.org",
+        "2025-04-28",
+    )
+    counted = Statement(
+        quantity.id,
+        None,
+        12000.0,
+        None,
+        None,
+        "exact",
+        "Kyiv",
+        ids[2],
+        "kyivpost.example",
+        "2025-01-15",
+    )
+    fact = Fact(
+        "f1",
+        "s1",
+        "DEPLOY",
+        "North Korean soldiers",
+        [said, counted],
+        2,
+        "contested",
+        [counted, said],
+    )
+    killed = Statement(
+        other.quantities[0].id,
+        None,
+        300.0,
+        None,
+        None,
+        "exact",
+        None,
+        ids[3],
+        "example.org",
+        "2025-04-28",
+    )
     single = Fact("f2", "s2", "KILL", "people", [killed], 1, "single_source", [killed])
     members = [ids[0], ids[1], ids[2], ids[4]]
     store.save_link(
         linked_ids=ids,
         assignments={**dict.fromkeys(members, "s1"), ids[3]: "s2"},
         story_records=[
-            Story("s1", "North Korean soldiers sent to Russia", members, "2025-04-28", "2025-05-02"),
+            Story(
+                "s1", "North Korean soldiers sent to Russia", members, "2025-04-28", "2025-05-02"
+            ),
             Story("s2", "Earthquake on the coast", [ids[3]], "2025-04-28", "2025-04-28"),
         ],
         rewrite_records=[Rewrite(ids[1], ids[0], "copy", 0.98)],

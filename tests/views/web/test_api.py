@@ -15,9 +15,16 @@ Client = tuple[TestClient, Corpus]
 
 @pytest.mark.parametrize(
     ("path", "table"),
-    [("/api/articles", "articles"), ("/api/entities", "entities"), ("/api/claims", "claims"),
-     ("/api/quantities", "quantities"), ("/api/events", "events"), ("/api/stories", "stories"),
-     ("/api/rewrites", "rewrites"), ("/api/facts", "facts")],
+    [
+        ("/api/articles", "articles"),
+        ("/api/entities", "entities"),
+        ("/api/claims", "claims"),
+        ("/api/quantities", "quantities"),
+        ("/api/events", "events"),
+        ("/api/stories", "stories"),
+        ("/api/rewrites", "rewrites"),
+        ("/api/facts", "facts"),
+    ],
 )
 def test_lists_serve_spec_records(corpus_client: Client, path: str, table: str) -> None:
     client, _ = corpus_client
@@ -45,12 +52,17 @@ def test_filters_and_pagination(corpus_client: Client) -> None:
     assert [f["id"] for f in contested] == ["f1"]
     assert [s["value"] for s in contested[0]["history"]] == [12000.0, 10000.0]
     copies = client.get("/api/rewrites", params={"article_id": c.first}).json()["items"]
-    assert copies == [{"article_id": c.copy, "source_article_id": c.first, "kind": "copy",
-                       "similarity": 0.98}]
+    assert copies == [
+        {"article_id": c.copy, "source_article_id": c.first, "kind": "copy", "similarity": 0.98}
+    ]
     (story,) = client.get("/api/stories", params={"offset": 0, "limit": 1}).json()["items"]
     assert story["id"] == c.story and story["article_count"] == 4 and story["source_count"] == 4
     assert client.get(f"/api/stories/{c.story}").json()["article_ids"] == [
-        c.first, c.copy, c.kyiv, c.hostile]
+        c.first,
+        c.copy,
+        c.kyiv,
+        c.hostile,
+    ]
 
 
 def test_search_api_tolerates_any_input(corpus_client: Client) -> None:
@@ -79,9 +91,19 @@ def test_errors_are_json_with_a_code(corpus_client: Client) -> None:
 def test_openapi_schema_names_the_spec_fields(corpus_client: Client) -> None:
     client, _ = corpus_client
     schema = client.get("/api/openapi.json").json()
-    for path in ("/api/articles", "/api/articles/{article_id}", "/api/stories",
-                 "/api/stories/{story_id}", "/api/entities", "/api/claims", "/api/quantities",
-                 "/api/events", "/api/rewrites", "/api/facts", "/api/search"):
+    for path in (
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/entities",
+        "/api/claims",
+        "/api/quantities",
+        "/api/events",
+        "/api/rewrites",
+        "/api/facts",
+        "/api/search",
+    ):
         assert path in schema["paths"], path
     assert "/api/ingest" not in schema["paths"]
     assert set(schema["components"]["schemas"]["FactOut"]["properties"]) >= SPEC_FIELDS["facts"]

@@ -29,7 +29,7 @@ def test_dossier_shows_facts_contested_sources_entities_events(corpus_client: Cl
     assert "<polyline points=" in coverage and "4 from 2025-04-28 to 2025-05-02" in coverage
     kyiv_quantity = f"{c.kyiv[:16]}-q0"
     assert f'href="/articles/{c.kyiv}#q-{kyiv_quantity}"' in html  # fact -> its sentence
-    assert "<svg class=\"timeline\"" in html
+    assert '<svg class="timeline"' in html
     contested = html[html.index('id="contested"') : html.index('id="sources"')]
     assert contested.count('class="card"') == 2
     assert "12,000" in contested and "10,000" in contested and "Kyiv said 12,000" in contested
@@ -45,11 +45,13 @@ def test_article_page_highlights_and_links(corpus_client: Client) -> None:
     client, c = corpus_client
     html = client.get(f"/articles/{c.kyiv}").text
     quantity = f"q-{c.kyiv[:16]}-q0"
-    assert f'<span class="anchor" id="{quantity}"></span><span class="claim qty">12,000</span>' in html
+    assert (
+        f'<span class="anchor" id="{quantity}"></span><span class="claim qty">12,000</span>' in html
+    )
     assert '<span class="claim ent">North Korean</span>' in html
     assert '<a class="original" href="https://example.org/3"' in html
     first = client.get(f"/articles/{c.first}").text
-    assert "<details class=\"boilerplate\">" in first and "Follow us on WhatsApp" in first
+    assert '<details class="boilerplate">' in first and "Follow us on WhatsApp" in first
     assert f'copy by <a href="/articles/{c.copy}">' in first
     copy = client.get(f"/articles/{c.copy}").text
     assert f'copy of <a href="/articles/{c.first}">' in copy
@@ -82,12 +84,17 @@ def test_missing_records_are_404_pages(corpus_client: Client) -> None:
 
 def test_hostile_article_is_inert(corpus_client: Client) -> None:
     client, c = corpus_client
-    pages = [client.get(f"/articles/{c.hostile}").text, client.get(f"/stories/{c.story}").text,
-             client.get("/search", params={"q": "soldiers"}).text]
+    pages = [
+        client.get(f"/articles/{c.hostile}").text,
+        client.get(f"/stories/{c.story}").text,
+        client.get("/search", params={"q": "soldiers"}).text,
+    ]
     for html in pages:
         scripts = re.findall(r"<script\b[^>]*>", html)
         assert scripts == ['<script src="/static/app.js" defer>'], scripts
-        assert not re.search(r"<(img|iframe|svg onload|style)\b[^>]*(onerror|onload|javascript)", html)
+        assert not re.search(
+            r"<(img|iframe|svg onload|style)\b[^>]*(onerror|onload|javascript)", html
+        )
         assert 'href="javascript:' not in html
         assert "</textarea><script>" not in html
     article = pages[0]

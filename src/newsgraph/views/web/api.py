@@ -63,7 +63,11 @@ def article_filter(
     until: Day = None,
 ) -> q.ArticleFilter:
     return q.ArticleFilter(
-        story_id or None, entity_id or None, kind or None, outlet or None, since or None,
+        story_id or None,
+        entity_id or None,
+        kind or None,
+        outlet or None,
+        since or None,
         until or None,
     )
 
@@ -89,8 +93,13 @@ def stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Any:
     members = q.story_members(store, [s.id for s in page.items])
     items = [
         StoryOut(
-            id=s.id, label=s.label, article_ids=members.get(s.id, []), first_seen=s.first_seen,
-            last_seen=s.last_seen, article_count=s.article_count, source_count=s.source_count,
+            id=s.id,
+            label=s.label,
+            article_ids=members.get(s.id, []),
+            first_seen=s.first_seen,
+            last_seen=s.last_seen,
+            article_count=s.article_count,
+            source_count=s.source_count,
         )
         for s in page.items
     ]
@@ -102,8 +111,11 @@ def story(store: StoreDep, story_id: str) -> Any:
     found = q.get_story(store, story_id)
     summary = q.story_summaries(store, [story_id]).get(story_id)
     return StoryOut(
-        id=found.id, label=found.label, article_ids=found.article_ids,
-        first_seen=found.first_seen, last_seen=found.last_seen,
+        id=found.id,
+        label=found.label,
+        article_ids=found.article_ids,
+        first_seen=found.first_seen,
+        last_seen=found.last_seen,
         article_count=summary.article_count if summary else 0,
         source_count=summary.source_count if summary else 0,
     )
@@ -113,7 +125,7 @@ def story(store: StoreDep, story_id: str) -> Any:
 def entities(
     store: StoreDep,
     name: Annotated[str | None, Query(description="Part of the canonical name.")] = None,
-    type: Annotated[str | None, Query(description="PERSON, ORG, GPE, ...")] = None,  # noqa: A002
+    type: Annotated[str | None, Query(description="PERSON, ORG, GPE, ...")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
@@ -138,8 +150,13 @@ def claims(
     offset: Offset = 0,
 ) -> Any:
     page = q.list_claims(
-        store, article_id=article_id, story_id=story_id, speaker_entity_id=speaker_entity_id,
-        stance=stance, limit=limit, offset=offset,
+        store,
+        article_id=article_id,
+        story_id=story_id,
+        speaker_entity_id=speaker_entity_id,
+        stance=stance,
+        limit=limit,
+        offset=offset,
     )
     return _page(page, ClaimOut)
 
@@ -225,8 +242,9 @@ def require_token(request: Request) -> None:
         or scheme.lower() != "bearer"
         or not hmac.compare_digest(value.encode("utf-8"), expected.encode("utf-8"))
     ):
-        raise HTTPException(401, "a valid bearer token is required",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+        )
 
 
 @ingest_router.post(

@@ -8,7 +8,6 @@ templates autoescape everything.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from newsgraph.views.web import api, pages
 from newsgraph.views.web.render import render
 
 STATIC = Path(__file__).parent / "static"
-TOKEN_ENV = "NEWSGRAPH_API_TOKEN"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -47,11 +45,12 @@ def create_app(
 ) -> FastAPI:
     """The application over `store` (a Store or a SQLAlchemy URL).
 
-    `api_token` defaults to $NEWSGRAPH_API_TOKEN; without one the app is read-only.
+    `api_token` defaults to the setting (NEWSGRAPH_API_TOKEN); without one the app is read-only.
     """
     if isinstance(store, str):
         store = open_store(store)
-    token = api_token if api_token is not None else os.environ.get(TOKEN_ENV) or None
+    settings = settings or Settings()
+    token = api_token if api_token is not None else settings.api_token or None
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -62,7 +61,7 @@ def create_app(
     )
     app.state.store = store
     app.state.api_token = token
-    app.state.settings = settings or Settings()
+    app.state.settings = settings
     app.include_router(api.router)
     if token:
         app.include_router(api.ingest_router)

@@ -61,8 +61,13 @@ def draw_sparkline(counts: list[tuple[str, int]], width: int = 140, height: int 
         y = points.split(",")[1]
         points = f"0,{y} {width},{y}"
     return Sparkline(
-        width, height, points, peak, sum(values),
-        counts[0][0] if counts else None, counts[-1][0] if counts else None,
+        width,
+        height,
+        points,
+        peak,
+        sum(values),
+        counts[0][0] if counts else None,
+        counts[-1][0] if counts else None,
     )
 
 
@@ -115,15 +120,22 @@ def draw_timeline(
         target = f"q-{s.quantity_id}" if s.quantity_id else f"c-{s.claim_id}" if s.claim_id else ""
         marks.append(
             Mark(
-                round(x_of(i, when), 1), round(y_of(high), 1),
+                round(x_of(i, when), 1),
+                round(y_of(high), 1),
                 round(y_of(low), 1) if low is not None else None,
                 f"{when or 'undated'}: {statement_label(s)} ({s.speaker or 'the article'}, "
                 f"{s.outlet or 'unknown outlet'})",
-                s.article_id, target,
+                s.article_id,
+                target,
             )
         )
     path = " ".join(f"{m.x},{m.y}" for m in marks)
     return Timeline(
-        width, height, marks, path, _fmt(top / 1.1),
-        (known[0] if known else "undated", known[-1] if known else ""), base,
+        width,
+        height,
+        marks,
+        path,
+        _fmt(top / 1.1),
+        (known[0] if known else "undated", known[-1] if known else ""),
+        base,
     )

@@ -61,7 +61,9 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse
 
     facts = [(f, draw_timeline(f.history, dates)) for f in dossier.facts]
     contested = [
-        (f, [(s, sentence(s)) for s in f.statements]) for f in dossier.facts if f.status == "contested"
+        (f, [(s, sentence(s)) for s in f.statements])
+        for f in dossier.facts
+        if f.status == "contested"
     ]
     history = {f.id: [(s, sentence(s), _target(s)) for s in f.history] for f in dossier.facts}
     statuses: dict[str, int] = defaultdict(int)
@@ -77,8 +79,11 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse
         contested=contested,
         statuses=dict(statuses),
         titles={a.id: a.title or a.source_id for a in dossier.articles},
-        denials=[(c, sentence_around(by_id[c.article_id].text, c.start, c.end))
-                 for c in dossier.denials if c.article_id in by_id],
+        denials=[
+            (c, sentence_around(by_id[c.article_id].text, c.start, c.end))
+            for c in dossier.denials
+            if c.article_id in by_id
+        ],
     )
 
 
@@ -125,12 +130,15 @@ def search_page(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     page = search(store, q_, where, limit=20, offset=offset)
-    hits = [
-        (h, segment(h.snippet, [(s, e, "mark", "") for s, e in h.marks])) for h in page.items
-    ]
+    hits = [(h, segment(h.snippet, [(s, e, "mark", "") for s, e in h.marks])) for h in page.items]
     params = {
-        "q": q_, "story_id": where.story_id, "entity_id": where.entity_id, "kind": where.kind,
-        "outlet": where.outlet, "since": where.since, "until": where.until,
+        "q": q_,
+        "story_id": where.story_id,
+        "entity_id": where.entity_id,
+        "kind": where.kind,
+        "outlet": where.outlet,
+        "since": where.since,
+        "until": where.until,
     }
     return _html(
         request,

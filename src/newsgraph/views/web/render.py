@@ -17,7 +17,9 @@ from newsgraph.views.web.charts import statement_label
 def query_string(params: dict[str, Any], **changes: Any) -> str:
     """`?a=1&b=2` from the current filters with some changed; empty values are left out."""
     merged = {**params, **changes}
-    kept = {k: v for k, v in merged.items() if v not in (None, "") and not (k == "offset" and not v)}
+    kept = {
+        k: v for k, v in merged.items() if v not in (None, "") and not (k == "offset" and not v)
+    }
     return "?" + urlencode(kept) if kept else "?"
 
 
