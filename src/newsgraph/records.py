@@ -113,6 +113,15 @@ class Article:
 
 
 @dataclass(slots=True)
+class ArticleRef:
+    """An article's identity and provenance without its text, for corpus-wide linking."""
+
+    id: str
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(slots=True)
 class Mention:
     """One occurrence of an entity in an article; the store resolves it to an Entity."""
 

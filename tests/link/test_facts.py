@@ -5,24 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.link.facts import build_facts, object_key
-from newsgraph.records import Approx, Article, Quantity
+from newsgraph.records import Approx, ArticleRef, Quantity
 
 
-def article(n: int, published: str, outlet: str) -> Article:
-    return Article(
-        id=f"a{n}",
-        source_id=f"a{n}",
-        url=None,
-        outlet=outlet,
-        title=None,
-        byline=None,
-        photo_credit=None,
-        published=published,
-        published_source="input",
-        language="en",
-        text="",
-        original_source=None,
-    )
+def article(n: int, published: str, outlet: str) -> ArticleRef:
+    return ArticleRef(id=f"a{n}", outlet=outlet, published=published)
 
 
 def qty(

@@ -101,7 +101,7 @@ def fit(pages: list[PageLines], threshold: float = 0.5) -> BlockModel:
 
 def page_scores(model: BlockModel, page: PageLines, threshold: float) -> tuple[float, float]:
     """Precision and recall of the model's choice of lines on one page."""
-    keep = select_lines(model.probabilities(page.features), page.blocked, threshold)
+    keep = select_lines(page.lines, model.probabilities(page.features), page.blocked, threshold)
     output = "\n\n".join(line for line, kept in zip(page.lines, keep, strict=True) if kept)
     return score_page(output, page.truth)
 

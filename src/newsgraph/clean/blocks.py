@@ -1,9 +1,12 @@
 """Scoring the lines of a text scrape as body or furniture, and choosing the article's lines.
 
 Each line gets features of its own (length, sentence ends, stop words, capitals, link-like
-tokens) and of its neighbourhood (how much prose surrounds it, where the densest prose run is).
-A logistic model trained on the extraction benchmark (`block_training`) turns them into a
-probability; the article is the lines above a threshold, closed over short gaps.
+tokens) and of its neighbourhood (how much prose surrounds it, where the densest prose run is,
+whether it stands above the repeat of the page title). A logistic model trained on the
+extraction benchmark (`block_training`) turns them into a probability. The article is then
+chosen for the page as a whole: the one stretch of lines that is most likely body (a
+maximum-subarray search over the probabilities), and in it the lines above a threshold,
+closed over short gaps.
 """
 
 from __future__ import annotations
@@ -22,6 +25,15 @@ import numpy as np
 from newsgraph.clean import forms
 
 MODEL_FILE = "block_model.json"
+# The body span: lines count for it above this probability, against it below.
+SPAN_PROBABILITY = 0.5
+# Words a line counts at most in the span search.
+SPAN_WORD_CAP = 40
+# What a furniture line costs the span, per word (it is never kept either way).
+BLOCKED_PENALTY = 0.5
+# What a line above the article's headline costs the span, per word, when the page repeats
+# its title (see `headline_index`): the article almost always follows that repeat.
+HEADLINE_GATE = 0.25
 STOP_WORDS = frozenset(
     [
         "a",
@@ -130,6 +142,8 @@ FEATURES = (
     "sentences",
     "title_prefix",
     "ctx2_title_prefix",
+    "before_headline",
+    "after_headline",
 )
 
 
@@ -220,6 +234,23 @@ def own_features(line: str) -> list[float]:
     ]
 
 
+def headline_index(lines: list[str]) -> int | None:
+    """Where the page's headline stands above the article: the first later line that repeats
+    the <title>-like first line (its site tail cut off), word for word. None when none does.
+
+    Scrapes open with the document title, then navigation and teasers, then the article's own
+    headline (the h1) and the article: what comes before that repeat is rarely the body.
+    """
+    title = tuple(word.lower() for word in forms.words_of(forms.strip_site_suffix(lines[0])))
+    if len(title) < 3:
+        return None
+    for i in range(1, len(lines)):
+        words = forms.words_of(lines[i])
+        if len(words) == len(title) and tuple(word.lower() for word in words) == title:
+            return i
+    return None
+
+
 def prose_weights(own: np.ndarray, blocked: np.ndarray) -> np.ndarray:
     """Per-line prose weight for the densest-run search: long sentence lines up, the rest down."""
     log_words, sentence_end = own[:, 0], own[:, 1]
@@ -265,6 +296,13 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
+    headline = headline_index(lines)
+    if headline is None:
+        before_headline = np.zeros(n)
+        after_headline = np.zeros(n)
+    else:
+        before_headline = (index < headline).astype(float)
+        after_headline = np.where(index > headline, 1.0 / np.maximum(index - headline, 1.0), 0.0)
     sentence_end = own[:, 1]
     prev_sentence = np.concatenate(([0.0], sentence_end[:-1]))
     next_sentence = np.concatenate((sentence_end[1:], [0.0]))
@@ -291,19 +329,53 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
         np.minimum(own[:, 8], 10.0),
         own[:, 9],
         window_mean(own[:, 9], 2),
+        before_headline,
+        after_headline,
     ]
     return np.column_stack(columns)
 
 
-def select_lines(probabilities: np.ndarray, blocked: list[bool], threshold: float) -> list[bool]:
-    """Lines over the threshold, plus short gaps between two kept lines (subheads, quotes)."""
-    keep = [bool(p >= threshold) and not blocked[i] for i, p in enumerate(probabilities.tolist())]
+def body_span(lines: list[str], probabilities: np.ndarray, blocked: list[bool]) -> tuple[int, int]:
+    """Start and end (inclusive) of the stretch of lines that is most likely the article.
+
+    The page-level choice: each line weighs (p - SPAN_PROBABILITY) times its length in words
+    (capped, so that one long line cannot carry a stretch alone), and the contiguous run of
+    the largest total wins (a maximum-subarray search). Pages go wrong as a whole when a
+    teaser block or a comment thread outscores the article line by line; a run must pay for
+    the weak lines it spans.
+    """
+    lengths = np.minimum([forms.word_count(line) for line in lines], SPAN_WORD_CAP)
+    weights = (probabilities - SPAN_PROBABILITY) * np.maximum(lengths, 1)
+    weights = np.where(blocked, -BLOCKED_PENALTY * lengths, weights)
+    headline = headline_index(lines)
+    if headline is not None:
+        weights[:headline] -= HEADLINE_GATE * lengths[:headline]
+    return densest_run(weights)
+
+
+def select_lines(
+    lines: list[str], probabilities: np.ndarray, blocked: list[bool], threshold: float
+) -> list[bool]:
+    """Lines of the body span over the threshold, plus short gaps between two kept lines."""
+    start, end = body_span(lines, probabilities, blocked)
+    keep = [
+        start <= i <= end and bool(p >= threshold) and not blocked[i]
+        for i, p in enumerate(probabilities.tolist())
+    ]
     kept_at = [i for i, flag in enumerate(keep) if flag]
     for left, right in itertools.pairwise(kept_at):
         if 1 < right - left <= 2:
             for i in range(left + 1, right):
                 if not blocked[i] and probabilities[i] >= threshold / 2:
                     keep[i] = True
+    return drop_opening_headline(lines, keep)
+
+
+def drop_opening_headline(lines: list[str], keep: list[bool]) -> list[bool]:
+    """A headline opening the body is the title, not the article's first paragraph."""
+    kept_at = [i for i, flag in enumerate(keep) if flag]
+    if len(kept_at) > 1 and forms.is_headline_like(lines[kept_at[0]]):
+        keep[kept_at[0]] = False
     return keep
 
 
@@ -314,7 +386,7 @@ def score_lines(lines: list[str], blocked: list[bool]) -> list[bool]:
     features = line_features(lines, blocked)
     model = load_block_model()
     if model is not None:
-        keep = select_lines(model.probabilities(features), blocked, model.threshold)
+        keep = select_lines(lines, model.probabilities(features), blocked, model.threshold)
         if any(keep):
             return keep
     # No model, or a page too small or too unusual for it (one paragraph, a language whose
@@ -323,7 +395,8 @@ def score_lines(lines: list[str], blocked: list[bool]) -> list[bool]:
     if not len(inside):
         return [False] * len(lines)
     start, end = int(inside[0]), int(inside[-1])
-    return [
+    keep = [
         start <= i <= end and not blocked[i] and forms.word_count(lines[i]) >= 3
         for i in range(len(lines))
     ]
+    return drop_opening_headline(lines, keep)

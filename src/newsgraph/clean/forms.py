@@ -17,6 +17,8 @@ WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’)\]」』]*$")
 # Scripts written without spaces: a run of their letters is one \w+ token but many words.
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+# A " - Site" or " | Site" tail on a <title>-like first line.
+SITE_SUFFIX = re.compile(r"\s{1,3}[|\-–—:»]\s{1,3}[^|\-–—:»]{1,40}$")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 
 BYLINE = re.compile(
@@ -158,6 +160,12 @@ def word_count(line: str) -> int:
     return len(words_of(line)) + len(UNSPACED.findall(line)) // 2
 
 
+def strip_site_suffix(title: str) -> str:
+    """A headline without the " - Site name" tail that <title> lines carry."""
+    stripped = SITE_SUFFIX.sub("", title)
+    return stripped if len(words_of(stripped)) >= 3 else title
+
+
 def is_sentence_like(line: str) -> bool:
     """True when the line ends as a sentence ends."""
     return SENTENCE_END.search(line) is not None
@@ -211,11 +219,17 @@ def is_caption(line: str) -> bool:
     """A picture's caption: a credit in brackets, or a description with no finite verb."""
     if CREDIT_IN_CAPTION.search(line):
         return True
+    if not line.endswith(".") or len(words_of(line)) > 30:
+        return False
+    participle = DESCRIPTIVE_PARTICIPLE.search(line)
+    if participle is None:
+        return False
+    # A caption names what the picture shows; a past-tense verb before the participle
+    # ("officials banned ..., arresting ...") makes it a sentence of the story instead.
+    before = words_of(line[: participle.start()])
     lowered = {token.lower() for token in words_of(line)}
-    return (
-        line.endswith(".")
-        and DESCRIPTIVE_PARTICIPLE.search(line) is not None
-        and not lowered & FINITE_VERBS
+    return not lowered & FINITE_VERBS and not any(
+        len(token) > 4 and token.endswith("ed") and token.islower() for token in before
     )
 
 

@@ -2,7 +2,8 @@
 
 No library handles this form, so we classify the lines ourselves: known furniture forms first
 (bylines, credits, promos, teaser lists, bios; see `forms`), then a block scorer that tells body
-from page furniture, then the densest run of body lines is taken as the article.
+from page furniture, then the stretch of lines most likely to be the body, chosen for the page
+as a whole, is taken as the article (see `blocks.select_lines`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from newsgraph.clean.metadata import find_date, outlet_of
 from newsgraph.errors import EmptyInput
 from newsgraph.records import Boilerplate, BoilerplateKind, Cleaned
 
-# A " - Site" or " | Site" tail on a <title>-like first line.
-SITE_SUFFIX = re.compile(r"\s{1,3}[|\-–—:»]\s{1,3}[^|\-–—:»]{1,40}$")
 # Characters that render as nothing; a line of them is an empty line.
 INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # How far before the body a headline may sit and still be taken as the title.
@@ -33,16 +32,12 @@ def clean_text(text: str, *, url: str | None = None) -> Cleaned:
         raise EmptyInput(url or "<text>", "the page has no text to clean")
     furniture, teasers, blocked = mark_furniture(lines)
     keep = score_lines(lines, blocked)
-    # A headline opening the body is the title, not the article's first paragraph.
-    first_kept = next((i for i, kept in enumerate(keep) if kept), None)
-    if first_kept is not None and forms.is_headline_like(lines[first_kept]) and sum(keep) > 1:
-        keep[first_kept] = False
     body_idx = [i for i, kept in enumerate(keep) if kept]
     cleaned = Cleaned(text="\n\n".join(lines[i] for i in body_idx), url=url)
     first_body = body_idx[0] if body_idx else len(lines)
     title_idx = find_title(lines, furniture, blocked, first_body)
     if title_idx is not None:
-        cleaned.title = strip_site_suffix(lines[title_idx])
+        cleaned.title = forms.strip_site_suffix(lines[title_idx])
     fill_metadata(cleaned, lines, furniture, first_body)
     for i, line in enumerate(lines):
         if keep[i] or i == title_idx:
@@ -96,12 +91,6 @@ def find_title(
     if lines and furniture[0] is None and forms.is_headline_like(lines[0]) and first_body > 0:
         return 0
     return None
-
-
-def strip_site_suffix(title: str) -> str:
-    """A headline without the " - Site name" tail that <title> lines carry."""
-    stripped = SITE_SUFFIX.sub("", title)
-    return stripped if len(forms.words_of(stripped)) >= 3 else title
 
 
 def fill_metadata(

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsgraph.records import Fact, Rewrite
+from newsgraph.records import Fact, Quantity, Rewrite
 from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
@@ -28,14 +28,34 @@ class LinkSummary:
     facts: int
 
 
-def link(store: Store, *, on_progress: Callable[[int], None] | None = None) -> LinkSummary:
-    """Link every article the linker has not seen yet; a no-op when there is none."""
+def link(
+    store: Store, *, chunk: int = 2000, on_progress: Callable[[int], None] | None = None
+) -> LinkSummary:
+    """Link every article the linker has not seen yet, `chunk` articles per transaction.
+
+    Each pass reads only the new articles, the rewrites and quantities of the stories they
+    touch, and the saved linker state: never the whole store.
+    """
+    total = LinkSummary(0, 0, 0, 0)
+    while True:
+        done = _link_pass(store, chunk, on_progress)
+        if done.articles == 0:
+            return total
+        total = LinkSummary(
+            total.articles + done.articles,
+            total.stories_touched + done.stories_touched,
+            total.rewrites + done.rewrites,
+            total.facts + done.facts,
+        )
+
+
+def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | None) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
     from newsgraph.link.facts import build_facts
     from newsgraph.link.rewrites import RewriteIndex, origin_groups
     from newsgraph.link.stories import StoryClusterer
 
-    pending = store.unlinked_articles()
+    pending = store.unlinked_articles(limit=chunk)
     if not pending:
         return LinkSummary(0, 0, 0, 0)
     story_state = store.load_state(STORY_STATE)
@@ -77,12 +97,23 @@ def link(store: Store, *, on_progress: Callable[[int], None] | None = None) -> L
     touched = set(assignments.values()) | set(previous.values())
     story_records = clusterer.stories(touched)
     removed = touched - {s.id for s in story_records}
-    origins = origin_groups([*store.rewrites(), *found])
+    # Independent sources are counted over origin groups: rewrites of one original count once.
+    members = [a for story in story_records for a in story.article_ids]
+    origins = origin_groups([*store.rewrites_touching(members), *found])
+    quantities: dict[str, list[Quantity]] = {}
+    for quantity in store.quantities(article_ids=members):
+        quantities.setdefault(quantity.article_id, []).append(quantity)
+    refs = {ref.id: ref for ref in store.article_refs(members)}
     fact_records: list[Fact] = []
     for story in story_records:
-        members = store.articles_by_ids(story.article_ids)
-        quantities = store.quantities(article_ids=story.article_ids)
-        fact_records.extend(build_facts(story.id, members, quantities, origins))
+        fact_records.extend(
+            build_facts(
+                story.id,
+                [refs[a] for a in story.article_ids if a in refs],
+                [q for a in story.article_ids for q in quantities.get(a, ())],
+                origins,
+            )
+        )
     store.save_link(
         linked_ids=[a.id for a in pending],
         assignments=assignments,

@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from newsgraph.records import Article, Fact, FactStatus, Quantity, Statement
+from newsgraph.records import ArticleRef, Fact, FactStatus, Quantity, Statement
 
 # Words that say nothing about what is counted, dropped when aligning objects.
 _FILLER = {
@@ -81,7 +81,7 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 
 def build_facts(
     story_id: str,
-    articles: Sequence[Article],
+    articles: Sequence[ArticleRef],
     quantities: Iterable[Quantity],
     origins: Mapping[str, str],
 ) -> list[Fact]:
@@ -117,7 +117,7 @@ def build_facts(
     return found
 
 
-def _statement(q: Quantity, article: Article) -> Statement:
+def _statement(q: Quantity, article: ArticleRef) -> Statement:
     return Statement(
         quantity_id=q.id,
         claim_id=None,
@@ -133,7 +133,7 @@ def _statement(q: Quantity, article: Article) -> Statement:
 
 
 def _status(
-    members: Sequence[Quantity], origins: Mapping[str, str], by_id: Mapping[str, Article]
+    members: Sequence[Quantity], origins: Mapping[str, str], by_id: Mapping[str, ArticleRef]
 ) -> FactStatus:
     """Contested beats superseded beats corroborated: disagreement is what an analyst must see first."""
     # An unattributed figure speaks for its article alone: two of them in one article are two

@@ -13,7 +13,9 @@ time window stay in the index, so memory and work per page stay bounded.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -72,6 +74,7 @@ def normalise_words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+@functools.lru_cache(maxsize=1 << 18)  # news vocabulary repeats: hash each word once
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
@@ -150,6 +153,7 @@ class RewriteIndex:
         self._lsh = self._new_lsh()
         self._n = 0
         self._newest: date | None = None
+        self._by_day: list[tuple[date, int]] = []  # heap of (published day, seq) for eviction
         self._seen: set[str] = set()
 
     def _new_lsh(self) -> MinHashLSH:
@@ -227,7 +231,9 @@ class RewriteIndex:
                 ):
                     relations[seq] = ("rewrite", similarity)
         if declared and not any(kind == "declared" for kind, _ in relations.values()):
-            for seq in reversed(self._by_outlet.get(declared, [])):
+            listed = self._by_outlet.get(declared, [])
+            listed[:] = [s for s in listed if s in self._pages]
+            for seq in reversed(listed):
                 if seq in self._pages and seq not in relations:
                     similarity = self._similarity(page, self._pages[seq])
                     if similarity >= params.declared_threshold:
@@ -265,28 +271,36 @@ class RewriteIndex:
         key = outlet_key(page.outlet)
         if key:
             self._by_outlet.setdefault(key, []).append(page.seq)
+        day = _day(page.published)
+        if day is not None:
+            heapq.heappush(self._by_day, (day, page.seq))
         self._lsh.insert(str(page.seq), self._lean(page.signature), check_duplication=False)
 
     def _evict(self) -> None:
-        """Forget pages that fell out of the window (by date, or beyond `max_active`)."""
+        """Forget pages that fell out of the window (by date, or beyond `max_active`).
+
+        Pages sit in insertion order and in a heap by day, so each call costs only what it
+        evicts: the index must stay cheap per article at any corpus size.
+        """
         limit = self._n - self.params.max_active
-        stale = [s for s in self._pages if s < limit]
+        stale: list[int] = []
+        for seq in self._pages:  # insertion order is seq order: stop at the first one kept
+            if seq >= limit:
+                break
+            stale.append(seq)
         if self._newest is not None:
             window = self.params.window_days
-            stale += [
-                s
-                for s, p in self._pages.items()
-                if s >= limit and (d := _day(p.published)) and (self._newest - d).days > window
-            ]
+            while self._by_day and (self._newest - self._by_day[0][0]).days > window:
+                _, seq = heapq.heappop(self._by_day)
+                if seq in self._pages and seq >= limit:
+                    stale.append(seq)
         for seq in stale:
             page = self._pages.pop(seq)
             self._by_article.pop(page.article_id, None)
             self._lsh.remove(str(seq))
-        if stale:
-            self._exact = {k: v for k, v in self._exact.items() if v in self._pages}
-            self._by_outlet = {
-                k: [s for s in v if s in self._pages] for k, v in self._by_outlet.items()
-            }
+            if page.digest and self._exact.get(page.digest) == seq:
+                del self._exact[page.digest]
+            # outlet lists are pruned lazily where they are read
 
     def __len__(self) -> int:
         return len(self._pages)

@@ -23,6 +23,7 @@ features, so the work per article does not grow with the size of the store.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import math
@@ -100,6 +101,16 @@ class _Node:
     day: date | None
     title: str
     links: list[tuple[float, int]] = field(default_factory=list)  # (similarity, seq), best first
+    _arrays: tuple[np.ndarray, np.ndarray] | None = None  # the vector as sorted (index, value)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The vector as sorted index and value arrays, built once, for vectorised dot products."""
+        if self._arrays is None:
+            indices = np.fromiter(self.vector.keys(), dtype=np.int64, count=len(self.vector))
+            values = np.fromiter(self.vector.values(), dtype=np.float64, count=len(self.vector))
+            order = np.argsort(indices)
+            self._arrays = (indices[order], values[order])
+        return self._arrays
 
 
 @dataclass(slots=True)
@@ -112,6 +123,7 @@ class _Story:
 
 
 # -- features ---------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1 << 18)  # tokens repeat across articles: normalise each once
 def _normalise_word(token: str) -> str | None:
     """Lower-cased content word with possessive and plural `s` stripped, or None for stopwords."""
     word = token.lower().replace("’", "'")
@@ -186,10 +198,21 @@ def _day(published: str | None) -> date | None:
         return None
 
 
-def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(value * b.get(index, 0.0) for index, value in a.items())
+def _similarities(node: _Node, others: Sequence[_Node]) -> np.ndarray:
+    """Dot products of `node` with each of `others` in one vectorised pass over their entries."""
+    if not others:
+        return np.zeros(0)
+    indices, values = node.arrays()
+    pairs = [other.arrays() for other in others]
+    all_indices = np.concatenate([i for i, _ in pairs])
+    all_values = np.concatenate([v for _, v in pairs])
+    owner = np.repeat(np.arange(len(others)), [len(i) for i, _ in pairs])
+    if len(indices) == 0 or len(all_indices) == 0:
+        return np.zeros(len(others))
+    position = np.minimum(np.searchsorted(indices, all_indices), len(indices) - 1)
+    hit = indices[position] == all_indices
+    products = all_values[hit] * values[position[hit]]
+    return np.bincount(owner[hit], weights=products, minlength=len(others))
 
 
 class StoryClusterer:
@@ -322,13 +345,12 @@ class StoryClusterer:
         k, threshold = self.params.neighbours, self.params.threshold
         scored: list[tuple[float, int]] = []
         touched: set[int] = set()
-        for seq in self._candidates(node):
-            other = self._nodes[seq]
-            if not self._in_window(node.day, other.day):
-                continue
-            similarity = _dot(node.vector, other.vector)
+        others = [self._nodes[seq] for seq in self._candidates(node)]
+        others = [other for other in others if self._in_window(node.day, other.day)]
+        for other, similarity in zip(others, _similarities(node, others).tolist(), strict=True):
             if similarity < threshold:
                 continue
+            seq = other.seq
             scored.append((similarity, seq))
             links = other.links
             if len(links) < k or similarity > links[-1][0]:

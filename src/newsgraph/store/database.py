@@ -24,6 +24,7 @@ from newsgraph.errors import NotFound, StoreError
 from newsgraph.records import (
     AnalyzedArticle,
     Article,
+    ArticleRef,
     Boilerplate,
     Claim,
     Document,
@@ -199,9 +200,11 @@ class Store:
 
     # -- linking -----------------------------------------------------------------------------
 
-    def unlinked_articles(self) -> list[Article]:
-        """Articles not yet seen by the linker, in ingest order."""
+    def unlinked_articles(self, limit: int | None = None) -> list[Article]:
+        """Articles not yet seen by the linker, in ingest order (the first `limit` of them)."""
         query = select(articles).where(articles.c.linked.is_(False)).order_by(articles.c.seq)
+        if limit is not None:
+            query = query.limit(limit)
         with self.engine.connect() as connection:
             return [_article(row) for row in connection.execute(query)]
 
@@ -289,6 +292,17 @@ class Store:
 
     # -- reads -------------------------------------------------------------------------------
 
+    def _by_articles(self, table: Any, article_ids: Sequence[str] | None) -> list[dict[str, Any]]:
+        """Rows of `table` for the given articles (all when None), in article and offset order."""
+        query = select(table).order_by(table.c.article_id, table.c.start)
+        if article_ids is None:
+            return self._all(query)
+        ids = sorted(set(article_ids))
+        rows: list[dict[str, Any]] = []
+        for i in range(0, len(ids), 500):  # bounded IN lists: SQLite caps bound parameters
+            rows.extend(self._all(query.where(table.c.article_id.in_(ids[i : i + 500]))))
+        return rows
+
     def _all(self, query: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as connection:
             return [_row_dict(row) for row in connection.execute(query)]
@@ -314,6 +328,30 @@ class Store:
                 query = select(articles).where(articles.c.id.in_(list(ids[i : i + 500])))
                 found.extend(_article(row) for row in connection.execute(query))
         return found
+
+    def article_refs(self, ids: Sequence[str]) -> list[ArticleRef]:
+        """Outlet and date of the given articles, without loading their text."""
+        found: list[ArticleRef] = []
+        columns = select(articles.c.id, articles.c.outlet, articles.c.published)
+        with self.engine.connect() as connection:
+            for i in range(0, len(ids), 500):
+                query = columns.where(articles.c.id.in_(list(ids[i : i + 500])))
+                found.extend(ArticleRef(*row) for row in connection.execute(query))
+        return found
+
+    def rewrites_touching(self, ids: Sequence[str]) -> list[Rewrite]:
+        """The rewrite relations in which one of `ids` is the copy or the source."""
+        found: dict[tuple[str, str, str], Rewrite] = {}
+        with self.engine.connect() as connection:
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                query = select(rewrites).where(
+                    rewrites.c.article_id.in_(chunk) | rewrites.c.source_article_id.in_(chunk)
+                )
+                for row in connection.execute(query):
+                    rewrite = Rewrite(**_row_dict(row))
+                    found[(rewrite.article_id, rewrite.source_article_id, rewrite.kind)] = rewrite
+        return list(found.values())
 
     def entities(self) -> list[Entity]:
         rows = self._all(select(entities).order_by(entities.c.mentions.desc(), entities.c.name))
@@ -341,13 +379,13 @@ class Store:
         return found
 
     def claims(self, *, article_ids: Sequence[str] | None = None) -> list[Claim]:
-        return [Claim(**row) for row in self._all(_by_articles(claims, article_ids))]
+        return [Claim(**row) for row in self._by_articles(claims, article_ids)]
 
     def quantities(self, *, article_ids: Sequence[str] | None = None) -> list[Quantity]:
-        return [Quantity(**row) for row in self._all(_by_articles(quantities, article_ids))]
+        return [Quantity(**row) for row in self._by_articles(quantities, article_ids)]
 
     def events(self, *, article_ids: Sequence[str] | None = None) -> list[Event]:
-        return [Event(**row) for row in self._all(_by_articles(events, article_ids))]
+        return [Event(**row) for row in self._by_articles(events, article_ids)]
 
     def stories(self) -> list[Story]:
         members: dict[str, list[str]] = {}
@@ -405,13 +443,6 @@ class Store:
                     media_type=row.media_type,
                     url=row.url,
                 )
-
-
-def _by_articles(table: Any, article_ids: Sequence[str] | None) -> Any:
-    query = select(table).order_by(table.c.article_id, table.c.start)
-    if article_ids is not None:
-        query = query.where(table.c.article_id.in_(list(article_ids)))
-    return query
 
 
 def _article(row: Any) -> Article:
