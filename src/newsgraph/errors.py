@@ -26,7 +26,9 @@ class InputError(NewsgraphError):
     code = "E001"
 
     def __init__(self, source: str, reason: str, *, code: str | None = None) -> None:
-        super().__init__(f"{source}: {reason}")
+        # one line whatever a library's message holds (warcio and feedparser quote raw lines)
+        reason = " ".join(reason.split())
+        super().__init__(f"{' '.join(source.split())}: {reason}")
         self.source = source
         self.reason = reason
         if code is not None:
@@ -55,6 +57,12 @@ class MalformedRecord(InputError):
 
 class TooLarge(InputError):
     code = "E007"
+
+
+class StoreRefused(InputError):
+    """A page the store would not hold (a value its database rejects); the batch goes on."""
+
+    code = "E010"
 
 
 class StoreError(NewsgraphError):

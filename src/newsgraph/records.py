@@ -234,6 +234,8 @@ class Statement:
     article_id: str
     outlet: str | None
     as_of: str | None
+    stance: Stance | None = None  # for a claim's statement
+    content: str | None = None  # for a claim's statement: the proposition as reported
 
 
 @dataclass(slots=True)

@@ -86,7 +86,12 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self._send(404, b"not found", "text/plain")
 
         def _send(
-            self, status: int, body: bytes, kind: str, *, validate: bool = False,
+            self,
+            status: int,
+            body: bytes,
+            kind: str,
+            *,
+            validate: bool = False,
             extra: dict[str, str] | None = None,
         ) -> None:
             etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
@@ -117,7 +122,9 @@ def site() -> Iterator[Site]:
     if len(files) < 5:
         pytest.skip("needs five real pages from ../shared/bench or examples/")
     names = ["a", "b", "c", "flaky", "secret"]
-    site = Site(pages={n: gzip.decompress(f.read_bytes()) for n, f in zip(names, files)})
+    site = Site(
+        pages={n: gzip.decompress(f.read_bytes()) for n, f in zip(names, files, strict=True)}
+    )
     site.feed_items = ["/news/a.html", "/news/b.html", "/private/secret.html"]
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
     site.base = f"http://127.0.0.1:{server.server_address[1]}"

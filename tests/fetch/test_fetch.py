@@ -34,15 +34,16 @@ def test_fetch_follows_feed_and_sitemap_obeys_robots_and_retries(
     assert summary.failed == [] and summary.pages == 4
     assert summary.stored == 4, summary.ingested.failed
     stored = {a.url: a for a in store.articles()}
-    assert set(stored) == {site.url(p) for p in ("/news/a.html", "/news/b.html", "/news/c.html",
-                                                 "/flaky.html")}
+    assert set(stored) == {
+        site.url(p) for p in ("/news/a.html", "/news/b.html", "/news/c.html", "/flaky.html")
+    }
     # the raw responses are kept in a WARC, which is what the articles' source_id points to
     assert summary.archive is not None and summary.archive.is_file()
     article = stored[site.url("/news/a.html")]
     assert article.source_id == f"{summary.archive}#{site.url('/news/a.html')}"
 
     # one host, one request at a time, `delay` apart (measured on arrival, so with some jitter)
-    gaps = [b - a for (a, _, _), (b, _, _) in zip(site.log, site.log[1:])]
+    gaps = [b - a for (a, _, _), (b, _, _) in zip(site.log, site.log[1:], strict=False)]
     assert min(gaps) >= FAST.delay * 0.7 and sum(gaps) / len(gaps) >= FAST.delay * 0.95
 
 

@@ -13,7 +13,9 @@ from newsgraph.ingest import iter_documents
 from newsgraph.ingest.feeds import feed_entries, looks_like_feed
 from newsgraph.records import Document
 
-TRUTH = Path(__file__).resolve().parents[3] / "shared" / "bench" / "extraction" / "ground-truth.json"
+TRUTH = (
+    Path(__file__).resolve().parents[3] / "shared" / "bench" / "extraction" / "ground-truth.json"
+)
 
 
 def _bodies(count: int) -> list[tuple[str, str]]:
@@ -44,8 +46,8 @@ def _atom(url: str, body: str) -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         "<title>Desk</title><id>urn:desk</id><updated>2025-04-28T08:00:00Z</updated>"
-        f"<entry><title>Plain story</title><id>urn:1</id><link href=\"{escape(url)}\"/>"
-        f"<updated>2025-04-28T08:00:00Z</updated><summary type=\"text\">{escape(body)}</summary>"
+        f'<entry><title>Plain story</title><id>urn:1</id><link href="{escape(url)}"/>'
+        f'<updated>2025-04-28T08:00:00Z</updated><summary type="text">{escape(body)}</summary>'
         "</entry></feed>"
     )
 
@@ -73,21 +75,26 @@ def test_atom_plain_text_summary_is_clean_text(tmp_path: Path) -> None:
     (doc,) = iter_documents([str(path)])
     assert isinstance(doc, Document)
     assert (doc.media_type, doc.content, doc.url) == (
-        "clean", "Troops withdrew from the town.", "https://desk.example/a"
+        "clean",
+        "Troops withdrew from the town.",
+        "https://desk.example/a",
     )
     assert doc.published == "2025-04-28T08:00:00+00:00"
 
 
 def test_xml_that_is_not_a_feed_is_unsupported(tmp_path: Path) -> None:
     path = tmp_path / "sitemap.xml"
-    path.write_text('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>')
+    path.write_text(
+        '<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>'
+    )
     (error,) = iter_documents([str(path)])
     assert isinstance(error, UnsupportedInput) and "not an RSS or Atom feed" in str(error)
 
 
 def test_entry_without_content_is_reported_by_its_link(tmp_path: Path) -> None:
     feed = _rss([("https://wire.example/1", "Body one.")]).replace(
-        "</channel>", "<item><title>Empty</title><link>https://wire.example/2</link></item></channel>"
+        "</channel>",
+        "<item><title>Empty</title><link>https://wire.example/2</link></item></channel>",
     )
     path = tmp_path / "wire.rss"
     path.write_text(feed, encoding="utf-8")
@@ -100,5 +107,6 @@ def test_feed_entries_lists_links_for_the_fetcher() -> None:
     data = _rss([("https://wire.example/1", "One."), ("https://wire.example/2", "Two.")]).encode()
     assert looks_like_feed(data)
     assert [e.url for e in feed_entries(data, "wire")] == [
-        "https://wire.example/1", "https://wire.example/2"
+        "https://wire.example/1",
+        "https://wire.example/2",
     ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.link.facts import build_facts, object_key
-from newsgraph.records import Approx, ArticleRef, Quantity
+from newsgraph.link.facts import build_claim_facts, build_facts, object_key
+from newsgraph.records import Approx, ArticleRef, Claim, Quantity
 
 
 def article(n: int, published: str, outlet: str) -> ArticleRef:
@@ -97,3 +97,81 @@ def test_different_kinds_and_objects_are_different_facts() -> None:
 )
 def test_object_key_aligns_variants(a: str, b: str) -> None:
     assert object_key("DEPLOY", a) == object_key("DEPLOY", b)
+
+
+def claim(n: int, speaker: str, stance: str, content: str, article: int | None = None) -> Claim:
+    article_id = f"a{article or n}"
+    return Claim(
+        id=f"c{n}",
+        article_id=article_id,
+        start=0,
+        end=len(content),
+        speaker=speaker,
+        speaker_entity_id=None,
+        cue="say",
+        stance=stance,
+        direct=False,  # type: ignore[arg-type]
+        content=content,
+    )
+
+
+REPORTS = "North Korean troops are fighting alongside Russian forces in the Kursk region"
+DENIAL = "reports of North Korean troops fighting in the Kursk region are fake news"
+CONFIRMED = "North Korean troops fought alongside Russian forces to retake the Kursk region"
+
+
+@pytest.mark.parametrize(
+    ("claims", "origins", "status", "independent"),
+    [
+        # two outlets report the same proposition independently
+        (
+            [claim(1, "NIS", "assert", REPORTS), claim(2, "Kyiv", "assert", REPORTS + " now")],
+            {},
+            "corroborated",
+            2,
+        ),
+        # a denial against an assertion from someone else
+        (
+            [claim(1, "NIS", "assert", REPORTS), claim(2, "the Kremlin", "deny", DENIAL)],
+            {},
+            "contested",
+            2,
+        ),
+        # the Kremlin denied, then confirmed: its later word replaces the earlier
+        (
+            [
+                claim(1, "the Kremlin", "deny", DENIAL),
+                claim(2, "NIS", "assert", REPORTS),
+                claim(3, "the Kremlin", "assert", CONFIRMED),
+            ],
+            {},
+            "superseded",
+            3,
+        ),
+        # a rewrite repeating the claim adds no independent source
+        (
+            [claim(1, "NIS", "assert", REPORTS), claim(2, "NIS", "assert", REPORTS)],
+            {"a1": "g", "a2": "g"},
+            "single_source",
+            1,
+        ),
+    ],
+)
+def test_claim_fact_status(
+    claims: list[Claim], origins: dict[str, str], status: str, independent: int
+) -> None:
+    (fact,) = build_claim_facts("s1", ARTICLES, claims, origins)
+    assert fact.kind == "CLAIM"
+    assert fact.status == status
+    assert fact.independent_sources == independent
+    assert [s.claim_id for s in fact.history] == [c.id for c in claims]
+
+
+def test_unrelated_and_lone_claims_make_no_fact() -> None:
+    claims = [
+        claim(1, "NIS", "assert", REPORTS),
+        claim(
+            2, "the mayor", "assert", "the new bridge across the river opens to traffic next spring"
+        ),
+    ]
+    assert build_claim_facts("s1", ARTICLES, claims, {}) == []

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluate.rewrites import derive_pages, read_extraction_pages, score_rewrites
-from newsgraph.link.rewrites import RewriteIndex, origin_groups
+from newsgraph.link.origins import origin_groups
+from newsgraph.link.rewrites import RewriteIndex
 from newsgraph.records import Rewrite
 
 TRUTH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "extraction"

@@ -180,7 +180,9 @@ def test_migrations_match_the_schema(store_url: str) -> None:
     try:
         with store.engine.connect() as connection:
             # the search structures (FTS5 table, expression index) are raw SQL outside `metadata`
-            context = MigrationContext.configure(connection, opts={"include_object": include_object})
+            context = MigrationContext.configure(
+                connection, opts={"include_object": include_object}
+            )
             assert compare_metadata(context, metadata) == []
         open_store(store_url).close()  # reopening an up-to-date store migrates nothing
     finally:

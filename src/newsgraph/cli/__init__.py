@@ -9,9 +9,11 @@ from newsgraph.cli import (  # noqa: F401  (imported for their @app.command regi
     eval_extraction,
     eval_stories,
     export,
+    fetch,
     ingest,
     link,
     report,
+    scale,
     serve,
     stats,
 )

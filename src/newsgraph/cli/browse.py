@@ -26,8 +26,8 @@ from newsgraph.cli.app import (
 from newsgraph.store import Store, open_store
 from newsgraph.store import queries as q
 from newsgraph.store.search import search
+from newsgraph.views.charts import statement_label
 from newsgraph.views.report import sentence_around
-from newsgraph.views.web.charts import statement_label
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, max=q.MAX_LIMIT, help="Rows.")]

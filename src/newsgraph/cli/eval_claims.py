@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from newsgraph.cli.app import console, eval_app, reported_errors, setup_logging
 from newsgraph.cli.progress import progress_bar
-from newsgraph.evaluate.claims import ClaimScores, evaluate_claims, newsgraph_analyse
+
+if TYPE_CHECKING:
+    from newsgraph.evaluate.claims import ClaimScores
 
 
 @eval_app.command("claims")
@@ -33,6 +35,8 @@ def eval_claims_command(
         def start(total: int) -> Callable[[], None]:
             bar.update(task, total=total)
             return lambda: bar.advance(task, 1)
+
+        from newsgraph.evaluate.claims import evaluate_claims, newsgraph_analyse  # loads spaCy
 
         scores = evaluate_claims(bench_file, newsgraph_analyse(model), progress=start)
     console.print(scores_table(scores, "newsgraph"))

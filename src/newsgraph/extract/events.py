@@ -56,6 +56,8 @@ ACTIONS: dict[str, str] = {
     "retreat": "WITHDRAW",
     "pull": "WITHDRAW",
     "retake": "RETAKE",
+    "retook": "RETAKE",
+    "retaken": "RETAKE",
     "recapture": "RETAKE",
     "liberate": "RETAKE",
     "reclaim": "RETAKE",
@@ -88,7 +90,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
     for tok in doc:
         if tok.pos_ != "VERB":
             continue
-        action = ACTIONS.get(tok.lemma_.lower())
+        # irregular forms the lemmatizer may miss ("retook") are listed as they are written
+        action = ACTIONS.get(tok.lemma_.lower()) or ACTIONS.get(tok.lower_)
         if action is None:
             continue
         actor = target = place = None
@@ -101,13 +104,17 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 actor = _name(pobj, entities) if pobj is not None else actor
             elif child.dep_ in ("dobj", "nsubjpass"):
                 target = _name(child, entities)
-            elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            elif child.dep_ == "prep":
                 for pobj in child.children:
                     mention = entities.at(pobj.i)
-                    if mention is not None and mention.type in ("GPE", "LOC", "FAC"):
-                        place = mention.entity_id or mention.name
-                    elif pobj.ent_type_ == "DATE":
+                    if pobj.ent_type_ == "DATE":
                         when_i = pobj.i
+                    elif (
+                        child.lower_ in PLACE_PREPS
+                        and mention is not None
+                        and mention.type in ("GPE", "LOC", "FAC")
+                    ):
+                        place = mention.entity_id or mention.name
             elif child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod"):
                 when_i = child.i
         if actor is None and target is None:

@@ -70,10 +70,17 @@ GAZETTEER: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("White House", "ORG", ()),
     ("National Intelligence Service", "ORG", ("NIS",)),
     ("Joint Chiefs of Staff", "ORG", ("JCS",)),
-    ("Ukraine's military intelligence (HUR)", "ORG", (
-        "HUR", "GUR", "Main Directorate of Intelligence", "Defence Intelligence of Ukraine",
-        "Main Intelligence Directorate",
-    )),
+    (
+        "Ukraine's military intelligence (HUR)",
+        "ORG",
+        (
+            "HUR",
+            "GUR",
+            "Main Directorate of Intelligence",
+            "Defence Intelligence of Ukraine",
+            "Main Intelligence Directorate",
+        ),
+    ),
     # News agencies and broadcasters
     ("KCNA", "ORG", ("Korean Central News Agency",)),
     ("Yonhap", "ORG", ("Yonhap News Agency",)),

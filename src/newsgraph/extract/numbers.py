@@ -157,10 +157,8 @@ def parse_number(text: str) -> float | None:
             seen_value = True
         elif word in ("a", "an"):
             # Only as "a dozen", "a hundred", "a million".
-            if (
-                i + 1 >= len(words)
-                or (words[i + 1] not in GROUP_WORDS
-                and words[i + 1] not in SCALES)
+            if i + 1 >= len(words) or (
+                words[i + 1] not in GROUP_WORDS and words[i + 1] not in SCALES
             ):
                 return None
             current = (current or 0.0) + 1.0

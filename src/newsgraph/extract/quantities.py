@@ -26,6 +26,7 @@ from newsgraph.extract.cues import (
     TOLL_NOUNS,
     VAGUE_WORDS,
 )
+from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.numbers import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -55,9 +56,18 @@ PRESENCE_VERBS = frozenset(
         "train",
     }
 )
-RELEASE_VERBS = frozenset({
-    "swap", "exchange", "release", "return", "free", "repatriate", "hand", "trade",
-})
+RELEASE_VERBS = frozenset(
+    {
+        "swap",
+        "exchange",
+        "release",
+        "return",
+        "free",
+        "repatriate",
+        "hand",
+        "trade",
+    }
+)
 TOLL_VERBS = frozenset(
     {
         "rise",
@@ -114,29 +124,36 @@ def _run_end(doc: Doc, i: int) -> int:
     while j < n:
         tok = doc[j]
         prev = doc[j - 1]
-        if (_is_numberish(tok) and not (
-            prev.like_num
-            and tok.like_num
-            and prev.whitespace_
-            and tok.lower_ not in SCALES
-            and tok.lower_ not in GROUP_WORDS
-            and any(c.isdigit() for c in tok.text)
-        )) or (
-            tok.text == "-"
-            and not prev.whitespace_
-            and j + 1 < n
-            and not tok.whitespace_
-            and (
-                doc[j + 1].lower_ in SCALES
-                or doc[j + 1].lower_ in GROUP_WORDS
-                or doc[j + 1].lower_ in UNITS
-                or "-" in doc[j + 1].text
+        if (
+            (
+                _is_numberish(tok)
+                and not (
+                    prev.like_num
+                    and tok.like_num
+                    and prev.whitespace_
+                    and tok.lower_ not in SCALES
+                    and tok.lower_ not in GROUP_WORDS
+                    and any(c.isdigit() for c in tok.text)
+                )
             )
-        ) or (
-            tok.lower_ == "and"
-            and prev.lower_ in ("hundred", "thousand")
-            and j + 1 < n
-            and (doc[j + 1].lower_ in UNITS)
+            or (
+                tok.text == "-"
+                and not prev.whitespace_
+                and j + 1 < n
+                and not tok.whitespace_
+                and (
+                    doc[j + 1].lower_ in SCALES
+                    or doc[j + 1].lower_ in GROUP_WORDS
+                    or doc[j + 1].lower_ in UNITS
+                    or "-" in doc[j + 1].text
+                )
+            )
+            or (
+                tok.lower_ == "and"
+                and prev.lower_ in ("hundred", "thousand")
+                and j + 1 < n
+                and (doc[j + 1].lower_ in UNITS)
+            )
         ):
             j += 1
         else:
@@ -166,7 +183,7 @@ def _root(doc: Doc, start: int, end: int) -> Token:
 def _excluded(doc: Doc, start: int, end: int, value: float, currency: bool) -> bool:
     """Whether the number run [start, end) is a year, date, time, age, label, score, etc."""
     first, last = doc[start], doc[end - 1]
-    text = doc.text[first.idx : last.idx + len(last.text)]
+    text = text_of(doc)[first.idx : last.idx + len(last.text)]
     prev = doc[start - 1] if start > 0 else None
     nxt = doc[end] if end < len(doc) else None
     low = text.lower()
@@ -174,6 +191,21 @@ def _excluded(doc: Doc, start: int, end: int, value: float, currency: bool) -> b
         return True
     if not currency and text.isdigit() and len(text) == 4 and 1800 <= value <= 2100:
         return True
+    before = prev.text if prev is not None else ""
+    after = nxt.text if nxt is not None else ""
+    if "|" in (before, after):
+        return True  # a table cell
+    if (before, after) in (("(", ")"), ("[", "]")) and not currency:
+        return True  # a citation or footnote marker: "(6)", "[2]"
+    if after == "." and sentence_of(first).start == start and text.isdigit():
+        return True  # a list number: "3. Instead of ..."
+    if (
+        prev is not None
+        and prev.lower_ in DETERMINERS
+        and not any(c.isdigit() for c in text)
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"))
+    ):
+        return True  # "the two were on the ground": a pronoun, not a count
     if prev is not None:
         p = prev.lower_.rstrip(".")
         if p in MONTHS and value <= 31:
@@ -199,9 +231,12 @@ def _excluded(doc: Doc, start: int, end: int, value: float, currency: bool) -> b
             return True
         if n in ("a.m", "p.m", "am", "pm", "gmt", "utc", "hrs", "bst", "est", "cet", "kst"):
             return True
-        if nxt.text[:1].isalpha() and not last.whitespace_ and n not in SCALE_SUFFIXES:
-            if n not in ("percent",):
-                return True  # 170mm, 4th
+        if (
+            nxt.text[:1].isalpha()
+            and not last.whitespace_
+            and n not in (*SCALE_SUFFIXES, "percent")
+        ):
+            return True  # 170mm, 4th
         if nxt.text == "-" and not nxt.whitespace_ and end + 1 < len(doc):
             after = doc[end + 1].lower_
             if after in DURATION_NOUNS or after.startswith("year") or after in ("day", "month"):
@@ -256,7 +291,7 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
             i += 1
             continue
         end = _run_end(doc, i)
-        num_text = doc.text[doc[i].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+        num_text = text_of(doc)[doc[i].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         value = parse_number(num_text)
         if value is None or _excluded(doc, i, end, value, currency is not None):
             i = end
@@ -281,7 +316,7 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
         ):
             r_end = _run_end(doc, end + 1)
             second = parse_number(
-                doc.text[doc[end + 1].idx : doc[r_end - 1].idx + len(doc[r_end - 1].text)]
+                text_of(doc)[doc[end + 1].idx : doc[r_end - 1].idx + len(doc[r_end - 1].text)]
             )
             joiner = doc[end].lower_
             before = doc[start - 1].lower_ if start > 0 else ""
@@ -291,8 +326,7 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
                 and (
                     (joiner == "and" and before == "between")
                     or joiner == "to"
-                    or (joiner in ("-", "–")
-                    and value >= 100)
+                    or (joiner in ("-", "–") and value >= 100)
                 )
             )
             if ok:
@@ -376,8 +410,10 @@ def _verb_kinds(verb: Token) -> set[str]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "ADJ") and not own_subject:
         group.append(verb.head)
     group.extend(
-        c for c in verb.children
-        if c.dep_ in ("conj", "acomp", "attr") and c.pos_ in ("VERB", "ADJ", "NOUN")
+        c
+        for c in verb.children
+        if c.dep_ in ("conj", "acomp", "attr")
+        and c.pos_ in ("VERB", "ADJ", "NOUN")
         and not any(t.like_num for t in c.subtree)
     )
     for extra in list(group[1:]):
@@ -418,10 +454,11 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
         return
     anchor = noun or root
     implicit = noun is not None and phrase.object_span is None
-    if implicit:
+    if noun is not None and implicit:
         start = noun.left_edge.i
-        while start < noun.i and (doc[start].pos_ in ("DET", "NUM", "ADP", "ADV", "PUNCT")
-                                  or doc[start].like_num):
+        while start < noun.i and (
+            doc[start].pos_ in ("DET", "NUM", "ADP", "ADV", "PUNCT") or doc[start].like_num
+        ):
             start += 1
         phrase.object_span = (start, noun.i + 1)
     words = {anchor.lower_, anchor.lemma_.lower()}
@@ -445,20 +482,27 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
     if kind is None and verb_i is not None:
         verb = doc[verb_i]
         lemma = verb.lemma_.lower()
-        nouny = anchor.lower_ in FORCE_NOUNS or anchor.lemma_.lower() in FORCE_NOUNS or any(
-            c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
-            for c in anchor.children
+        nouny = (
+            anchor.lower_ in FORCE_NOUNS
+            or anchor.lemma_.lower() in FORCE_NOUNS
+            or any(
+                c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
+                for c in anchor.children
+            )
         )
         materiel = anchor.lower_ in MATERIEL_NOUNS or anchor.lemma_.lower() in MATERIEL_NOUNS
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        toll = next((c for c in subjects if c.lemma_.lower() in TOLL_NOUNS
-                     or c.lower_ in TOLL_NOUNS), None)
+        toll = next(
+            (c for c in subjects if c.lemma_.lower() in TOLL_NOUNS or c.lower_ in TOLL_NOUNS), None
+        )
         if kind is None and lemma in RELEASE_VERBS:
             kind = "OTHER"
         elif lemma == "lose":
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             kind = "KILL" if obj is not None and obj.lemma_ in ("life", "lives") else "CASUALTY"
-        elif (lemma in MOVE_VERBS and materiel) or (lemma in MOVE_VERBS and not nouny and lemma in ("supply", "deliver", "provide")):
+        elif (lemma in MOVE_VERBS and materiel) or (
+            lemma in MOVE_VERBS and not nouny and lemma in ("supply", "deliver", "provide")
+        ):
             kind = "SUPPLY"
         elif toll is not None and toll.i != anchor.i and lemma in TOLL_VERBS:
             kind = TOLL_NOUNS.get(toll.lower_) or TOLL_NOUNS.get(toll.lemma_.lower())
@@ -466,8 +510,10 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
             kind = _combine(_verb_kinds(verb))
             if kind == "DEPLOY" and materiel:
                 kind = "SUPPLY" if lemma in MOVE_VERBS else "OTHER"
-            if kind in ("SUPPLY",) and nouny:
+            if kind == "SUPPLY" and nouny:
                 kind = "DEPLOY"
+            elif kind == "SUPPLY" and not materiel:
+                kind = "OTHER"  # "provided coverage to 400,000 residents" is no delivery
             if kind is None and nouny and lemma in PRESENCE_VERBS:
                 kind = "DEPLOY"
             if kind == "DEPLOY" and not (
@@ -510,13 +556,17 @@ def classify(doc: Doc, phrases: list[NumberPhrase]) -> None:
     last_noun: dict[int, int] = {}
     for phrase in sorted(phrases, key=lambda p: p.start_i):
         _classify(doc, phrase)
-        sent = doc[phrase.root_i].sent.start
+        sent = sentence_of(doc[phrase.root_i]).start
         root = doc[phrase.root_i]
         if phrase.noun_i is not None:
             last_noun[sent] = phrase.noun_i
-        elif sent in last_noun and phrase.unit is None and not phrase.percent and not any(
-            c.lower_ == "of" for c in root.children
-        ) and root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        elif (
+            sent in last_noun
+            and phrase.unit is None
+            and not phrase.percent
+            and not any(c.lower_ == "of" for c in root.children)
+            and root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
+        ):
             phrase.noun_i = last_noun[sent]
             _classify_with(doc, phrase, doc[last_noun[sent]])
 
@@ -526,6 +576,4 @@ def is_duration_or_group(doc: Doc, phrase: NumberPhrase) -> bool:
     if phrase.noun_i is None:
         return False
     noun = doc[phrase.noun_i]
-    if noun.lower_ in DURATION_NOUNS and phrase.unit is None:
-        return True
-    return False
+    return bool(noun.lower_ in DURATION_NOUNS and phrase.unit is None)

@@ -25,7 +25,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         before = text[pos - 1] if pos > 0 else " "
         after = text[pos + 1] if pos + 1 < len(text) else " "
         if open_at is None:
-            if ch in OPENERS or ch == '"' or (ch == "'" and not before.isalnum() and after.isalnum()):
+            if (
+                ch in OPENERS
+                or ch == '"'
+                or (ch == "'" and not before.isalnum() and after.isalnum())
+            ):
                 open_at, open_mark = pos, ch
             continue
         closes = (

@@ -7,9 +7,13 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
+from newsgraph.errors import MissingExtra
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +41,15 @@ class Reply:
     headers: dict[str, str]
     body: bytes
     error: str | None = None
+
+
+def require_httpx() -> Any:
+    """httpx, imported when a fetch starts, so `import newsgraph` does not pay for it."""
+    try:
+        import httpx
+    except ImportError as exc:
+        raise MissingExtra("fetching needs httpx", hint="pip install httpx") from exc
+    return httpx
 
 
 class HostClock:
@@ -74,7 +87,8 @@ class PoliteClient:
         self.max_bytes = max_bytes
         self.sleep = sleep
         self.clock = HostClock(options.delay, sleep)
-        self.client = client or httpx.Client(
+        self.http = require_httpx()
+        self.client = client or self.http.Client(
             follow_redirects=True,
             timeout=options.timeout,
             headers={"User-Agent": options.user_agent},
@@ -93,7 +107,7 @@ class PoliteClient:
             self.requests += 1
             try:
                 reply = self._read(url, headers or {})
-            except httpx.HTTPError as exc:
+            except self.http.HTTPError as exc:
                 reply = Reply(url, 0, {}, b"", error=f"{type(exc).__name__}: {exc}")
             retryable = reply.status in RETRY_STATUSES or (reply.status == 0 and reply.error)
             if not retryable or attempt >= self.options.retries:

@@ -6,8 +6,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
+
 from newsgraph.config import Settings
-from newsgraph.errors import InputError
+from newsgraph.errors import BinaryInput, EncodingError, InputError, StoreRefused
 from newsgraph.ingest.readers import iter_documents
 from newsgraph.pipeline import analyze
 from newsgraph.records import AnalyzedArticle, Document
@@ -59,6 +61,8 @@ def ingest(
         documents: list[Document] = []
         for item in batch:
             summary.seen += 1
+            if isinstance(item, Document):
+                item = _storable(item)
             if isinstance(item, InputError):
                 _fail(summary, item, on_error)
             elif item.id in seen_ids:
@@ -75,11 +79,61 @@ def ingest(
                 _fail(summary, outcome, on_error)
             else:
                 pairs.append((document, outcome))
-        summary.stored += store.write_batch(pairs)
-        summary.stored_ids.extend(d.id for d, _ in pairs)
+        stored, ids = _write(store, pairs, summary, on_error)
+        summary.stored += stored
+        summary.stored_ids.extend(ids)
         if on_progress:
             on_progress(len(batch))
     return summary
+
+
+def _storable(document: Document) -> Document | InputError:
+    """The document, or why no store can hold it: NUL characters (PostgreSQL text refuses them)
+    or lone surrogates (not encodable as UTF-8), both of which a JSON escape can smuggle in."""
+    for name in ("content", "url", "title", "published", "outlet", "source_id"):
+        value = getattr(document, name)
+        if not value:
+            continue
+        if "\x00" in value:
+            return BinaryInput(document.source_id, f"NUL characters in its {name}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return EncodingError(
+                document.source_id, f"a lone surrogate in its {name} at offset {exc.start}"
+            )
+    return document
+
+
+def _write(
+    store: Store,
+    pairs: list[tuple[Document, AnalyzedArticle]],
+    summary: IngestSummary,
+    on_error: Callable[[InputError], None] | None,
+) -> tuple[int, list[str]]:
+    """Write the batch in one transaction: (how many were new, the ids written). Should the store
+    refuse a row, the pages are written one by one, so the bad page alone is reported."""
+    try:
+        return store.write_batch(pairs), [d.id for d, _ in pairs]
+    except StatementError as exc:
+        refused = isinstance(exc, DataError | IntegrityError) or not isinstance(exc, DBAPIError)
+        if not refused:  # a lost connection or a locked database is not the page's fault
+            raise
+        if len(pairs) == 1:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+            _fail(
+                summary,
+                StoreRefused(pairs[0][0].source_id, f"the store refused it ({reason})"),
+                on_error,
+            )
+            return 0, []
+        log.warning("the store refused a batch; writing its pages one by one: %s", exc)
+    count, ids = 0, []
+    for pair in pairs:
+        new, written = _write(store, [pair], summary, on_error)
+        count += new
+        ids.extend(written)
+    return count, ids
 
 
 def _fail(

@@ -13,7 +13,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import InputError, MalformedRecord, TooLarge, UnsupportedInput
+from newsgraph.errors import (
+    EncodingError,
+    InputError,
+    MalformedRecord,
+    TooLarge,
+    UnsupportedInput,
+)
 from newsgraph.ingest.decode import decode, maybe_gunzip
 from newsgraph.records import Document, MediaType
 
@@ -37,7 +43,9 @@ def iter_documents(
     """Every document under `paths` (files, folders recursively, or '-' for standard input)."""
     for given in paths:
         if given == "-":
-            yield from read_stream(sys.stdin.buffer.read(), "-", clean_json_text, max_bytes)
+            # read one byte past the limit, so an endless stream is refused, not held in memory
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            yield from read_stream(data, "-", clean_json_text, max_bytes)
             continue
         path = Path(given)
         if path.is_dir():
@@ -90,6 +98,10 @@ def read_path(
 
         yield from read_warc(path, max_bytes=max_bytes)
         return
+    if kind == "json" and _is_line_stream(path):
+        # a JSONL dump may be far larger than one page: the size limit applies to each line
+        yield from read_json_lines(path, clean_json_text=clean_json_text, max_bytes=max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -117,6 +129,68 @@ def read_path(
         yield Document(
             id=sha256(content.encode("utf-8")), source_id=source, content=content, media_type=media
         )
+
+
+def _is_line_stream(path: Path) -> bool:
+    """Whether a .json/.jsonl file is plain (not gzip) UTF-8 JSON lines, not one JSON array."""
+    try:
+        with path.open("rb") as raw:
+            head = raw.read(4096)
+    except OSError:
+        return False
+    if head[:2] == b"\x1f\x8b" or head[:3] == b"\xef\xbb\xbf" or b"\x00" in head:
+        return False
+    return head.lstrip()[:1] == b"{"
+
+
+def read_json_lines(
+    path: Path, *, clean_json_text: bool = False, max_bytes: int = 20_000_000
+) -> Iterator[Item]:
+    """JSONL records streamed line by line, so memory stays bounded by the longest line; a line
+    over `max_bytes` is reported by its number and skipped."""
+    source = str(path)
+    try:
+        with path.open("rb") as stream:
+            for number, line in enumerate(_bounded_lines(stream, max_bytes), start=1):
+                where = f"{source}:{number}"
+                if line is None:
+                    yield TooLarge(where, f"a line of more than {max_bytes:,} bytes")
+                elif line.strip():
+                    yield from _json_line(line, where, clean_json_text)
+    except OSError as exc:
+        yield InputError(source, f"cannot read ({exc.strerror or exc})")
+
+
+def _bounded_lines(stream: Any, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of a binary stream; None for a line longer than `max_bytes`, read past in
+    chunks rather than held."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
+
+
+def _json_line(line: bytes, where: str, clean_json_text: bool) -> Iterator[Item]:
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        yield EncodingError(where, f"not valid UTF-8 (byte 0x{line[exc.start]:02x})")
+        return
+    except json.JSONDecodeError as exc:
+        yield MalformedRecord(where, f"invalid JSON ({exc.msg}, column {exc.colno})")
+        return
+    try:
+        yield _record_document(record, where, clean_json_text)
+    except InputError as exc:
+        yield exc
 
 
 def read_stream(data: bytes, source: str, clean_json_text: bool, max_bytes: int) -> Iterator[Item]:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsgraph.records import Fact, Quantity, Rewrite
+from newsgraph.records import Claim, Fact, Quantity, Rewrite
 from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
@@ -51,8 +51,9 @@ def link(
 
 def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | None) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
-    from newsgraph.link.facts import build_facts
-    from newsgraph.link.rewrites import RewriteIndex, origin_groups
+    from newsgraph.link.facts import build_claim_facts, build_facts
+    from newsgraph.link.origins import origin_groups
+    from newsgraph.link.rewrites import RewriteIndex
     from newsgraph.link.stories import StoryClusterer
 
     pending = store.unlinked_articles(limit=chunk)
@@ -104,13 +105,25 @@ def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | No
     for quantity in store.quantities(article_ids=members):
         quantities.setdefault(quantity.article_id, []).append(quantity)
     refs = {ref.id: ref for ref in store.article_refs(members)}
+    claims: dict[str, list[Claim]] = {}
+    for claim in store.claims(article_ids=members):
+        claims.setdefault(claim.article_id, []).append(claim)
     fact_records: list[Fact] = []
     for story in story_records:
+        story_refs = [refs[a] for a in story.article_ids if a in refs]
         fact_records.extend(
             build_facts(
                 story.id,
-                [refs[a] for a in story.article_ids if a in refs],
+                story_refs,
                 [q for a in story.article_ids for q in quantities.get(a, ())],
+                origins,
+            )
+        )
+        fact_records.extend(
+            build_claim_facts(
+                story.id,
+                story_refs,
+                [c for a in story.article_ids for c in claims.get(a, ())],
                 origins,
             )
         )

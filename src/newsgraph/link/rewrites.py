@@ -17,7 +17,6 @@ import functools
 import hashlib
 import heapq
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -382,23 +381,3 @@ class RewriteIndex:
             self._insert(page)
         self._exact = {k: int(v) for k, v in meta["exact"].items()}
         return self
-
-
-def origin_groups(rewrites: Iterable[Rewrite]) -> dict[str, str]:
-    """Article id -> origin group id: pages joined by copies, rewrites or declared sources
-    form one group (connected components), so independent sources count groups, not pages.
-    The group id is the smallest article id in it; pages in no relation are not listed."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for rewrite in rewrites:
-        a, b = find(rewrite.article_id), find(rewrite.source_article_id)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {article: find(article) for article in parent}

@@ -140,7 +140,7 @@ def _run_ray(
     own = not ray.is_initialized()
     if own:
         # RAY_ADDRESS (set by `ray job submit`) joins a cluster; otherwise a local one of `workers` CPUs
-        address = os.environ.get("RAY_ADDRESS")
+        address = os.environ.get("RAY_ADDRESS") or None
         extra: dict[str, Any] = {} if address else {"num_cpus": workers}
         ray.init(address=address, include_dashboard=False, log_to_driver=False, **extra)
     try:
@@ -148,7 +148,11 @@ def _run_ray(
         reader = _ReadShards(shard_size, done, settings.max_bytes)
         dataset = (
             ray.data.from_items(units, override_num_blocks=len(units))
-            .flat_map(reader)
+            # reading is light next to analysis: it takes no CPU slot, so it is never starved
+            # by the actors that hold them all, and `workers` tasks at a time bound its memory
+            .flat_map(reader, num_cpus=0, compute=ray.data.TaskPoolStrategy(size=workers))
+            # the actor pool (what `concurrency=workers` asked for before Ray 2.51): each actor
+            # loads the spaCy pipeline once and analyses whole shards, one per batch
             .map_batches(
                 ShardAnalyzer,
                 fn_constructor_kwargs={
@@ -156,7 +160,7 @@ def _run_ray(
                     "settings": settings.model_dump(),
                 },
                 batch_size=1,
-                concurrency=workers,
+                compute=ray.data.ActorPoolStrategy(size=workers),
                 num_cpus=1,
             )
         )

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import ColumnElement, Select, distinct, func, or_, select
 
 from newsgraph.errors import NewsgraphError, NotFound
+from newsgraph.link.facts import fact_rank
 from newsgraph.records import (
     Article,
     Boilerplate,
@@ -437,7 +438,7 @@ def story_dossier(store: Store, story_id: str, *, top_entities: int = 15) -> Dos
         story=story,
         summary=summary,
         articles=found,
-        facts=store.facts(story_id=story_id),
+        facts=sorted(store.facts(story_id=story_id), key=fact_rank),
         claims=found_claims,
         quantities=found_quantities,
         events=found_events,

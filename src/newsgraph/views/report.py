@@ -16,8 +16,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsgraph import __version__
 from newsgraph.errors import NotFound
+from newsgraph.link.facts import fact_rank
+from newsgraph.link.origins import origin_groups
 from newsgraph.records import Article, Claim, Entity, Fact, Quantity, Rewrite, Story
 from newsgraph.store import Store
+from newsgraph.views.charts import draw_timeline
 
 
 @dataclass(slots=True)
@@ -94,7 +97,9 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
     entity_ids = {m.entity_id for m in mentions}
     entities: list[Entity] = [e for e in store.entities() if e.id in entity_ids]
     rewrites = [r for r in store.rewrites() if r.article_id in set(ids)]
-    facts: list[Fact] = [f for s in stories for f in store.facts(story_id=s.id)]
+    facts: list[Fact] = sorted(
+        (f for s in stories for f in store.facts(story_id=s.id)), key=fact_rank
+    )
 
     by_article_claims: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -127,6 +132,13 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
             )
         )
     titles = {a.id: a.title or a.source_id for a in articles}
+    dates = {a.id: a.published for a in articles}
+    timelines = {f.id: draw_timeline(f.history, dates) for f in facts if f.kind != "CLAIM"}
+    origins = origin_groups(rewrites)
+    chains: dict[str, dict[str, list[Article]]] = defaultdict(lambda: defaultdict(list))
+    for a in articles:
+        if a.story_id:
+            chains[a.story_id][origins.get(a.id, a.id)].append(a)
     story_articles: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         if a.story_id:
@@ -147,6 +159,12 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
         stories=stories,
         story_articles=story_articles,
         facts=facts,
+        timelines=timelines,
+        spans={
+            **{q.id: (q.start, q.end) for q in quantities},
+            **{c.id: (c.start, c.end) for c in claims},
+        },
+        chains=chains,
         views=views,
         entities=entities,
         claims=claims,

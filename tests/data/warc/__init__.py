@@ -27,14 +27,18 @@ def example_pages(count: int) -> list[tuple[str, bytes]]:
     return pages
 
 
-def warc_bytes(pages: list[tuple[str, bytes]], *, compress: bool = True, extras: bool = True) -> bytes:
+def warc_bytes(
+    pages: list[tuple[str, bytes]], *, compress: bool = True, extras: bool = True
+) -> bytes:
     """A WARC with a request and a response per page, plus, when `extras`, the things a real
     crawl holds that are not pages: an image, a redirect and a warcinfo record."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=compress)
     writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
     for url, body in pages:
-        request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+        request = StatusAndHeaders(
+            "GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True
+        )
         writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
         headers = StatusAndHeaders(
             "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"

@@ -19,6 +19,7 @@ from newsgraph.views.web.models import (
     ArticleOut,
     ClaimOut,
     EntityOut,
+    ErrorOut,
     EventOut,
     FactOut,
     IngestOut,
@@ -29,7 +30,11 @@ from newsgraph.views.web.models import (
     StoryOut,
 )
 
-router = APIRouter(prefix="/api", tags=["records"])
+router = APIRouter(
+    prefix="/api",
+    tags=["records"],
+    responses={400: {"model": ErrorOut, "description": "A filter value that is not valid."}},
+)
 ingest_router = APIRouter(prefix="/api", tags=["ingest"])
 
 
@@ -40,7 +45,11 @@ def store_of(request: Request) -> Store:
 
 StoreDep = Annotated[Store, Depends(store_of)]
 Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+# bounded so a huge offset is a 422, not an integer overflow in the database driver (a 500)
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "No record with that id."}
+}
 # Forms send empty fields as "": they mean "any", like a missing parameter.
 Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="ISO date.")]
 
@@ -81,7 +90,7 @@ def articles(store: StoreDep, where: FilterDep, limit: Limit = 50, offset: Offse
     return _page(q.list_articles(store, where, limit=limit, offset=offset), ArticleOut)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut)
+@router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)
 def article(store: StoreDep, article_id: str) -> Any:
     return ArticleOut.model_validate(q.get_article(store, article_id))
 
@@ -106,7 +115,7 @@ def stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Any:
     return {"items": items, "total": page.total, "limit": page.limit, "offset": page.offset}
 
 
-@router.get("/stories/{story_id}", response_model=StoryOut)
+@router.get("/stories/{story_id}", response_model=StoryOut, responses=NOT_FOUND)
 def story(store: StoreDep, story_id: str) -> Any:
     found = q.get_story(store, story_id)
     summary = q.story_summaries(store, [story_id]).get(story_id)
@@ -134,7 +143,7 @@ def entities(
     )
 
 
-@router.get("/entities/{entity_id}", response_model=EntityOut)
+@router.get("/entities/{entity_id}", response_model=EntityOut, responses=NOT_FOUND)
 def entity(store: StoreDep, entity_id: str) -> Any:
     return EntityOut.model_validate(q.get_entity(store, entity_id))
 

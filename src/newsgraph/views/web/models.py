@@ -124,6 +124,8 @@ class StatementOut(Record):
     article_id: str
     outlet: str | None
     as_of: str | None
+    stance: str | None = None
+    content: str | None = None
 
 
 class FactOut(Record):

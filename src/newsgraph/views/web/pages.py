@@ -15,9 +15,9 @@ from fastapi.responses import HTMLResponse
 from newsgraph.records import Claim, Quantity, Statement
 from newsgraph.store import queries as q
 from newsgraph.store.search import search
+from newsgraph.views.charts import draw_sparkline, draw_timeline
 from newsgraph.views.report import anchor, segment, sentence_around
 from newsgraph.views.web.api import StoreDep, article_filter
-from newsgraph.views.web.charts import draw_sparkline, draw_timeline
 from newsgraph.views.web.render import render
 
 router = APIRouter(include_in_schema=False)

@@ -10,8 +10,8 @@ from fastapi import Request
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsgraph import __version__
+from newsgraph.views.charts import statement_label
 from newsgraph.views.report import anchor, safe_url, sentence_around
-from newsgraph.views.web.charts import statement_label
 
 
 def query_string(params: dict[str, Any], **changes: Any) -> str:

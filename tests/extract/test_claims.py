@@ -1,0 +1,162 @@
+"""Attribution: speakers, cues, stances, quotations and nested sources on invented sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.records import AnalyzedArticle, Claim
+
+
+def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
+    found = [c for c in result.claims if content_part in c.content]
+    assert found, f"no claim with {content_part!r} in {[c.content for c in result.claims]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue", "stance", "direct"),
+    [
+        (
+            "The ministry said the bridge had collapsed.",
+            "the bridge had collapsed",
+            "The ministry",
+            "say",
+            "assert",
+            False,
+        ),
+        (
+            "The bridge had collapsed, the ministry said on Friday.",
+            "The bridge had collapsed",
+            "the ministry",
+            "say",
+            "assert",
+            False,
+        ),
+        (
+            "Analysts believe the dam will hold.",
+            "the dam will hold",
+            "Analysts",
+            "believe",
+            "hedge",
+            False,
+        ),
+        (
+            "It is also said that the mayor resigned.",
+            "the mayor resigned",
+            None,
+            "say",
+            "hedge",
+            False,
+        ),
+        (
+            "The mayor has reportedly resigned over the scandal.",
+            "The mayor has reportedly resigned over the scandal",
+            None,
+            "reportedly",
+            "hedge",
+            False,
+        ),
+        (
+            "According to the police, four shops were looted.",
+            "four shops were looted",
+            "the police",
+            "according to",
+            "assert",
+            False,
+        ),
+        (
+            "Sources said the deal was signed.",
+            "the deal was signed",
+            "Sources",
+            "say",
+            "hedge",
+            False,
+        ),
+        (
+            "The company denied that it had paid the bribe.",
+            "it had paid the bribe",
+            "The company",
+            "deny",
+            "deny",
+            False,
+        ),
+        (
+            "The embassy dismissed the reports as fake.",
+            "the reports",
+            "The embassy",
+            "dismiss",
+            "deny",
+            False,
+        ),
+        (
+            "“We will rebuild the town,” the governor told reporters.",
+            "We will rebuild the town",
+            "the governor",
+            "tell",
+            "assert",
+            True,
+        ),
+    ],
+)
+def test_claim(
+    analyse: Callable[..., AnalyzedArticle],
+    text: str,
+    content: str,
+    speaker: str | None,
+    cue: str,
+    stance: str,
+    direct: bool,
+) -> None:
+    result = analyse(text)
+    claim = _claim(result, content)
+    assert (claim.content, claim.speaker, claim.cue, claim.stance, claim.direct) == (
+        content,
+        speaker,
+        cue,
+        stance,
+        direct,
+    )
+    assert text[claim.content_start : claim.content_end] == claim.content
+    assert claim.start <= claim.content_start and claim.content_end <= claim.end
+
+
+def test_unattributed_statement_is_not_a_claim(analyse: Callable[..., AnalyzedArticle]) -> None:
+    assert analyse("The bridge collapsed on Monday. Traffic was diverted.").claims == []
+
+
+def test_split_quote_gives_two_direct_claims(analyse: Callable[..., AnalyzedArticle]) -> None:
+    text = '"We are ready," the coach said, "and we will win the final."'
+    claims = analyse(text).claims
+    assert [c.content for c in claims] == ["We are ready", "and we will win the final."]
+    assert all(c.direct and c.speaker == "the coach" for c in claims)
+
+
+def test_nested_attribution(analyse: Callable[..., AnalyzedArticle]) -> None:
+    text = (
+        "About 40 rebels were killed in the clashes, a senator said on Monday, citing the "
+        "Defence Intelligence Agency."
+    )
+    result = analyse(text)
+    claim = _claim(result, "rebels were killed")
+    assert claim.speaker == "a senator"
+    assert claim.via == "the Defence Intelligence Agency"
+    figure = next(q for q in result.quantities if q.value == 40)
+    assert figure.claim_id == claim.id
+    assert figure.speaker == "Defence Intelligence Agency"
+
+
+def test_pronoun_speaker_resolves(analyse: Callable[..., AnalyzedArticle]) -> None:
+    text = "Prime Minister Anna Kowalska spoke on Monday. She said 300 homes were destroyed."
+    result = analyse(text)
+    figure = next(q for q in result.quantities if q.value == 300)
+    assert figure.speaker == "Anna Kowalska"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['He said "unfinished', '““”" said the man', "'", 'x "a" "b" "c', "“Never closed, he said."],
+)
+def test_unbalanced_quotes_never_raise(analyse: Callable[..., AnalyzedArticle], text: str) -> None:
+    analyse(text)

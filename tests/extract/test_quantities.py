@@ -1,0 +1,138 @@
+"""Quantities: values, ranges, qualifiers, kinds, objects, exclusions and as_of."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.records import AnalyzedArticle
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "approx", "kind", "obj"),
+    [
+        (
+            "At least 12 people were killed in the storm.",
+            "At least 12",
+            12,
+            "at_least",
+            "KILL",
+            "people",
+        ),
+        ("Nearly 40 miners were injured.", "Nearly 40", 40, "about", "WOUND", "miners"),
+        (
+            "The army deployed up to 5,000 troops to the border.",
+            "up to 5,000",
+            5000,
+            "at_most",
+            "DEPLOY",
+            "troops",
+        ),
+        ("Rebels captured 14 soldiers near the pass.", "14", 14, "exact", "CAPTURE", "soldiers"),
+        (
+            "The country shipped more than 2,000 containers of shells.",
+            "more than 2,000",
+            2000,
+            "at_least",
+            "SUPPLY",
+            "containers of shells",
+        ),
+        (
+            "The clashes caused some 900 casualties.",
+            "some 900",
+            900,
+            "about",
+            "CASUALTY",
+            "casualties",
+        ),
+        ("The council spent £3.2m on the hall.", "£3.2m", 3_200_000, "exact", "MONEY", None),
+        (
+            "The city has a population of 1.3 million.",
+            "1.3 million",
+            1_300_000,
+            "exact",
+            "OTHER",
+            None,
+        ),
+        (
+            "Fewer than 30 of the hostages were freed.",
+            "Fewer than 30",
+            30,
+            "at_most",
+            "OTHER",
+            "hostages",
+        ),
+    ],
+)
+def test_quantity(
+    analyse: Callable[..., AnalyzedArticle],
+    text: str,
+    phrase: str,
+    value: float,
+    approx: str,
+    kind: str,
+    obj: str | None,
+) -> None:
+    found = [q for q in analyse(text).quantities if q.text == phrase]
+    assert found, f"{phrase!r} not in {[q.text for q in analyse(text).quantities]}"
+    q = found[0]
+    assert (q.value, q.approx, q.kind) == (value, approx, kind)
+    if obj is not None:
+        assert q.object == obj
+    if kind == "MONEY":
+        assert q.unit == "GBP"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "low", "high"),
+    [
+        ("Between 8,000 and 10,000 workers left.", "Between 8,000 and 10,000", 8000, 10000),
+        ("The storm destroyed 1,100 to 3,000 homes.", "1,100 to 3,000", 1100, 3000),
+    ],
+)
+def test_range(
+    analyse: Callable[..., AnalyzedArticle], text: str, phrase: str, low: float, high: float
+) -> None:
+    q = next(q for q in analyse(text).quantities if q.text == phrase)
+    assert (q.value, q.low, q.high) == (None, low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law was passed in 2023.",
+        "The match on Oct. 13 ended 1-0.",
+        "The meeting starts at 09:40.",
+        "Maria Lopez, 54, fled her home.",
+        "It was the first visit in 24 years.",
+        "The two countries signed the pact.",
+        "One of the soldiers fled.",
+        "They fired a Hwasong-19 and 170mm shells.",
+        "Thousands of people marched.",
+        "Several hundred homes flooded.",
+        "Read the Top 10 stories.",
+        "| Brad Keselowski | 2318 | 13 |",
+        "Eating slowly helps, one study found (37).",
+        "3. Instead of reaching for a snack, drink water.",
+        "The fight began when the two were on the ground.",
+    ],
+)
+def test_not_a_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:
+    assert analyse(text).quantities == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of"),
+    [
+        ("Officials said on Monday that 30 people had died.", "2025-03-05", "2025-03-03"),
+        ("The army sent 500 troops to the city last fall.", "2025-03-05", "2024-10"),
+        ("Officials said 200 families are still in shelters.", "2025-03-05", "2025-03-05"),
+        ("The agency said 12 more soldiers could be sent.", "2025-03-05", None),
+    ],
+)
+def test_as_of(
+    analyse: Callable[..., AnalyzedArticle], text: str, published: str, as_of: str | None
+) -> None:
+    (q,) = analyse(text, published).quantities
+    assert q.as_of == as_of

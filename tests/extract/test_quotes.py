@@ -1,0 +1,24 @@
+"""Quotation pairing never raises and never lets a stray mark swallow the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import find_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('He said "yes" and "no".', ['"yes"', '"no"']),
+        ("“We won,” she said.", ["“We won,”"]),
+        ("'They are meat,' one officer said.", ["'They are meat,'"]),
+        ("KIM'S troops and the soldiers' families", []),
+        ('An open "quote with no end\nNext paragraph "closed".', ['"closed"']),
+        ("“Unbalanced “nested” marks", ["“nested”"]),
+        ('"', []),
+        ("", []),
+    ],
+)
+def test_find_quotes(text: str, quoted: list[str]) -> None:
+    assert [text[a:b] for a, b in find_quotes(text)] == quoted

@@ -1,0 +1,48 @@
+"""Time resolution against the published date, following the claims bench conventions."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.timex import resolve_time
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("on Monday", "2024-10-29", "2024-10-28"),  # Tuesday -> the Monday before
+        ("Friday", "2024-10-18", "2024-10-18"),  # the same day counts
+        ("last fall", "2025-03-20", "2024-10"),  # a past season -> its middle month
+        ("last winter", "2025-02-05", "2024-01"),
+        ("in the summer", "2024-10-23", "2024"),
+        ("in January", "2025-02-20", "2025-01"),
+        ("in November", "2025-02-20", "2024-11"),
+        ("earlier this month", "2025-05-06", "2025-05"),
+        ("last month", "2024-12-02", "2024-11"),
+        ("last year", "2025-03-02", "2024"),
+        ("early this year", "2025-04-30", "2025"),
+        ("Oct. 13", "2024-10-18", "2024-10-13"),
+        ("13 October 2023", "2025-01-01", "2023-10-13"),
+        ("between Oct. 8 and Oct. 13", "2024-10-18", "2024-10-13"),
+        ("January and February", "2025-03-27", "2025-02"),
+        ("the first months of this year", "2025-09-05", "2025"),
+        ("now", "2024-11-05", "2024-11-05"),
+        ("minutes ago", "2025-08-14", "2025-08-14"),
+        ("August 2023", "2024-11-13", "2023-08"),
+    ],
+)
+def test_resolve_time(text: str, published: str, expected: str) -> None:
+    assert resolve_time(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("next year", "2025-01-01"),
+        ("two days", "2025-01-01"),
+        ("on Monday", None),
+        ("soon", "2025-01-01"),
+    ],
+)
+def test_unknown_stays_none(text: str, published: str | None) -> None:
+    assert resolve_time(text, published) is None
