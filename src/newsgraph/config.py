@@ -24,7 +24,11 @@ class Settings(BaseSettings):
     max_bytes: int = Field(
         20_000_000, ge=1, description="Largest input document accepted, in bytes."
     )
-    max_chars: int = Field(200_000, ge=1, description="Longest clean text analysed, in characters.")
+    max_chars: int = Field(
+        50_000,
+        ge=1,
+        description="Characters of clean text analysed (a long article is 20k); the rest is stored only.",
+    )
     api_token: str | None = Field(
         None,
         description="Bearer token that enables POST /api/ingest; without it the API is read-only.",
