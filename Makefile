@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO := demo
-SRC := src tests benchmarks
+SRC := src tests benchmarks fuzz
 
 .PHONY: venv demo test lint format clean browser
 

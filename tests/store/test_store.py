@@ -187,3 +187,34 @@ def test_migrations_match_the_schema(store_url: str) -> None:
         open_store(store_url).close()  # reopening an up-to-date store migrates nothing
     finally:
         store.close()
+
+
+def test_entity_merge_moves_one_articles_mentions(store_url: str) -> None:
+    store = open_store(store_url)
+    try:
+        first, second = make_pair(1), make_pair(2)
+        kim, full = entity_id("Kim", "PERSON"), entity_id("Kim Jong Un", "PERSON")
+        first[1].mentions.append(
+            Mention(first[0].id, 20, 31, "Kim Jong Un", "Kim Jong Un", "PERSON", full)
+        )
+        second[1].mentions.append(Mention(second[0].id, 20, 23, "Kim", "Kim", "PERSON", kim))
+        second[1].claims[0].speaker_entity_id = kim
+        store.write_batch([first, second])
+        store.save_link(
+            linked_ids=[],
+            assignments={},
+            story_records=[],
+            rewrite_records=[],
+            fact_records=[],
+            fact_stories=[],
+            state={},
+            entity_merges=[(second[0].id, kim, full)],
+        )
+        people = {e.id: e for e in store.entities() if e.type == "PERSON"}
+        assert list(people) == [full]
+        assert people[full].mentions == 2
+        assert people[full].aliases == ["Kim Jong Un", "Kim"]
+        assert {m.entity_id for m in store.mentions(article_id=second[0].id)} >= {full}
+        assert store.claims(article_ids=[second[0].id])[0].speaker_entity_id == full
+    finally:
+        store.close()

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsgraph.records import Claim, Fact, Quantity, Rewrite
+from newsgraph.records import Claim, Fact, Mention, Quantity, Rewrite
 from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ def link(
 
 def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | None) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
+    from newsgraph.link.entities import surname_merges
     from newsgraph.link.facts import build_claim_facts, build_facts
     from newsgraph.link.origins import origin_groups
     from newsgraph.link.rewrites import RewriteIndex
@@ -65,7 +66,8 @@ def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | No
     index = RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex()
 
     names: dict[str, list[str]] = {}
-    for mention in store.mentions_of([a.id for a in pending]):
+    pending_mentions = store.mentions_of([a.id for a in pending])
+    for mention in pending_mentions:
         names.setdefault(mention.article_id, []).append(mention.name)
 
     assignments: dict[str, str] = {}
@@ -127,7 +129,18 @@ def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | No
                 origins,
             )
         )
+    # A bare surname in a new article joins the one full name its story knows.
+    new_mentions: dict[str, list[Mention]] = {}
+    for mention in pending_mentions:
+        new_mentions.setdefault(assignments.get(mention.article_id, ""), []).append(mention)
+    merges = [
+        merge
+        for story in story_records
+        if story.id in new_mentions
+        for merge in surname_merges(new_mentions[story.id], store.people_in(story.article_ids))
+    ]
     store.save_link(
+        entity_merges=merges,
         linked_ids=[a.id for a in pending],
         assignments=assignments,
         story_records=story_records,

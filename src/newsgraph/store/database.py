@@ -240,6 +240,7 @@ class Store:
         fact_stories: Iterable[str],
         state: dict[str, bytes],
         removed_stories: Iterable[str] = (),
+        entity_merges: Sequence[tuple[str, str, str]] = (),
     ) -> None:
         """Commit one linking pass whole: story assignments, stories, rewrites, facts and state."""
         now = datetime.now(UTC)
@@ -284,11 +285,66 @@ class Store:
                 connection.execute(facts.delete().where(facts.c.story_id.in_(touched)))
             if fact_records:
                 connection.execute(facts.insert(), [_fact_row(f) for f in fact_records])
+            self._repoint(connection, entity_merges)
             for name, data in state.items():
                 connection.execute(link_state.delete().where(link_state.c.name == name))
                 connection.execute(
                     link_state.insert(), [{"name": name, "data": data, "updated_at": now}]
                 )
+
+    @staticmethod
+    def _repoint(connection: Connection, merges: Sequence[tuple[str, str, str]]) -> None:
+        """Move one article's mentions (and its speakers) from one entity to another, keeping
+        mention counts and aliases right; an entity left with no mention is deleted."""
+        for article_id, source, target in merges:
+            moved = connection.execute(
+                update(mentions)
+                .where((mentions.c.article_id == article_id) & (mentions.c.entity_id == source))
+                .values(entity_id=target)
+            ).rowcount
+            for table in (claims, quantities):
+                connection.execute(
+                    update(table)
+                    .where(
+                        (table.c.article_id == article_id) & (table.c.speaker_entity_id == source)
+                    )
+                    .values(speaker_entity_id=target)
+                )
+            if not moved:
+                continue
+            old = connection.execute(select(entities).where(entities.c.id == source)).first()
+            new = connection.execute(select(entities).where(entities.c.id == target)).first()
+            if old is None or new is None:
+                continue
+            aliases = list(new.aliases) + [a for a in old.aliases if a not in new.aliases]
+            connection.execute(
+                update(entities)
+                .where(entities.c.id == target)
+                .values(aliases=aliases, mentions=new.mentions + moved)
+            )
+            if old.mentions - moved <= 0:
+                connection.execute(entities.delete().where(entities.c.id == source))
+            else:
+                connection.execute(
+                    update(entities)
+                    .where(entities.c.id == source)
+                    .values(mentions=old.mentions - moved)
+                )
+
+    def people_in(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Entity id -> name of the persons mentioned in the given articles."""
+        found: dict[str, str] = {}
+        query = select(entities.c.id, entities.c.name).join(
+            mentions, mentions.c.entity_id == entities.c.id
+        )
+        with self.engine.connect() as connection:
+            for i in range(0, len(article_ids), 500):
+                chunk = list(article_ids[i : i + 500])
+                rows = connection.execute(
+                    query.where(mentions.c.article_id.in_(chunk), entities.c.type == "PERSON")
+                )
+                found.update({row.id: row.name for row in rows})
+        return found
 
     # -- reads -------------------------------------------------------------------------------
 
