@@ -4,7 +4,7 @@ nested 10,000 deep, mislabelled encodings, a truncated WARC, a 2 MB JSONL line, 
 Runs the real CLI in a subprocess and reads its peak RSS from the kernel (RUSAGE_CHILDREN), so
 the figure covers Python, spaCy and every buffer the readers hold.
 
-    .venv/bin/python benchmarks/hostile_memory.py [--max-chars 200000]
+    .venv/bin/python benchmarks/hostile_memory.py [--max-chars N]   (default: the setting's default)
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from newsgraph.config import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -53,7 +55,7 @@ def measure(max_chars: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-chars", type=int, default=200_000)
+    parser.add_argument("--max-chars", type=int, default=Settings().max_chars)
     measure(parser.parse_args().max_chars)
 
 
