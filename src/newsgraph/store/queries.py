@@ -294,7 +294,8 @@ def story_summaries(
         select(
             articles.c.story_id,
             func.count().label("n"),
-            func.count(distinct(articles.c.outlet)).label("outlets"),
+            # a page whose outlet is unknown (a bare text scrape) is a source of its own
+            func.count(distinct(func.coalesce(articles.c.outlet, articles.c.id))).label("outlets"),
         )
         .where(articles.c.story_id.is_not(None))
         .group_by(articles.c.story_id)

@@ -72,7 +72,9 @@ def draw_sparkline(counts: list[tuple[str, int]], width: int = 140, height: int 
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+    # axis values come back from scaling (x * 1.1 / 1.1): compare with a tolerance
+    whole = abs(value - round(value)) <= 1e-9 * max(1.0, abs(value))
+    return f"{value:,.0f}" if whole else f"{value:,.2f}"
 
 
 def statement_label(s: Statement) -> str:
