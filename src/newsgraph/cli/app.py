@@ -39,6 +39,13 @@ StoreOption = Annotated[
     ),
 ]
 
+LinkOption = Annotated[
+    bool,
+    typer.Option(
+        "--link/--no-link", help="Link the new articles (rewrites, stories, facts) at the end."
+    ),
+]
+
 
 def settings_for(store: str | None) -> Settings:
     """Settings from the environment, with a --store given on the command line taking precedence."""

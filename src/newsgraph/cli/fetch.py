@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli.app import (
+    LinkOption,
     StoreOption,
     app,
     console,
@@ -64,9 +65,7 @@ def fetch_command(
     state: StateOption = Path("newsgraph-fetch"),
     delay: DelayOption = 1.0,
     retries: RetriesOption = 3,
-    do_link: Annotated[
-        bool, typer.Option("--link/--no-link", help="Link the new articles when the fetch ends.")
-    ] = True,
+    do_link: LinkOption = True,
 ) -> None:
     """Fetch pages, feeds and sitemaps politely and ingest the pages; exit 1 if some failed."""
     setup_logging()

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli.app import (
+    LinkOption,
     StoreOption,
     app,
     console,
@@ -32,9 +33,7 @@ def ingest_command(
         bool,
         typer.Option("--clean", help="Clean the `text` of JSONL records as plain-text scrapes."),
     ] = False,
-    do_link: Annotated[
-        bool, typer.Option("--link/--no-link", help="Link the new articles when the ingest ends.")
-    ] = True,
+    do_link: LinkOption = True,
 ) -> None:
     """Ingest HTML pages, plain-text scrapes and JSONL records; exit code 1 if some inputs failed."""
     setup_logging()

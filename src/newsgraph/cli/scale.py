@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from newsgraph.cli.app import (
+    LinkOption,
     StoreOption,
     app,
     console,
@@ -69,9 +70,7 @@ def run_command(
 def load_command(
     folder: Annotated[Path, typer.Argument(help="A folder written by `newsgraph run`.")],
     store: StoreOption = None,
-    do_link: Annotated[
-        bool, typer.Option("--link/--no-link", help="Link the new articles after loading.")
-    ] = True,
+    do_link: LinkOption = True,
 ) -> None:
     """Load finished Parquet shards into the store (idempotent), then link the new articles."""
     setup_logging()

@@ -78,6 +78,12 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+@functools.cache
+def _permutations(num_perm: int) -> Any:
+    """The MinHash permutations for `num_perm` (fixed seed), drawn once instead of per page."""
+    return MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME).permutations
+
+
 def _shingles(hashes: list[int], size: int) -> np.ndarray:
     if len(hashes) < size:
         values = [hash(tuple(hashes)) & 0xFFFFFFFFFFFFFFFF] if hashes else []
@@ -160,7 +166,11 @@ class RewriteIndex:
 
     def _signature(self, shingles: np.ndarray) -> np.ndarray:
         minhash = MinHash(
-            num_perm=self.params.num_perm, seed=_SEED, hashfunc=lambda x: x, scheme=_SCHEME
+            num_perm=self.params.num_perm,
+            seed=_SEED,
+            hashfunc=lambda x: x,
+            scheme=_SCHEME,
+            permutations=_permutations(self.params.num_perm),
         )
         # The shingles are already 64-bit hashes; take 32 bits as datasketch expects.
         minhash.update_batch((shingles & np.uint64(0xFFFFFFFF)).astype(np.int64).tolist())
