@@ -29,7 +29,7 @@ class LinkSummary:
 
 
 def link(
-    store: Store, *, chunk: int = 2000, on_progress: Callable[[int], None] | None = None
+    store: Store, *, chunk: int = 5000, on_progress: Callable[[int], None] | None = None
 ) -> LinkSummary:
     """Link every article the linker has not seen yet, `chunk` articles per transaction.
 

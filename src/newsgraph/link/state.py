@@ -23,7 +23,8 @@ def pack_state(meta: dict[str, Any], arrays: dict[str, npt.NDArray[Any]]) -> byt
         raise ValueError(f"array name {_META!r} is reserved")
     payload = np.frombuffer(json.dumps(meta, separators=(",", ":")).encode("utf-8"), np.uint8)
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, allow_pickle=False, **{_META: payload}, **arrays)
+    # uncompressed: the state is rewritten after every pass, and zlib cost more than the bytes
+    np.savez(buffer, allow_pickle=False, **{_META: payload}, **arrays)
     return buffer.getvalue()
 
 

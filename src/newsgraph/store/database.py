@@ -16,7 +16,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Engine, bindparam, create_engine, event, func, select, update
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -245,9 +245,13 @@ class Store:
         """Commit one linking pass whole: story assignments, stories, rewrites, facts and state."""
         now = datetime.now(UTC)
         with self.engine.begin() as connection:
-            for article_id, story_id in assignments.items():
+            # one compiled statement for all rows (executemany), not one statement per row
+            if assignments:
                 connection.execute(
-                    update(articles).where(articles.c.id == article_id).values(story_id=story_id)
+                    update(articles)
+                    .where(articles.c.id == bindparam("b_id"))
+                    .values(story_id=bindparam("b_story")),
+                    [{"b_id": a, "b_story": s} for a, s in assignments.items()],
                 )
             for i in range(0, len(linked_ids), 500):
                 connection.execute(
@@ -271,13 +275,21 @@ class Store:
                         for s in story_records
                     ],
                 )
-            for r in rewrite_records:
+            if rewrite_records:
                 connection.execute(
                     rewrites.delete().where(
-                        (rewrites.c.article_id == r.article_id)
-                        & (rewrites.c.source_article_id == r.source_article_id)
-                        & (rewrites.c.kind == r.kind)
-                    )
+                        (rewrites.c.article_id == bindparam("b_article"))
+                        & (rewrites.c.source_article_id == bindparam("b_source"))
+                        & (rewrites.c.kind == bindparam("b_kind"))
+                    ),
+                    [
+                        {
+                            "b_article": r.article_id,
+                            "b_source": r.source_article_id,
+                            "b_kind": r.kind,
+                        }
+                        for r in rewrite_records
+                    ],
                 )
             self._insert_all(connection, rewrites, list(rewrite_records))
             touched = list(set(fact_stories))
