@@ -18,7 +18,6 @@ Policy, in the order `decode` applies it:
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import zlib
 
@@ -141,8 +140,3 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     # codecs also knows bytes-to-bytes transforms (base64, zlib); a page cannot declare those
     return info.name if getattr(info, "_is_text_encoding", True) else None
-
-
-def gzip_bytes(text: str) -> bytes:
-    """gzip-compress text (used by tests and fixtures)."""
-    return gzip.compress(text.encode("utf-8"))

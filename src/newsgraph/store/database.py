@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -389,14 +389,6 @@ class Store:
             raise NotFound(f"no article with id {article_id!r}")
         return _article(row)
 
-    def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
-        found: list[Article] = []
-        with self.engine.connect() as connection:
-            for i in range(0, len(ids), 500):
-                query = select(articles).where(articles.c.id.in_(list(ids[i : i + 500])))
-                found.extend(_article(row) for row in connection.execute(query))
-        return found
-
     def article_refs(self, ids: Sequence[str]) -> list[ArticleRef]:
         """Outlet and date of the given articles, without loading their text."""
         found: list[ArticleRef] = []
@@ -499,18 +491,6 @@ class Store:
                 name: connection.scalar(select(func.count()).select_from(table)) or 0
                 for name, table in tables.items()
             }
-
-    def iter_documents(self) -> Iterator[Document]:
-        """Stored raw documents, decompressed, for re-analysis."""
-        with self.engine.connect() as connection:
-            for row in connection.execute(select(documents).order_by(documents.c.ingested_at)):
-                yield Document(
-                    id=row.id,
-                    source_id=row.source_id,
-                    content=zlib.decompress(row.content).decode("utf-8"),
-                    media_type=row.media_type,
-                    url=row.url,
-                )
 
 
 def _article(row: Any) -> Article:
