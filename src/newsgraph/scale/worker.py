@@ -20,10 +20,17 @@ from newsgraph.scale.shards import Payload, error_row, payload_documents
 
 
 def warm(model: str) -> None:
-    """Load the spaCy pipeline now, once per worker, rather than inside the first shard."""
+    """Load the spaCy pipeline now, once per worker, rather than inside the first shard.
+
+    Each worker is meant to have a core: BLAS threads of its own would only contend with the
+    other workers' (two workers with two OpenBLAS threads each run a third slower on 2 cores).
+    """
+    from threadpoolctl import threadpool_limits
+
     from newsgraph.extract.nlp import load_pipeline
 
-    load_pipeline(model)
+    load_pipeline(model)  # loads numpy and its OpenBLAS, so the limit below reaches them
+    threadpool_limits(1)
 
 
 def analyze_shard(payload: Payload, out: str, settings: Settings) -> dict[str, Any]:
