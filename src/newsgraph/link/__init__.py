@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from newsgraph.records import Claim, Fact, Mention, Quantity, Rewrite
 from newsgraph.store import Store
@@ -18,6 +19,9 @@ log = logging.getLogger(__name__)
 
 STORY_STATE = "stories"
 REWRITE_STATE = "rewrites"
+
+
+_Linkers = dict[str, Any]
 
 
 @dataclass(slots=True)
@@ -37,8 +41,9 @@ def link(
     touch, and the saved linker state: never the whole store.
     """
     total = LinkSummary(0, 0, 0, 0)
+    linkers: _Linkers = {}  # kept from one pass to the next: what the last pass saved
     while True:
-        done = _link_pass(store, chunk, on_progress)
+        done = _link_pass(store, chunk, on_progress, linkers)
         if done.articles == 0:
             return total
         total = LinkSummary(
@@ -49,7 +54,9 @@ def link(
         )
 
 
-def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | None) -> LinkSummary:
+def _link_pass(
+    store: Store, chunk: int, on_progress: Callable[[int], None] | None, linkers: _Linkers
+) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
     from newsgraph.link.entities import surname_merges
     from newsgraph.link.facts import build_claim_facts, build_facts
@@ -60,10 +67,13 @@ def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | No
     pending = store.unlinked_articles(limit=chunk)
     if not pending:
         return LinkSummary(0, 0, 0, 0)
-    story_state = store.load_state(STORY_STATE)
-    rewrite_state = store.load_state(REWRITE_STATE)
-    clusterer = StoryClusterer.loads(story_state) if story_state else StoryClusterer()
-    index = RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex()
+    if linkers:
+        clusterer, index = linkers["stories"], linkers["rewrites"]
+    else:
+        story_state = store.load_state(STORY_STATE)
+        rewrite_state = store.load_state(REWRITE_STATE)
+        clusterer = StoryClusterer.loads(story_state) if story_state else StoryClusterer()
+        index = RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex()
 
     names: dict[str, list[str]] = {}
     pending_mentions = store.mentions_of([a.id for a in pending])
@@ -150,5 +160,8 @@ def _link_pass(store: Store, chunk: int, on_progress: Callable[[int], None] | No
         removed_stories=removed,
         state={STORY_STATE: clusterer.dumps(), REWRITE_STATE: index.dumps()},
     )
+    # Saved and committed: the objects now hold exactly the stored state, so the next pass of
+    # this call goes on with them instead of decoding it again.
+    linkers["stories"], linkers["rewrites"] = clusterer, index
     log.info("linked %d articles into %d stories", len(pending), len(touched))
     return LinkSummary(len(pending), len(story_records), len(found), len(fact_records))

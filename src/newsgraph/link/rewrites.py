@@ -97,13 +97,21 @@ def _shingles(hashes: list[int], size: int) -> np.ndarray:
     return np.unique(mixed)
 
 
-def _sentences(text: str) -> list[frozenset[int]]:
-    found = []
-    for piece in _SENTENCE_END.split(text):
-        words = [w for w in normalise_words(piece) if len(w) > 2]
-        if len(words) >= 4:
-            found.append(frozenset(_word_hash(w) for w in words))
-    return found
+def _words_and_sentences(text: str) -> tuple[list[str], list[int], list[frozenset[int]]]:
+    """The page's words, their hashes, and each sentence as the set of its longer words' hashes.
+
+    Sentences split at whitespace and punctuation only, so their words put end to end are the
+    page's words: one tokenisation serves the shingles and the sentence alignment.
+    """
+    pieces = [normalise_words(piece) for piece in _SENTENCE_END.split(text)]
+    words = [w for piece in pieces for w in piece]
+    known = {w: _word_hash(w) for w in dict.fromkeys(words)}  # each distinct word hashed once
+    sentences = []
+    for piece in pieces:
+        long_words = [known[w] for w in piece if len(w) > 2]
+        if len(long_words) >= 4:
+            sentences.append(frozenset(long_words))
+    return words, [known[w] for w in words], sentences
 
 
 def outlet_key(outlet: str | None) -> str:
@@ -193,15 +201,14 @@ class RewriteIndex:
         if article_id in self._seen:
             return []
         self._seen.add(article_id)
-        words = normalise_words(text)
-        hashes = [_word_hash(w) for w in words]
+        words, hashes, sentences = _words_and_sentences(text)
         page = _Page(
             seq=self._n,
             article_id=article_id,
             published=published,
             outlet=outlet,
             shingles=_shingles(hashes, self.params.shingle),
-            sentences=_sentences(text),
+            sentences=sentences,
             signature=np.zeros(0, dtype=np.uint64),
             digest=hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest() if words else "",
         )

@@ -28,10 +28,11 @@ import hashlib
 import heapq
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from itertools import pairwise
+from itertools import islice, takewhile
 from typing import Any
 
 import numpy as np
@@ -67,6 +68,7 @@ _STOP = frozenset(ENGLISH_STOP_WORDS) | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tomorrow", "just", "like", "including", "percent", "don't", "it's",
 }  # fmt: skip
+_MONTH_SET = frozenset(_MONTHS)
 _FAMILIES = ("w", "e", "n")  # words, entities, numbers and dates: one block each
 
 
@@ -158,21 +160,27 @@ def extract_features(
         counts[key] = counts.get(key, 0.0) + amount
 
     tokens = _TOKEN.findall(_SPACED_NUMBER.sub(r"\1", text))
-    for position, token in enumerate(tokens):
-        boost = params.lead_weight if position < params.lead_words else 1.0
-        if token[0].isdigit():
-            number = token.replace(",", "")
-            if len(number) >= 2 or "." in number:  # a lone digit says too little
-                bump("n:" + number, boost)
-            continue
-        word = _normalise_word(token)
-        if word is not None:
-            bump("w:" + word, boost)
+    # Each distinct token once per part (lead, rest): keys still arrive in first-seen order.
+    lead = Counter(tokens[: params.lead_words])
+    rest = Counter(tokens[params.lead_words :])
+    for part, boost in ((lead, params.lead_weight), (rest, 1.0)):
+        for token, times in part.items():
+            if token[0].isdigit():
+                number = token.replace(",", "")
+                if len(number) >= 2 or "." in number:  # a lone digit says too little
+                    bump("n:" + number, boost * times)
+                continue
+            word = _normalise_word(token)
+            if word is not None:
+                bump("w:" + word, boost * times)
     # A month next to a day number is a date ("June 8", "May 03 , 2013"): one feature per date.
-    for first, second in pairwise(tokens):
-        month = first.lower()
-        if month in _MONTHS and second.isdigit() and len(second) <= 2:
-            bump(f"n:{month}-{int(second)}")
+    months = {t for part in (lead, rest) for t in part if t.lower() in _MONTH_SET}
+    if months:
+        for position, first in enumerate(tokens[:-1]):
+            if first in months:
+                second = tokens[position + 1]
+                if second.isdigit() and len(second) <= 2:
+                    bump(f"n:{first.lower()}-{int(second)}")
     if title:
         for token in _TOKEN.findall(title):
             word = _normalise_word(token)
@@ -185,6 +193,7 @@ def extract_features(
     return {key: 1.0 + math.log(count) for key, count in counts.items() if count > 0}
 
 
+@functools.lru_cache(maxsize=1 << 18)  # feature names repeat across articles
 def _hash(key: str) -> int:
     return int(murmurhash3_32(key, seed=0, positive=True)) % N_FEATURES
 
@@ -198,8 +207,14 @@ def _day(published: str | None) -> date | None:
         return None
 
 
-def _similarities(node: _Node, others: Sequence[_Node]) -> np.ndarray:
-    """Dot products of `node` with each of `others` in one vectorised pass over their entries."""
+def _similarities(
+    node: _Node, others: Sequence[_Node], scratch: np.ndarray | None = None
+) -> np.ndarray:
+    """Dot products of `node` with each of `others` in one vectorised pass over their entries.
+
+    `scratch` is a zeroed array of N_FEATURES floats: the node's vector is spread into it, so
+    each entry of the others is one lookup; it is zeroed again before returning.
+    """
     if not others:
         return np.zeros(0)
     indices, values = node.arrays()
@@ -209,10 +224,11 @@ def _similarities(node: _Node, others: Sequence[_Node]) -> np.ndarray:
     owner = np.repeat(np.arange(len(others)), [len(i) for i, _ in pairs])
     if len(indices) == 0 or len(all_indices) == 0:
         return np.zeros(len(others))
-    position = np.minimum(np.searchsorted(indices, all_indices), len(indices) - 1)
-    hit = indices[position] == all_indices
-    products = all_values[hit] * values[position[hit]]
-    return np.bincount(owner[hit], weights=products, minlength=len(others))
+    dense = np.zeros(N_FEATURES) if scratch is None else scratch
+    dense[indices] = values
+    products = dense[all_indices] * all_values
+    dense[indices] = 0.0
+    return np.bincount(owner, weights=products, minlength=len(others))
 
 
 class StoryClusterer:
@@ -230,8 +246,11 @@ class StoryClusterer:
         self._df: dict[int, int] = {}
         self._n_docs = 0
         self._newest: date | None = None
-        self._nodes: dict[int, _Node] = {}
-        self._postings: dict[int, list[int]] = {}
+        self._nodes: dict[int, _Node] = {}  # in seq order
+        self._by_day: list[tuple[int, int]] = []  # heap of (day ordinal, seq) for eviction
+        # feature -> live articles that have it, oldest first (a dict as an ordered set)
+        self._postings: dict[int, dict[int, None]] = {}
+        self._scratch = np.zeros(N_FEATURES)
         self._stories: dict[str, _Story] = {}
         self._story_of: dict[str, str] = {}
         self._published: dict[str, str] = {}
@@ -262,9 +281,7 @@ class StoryClusterer:
             self._newest = day
         self._evict()
         touched = self._link(node)
-        self._nodes[node.seq] = node
-        for index in node.vector:
-            self._postings.setdefault(index, []).append(node.seq)
+        self._enter(node)
         self._regroup(node, touched)
         return self._story_of[article_id]
 
@@ -300,22 +317,37 @@ class StoryClusterer:
     def _in_window(self, a: date | None, b: date | None) -> bool:
         return a is None or b is None or abs((a - b).days) <= self.params.window_days
 
+    def _enter(self, node: _Node) -> None:
+        self._nodes[node.seq] = node
+        if node.day is not None:
+            heapq.heappush(self._by_day, (node.day.toordinal(), node.seq))
+        for index in node.vector:
+            self._postings.setdefault(index, {})[node.seq] = None
+
     def _evict(self) -> None:
-        """Drop from the graph the articles that fell out of the window; their story stays."""
+        """Drop from the graph the articles that fell out of the window; their story stays.
+
+        The nodes sit in seq order and in a heap by day, so a call costs what it evicts.
+        """
         oldest_seq = self._n_docs - self.params.max_active
-        newest = self._newest
-        for seq in [s for s, nd in self._nodes.items() if s < oldest_seq] if oldest_seq > 0 else []:
-            self._drop(seq)
-        if newest is not None:
-            limit = self.params.window_days
-            stale = [
-                s for s, nd in self._nodes.items() if nd.day and (newest - nd.day).days > limit
-            ]
-            for seq in stale:
+        if oldest_seq > 0:
+            for seq in list(takewhile(lambda s: s < oldest_seq, self._nodes)):
                 self._drop(seq)
+        if self._newest is not None:
+            limit = self._newest.toordinal() - self.params.window_days
+            while self._by_day and self._by_day[0][0] < limit:
+                _, seq = heapq.heappop(self._by_day)
+                if seq in self._nodes:
+                    self._drop(seq)
 
     def _drop(self, seq: int) -> None:
         node = self._nodes.pop(seq)
+        for index in node.vector:
+            postings = self._postings.get(index)
+            if postings is not None:
+                postings.pop(seq, None)
+                if not postings:
+                    del self._postings[index]
         story = self._stories.get(self._story_of[node.article_id])
         if story is not None:
             story.active.discard(seq)
@@ -329,12 +361,8 @@ class StoryClusterer:
         depth = self.params.postings_depth
         for index, _ in strongest:
             postings = self._postings.get(index)
-            if not postings:
-                continue
-            live = [seq for seq in postings if seq in self._nodes]
-            if len(live) != len(postings):
-                postings[:] = live
-            found.update(live[-depth:])
+            if postings:
+                found.update(islice(reversed(postings), depth))
         return sorted(found)
 
     def _link(self, node: _Node) -> set[int]:
@@ -347,7 +375,8 @@ class StoryClusterer:
         touched: set[int] = set()
         others = [self._nodes[seq] for seq in self._candidates(node)]
         others = [other for other in others if self._in_window(node.day, other.day)]
-        for other, similarity in zip(others, _similarities(node, others).tolist(), strict=True):
+        similarities = _similarities(node, others, self._scratch).tolist()
+        for other, similarity in zip(others, similarities, strict=True):
             if similarity < threshold:
                 continue
             seq = other.seq
@@ -542,9 +571,7 @@ class StoryClusterer:
                 title=saved["title"],
                 links=[(float(s), int(q)) for s, q in saved["links"]],
             )
-            self._nodes[node.seq] = node
-            for index in vector:
-                self._postings.setdefault(index, []).append(node.seq)
+            self._enter(node)
         for saved in meta["stories"]:
             story = _Story(saved["id"], int(saved["order"]), list(saved["article_ids"]))
             story.label = saved["label"]
