@@ -125,6 +125,24 @@ class FastAttributes:
             else:
                 self.unindexed.append((number, one))
         self.by_shape: dict[tuple[str, str, bool], list[Rule]] = {}
+        # Labels no rule names all act alike (no equality or IN holds, every NOT_IN does), so
+        # the cache keys them as one: fewer first-time tokens to work out.
+        named: set[str] = set()
+        for _, rule in [
+            *self.single,
+            *((n, {"when": c}) for _, p, _, (n, _) in self.context for c in p),
+        ]:
+            want = rule["when"].get("DEP")
+            if isinstance(want, str):
+                named.add(want)
+            elif isinstance(want, dict):
+                if "REGEX" in want:
+                    raise Unsupported("a pattern matches labels by regular expression")
+                named.update(*(v for k, v in want.items() if k in ("IN", "NOT_IN")))
+        self.label_class = {
+            self.vocab.strings.add(label): label_id
+            for label_id, label in enumerate(sorted(named), 1)
+        }
         self.strings = ruler.vocab.strings
         # (orth, tag, dep) -> (POS, MORPH, LEMMA ids, other attributes or None, rules that hold)
         self.cache: dict[
@@ -173,7 +191,7 @@ class FastAttributes:
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
         for i, (orth, tag, dep) in enumerate(keys):
-            key = (orth, tag, dep)
+            key = (orth, tag, self.label_class.get(dep, 0))
             found = cache.get(key)
             if found is None:
                 found = cache[key] = self._solve(doc[i])
@@ -219,7 +237,7 @@ class FastAttributes:
             # back to what the parser left, then every rule that holds, in rule order
             orth, tag, dep = keys[i]
             token.tag, token.dep, token.lemma = tag, dep, 0
-            self._apply(token, self.cache[(orth, tag, dep)][4] + rules)
+            self._apply(token, self.cache[(orth, tag, self.label_class.get(dep, 0))][4] + rules)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
