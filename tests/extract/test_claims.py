@@ -160,3 +160,17 @@ def test_pronoun_speaker_resolves(analyse: Callable[..., AnalyzedArticle]) -> No
 )
 def test_unbalanced_quotes_never_raise(analyse: Callable[..., AnalyzedArticle], text: str) -> None:
     analyse(text)
+
+
+def test_reporting_clause_inside_another_claim_keeps_its_own_speaker(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    # "said" hangs on the first claim's clause ("while ..."): its subject is still its speaker,
+    # and the pronoun of the nested "hoped" is that speaker.
+    text = (
+        "Engineers warned that the old bridge was unsafe for trucks, while the city's mayor "
+        "said she hoped repairs would begin within a month."
+    )
+    claim = _claim(analyse(text), "repairs would begin")
+    assert claim.speaker == "the city's mayor"
+    assert claim.cue == "hope"

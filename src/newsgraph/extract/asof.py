@@ -70,7 +70,7 @@ def _dateline_end(doc: Doc) -> int:
 def _modifies_noun(root: Token) -> bool:
     """A time phrase inside a noun phrase ("the second such package this year")."""
     head = root.head
-    while head.dep_ == "prep" and head.head is not head:
+    while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     return head.pos_ in ("NOUN", "PROPN") and root.dep_ in ("npadvmod", "nmod", "appos", "compound")
 

@@ -150,7 +150,7 @@ def _misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
 def _trailing_clause(verb: Token, subj: Token | None) -> tuple[int, int] | None:
     """ "X happened, the agency said": the clause before a reporting verb hung on it."""
     head = verb.head
-    if head is verb or head.i > verb.i or head.pos_ not in ("VERB", "AUX"):
+    if head.i == verb.i or head.i > verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ not in ("conj", "advcl", "ccomp"):
         return None
@@ -185,7 +185,7 @@ def _subject(verb: Token) -> Token | None:
     fallback: Token | None = None
     t = verb
     for _ in range(6):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS), None)
@@ -207,7 +207,7 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     doc = subj.doc
     if subj.lower_ in ("which", "who", "that") and subj.head.dep_ == "relcl":
         noun = subj.head.head
-        while noun.dep_ == "appos" and noun.head is not noun:
+        while noun.dep_ == "appos" and noun.head.i != noun.i:
             noun = noun.head
         return noun.left_edge.i, noun.i + 1
     start, end = subj.left_edge.i, subj.right_edge.i + 1
@@ -365,7 +365,7 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     doc = verb.doc
     stance = REPORTING_VERBS[lemma]
     subj = _subject(verb)
-    inherited = subj is not None and subj.head is not verb
+    inherited = subj is not None and subj.head.i != verb.i
     if inherited and verb.dep_ in ("conj", "advcl", "ccomp") and _bare_speaker(verb) is not None:
         subj = None  # "..., South Korea's spy agency said": the words before are the speaker
     passive = any(c.dep_ == "auxpass" for c in verb.children) or (
