@@ -136,3 +136,14 @@ def test_as_of(
 ) -> None:
     (q,) = analyse(text, published).quantities
     assert q.as_of == as_of
+
+
+def test_a_distance_is_not_counted_by_the_verb_nearby(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = (
+        "The farmer had killed a wild boar before he was flown to a clinic about 185 miles "
+        "north of the capital."
+    )
+    found = [q for q in analyse(text).quantities if q.value == 185]
+    assert found and found[0].kind == "OTHER"

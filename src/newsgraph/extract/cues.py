@@ -463,6 +463,16 @@ DURATION_NOUNS = frozenset(
         "weekends",
     }
 )
+# Units a figure measures in ("185 miles from the city", "40 tonnes"): a size or a distance,
+# never a count of what the nearby verb did, whatever that verb is.
+MEASURE_NOUNS = frozenset(
+    {
+        "mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "km", "kms",
+        "metre", "metres", "meter", "meters", "m", "foot", "feet", "ft", "yard", "yards",
+        "inch", "inches", "centimetre", "centimetres", "centimeter", "centimeters", "cm",
+        "acre", "acres", "hectare", "hectares", "mph", "knot", "knots", "degree", "degrees",
+    }
+)  # fmt: skip
 # "the two countries": a group already named, not a count.
 GROUP_NOUNS = frozenset(
     {

@@ -20,6 +20,7 @@ from newsgraph.extract.cues import (
     KIND_VERBS,
     LABEL_WORDS,
     MATERIEL_NOUNS,
+    MEASURE_NOUNS,
     MOVE_VERBS,
     QUALIFIERS,
     REPORTING_VERBS,
@@ -466,6 +467,11 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
     for w in words:
         if w in KIND_NOUNS:
             kind = KIND_NOUNS[w]
+    if kind is None and words & MEASURE_NOUNS:
+        # "taken to a hospital 185 miles away" after "killed a rabbit": a distance, not a toll
+        phrase.verb_i = _governing_verb(anchor)
+        phrase.kind = "OTHER"
+        return
     verb_guess = _governing_verb(anchor)
     if kind == "CAPTURE" and verb_guess is not None and doc[verb_guess].lemma_ in RELEASE_VERBS:
         kind = "OTHER"  # prisoners swapped or released are not a capture
