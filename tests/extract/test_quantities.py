@@ -147,3 +147,15 @@ def test_a_distance_is_not_counted_by_the_verb_nearby(
     )
     found = [q for q in analyse(text).quantities if q.value == 185]
     assert found and found[0].kind == "OTHER"
+
+
+def test_a_figure_over_a_span_of_years_is_dated_at_its_end(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    # the recognizer tags "2010" alone as a date here, and "2012" alone in the second
+    for text, end in (
+        ("From 2010 to 2015 there were 1,875 floods reported in the region.", "2015"),
+        ("The agency counted 1,875 floods from 2012 to 2017.", "2017"),
+    ):
+        floods = [q for q in analyse(text, published="2024-05-02").quantities if q.value == 1875]
+        assert floods and floods[0].as_of == end, text

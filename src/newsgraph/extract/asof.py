@@ -57,6 +57,10 @@ def _attach(tok: Token) -> Token | None:
     return None
 
 
+def _is_year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1000 <= int(tok.text) <= 2200
+
+
 def _dateline_end(doc: Doc) -> int:
     """Token index after a dateline ("SEOUL, Oct 18 (Newswire) -"), or 0 when there is none."""
     for tok in doc[: min(len(doc), 14)]:
@@ -93,6 +97,15 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             and (doc[end + 1].lower_.rstrip(".") in MONTHS or doc[end + 1].lower_ in WEEKDAYS)
         ):
             text = f"{text} and {doc[end + 1].text}"
+            end += 2
+        # "from 2010 to 2015": the parser often tags only the first year; the span ends later.
+        elif (
+            end + 1 < len(doc)
+            and doc[end].lower_ in ("to", "through", "until", "-", "–")
+            and _is_year(doc[end + 1])
+            and _is_year(doc[end - 1])
+        ):
+            text = f"{text} to {doc[end + 1].text}"
             end += 2
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if prev in BLOCKING_PREPS:
