@@ -159,3 +159,22 @@ def test_a_figure_over_a_span_of_years_is_dated_at_its_end(
     ):
         floods = [q for q in analyse(text, published="2024-05-02").quantities if q.value == 1875]
         assert floods and floods[0].as_of == end, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a coordinated noun with its own figure does not lend its kind
+        ("The region reported 26 cases and 11 deaths last year.", {26: "OTHER", 11: "KILL"}),
+        ("Police made 12 arrests and found 3 bodies.", {12: "OTHER", 3: "KILL"}),
+        # the object's predicate names the kind
+        ("The clashes left 40 soldiers dead and 120 wounded.", {40: "KILL", 120: "WOUND"}),
+        # a number that heads "dead" or "injured" counts them
+        ("Officials counted 300 dead and 2,000 injured.", {300: "KILL", 2000: "WOUND"}),
+    ],
+)
+def test_kind_of_coordinated_and_predicated_figures(
+    analyse: Callable[..., AnalyzedArticle], text: str, kinds: dict[int, str]
+) -> None:
+    found = {int(q.value): q.kind for q in analyse(text).quantities}
+    assert {v: found.get(v) for v in kinds} == kinds

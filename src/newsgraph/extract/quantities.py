@@ -467,6 +467,10 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
     for w in words:
         if w in KIND_NOUNS:
             kind = KIND_NOUNS[w]
+    # "counted 300 dead": the number's head is the word of its kind, whatever its tag
+    head = root.head
+    if kind is None and noun is None and head.i != root.i and root.dep_ == "nummod":
+        kind = KIND_NOUNS.get(head.lower_)
     if kind is None and words & MEASURE_NOUNS:
         # "taken to a hospital 185 miles away" after "killed a rabbit": a distance, not a toll
         phrase.verb_i = _governing_verb(anchor)
@@ -480,7 +484,15 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
     for tok in (anchor, root):
         for child in tok.children:
             if child.dep_ in ("acl", "amod", "relcl", "conj", "appos") or child.i > tok.i:
+                # "26 cases and 11 deaths": a coordinated noun with a figure of its own
+                if child.dep_ == "conj" and any(t.like_num for t in child.subtree):
+                    continue
                 mods |= _verb_kinds(child)
+    # "left 40 soldiers dead", "found 12 people injured": the object's predicate
+    if anchor.dep_ == "dobj" and root.head.i == anchor.i and root.i != anchor.i:
+        for child in anchor.head.children:
+            if child.dep_ in ("oprd", "xcomp", "acomp") and child.lower_ in KIND_NOUNS:
+                mods.add(KIND_NOUNS[child.lower_])
     if kind is None:
         kind = _combine(mods)
     verb_i = _governing_verb(root if implicit else anchor)
