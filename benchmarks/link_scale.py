@@ -26,8 +26,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from newsgraph.evaluate.rewrites import derive_pages, read_extraction_pages
-from newsgraph.evaluate.stories import find_proper_names, read_story_bench
-from newsgraph.records import AnalyzedArticle, Article, Document, Mention, entity_id
+from newsgraph.evaluate.stories import find_proper_names, read_story_bench, stand_in_mentions
+from newsgraph.records import AnalyzedArticle, Article, Document
 from newsgraph.store import open_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
@@ -59,28 +59,16 @@ def build(path: Path, size: int) -> float:
         day = _day(n, pages, offset)
         doc_id = hashlib.sha256(f"{n}|{page_id}".encode()).hexdigest()
         outlet = OUTLETS[n % len(OUTLETS)]
-        article = Article(
-            id=doc_id,
+        article = Article.bare(
+            doc_id,
+            text,
             source_id=f"{page_id}#{wave}",
             url=f"https://{outlet}/{n}",
             outlet=outlet,
             title=text.split(".")[0][:120],
-            byline=None,
-            photo_credit=None,
             published=day.isoformat(),
-            published_source="input",
-            language="en",
-            text=text,
-            original_source=None,
         )
-        mentions: list[Mention] = []
-        starts: set[int] = set()
-        for name in dict.fromkeys(names[k]):
-            start = text.find(name)
-            if start >= 0 and start not in starts:
-                starts.add(start)
-                eid = entity_id(name, "OTHER")
-                mentions.append(Mention(doc_id, start, start + len(name), name, name, "OTHER", eid))
+        mentions = stand_in_mentions(doc_id, text, names[k])
         document = Document(doc_id, article.source_id, text, "clean", url=article.url)
         batch.append((document, AnalyzedArticle(article, mentions)))
         if len(batch) == 1000:

@@ -70,19 +70,8 @@ def run_shard(args: tuple[str, list[str], bool]) -> tuple[int, float, float, int
         from newsgraph.records import Article
 
         for i, doc in enumerate(nlp.pipe(texts, batch_size=BATCH)):
-            article = Article(
-                id=f"p{i}",
-                source_id=paths[i],
-                url=None,
-                outlet=None,
-                title=None,
-                byline=None,
-                photo_credit=None,
-                published="2025-01-01",
-                published_source=None,
-                language="en",
-                text=texts[i],
-                original_source=None,
+            article = Article.bare(
+                f"p{i}", texts[i], source_id=paths[i], published="2025-01-01", published_source=None
             )
             extract(doc, article)
     else:

@@ -111,6 +111,25 @@ class Article:
         True  # False when the language is not the pipeline's (no English NER on Arabic)
     )
 
+    @classmethod
+    def bare(cls, id: str, text: str, **metadata: Any) -> Article:
+        """An English article known by its text alone (a benchmark passage, a test snippet):
+        no address, outlet or byline unless `metadata` gives them."""
+        fields: dict[str, Any] = {
+            "source_id": id,
+            "url": None,
+            "outlet": None,
+            "title": None,
+            "byline": None,
+            "photo_credit": None,
+            "published": None,
+            "published_source": "input",
+            "language": "en",
+            "original_source": None,
+        }
+        fields.update(metadata)
+        return cls(id=id, text=text, **fields)
+
 
 @dataclass(slots=True)
 class ArticleRef:

@@ -25,20 +25,7 @@ FLOORS = json.loads((Path(__file__).resolve().parents[1] / "floors" / "claims.js
 
 
 def _article() -> Article:
-    return Article(
-        id="a",
-        source_id="a",
-        url=None,
-        outlet=None,
-        title=None,
-        byline=None,
-        photo_credit=None,
-        published="2025-01-01",
-        published_source=None,
-        language="en",
-        text="",
-        original_source=None,
-    )
+    return Article.bare("a", "", published="2025-01-01", published_source=None)
 
 
 @pytest.mark.parametrize(

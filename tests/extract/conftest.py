@@ -21,20 +21,7 @@ def nlp() -> Language:
 
 
 def make_article(text: str, published: str | None = "2025-04-28", id_: str = "t0") -> Article:
-    return Article(
-        id=id_,
-        source_id=id_,
-        url=None,
-        outlet=None,
-        title=None,
-        byline=None,
-        photo_credit=None,
-        published=published,
-        published_source="input",
-        language="en",
-        text=text,
-        original_source=None,
-    )
+    return Article.bare(id_, text, published=published)
 
 
 @pytest.fixture(scope="session")

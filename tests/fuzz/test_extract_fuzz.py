@@ -115,19 +115,8 @@ def test_resolve_time_is_an_iso_prefix_or_none(text: str, published: str | None)
 
 
 def article_of(text: str, published: str | None) -> Article:
-    return Article(
-        id="a" * 64,
-        source_id="fuzz",
-        url=None,
-        outlet=None,
-        title=None,
-        byline=None,
-        photo_credit=None,
-        published=published,
-        published_source=None,
-        language="en",
-        text=text,
-        original_source=None,
+    return Article.bare(
+        "a" * 64, text, source_id="fuzz", published=published, published_source=None
     )
 
 

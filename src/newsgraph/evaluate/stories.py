@@ -19,6 +19,7 @@ from typing import Any
 
 from newsgraph.errors import BenchmarkMissing
 from newsgraph.link.stories import StoryClusterer, StoryParams
+from newsgraph.records import Mention, entity_id
 
 EntityFinder = Callable[[Sequence[str]], list[list[str]]]
 Progress = Callable[[int], None]
@@ -128,6 +129,20 @@ def find_proper_names(texts: Sequence[str]) -> list[list[str]]:
                     names.append(match.group(0))
         found.append(names)
     return found
+
+
+def stand_in_mentions(article_id: str, text: str, names: Iterable[str]) -> list[Mention]:
+    """Mentions of `names` (from `find_proper_names`) at their first place in `text`, typed
+    OTHER: what stage B needs of stage A's entities, without NLP."""
+    mentions: list[Mention] = []
+    starts: set[int] = set()
+    for name in dict.fromkeys(names):
+        start = text.find(name)
+        if start >= 0 and start not in starts:
+            starts.add(start)
+            eid = entity_id(name, "OTHER")
+            mentions.append(Mention(article_id, start, start + len(name), name, name, "OTHER", eid))
+    return mentions
 
 
 def find_spacy_entities(

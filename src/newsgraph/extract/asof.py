@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.claims import Attribution
 from newsgraph.extract.docindex import sentence_of
+from newsgraph.extract.numbers import is_year
 from newsgraph.extract.quantities import NumberPhrase
 from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time
 
@@ -57,10 +58,6 @@ def _attach(tok: Token) -> Token | None:
     return None
 
 
-def _is_year(tok: Token) -> bool:
-    return tok.text.isdigit() and len(tok.text) == 4 and 1000 <= int(tok.text) <= 2200
-
-
 def _dateline_end(doc: Doc) -> int:
     """Token index after a dateline ("SEOUL, Oct 18 (Newswire) -"), or 0 when there is none."""
     for tok in doc[: min(len(doc), 14)]:
@@ -102,8 +99,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         elif (
             end + 1 < len(doc)
             and doc[end].lower_ in ("to", "through", "until", "-", "–")
-            and _is_year(doc[end + 1])
-            and _is_year(doc[end - 1])
+            and is_year(doc[end + 1].text, 1000, 2200)
+            and is_year(doc[end - 1].text, 1000, 2200)
         ):
             text = f"{text} to {doc[end + 1].text}"
             end += 2

@@ -6,7 +6,8 @@ again for every proper noun, number and punctuation mark it meets (it caches onl
 Yet for all but a handful of patterns the outcome of both depends only on the token's own
 spelling, tag and dependency label. `FastAttributes` evaluates the one-token patterns and the
 lemma once per (spelling, tag, label) and writes the results for a whole Doc with one
-`Doc.from_array`; the few patterns that look at a neighbour still run through a small Matcher.
+`Doc.from_array`; the few patterns that look at a neighbour are found from the spelling they
+name.
 The output is the stock components' output, token for token (tests/extract/test_attributes.py
 holds it to that on real pages); a pipeline whose patterns use anything this module does not
 evaluate keeps its stock components.
@@ -51,14 +52,22 @@ def _holds(condition: dict[str, Any], values: dict[str, Any]) -> bool:
     return True
 
 
+def _spellings(condition: dict[str, Any]) -> set[str] | None:
+    """The lower-case spellings a token condition allows, or None if it names none."""
+    lower = condition.get("LOWER")
+    if isinstance(lower, str):
+        return {lower}
+    if isinstance(lower, dict) and set(lower) == {"IN"}:
+        return set(lower["IN"])
+    return None
+
+
 def _anchor(pattern: list[dict[str, Any]]) -> tuple[int, set[str]]:
     """The first position of `pattern` that names its spelling, and the spellings it allows."""
     for at, condition in enumerate(pattern):
-        lower = condition.get("LOWER")
-        if isinstance(lower, str):
-            return at, {lower}
-        if isinstance(lower, dict) and set(lower) == {"IN"}:
-            return at, set(lower["IN"])
+        spellings = _spellings(condition)
+        if spellings is not None:
+            return at, spellings
     raise Unsupported(f"a pattern of several tokens names no spelling: {pattern}")
 
 
@@ -114,25 +123,22 @@ class FastAttributes:
         self.unindexed: list[Rule] = []
         self.spelling_free: list[Rule] = []
         for number, one in self.single:
-            lower = one["when"].get("LOWER")
-            if lower is None:
-                self.spelling_free.append((number, one))
-            elif isinstance(lower, str):
-                self.by_lower.setdefault(lower, []).append((number, one))
-            elif isinstance(lower, dict) and set(lower) == {"IN"}:
-                for value in lower["IN"]:
+            allowed = _spellings(one["when"])
+            if allowed is not None:
+                for value in allowed:
                     self.by_lower.setdefault(value, []).append((number, one))
-            else:
+            elif "LOWER" in one["when"]:
                 self.unindexed.append((number, one))
+            else:
+                self.spelling_free.append((number, one))
         self.by_shape: dict[tuple[str, str, bool], list[Rule]] = {}
         # Labels no rule names all act alike (no equality or IN holds, every NOT_IN does), so
         # the cache keys them as one: fewer first-time tokens to work out.
         named: set[str] = set()
-        for _, rule in [
-            *self.single,
-            *((n, {"when": c}) for _, p, _, (n, _) in self.context for c in p),
-        ]:
-            want = rule["when"].get("DEP")
+        conditions = [one["when"] for _, one in self.single]
+        conditions += [c for _, pattern, _, _ in self.context for c in pattern]
+        for condition in conditions:
+            want = condition.get("DEP")
             if isinstance(want, str):
                 named.add(want)
             elif isinstance(want, dict):
@@ -143,13 +149,13 @@ class FastAttributes:
             self.vocab.strings.add(label): label_id
             for label_id, label in enumerate(sorted(named), 1)
         }
-        self.strings = ruler.vocab.strings
         # (orth, tag, dep) -> (POS, MORPH, LEMMA ids, other attributes or None, rules that hold)
         self.cache: dict[
             tuple[int, int, int], tuple[int, int, int, dict[str, Any] | None, list[Rule]]
         ] = {}
 
     def _rules_for(self, token: Token) -> list[Rule]:
+        """The one-token rules that hold for `token` (in any order: `_apply` sorts them)."""
         values = {
             "LOWER": token.lower_,
             "TAG": token.tag_,
@@ -162,8 +168,7 @@ class FastAttributes:
             rules = [(n, r) for n, r in self.spelling_free if _holds(r["when"], values)]
             self.by_shape[shape] = rules
         candidates = self.by_lower.get(token.lower_, []) + self.unindexed
-        found = rules + [(n, r) for n, r in candidates if _holds(r["when"], values)]
-        return sorted(found, key=lambda rule: rule[0])
+        return rules + [(n, r) for n, r in candidates if _holds(r["when"], values)]
 
     def _apply(self, token: Token, rules: Iterable[Rule]) -> dict[str, Any]:
         """Set on `token` what `rules` (in order) and then the lemmatizer give it."""
@@ -210,7 +215,7 @@ class FastAttributes:
         near = numpy.flatnonzero(numpy.isin(lowers, self.anchors))
         if not len(near):
             return
-        strings = self.strings
+        strings = self.vocab.strings
 
         def values(j: int) -> dict[str, Any]:
             orth, tag, dep = keys[j]  # as the parser left them, as the stock ruler sees them

@@ -103,6 +103,11 @@ _DIGITS_SUFFIX = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)([a-z]+)$")
 _SPLIT = re.compile(r"[\s\-–]+")
 
 
+def is_year(text: str, first: int = 1800, last: int = 2100) -> bool:
+    """Four digits that read as a year between `first` and `last` ("2015"), not a count."""
+    return text.isdigit() and len(text) == 4 and first <= int(text) <= last
+
+
 def is_number_word(word: str) -> bool:
     """Whether `word` (any case) can be part of a written number."""
     low = word.lower()

@@ -34,6 +34,7 @@ from newsgraph.extract.numbers import (
     GROUP_WORDS,
     SCALES,
     UNITS,
+    is_year,
     parse_number,
 )
 from newsgraph.extract.timex import MONTHS
@@ -190,7 +191,7 @@ def _excluded(doc: Doc, start: int, end: int, value: float, currency: bool) -> b
     low = text.lower()
     if ":" in text or low == "one" or low in SCALES or (low in GROUP_WORDS and start == 0):
         return True
-    if not currency and text.isdigit() and len(text) == 4 and 1800 <= value <= 2100:
+    if not currency and is_year(text):
         return True
     before = prev.text if prev is not None else ""
     after = nxt.text if nxt is not None else ""

@@ -207,9 +207,7 @@ def _day(published: str | None) -> date | None:
         return None
 
 
-def _similarities(
-    node: _Node, others: Sequence[_Node], scratch: np.ndarray | None = None
-) -> np.ndarray:
+def _similarities(node: _Node, others: Sequence[_Node], scratch: np.ndarray) -> np.ndarray:
     """Dot products of `node` with each of `others` in one vectorised pass over their entries.
 
     `scratch` is a zeroed array of N_FEATURES floats: the node's vector is spread into it, so
@@ -224,10 +222,9 @@ def _similarities(
     owner = np.repeat(np.arange(len(others)), [len(i) for i, _ in pairs])
     if len(indices) == 0 or len(all_indices) == 0:
         return np.zeros(len(others))
-    dense = np.zeros(N_FEATURES) if scratch is None else scratch
-    dense[indices] = values
-    products = dense[all_indices] * all_values
-    dense[indices] = 0.0
+    scratch[indices] = values
+    products = scratch[all_indices] * all_values
+    scratch[indices] = 0.0
     return np.bincount(owner, weights=products, minlength=len(others))
 
 
