@@ -33,7 +33,8 @@ Action = Literal[
     "RETAKE",
     "OTHER",
 ]
-RewriteKind = Literal["copy", "rewrite", "declared"]
+RewriteKind = Literal["copy", "rewrite", "rereport", "declared"]
+Change = Literal["up", "down"]
 FactStatus = Literal["corroborated", "single_source", "contested", "superseded"]
 MediaType = Literal["html", "text", "clean"]
 
@@ -197,6 +198,7 @@ class Quantity:
     as_of: str | None
     claim_id: str | None
     text: str = ""  # the number phrase as written, qualifier included ("about 1,500")
+    change: Change | None = None  # the number is the size of a rise or a fall ("rose 0.3%")
 
 
 @dataclass(slots=True)
@@ -211,6 +213,7 @@ class Event:
     place: str | None
     when: str | None
     claim_id: str | None
+    incident_id: str | None = None  # the incident it reports, set by linking
 
 
 @dataclass(slots=True)
@@ -231,6 +234,25 @@ class Story:
     article_ids: list[str]
     first_seen: str | None
     last_seen: str | None
+    parent_id: str | None = None  # the storyline this thread belongs to, when there is one
+
+
+@dataclass(slots=True)
+class Incident:
+    """One real-world happening, however many reports (events) describe it."""
+
+    id: str
+    story_id: str | None
+    action: Action
+    label: str
+    actor: str | None
+    target: str | None
+    place: str | None
+    when: str | None
+    event_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    reports: int = 0
+    independent_sources: int = 0
 
 
 @dataclass(slots=True)
@@ -255,6 +277,8 @@ class Statement:
     as_of: str | None
     stance: Stance | None = None  # for a claim's statement
     content: str | None = None  # for a claim's statement: the proposition as reported
+    source: str | None = None  # the primary source it counts for (speaker entity or origin group)
+    superseded: bool = False  # a later statement from the same source replaced it
 
 
 @dataclass(slots=True)
@@ -267,6 +291,8 @@ class Fact:
     independent_sources: int
     status: FactStatus
     history: list[Statement]
+    scope: str | None = None  # what bounds a figure beyond its object: "in China, 2009–2018"
+    outlets: list[str] = field(default_factory=list)  # distinct outlets that carry it
 
 
 def entity_id(name: str, type_: str) -> str:

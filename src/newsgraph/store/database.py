@@ -31,6 +31,7 @@ from newsgraph.records import (
     Entity,
     Event,
     Fact,
+    Incident,
     Mention,
     Quantity,
     Rewrite,
@@ -44,6 +45,7 @@ from newsgraph.store.schema import (
     entities,
     events,
     facts,
+    incidents,
     link_state,
     mentions,
     quantities,
@@ -241,8 +243,10 @@ class Store:
         state: dict[str, bytes],
         removed_stories: Iterable[str] = (),
         entity_merges: Sequence[tuple[str, str, str]] = (),
+        incident_records: Sequence[Incident] = (),
     ) -> None:
-        """Commit one linking pass whole: story assignments, stories, rewrites, facts and state."""
+        """Commit one linking pass whole: story assignments, stories, rewrites, facts, incidents
+        and state. Facts and incidents of every story in `fact_stories` are replaced."""
         now = datetime.now(UTC)
         with self.engine.begin() as connection:
             # one compiled statement for all rows (executemany), not one statement per row
@@ -271,6 +275,7 @@ class Store:
                             "label": s.label,
                             "first_seen": s.first_seen,
                             "last_seen": s.last_seen,
+                            "parent_id": s.parent_id,
                         }
                         for s in story_records
                     ],
@@ -297,12 +302,30 @@ class Store:
                 connection.execute(facts.delete().where(facts.c.story_id.in_(touched)))
             if fact_records:
                 connection.execute(facts.insert(), [_fact_row(f) for f in fact_records])
+            self._replace_incidents(connection, touched, incident_records)
             self._repoint(connection, entity_merges)
             for name, data in state.items():
                 connection.execute(link_state.delete().where(link_state.c.name == name))
                 connection.execute(
                     link_state.insert(), [{"name": name, "data": data, "updated_at": now}]
                 )
+
+    @staticmethod
+    def _replace_incidents(
+        connection: Connection, story_ids: Sequence[str], records: Sequence[Incident]
+    ) -> None:
+        """Replace the incidents of these stories, and point each event at its incident."""
+        if story_ids:
+            connection.execute(incidents.delete().where(incidents.c.story_id.in_(story_ids)))
+        if not records:
+            return
+        connection.execute(incidents.insert(), [_values(i, incidents) for i in records])
+        connection.execute(
+            update(events)
+            .where(events.c.id == bindparam("b_event"))
+            .values(incident_id=bindparam("b_incident")),
+            [{"b_event": e, "b_incident": i.id} for i in records for e in i.event_ids],
+        )
 
     @staticmethod
     def _repoint(connection: Connection, merges: Sequence[tuple[str, str, str]]) -> None:
@@ -472,6 +495,12 @@ class Store:
             query = query.where(facts.c.story_id == story_id)
         return [_fact(row) for row in self._all(query)]
 
+    def incidents(self, *, story_id: str | None = None) -> list[Incident]:
+        query = select(incidents).order_by(incidents.c.story_id, incidents.c.id)
+        if story_id is not None:
+            query = query.where(incidents.c.story_id == story_id)
+        return [Incident(**row) for row in self._all(query)]
+
     def counts(self) -> dict[str, int]:
         """How many records of each kind the store holds."""
         tables = {
@@ -485,6 +514,7 @@ class Store:
             "stories": stories,
             "rewrites": rewrites,
             "facts": facts,
+            "incidents": incidents,
         }
         with self.engine.connect() as connection:
             return {
@@ -515,6 +545,8 @@ def _fact_row(fact: Fact) -> dict[str, Any]:
         "independent_sources": fact.independent_sources,
         "status": fact.status,
         "history": _statement_dicts(fact.history),
+        "scope": fact.scope,
+        "outlets": list(fact.outlets),
     }
 
 
@@ -522,6 +554,7 @@ def _fact(data: dict[str, Any]) -> Fact:
     data = dict(data)
     data["statements"] = [Statement(**s) for s in data["statements"]]
     data["history"] = [Statement(**s) for s in data["history"]]
+    data["outlets"] = list(data.get("outlets") or [])
     return Fact(**data)
 
 

@@ -120,6 +120,7 @@ quantities = Table(
     Column("as_of", String(32)),
     Column("claim_id", String(40)),
     Column("text", Text, nullable=False),
+    Column("change", String(8)),
     Index("ix_quantities_article_id", "article_id"),
 )
 
@@ -136,7 +137,9 @@ events = Table(
     Column("place", Text),
     Column("when", String(32)),
     Column("claim_id", String(40)),
+    Column("incident_id", String(40)),
     Index("ix_events_article_id", "article_id"),
+    Index("ix_events_incident_id", "incident_id"),
 )
 
 stories = Table(
@@ -146,6 +149,25 @@ stories = Table(
     Column("label", Text, nullable=False),
     Column("first_seen", String(32)),
     Column("last_seen", String(32)),
+    Column("parent_id", String(32)),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("story_id", String(32)),
+    Column("action", String(12), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("actor", Text),
+    Column("target", Text),
+    Column("place", Text),
+    Column("when", String(32)),
+    Column("event_ids", JSON, nullable=False),
+    Column("article_ids", JSON, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Index("ix_incidents_story_id", "story_id"),
 )
 
 rewrites = Table(
@@ -169,6 +191,8 @@ facts = Table(
     Column("independent_sources", Integer, nullable=False),
     Column("status", String(16), nullable=False),
     Column("history", JSON, nullable=False),
+    Column("scope", Text),
+    Column("outlets", JSON),
     Index("ix_facts_story_id", "story_id"),
 )
 

@@ -17,7 +17,17 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsgraph.errors import MissingExtra, NewsgraphError
-from newsgraph.records import Article, Claim, Entity, Event, Fact, Quantity, Rewrite, Story
+from newsgraph.records import (
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Fact,
+    Incident,
+    Quantity,
+    Rewrite,
+    Story,
+)
 from newsgraph.store import Store
 
 Format = Literal["jsonl", "parquet", "csv"]
@@ -30,6 +40,7 @@ TABLES: dict[str, tuple[type, Callable[[Store], Sequence[Any]]]] = {
     "claims": (Claim, lambda s: s.claims()),
     "quantities": (Quantity, lambda s: s.quantities()),
     "events": (Event, lambda s: s.events()),
+    "incidents": (Incident, lambda s: s.incidents()),
     "stories": (Story, lambda s: s.stories()),
     "rewrites": (Rewrite, lambda s: s.rewrites()),
     "facts": (Fact, lambda s: s.facts()),
