@@ -493,7 +493,7 @@ class Store:
         query = select(facts).order_by(facts.c.story_id, facts.c.id)
         if story_id is not None:
             query = query.where(facts.c.story_id == story_id)
-        return [_fact(row) for row in self._all(query)]
+        return [fact_from_row(row) for row in self._all(query)]
 
     def incidents(self, *, story_id: str | None = None) -> list[Incident]:
         query = select(incidents).order_by(incidents.c.story_id, incidents.c.id)
@@ -550,7 +550,8 @@ def _fact_row(fact: Fact) -> dict[str, Any]:
     }
 
 
-def _fact(data: dict[str, Any]) -> Fact:
+def fact_from_row(data: dict[str, Any]) -> Fact:
+    """A Fact from a row of `facts`, its statements rebuilt."""
     data = dict(data)
     data["statements"] = [Statement(**s) for s in data["statements"]]
     data["history"] = [Statement(**s) for s in data["history"]]

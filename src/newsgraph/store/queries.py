@@ -27,10 +27,9 @@ from newsgraph.records import (
     Mention,
     Quantity,
     Rewrite,
-    Statement,
     Story,
 )
-from newsgraph.store.database import Store
+from newsgraph.store.database import Store, fact_from_row
 from newsgraph.store.schema import (
     articles,
     claims,
@@ -153,10 +152,7 @@ def article_of(row: Any) -> Article:
 
 
 def fact_of(row: Any) -> Fact:
-    data = dict(row._mapping)
-    data["statements"] = [Statement(**s) for s in data["statements"]]
-    data["history"] = [Statement(**s) for s in data["history"]]
-    return Fact(**data)
+    return fact_from_row(dict(row._mapping))
 
 
 def _rows(store: Store, query: Any) -> list[Any]:

@@ -81,6 +81,7 @@ class QuantityOut(Record):
     as_of: str | None
     claim_id: str | None
     text: str = ""
+    change: str | None = None
 
 
 class EventOut(Record):
@@ -94,6 +95,7 @@ class EventOut(Record):
     place: str | None
     when: str | None
     claim_id: str | None
+    incident_id: str | None = None
 
 
 class StoryOut(Record):
@@ -102,6 +104,7 @@ class StoryOut(Record):
     article_ids: list[str]
     first_seen: str | None
     last_seen: str | None
+    parent_id: str | None = None
     article_count: int = 0
     source_count: int = 0
 
@@ -126,6 +129,8 @@ class StatementOut(Record):
     as_of: str | None
     stance: str | None = None
     content: str | None = None
+    source: str | None = None
+    superseded: bool = False
 
 
 class FactOut(Record):
@@ -137,6 +142,8 @@ class FactOut(Record):
     independent_sources: int
     status: str
     history: list[StatementOut]
+    scope: str | None = None
+    outlets: list[str] = []
 
 
 class SearchHitOut(Record):
