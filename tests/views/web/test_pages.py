@@ -101,3 +101,32 @@ def test_hostile_article_is_inert(corpus_client: Client) -> None:
     assert "&lt;script&gt;window.pwned=&#39;body&#39;&lt;/script&gt;" in article
     assert "javascript:window.pwned=&#39;url&#39;" in article  # shown as text, not linked
     assert "{{ 7*7 }}" in article  # not evaluated as a template
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/search?q=soldiers&since=notadate", "since"),
+        ("/search?q=soldiers&kind=bogus", "kind"),
+        ("/search?q=soldiers&until=2025-02-30", "until"),
+        ("/?offset=-1", "offset"),
+    ],
+)
+def test_a_bad_parameter_in_a_page_is_a_readable_page(
+    corpus_client: Client, path: str, parameter: str
+) -> None:
+    client, _ = corpus_client
+    response = client.get(path)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert '<h1 id="error-title">Bad request</h1>' in html
+    assert f"<code>{parameter}</code>" in html and '"detail"' not in html
+    assert re.findall(r"<script\b[^>]*>", html) == ['<script src="/static/app.js" defer>']
+
+
+def test_unknown_page_is_an_html_404(corpus_client: Client) -> None:
+    client, _ = corpus_client
+    response = client.get("/no/such/page")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert "Not found" in response.text

@@ -12,16 +12,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from newsgraph.records import Claim, Quantity, Statement
+from newsgraph.records import Claim, Quantity, QuantityKind, Statement
 from newsgraph.store import queries as q
 from newsgraph.store.search import search
 from newsgraph.views.charts import draw_sparkline, draw_timeline
 from newsgraph.views.report import anchor, segment, sentence_around
-from newsgraph.views.web.api import StoreDep, article_filter
+from newsgraph.views.web.api import StoreDep, article_filter, endpoints
+from newsgraph.views.web.params import allowed_values
 from newsgraph.views.web.render import render
 
 router = APIRouter(include_in_schema=False)
-QUANTITY_KINDS = ("KILL", "WOUND", "CASUALTY", "DEPLOY", "CAPTURE", "SUPPLY", "MONEY", "OTHER")
+QUANTITY_KINDS = allowed_values(QuantityKind)
 PAGE = 50
 
 
@@ -148,4 +149,16 @@ def search_page(
         params=params,
         stories=q.list_stories(store, limit=q.MAX_LIMIT).items,
         kinds=QUANTITY_KINDS,
+    )
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The API's endpoints and parameters, read from its OpenAPI schema, as a plain page.
+
+    FastAPI's interactive docs load their scripts from a CDN, which the CSP (and an offline
+    machine) refuses; this page needs nothing but the server.
+    """
+    return _html(
+        request, "docs.html", endpoints=endpoints(request.app), info=request.app.openapi()["info"]
     )
