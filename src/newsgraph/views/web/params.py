@@ -115,5 +115,6 @@ def _day(value: object) -> object:
 Day = Annotated[
     str | None,
     BeforeValidator(_day),
-    Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="An ISO date, YYYY-MM-DD."),
+    # the check is the validator's (a `pattern` would also run on the None it hands over)
+    Query(description="An ISO date, YYYY-MM-DD.", json_schema_extra={"format": "date"}),
 ]
