@@ -78,7 +78,9 @@ def test_search_api_tolerates_any_input(corpus_client: Client) -> None:
     assert [hit["snippet"][s:e].lower() for s, e in hit["marks"]] == ["soldiers", "kursk"]
     for nasty in ['"', "NEAR(a b", "a AND OR", "title:x", "*", "-", "'; DROP TABLE articles;--"]:
         response = client.get("/api/search", params={"q": nasty})
-        assert response.status_code == 200, nasty
+        assert response.status_code in (200, 422), nasty
+        if response.status_code == 422:  # nothing to find in it: said so, about q
+            assert [e["parameter"] for e in response.json()["errors"]] == ["q"], nasty
     assert client.get("/api/articles").json()["total"] == 5
     in_story = client.get("/api/search", params={"q": "soldiers", "story_id": c.other_story})
     assert in_story.json()["total"] == 0
@@ -276,3 +278,26 @@ def test_one_error_shape_for_every_api_error(tmp_path) -> None:  # type: ignore[
         (since,) = answers["bad date"].json()["errors"]
         assert since["parameter"] == "since" and "YYYY-MM-DD" in since["message"]
     store.close()
+
+
+@pytest.mark.parametrize("query", [None, "", "a", "the", "-soldiers", "*"])
+def test_search_with_nothing_to_find_is_a_422_not_every_article(
+    corpus_client: Client, query: str | None
+) -> None:
+    client, _ = corpus_client
+    response = client.get("/api/search", params={} if query is None else {"q": query})
+    assert response.status_code == 422, response.text
+    body = response.json()
+    assert body["code"] == "E102" and [e["parameter"] for e in body["errors"]] == ["q"]
+
+
+def test_search_operators_and_display_titles_over_the_api(corpus_client: Client) -> None:
+    client, c = corpus_client
+    found = client.get("/api/search", params={"q": "kursk OR earthquake"}).json()["items"]
+    assert {h["article_id"] for h in found} == {c.kyiv, c.other}
+    left = client.get("/api/search", params={"q": "soldiers -kursk"}).json()["items"]
+    assert c.kyiv not in {h["article_id"] for h in left} and left
+    (hit,) = client.get("/api/search", params={"q": '"kyiv counts"'}).json()["items"]
+    assert (
+        hit["display_title"] == hit["title"] == "Kyiv counts 12,000 North Korean soldiers in Kursk"
+    )

@@ -23,6 +23,7 @@ from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError, NotFound
 from newsgraph.store import Store, open_store
 from newsgraph.store.queries import BadQuery
+from newsgraph.store.search import NothingToSearch
 from newsgraph.views.web import api, pages
 from newsgraph.views.web.models import ErrorOut, ParameterErrorOut
 from newsgraph.views.web.params import NOT_ALLOWED
@@ -83,6 +84,7 @@ def create_app(
             response.headers.setdefault(name, value)
         return response
 
+    app.add_exception_handler(NothingToSearch, _nothing_to_search)
     app.add_exception_handler(NotFound, _error_handler(404))
     app.add_exception_handler(BadQuery, _error_handler(400))
     app.add_exception_handler(NewsgraphError, _error_handler(500))
@@ -121,6 +123,14 @@ def _invalid_request(request: Request, exc: Exception) -> Response:
         )
     detail = "; ".join(f"{p.parameter}: {p.message}" for p in problems) or "a request not valid"
     body = ErrorOut(code=BadQuery.code, detail=f"[{BadQuery.code}] {detail}", errors=problems)
+    return _error_response(request, 422, body)
+
+
+def _nothing_to_search(request: Request, exc: Exception) -> Response:
+    """A search with no word to find is a 422 about `q`, like any parameter not valid."""
+    assert isinstance(exc, NothingToSearch)
+    problem = ParameterErrorOut(parameter="q", location="query", message=str(exc))
+    body = ErrorOut(code=exc.code, detail=str(exc), errors=[problem])
     return _error_response(request, 422, body)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from newsgraph.store.queries import display_title
 
 T = TypeVar("T")
 
@@ -38,6 +40,12 @@ class ArticleOut(Record):
     boilerplate: list[BoilerplateOut]
     story_id: str | None
     analysed: bool = True
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def display_title(self) -> str:
+        """`title`, else the first line of `text` (never a path or id): what a list shows."""
+        return display_title(self.title, self.text)
 
 
 class EntityOut(Record):
@@ -142,6 +150,7 @@ class FactOut(Record):
 class SearchHitOut(Record):
     article_id: str
     title: str | None
+    display_title: str
     outlet: str | None
     published: str | None
     story_id: str | None
