@@ -189,3 +189,12 @@ def test_query_helpers() -> None:
     )
     snippet, marks = snippet_of("x " * 200 + "the soldiers left", ["soldier"])
     assert [snippet[s:e] for s, e in marks] == ["soldiers"]
+
+
+def test_an_empty_query_with_a_filter_lists_what_the_filter_keeps(store: Store) -> None:
+    listed = search(store, "", ArticleFilter(outlet="example.org"))
+    assert listed.total == 3 and all(h.marks == [] for h in listed.items)
+    assert [h.display_title for h in listed.items] == [h.title for h in listed.items]
+    assert search(store, "  ", ArticleFilter(kind="KILL")).total == 0
+    with pytest.raises(NothingToSearch):
+        search(store, "a", ArticleFilter(outlet="example.org"))  # typed, but nothing to find

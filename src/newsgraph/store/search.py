@@ -5,7 +5,8 @@ The query language, the same on both stores: every word is required; `OR` betwee
 so (two letters at least); "a quoted phrase" needs its words in that order. Words are stemmed
 (soldier finds soldiers). Stop words ("the", "of") and single letters alone find nothing, so a
 query made only of them, or only of words to leave out, is refused with `NothingToSearch`
-rather than answering with every article.
+rather than answering with every article; an empty query with a filter lists what the filter
+keeps.
 
 User input never reaches either store's query syntax as text: `parse_query` cuts it into words,
 each word is quoted into an FTS5 MATCH string or a `to_tsquery` string, so no input can raise a
@@ -29,6 +30,7 @@ from newsgraph.store.queries import (
     article_conditions,
     check_page,
     display_title,
+    list_articles,
 )
 from newsgraph.store.schema import articles
 
@@ -234,11 +236,16 @@ def search(
 ) -> Page[SearchHit]:
     """Articles matching `query` (the module docstring says how) and the filters, best first.
 
-    Raises NothingToSearch when the query has no word to find (an empty query included).
+    An empty query with a filter lists the filtered articles, newest first; otherwise a query
+    with no word to find (an empty one included) raises NothingToSearch.
     """
     where = where or ArticleFilter()
     limit, offset = check_page(limit, offset)
     parsed = parse_query(query)
+    if not query.strip() and where != ArticleFilter():
+        # no words but a filter (an entity's "all articles naming it"): the filtered articles
+        listed = list_articles(store, where, limit=limit, offset=offset)
+        return Page([_hit(a) for a in listed.items], listed.total, limit, offset)
     if not parsed.groups:
         raise NothingToSearch(
             f"nothing to search for in {query[:80]!r}",
@@ -284,3 +291,19 @@ def search(
             )
         )
     return Page(hits, total or 0, limit, offset)
+
+
+def _hit(article: Any) -> SearchHit:
+    """A listed article as a hit: the start of its text, nothing marked."""
+    snippet, marks = snippet_of(article.text, [])
+    return SearchHit(
+        article.id,
+        article.title,
+        article.outlet,
+        article.published,
+        article.story_id,
+        article.url,
+        snippet,
+        marks,
+        display_title(article.title, article.text),
+    )

@@ -225,3 +225,14 @@ def test_counts_of_one_read_as_english(corpus_client: Client) -> None:
     for path in ("/", f"/stories/{c.story}", f"/articles/{c.first}", f"/entities/{c.entity}"):
         html = client.get(path).text
         assert not re.search(r"\b1 (articles|sources|stories|facts|claims|mentions|pieces)\b", html)
+
+
+def test_the_entity_pages_link_to_all_its_articles_still_lists_them(corpus_client: Client) -> None:
+    client, c = corpus_client
+    entity = client.get(f"/entities/{c.entity}").text
+    assert f'href="/search?entity_id={c.entity}"' in entity
+    listed = client.get("/search", params={"entity_id": c.entity}).text
+    assert '<p class="muted small" id="result-count">4 articles</p>' in listed
+    assert 'id="search-notice"' not in listed
+    api = client.get("/api/search", params={"story_id": c.other_story}).json()
+    assert [h["article_id"] for h in api["items"]] == [c.other]

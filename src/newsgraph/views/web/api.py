@@ -297,17 +297,15 @@ def facts(
 def search_articles(
     store: StoreDep,
     where: FilterDep,
-    q_: Annotated[
-        str, Query(alias="q", min_length=1, max_length=500, description="Words to find.")
-    ],
+    q_: Annotated[str, Query(alias="q", max_length=500, description="Words to find.")] = "",
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Any:
     """Full-text search over titles and texts, best match first, with the article filters.
 
     Every word is required; `OR` takes either of two, `-word` leaves out, `word*` matches a
-    start, "a phrase" keeps its order. A query with no word to find (empty, stop words or
-    single letters only) is a 422, never every article.
+    start, "a phrase" keeps its order. No `q` with a filter lists the filtered articles; a
+    query with no word to find (stop words or single letters only, or no filter) is a 422.
     """
     return _page(search(store, q_, where, limit=limit, offset=offset), SearchHitOut)
 
