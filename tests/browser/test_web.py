@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.views.web.corpus import Corpus
+from tests.views.web.corpus import COPY_TITLE, UNTITLED_SOURCE, Corpus
 
 OUTPUT = Path(__file__).parent / "output"
 
@@ -79,3 +82,79 @@ def test_hostile_text_never_runs(server: tuple[str, Corpus], page: Any, path: st
     if "articles" in path:
         assert "<script>window.pwned='body'</script>" in page.locator("#body").inner_text()
         assert page.locator("a.original").count() == 0  # a javascript: URL is not linked
+
+
+def _request(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method=method), timeout=10) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_the_real_server_answers_head_the_index_and_errors(server: tuple[str, Corpus]) -> None:
+    base, corpus = server
+    for path in ("/", f"/stories/{corpus.story}", "/docs", "/api/", "/api/articles"):
+        status, headers, body = _request(base + path, "HEAD")
+        got_status, _, got = _request(base + path)
+        assert (status, body) == (got_status, b"") == (200, b""), path
+        assert headers["content-length"] == str(len(got)), path
+    status, _, body = _request(base + "/api/")
+    assert status == 200 and "/api/facts" in {e["path"] for e in json.loads(body)["endpoints"]}
+    status, _, body = _request(base + "/api/facts?status=bogus")
+    error = json.loads(body)
+    assert status == 422 and error["errors"][0]["allowed"][0] == "corroborated"
+    assert set(error) == set(json.loads(_request(base + "/api/articles/nope")[2]))
+
+
+def test_a_bad_parameter_reads_as_a_page(server: tuple[str, Corpus], page: Any) -> None:
+    base, _ = server
+    response = page.goto(base + "/search?q=soldiers&since=notadate")
+    assert response.status == 422
+    assert page.locator("h1").inner_text() == "Bad request"
+    assert "since" in page.locator("#error-message").inner_text()
+    assert "{" not in page.locator("main").inner_text()  # not raw JSON
+    page.click("text=a new search")
+    page.wait_for_url(f"{base}/search")
+    assert page.locator("#search-notice").inner_text().startswith("Type words to find.")
+    assert page.errors == [] and page.offsite == []
+
+
+def test_docs_work_offline(server: tuple[str, Corpus], page: Any) -> None:
+    base, _ = server
+    page.goto(base + "/")
+    page.click("header nav >> text=API")
+    page.wait_for_url(f"{base}/docs")
+    assert page.locator("#endpoints tbody tr").count() >= 12
+    assert "contested" in page.locator("#endpoints").inner_text()
+    assert page.errors == [] and page.offsite == []
+
+
+def test_operators_and_untitled_articles_in_the_browser(
+    server: tuple[str, Corpus], page: Any
+) -> None:
+    base, corpus = server
+    page.goto(base + "/search?q=" + "army+-kursk")
+    titles = page.locator(".hit > a").all_inner_texts()
+    assert COPY_TITLE in titles and UNTITLED_SOURCE not in titles
+    page.click(f".hit > a[href='/articles/{corpus.copy}']")
+    assert page.locator("#article-title").inner_text() == COPY_TITLE
+    page.fill("#quick-search", "a")
+    page.press("#quick-search", "Enter")
+    page.wait_for_url(f"{base}/search?q=a")
+    assert page.locator(".hit").count() == 0
+    assert "Nothing to search for" in page.locator("#search-notice").inner_text()
+
+
+def test_dates_do_not_wrap_in_narrow_tables(server: tuple[str, Corpus], page: Any) -> None:
+    base, corpus = server
+    page.set_viewport_size({"width": 360, "height": 800})
+    for path in ("/", f"/stories/{corpus.story}", f"/articles/{corpus.kyiv}"):
+        page.goto(base + path)
+        lines = page.evaluate(
+            """() => [...document.querySelectorAll('td.date, .statement .date')]
+                .filter(e => e.textContent.trim())
+                .map(e => { const r = document.createRange(); r.selectNodeContents(e);
+                            return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })"""
+        )
+        assert lines and set(lines) == {1}, (path, lines)

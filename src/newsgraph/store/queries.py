@@ -45,6 +45,9 @@ from newsgraph.store.schema import (
 T = TypeVar("T")
 MAX_LIMIT = 500
 CHUNK = 500
+TITLE_CHARS = 90  # a display title made from the text is cut near this many characters
+TITLE_SOURCE_CHARS = 1000  # enough of the text to find its first non-blank line
+UNTITLED = "Untitled article"
 
 
 class BadQuery(NewsgraphError):
@@ -245,12 +248,33 @@ def get_article(store: Store, article_id: str) -> Article:
     return article_of(rows[0])
 
 
+def display_title(title: str | None, text: str) -> str:
+    """The title a person sees: the article's own, else the first line of its text, cut at a word
+    near TITLE_CHARS; never a file path or source id (a .txt scrape or stdin has no title)."""
+    if title and title.strip():
+        return " ".join(title.split())
+    for line in text.splitlines():
+        words = " ".join(line.split())
+        if not words:
+            continue
+        if len(words) <= TITLE_CHARS:
+            return words
+        cut = words.rfind(" ", 0, TITLE_CHARS)
+        return words[: cut if cut > TITLE_CHARS // 2 else TITLE_CHARS].rstrip(" ,;:-") + "…"
+    return UNTITLED
+
+
+def article_title(article: Article) -> str:
+    """`display_title` of a loaded article."""
+    return display_title(article.title, article.text)
+
+
 def titles_of(store: Store, ids: Sequence[str]) -> dict[str, str]:
-    """id -> title (or source id) of the given articles, without loading their text."""
+    """id -> display title of the given articles, reading only the start of their text."""
     query = lambda chunk: select(  # noqa: E731
-        articles.c.id, articles.c.title, articles.c.source_id
+        articles.c.id, articles.c.title, func.substr(articles.c.text, 1, TITLE_SOURCE_CHARS)
     ).where(articles.c.id.in_(chunk))
-    return {r.id: r.title or r.source_id for r in _chunked(store, query, sorted(set(ids)))}
+    return {r[0]: display_title(r[1], r[2]) for r in _chunked(store, query, sorted(set(ids)))}
 
 
 def article_detail(store: Store, article_id: str) -> ArticleDetail:

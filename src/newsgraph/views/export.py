@@ -3,16 +3,24 @@
 The field names are SPEC.md's contract. Derived tables not built yet are written empty, never
 filled with invented data. Parquet columns are typed from the record classes (nested lists and
 objects as Arrow lists and structs), so an empty table still has its schema.
+
+Dates in Parquet: SPEC's date fields stay ISO strings (`published` may be a date or a datetime,
+`as_of` and `when` as precise as the text allows: "2024-10", an interval), and each gets a typed
+companion column `<field>_date` (Arrow date32): the calendar day where the value names one, null
+where it is partial, an interval or missing. The schema is then the same whatever the data holds,
+and a reader can filter or sort by day without parsing. JSONL and CSV keep SPEC's fields only.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, fields, is_dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -46,6 +54,28 @@ TABLES: dict[str, tuple[type, Callable[[Store], Sequence[Any]]]] = {
     "facts": (Fact, lambda s: s.facts()),
 }
 
+# table -> its SPEC fields that hold a date, each written to Parquet with a `<field>_date` column
+DATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "articles": ("published",),
+    "quantities": ("as_of",),
+    "events": ("when",),
+    "stories": ("first_seen", "last_seen"),
+}
+DATE_SUFFIX = "_date"
+# a full calendar day, alone or starting a datetime ("2025-04-28", "2025-04-28T10:15:00+02:00")
+FULL_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ]\d)")
+
+
+def calendar_day(value: str | None) -> date | None:
+    """The day an ISO date or datetime names; None for partial dates, intervals and the rest."""
+    found = FULL_DAY.match(value or "")
+    if not found:
+        return None
+    try:
+        return date.fromisoformat(found.group(1))
+    except ValueError:  # 2025-02-30
+        return None
+
 
 def export(store: Store, out_dir: Path, fmt: Format = "jsonl") -> dict[str, int]:
     """Write every table to `out_dir` as `<table>.<fmt>`; returns how many rows each file got."""
@@ -59,7 +89,7 @@ def export(store: Store, out_dir: Path, fmt: Format = "jsonl") -> dict[str, int]
         if fmt == "jsonl":
             _write_jsonl(path, rows)
         elif fmt == "parquet":
-            _write_parquet(path, record_type, rows)
+            _write_parquet(path, record_type, rows, DATE_FIELDS.get(table, ()))
         else:
             _write_csv(path, [f.name for f in fields(record_type)], rows)
         counts[table] = len(rows)
@@ -86,8 +116,11 @@ def _write_csv(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -
             )
 
 
-def _write_parquet(path: Path, record_type: type, rows: list[dict[str, Any]]) -> None:
-    """One Parquet file with a schema derived from the record class's type hints."""
+def _write_parquet(
+    path: Path, record_type: type, rows: list[dict[str, Any]], dated: Sequence[str] = ()
+) -> None:
+    """One Parquet file with a schema derived from the record class's type hints, and a date32
+    `<field>_date` column after the fields for each of `dated`."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -95,13 +128,13 @@ def _write_parquet(path: Path, record_type: type, rows: list[dict[str, Any]]) ->
         raise MissingExtra(
             "Parquet export needs pyarrow", hint="pip install 'newsgraph[web]'"
         ) from exc
-    schema = pa.schema(
-        [
-            pa.field(name, arrow_type(hint))
-            for name, hint in typing.get_type_hints(record_type).items()
-        ]
-    )
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    columns = [
+        pa.field(name, arrow_type(hint))
+        for name, hint in typing.get_type_hints(record_type).items()
+    ]
+    columns += [pa.field(name + DATE_SUFFIX, pa.date32()) for name in dated]
+    typed = [{**row, **{n + DATE_SUFFIX: calendar_day(row[n]) for n in dated}} for row in rows]
+    pq.write_table(pa.Table.from_pylist(typed, schema=pa.schema(columns)), path)
 
 
 def arrow_type(hint: Any) -> Any:

@@ -20,6 +20,7 @@ from newsgraph.link.facts import fact_rank
 from newsgraph.link.origins import origin_groups
 from newsgraph.records import Article, Claim, Entity, Fact, Quantity, Rewrite, Story
 from newsgraph.store import Store
+from newsgraph.store.queries import article_title
 from newsgraph.views.charts import draw_timeline
 
 
@@ -39,6 +40,19 @@ class ArticleView:
     claims: list[Claim]
     quantities: list[Quantity]
     rewrites: list[Rewrite] = field(default_factory=list)
+
+
+def plural(count: int, noun: str) -> str:
+    """`count` and `noun` as English reads them: "1 article", "2 articles", "3 stories".
+
+    One helper for every count a person reads (the web pages, the dossier), so none says
+    "1 articles". Nouns ending in a consonant and y take -ies; the rest take -s.
+    """
+    if count == 1:
+        return f"1 {noun}"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{count:,} {noun[:-1]}ies"
+    return f"{count:,} {noun}s"
 
 
 def anchor(kind: str, record_id: str) -> str:
@@ -131,7 +145,7 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
                 by_article_rewrites[a.id],
             )
         )
-    titles = {a.id: a.title or a.source_id for a in articles}
+    titles = {a.id: article_title(a) for a in articles}
     dates = {a.id: a.published for a in articles}
     timelines = {f.id: draw_timeline(f.history, dates) for f in facts if f.kind != "CLAIM"}
     origins = origin_groups(rewrites)
@@ -150,7 +164,13 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(anchor=anchor, safe_url=safe_url, sentence_around=sentence_around)
+    env.globals.update(
+        anchor=anchor,
+        safe_url=safe_url,
+        sentence_around=sentence_around,
+        title_of=article_title,
+        plural=plural,
+    )
     template = env.get_template("report.html")
     return template.render(
         version=__version__,

@@ -17,13 +17,15 @@ from tests.store.test_store import make_pair
 HOSTILE = json.loads(
     (Path(__file__).parents[2] / "data" / "hostile" / "article.json").read_text(encoding="utf-8")
 )
+UNTITLED_SOURCE = "/srv/scrapes/2025-04-29/copy-of-wire.txt"
+COPY_TITLE = "North Korea's army sent 10,000 soldiers, officials said."  # its text's first line
 KYIV = "Kyiv said 12,000 North Korean soldiers were sent to the Kursk region in January."
 
 
 @dataclass(slots=True)
 class Corpus:
     first: str  # the original wire: 10,000 soldiers
-    copy: str  # a copy of `first`
+    copy: str  # a copy of `first`, untitled, its source id a file path
     kyiv: str  # 12,000 soldiers, according to Kyiv
     other: str  # the only article of the second story
     hostile: str  # every field is markup
@@ -53,6 +55,8 @@ def build_corpus(store: Store) -> Corpus:
     copy_doc, copy = make_pair(2)
     copy.article.published = "2025-04-29"
     copy.article.outlet = "copies.example"
+    copy.article.title = None  # a .txt scrape: no title, and a file path for its source id
+    copy.article.source_id = copy_doc.source_id = UNTITLED_SOURCE
     kyiv_doc, kyiv = make_pair(3, KYIV)
     kyiv.article.published = "2025-05-02"
     kyiv.article.outlet = "kyivpost.example"

@@ -7,7 +7,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.views.web.corpus import Corpus
+from newsgraph.store.queries import UNTITLED, display_title
+from newsgraph.views.report import build_report, plural
+from tests.views.web.corpus import COPY_TITLE, UNTITLED_SOURCE, Corpus
 
 Client = tuple[TestClient, Corpus]
 
@@ -101,3 +103,136 @@ def test_hostile_article_is_inert(corpus_client: Client) -> None:
     assert "&lt;script&gt;window.pwned=&#39;body&#39;&lt;/script&gt;" in article
     assert "javascript:window.pwned=&#39;url&#39;" in article  # shown as text, not linked
     assert "{{ 7*7 }}" in article  # not evaluated as a template
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/search?q=soldiers&since=notadate", "since"),
+        ("/search?q=soldiers&kind=bogus", "kind"),
+        ("/search?q=soldiers&until=2025-02-30", "until"),
+        ("/?offset=-1", "offset"),
+    ],
+)
+def test_a_bad_parameter_in_a_page_is_a_readable_page(
+    corpus_client: Client, path: str, parameter: str
+) -> None:
+    client, _ = corpus_client
+    response = client.get(path)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert '<h1 id="error-title">Bad request</h1>' in html
+    assert f"<code>{parameter}</code>" in html and '"detail"' not in html
+    assert re.findall(r"<script\b[^>]*>", html) == ['<script src="/static/app.js" defer>']
+
+
+def test_unknown_page_is_an_html_404(corpus_client: Client) -> None:
+    client, _ = corpus_client
+    response = client.get("/no/such/page")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert "Not found" in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("", "Type words to find."),
+        ("a", "Nothing to search for in &#39;a&#39;"),
+        ("the", "stop words"),
+    ],
+)
+def test_search_page_with_nothing_to_find_says_so(
+    corpus_client: Client, query: str, notice: str
+) -> None:
+    client, c = corpus_client
+    response = client.get("/search", params={"q": query})
+    assert response.status_code == 200
+    shown = response.text[response.text.index('id="search-notice"') :].split("</p>")[0]
+    assert notice in shown
+    assert 'class="hit"' not in response.text and f"/articles/{c.first}" not in response.text
+
+
+def test_display_title_is_the_first_line_of_text() -> None:
+    assert display_title("  A  real\ttitle ", "text") == "A real title"
+    assert display_title(None, "\n  \n  First   line here  \nSecond line") == "First line here"
+    assert display_title("", "Only line") == "Only line"
+    long = "word " * 40
+    cut = display_title(None, long)
+    assert cut.endswith("…") and len(cut) <= 91 and cut[:-1] == cut[:-1].rstrip()
+    assert display_title(None, "x" * 200) == "x" * 90 + "…"
+    assert display_title(None, " \n\t") == UNTITLED
+
+
+def test_untitled_articles_show_their_first_line_everywhere(corpus_client: Client) -> None:
+    client, c = corpus_client
+    escaped = COPY_TITLE.replace("'", "&#39;")
+    pages = {
+        "article": client.get(f"/articles/{c.copy}").text,
+        "origin": client.get(f"/articles/{c.first}").text,  # "copy by <title>"
+        "story": client.get(f"/stories/{c.story}").text,
+        "entity": client.get(f"/entities/{c.entity}").text,
+        "search": client.get("/search", params={"q": "army", "outlet": "copies.example"}).text,
+    }
+    for name, html in pages.items():
+        assert f">{escaped}</a>" in html or f">{escaped}</h1>" in html, name
+        assert f">{UNTITLED_SOURCE}<" not in html, name  # never a path as a title
+    assert f"<title>{escaped} · newsgraph</title>" in pages["article"]
+    assert f'copy by <a href="/articles/{c.copy}">{escaped}</a>' in pages["origin"]
+    api = client.get(f"/api/articles/{c.copy}").json()
+    assert api["title"] is None and api["display_title"] == COPY_TITLE
+    hits = client.get("/api/search", params={"q": "army"}).json()["items"]
+    assert COPY_TITLE in {h["display_title"] for h in hits}
+
+
+def test_untitled_article_in_the_report(store_url: str) -> None:
+    from newsgraph.store import open_store
+    from tests.views.web.corpus import build_corpus
+
+    store = open_store(store_url)
+    build_corpus(store)
+    html = build_report(store)
+    store.close()
+    escaped = COPY_TITLE.replace("'", "&#39;")
+    assert f"<h3>{escaped}</h3>" in html and f">{escaped}</a>" in html
+    assert f"<h3>{UNTITLED_SOURCE}</h3>" not in html and f">{UNTITLED_SOURCE}</a>" not in html
+
+
+def test_plural_reads_as_english() -> None:
+    assert [plural(n, "article") for n in (0, 1, 2, 1500)] == [
+        "0 articles",
+        "1 article",
+        "2 articles",
+        "1,500 articles",
+    ]
+    assert (plural(1, "story"), plural(3, "story"), plural(2, "entity")) == (
+        "1 story",
+        "3 stories",
+        "2 entities",
+    )
+    assert plural(2, "day") == "2 days"
+
+
+def test_counts_of_one_read_as_english(corpus_client: Client) -> None:
+    client, c = corpus_client
+    other = client.get(f"/stories/{c.other_story}").text
+    summary = other[other.index('id="story-title"') :].split("</p>")[0]
+    assert "1 article · 1 source ·" in summary
+    assert "1 articles" not in other and "1 sources" not in other
+    assert 'aria-label="1 article from 2025-04-28' in client.get("/").text
+    one = client.get("/search", params={"q": "Kursk soldiers"}).text
+    assert '<p class="muted small" id="result-count">1 article</p>' in one
+    for path in ("/", f"/stories/{c.story}", f"/articles/{c.first}", f"/entities/{c.entity}"):
+        html = client.get(path).text
+        assert not re.search(r"\b1 (articles|sources|stories|facts|claims|mentions|pieces)\b", html)
+
+
+def test_the_entity_pages_link_to_all_its_articles_still_lists_them(corpus_client: Client) -> None:
+    client, c = corpus_client
+    entity = client.get(f"/entities/{c.entity}").text
+    assert f'href="/search?entity_id={c.entity}"' in entity
+    listed = client.get("/search", params={"entity_id": c.entity}).text
+    assert '<p class="muted small" id="result-count">4 articles</p>' in listed
+    assert 'id="search-notice"' not in listed
+    api = client.get("/api/search", params={"story_id": c.other_story}).json()
+    assert [h["article_id"] for h in api["items"]] == [c.other]

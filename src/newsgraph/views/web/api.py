@@ -16,24 +16,39 @@ from newsgraph.store import Store
 from newsgraph.store import queries as q
 from newsgraph.store.search import search
 from newsgraph.views.web.models import (
+    ApiIndexOut,
     ArticleOut,
     ClaimOut,
+    EndpointOut,
     EntityOut,
     ErrorOut,
     EventOut,
     FactOut,
     IngestOut,
     PageOut,
+    ParameterOut,
     QuantityOut,
     RewriteOut,
     SearchHitOut,
     StoryOut,
 )
+from newsgraph.views.web.params import (
+    ActionQuery,
+    Day,
+    EntityTypeQuery,
+    FactStatusQuery,
+    QuantityKindQuery,
+    RewriteKindQuery,
+    StanceQuery,
+)
 
 router = APIRouter(
     prefix="/api",
     tags=["records"],
-    responses={400: {"model": ErrorOut, "description": "A filter value that is not valid."}},
+    responses={
+        400: {"model": ErrorOut, "description": "A filter value the store cannot use."},
+        422: {"model": ErrorOut, "description": "A parameter that is not valid, and why."},
+    },
 )
 ingest_router = APIRouter(prefix="/api", tags=["ingest"])
 
@@ -50,8 +65,6 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "No record with that id."}
 }
-# Forms send empty fields as "": they mean "any", like a missing parameter.
-Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="ISO date.")]
 
 
 def _page(page: q.Page[Any], model: Any) -> dict[str, Any]:
@@ -66,7 +79,7 @@ def _page(page: q.Page[Any], model: Any) -> dict[str, Any]:
 def article_filter(
     story_id: str | None = None,
     entity_id: str | None = None,
-    kind: Annotated[str | None, Query(description="Quantity kind: KILL, DEPLOY, ...")] = None,
+    kind: QuantityKindQuery = None,
     outlet: str | None = None,
     since: Day = None,
     until: Day = None,
@@ -84,6 +97,50 @@ def article_filter(
 FilterDep = Annotated[q.ArticleFilter, Depends(article_filter)]
 
 
+@router.get("/", response_model=ApiIndexOut)
+def index(request: Request) -> Any:
+    """This index: every endpoint of the API with what it serves, and where the schema is."""
+    return ApiIndexOut(
+        name="newsgraph",
+        version=request.app.version,
+        openapi="/api/openapi.json",
+        docs="/docs",
+        endpoints=endpoints(request.app),
+    )
+
+
+def endpoints(app: Any) -> list[EndpointOut]:
+    """The API's operations as its OpenAPI schema lists them, with their parameters."""
+    found = []
+    for path, methods in app.openapi().get("paths", {}).items():
+        for method, operation in methods.items():
+            text = (operation.get("description") or operation.get("summary") or "").strip()
+            found.append(
+                EndpointOut(
+                    path=path,
+                    method=method.upper(),
+                    summary=text.split("\n")[0],
+                    parameters=[_parameter(p) for p in operation.get("parameters", [])],
+                )
+            )
+    return found
+
+
+def _parameter(schema: dict[str, Any]) -> ParameterOut:
+    allowed = None
+    inner = schema.get("schema", {})
+    for option in [inner, *inner.get("anyOf", [])]:
+        if "enum" in option:
+            allowed = [str(v) for v in option["enum"]]
+    return ParameterOut(
+        name=schema["name"],
+        location=schema.get("in", "query"),
+        required=bool(schema.get("required", False)),
+        description=str(schema.get("description", "")),
+        allowed=allowed,
+    )
+
+
 @router.get("/articles", response_model=PageOut[ArticleOut])
 def articles(store: StoreDep, where: FilterDep, limit: Limit = 50, offset: Offset = 0) -> Any:
     """Articles, newest first, filtered by story, entity, quantity kind, outlet and date."""
@@ -92,6 +149,7 @@ def articles(store: StoreDep, where: FilterDep, limit: Limit = 50, offset: Offse
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)
 def article(store: StoreDep, article_id: str) -> Any:
+    """One article by id."""
     return ArticleOut.model_validate(q.get_article(store, article_id))
 
 
@@ -117,6 +175,7 @@ def stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Any:
 
 @router.get("/stories/{story_id}", response_model=StoryOut, responses=NOT_FOUND)
 def story(store: StoreDep, story_id: str) -> Any:
+    """One story by id, with its article ids and counts."""
     found = q.get_story(store, story_id)
     summary = q.story_summaries(store, [story_id]).get(story_id)
     return StoryOut(
@@ -134,10 +193,11 @@ def story(store: StoreDep, story_id: str) -> Any:
 def entities(
     store: StoreDep,
     name: Annotated[str | None, Query(description="Part of the canonical name.")] = None,
-    type: Annotated[str | None, Query(description="PERSON, ORG, GPE, ...")] = None,
+    type: EntityTypeQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
+    """Entities, the most mentioned first, by part of the name and by type."""
     return _page(
         q.list_entities(store, name=name, type_=type, limit=limit, offset=offset), EntityOut
     )
@@ -145,6 +205,7 @@ def entities(
 
 @router.get("/entities/{entity_id}", response_model=EntityOut, responses=NOT_FOUND)
 def entity(store: StoreDep, entity_id: str) -> Any:
+    """One entity by id."""
     return EntityOut.model_validate(q.get_entity(store, entity_id))
 
 
@@ -154,10 +215,11 @@ def claims(
     article_id: str | None = None,
     story_id: str | None = None,
     speaker_entity_id: str | None = None,
-    stance: Annotated[str | None, Query(description="assert, hedge or deny.")] = None,
+    stance: StanceQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
+    """Claims, filtered by article, story, speaker entity and stance."""
     page = q.list_claims(
         store,
         article_id=article_id,
@@ -175,10 +237,11 @@ def quantities(
     store: StoreDep,
     article_id: str | None = None,
     story_id: str | None = None,
-    kind: str | None = None,
+    kind: QuantityKindQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
+    """Quantities, filtered by article, story and kind."""
     page = q.list_quantities(
         store, article_id=article_id, story_id=story_id, kind=kind, limit=limit, offset=offset
     )
@@ -190,10 +253,11 @@ def events(
     store: StoreDep,
     article_id: str | None = None,
     story_id: str | None = None,
-    action: str | None = None,
+    action: ActionQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
+    """Events, filtered by article, story and action."""
     page = q.list_events(
         store, article_id=article_id, story_id=story_id, action=action, limit=limit, offset=offset
     )
@@ -204,10 +268,11 @@ def events(
 def rewrites(
     store: StoreDep,
     article_id: Annotated[str | None, Query(description="Either end of the relation.")] = None,
-    kind: Annotated[str | None, Query(description="copy, rewrite or declared.")] = None,
+    kind: RewriteKindQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
+    """Copy and rewrite relations, filtered by either article and by kind."""
     page = q.list_rewrites(store, article_id=article_id, kind=kind, limit=limit, offset=offset)
     return _page(page, RewriteOut)
 
@@ -216,13 +281,12 @@ def rewrites(
 def facts(
     store: StoreDep,
     story_id: str | None = None,
-    status: Annotated[
-        str | None, Query(description="corroborated, single_source, contested or superseded.")
-    ] = None,
-    kind: str | None = None,
+    status: FactStatusQuery = None,
+    kind: QuantityKindQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
+    """Facts with their statements and status, filtered by story, status and kind."""
     page = q.list_facts(
         store, story_id=story_id, status=status, kind=kind, limit=limit, offset=offset
     )
@@ -237,7 +301,12 @@ def search_articles(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Any:
-    """Full-text search over titles and texts, every word required, with the article filters."""
+    """Full-text search over titles and texts, best match first, with the article filters.
+
+    Every word is required; `OR` takes either of two, `-word` leaves out, `word*` matches a
+    start, "a phrase" keeps its order. No `q` with a filter lists the filtered articles; a
+    query with no word to find (stop words or single letters only, or no filter) is a 422.
+    """
     return _page(search(store, q_, where, limit=limit, offset=offset), SearchHitOut)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from newsgraph.store.queries import display_title
 
 T = TypeVar("T")
 
@@ -38,6 +40,12 @@ class ArticleOut(Record):
     boilerplate: list[BoilerplateOut]
     story_id: str | None
     analysed: bool = True
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def display_title(self) -> str:
+        """`title`, else the first line of `text` (never a path or id): what a list shows."""
+        return display_title(self.title, self.text)
 
 
 class EntityOut(Record):
@@ -149,6 +157,7 @@ class FactOut(Record):
 class SearchHitOut(Record):
     article_id: str
     title: str | None
+    display_title: str
     outlet: str | None
     published: str | None
     story_id: str | None
@@ -173,6 +182,48 @@ class IngestOut(BaseModel):
     stored_ids: list[str]
 
 
+class ParameterErrorOut(BaseModel):
+    """What is wrong with one parameter; `allowed` lists the values of a closed set."""
+
+    parameter: str
+    location: str
+    message: str
+    allowed: list[str] | None = None
+
+
 class ErrorOut(BaseModel):
+    """The one error body of the API, for 400, 401, 404, 405, 413 and 422 alike.
+
+    `code` is newsgraph's error code (E101 not found, E102 a parameter or filter value that is
+    not valid) or `HTTP<status>` for the rest; `detail` is one line for a person; `errors` names
+    each parameter at fault.
+    """
+
     code: str
     detail: str
+    errors: list[ParameterErrorOut] = []
+
+
+class ParameterOut(BaseModel):
+    name: str
+    location: str
+    required: bool
+    description: str
+    allowed: list[str] | None = None
+
+
+class EndpointOut(BaseModel):
+    path: str
+    method: str
+    summary: str
+    parameters: list[ParameterOut]
+
+
+class ApiIndexOut(BaseModel):
+    """What `/api/` answers: the endpoints, the OpenAPI schema and the docs page."""
+
+    name: str
+    version: str
+    openapi: str
+    docs: str
+    endpoints: list[EndpointOut]

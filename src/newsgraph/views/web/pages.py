@@ -12,16 +12,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from newsgraph.records import Claim, Quantity, Statement
+from newsgraph.records import Claim, Quantity, QuantityKind, Statement
 from newsgraph.store import queries as q
-from newsgraph.store.search import search
+from newsgraph.store.search import NothingToSearch, search
 from newsgraph.views.charts import draw_sparkline, draw_timeline
 from newsgraph.views.report import anchor, segment, sentence_around
-from newsgraph.views.web.api import StoreDep, article_filter
+from newsgraph.views.web.api import StoreDep, article_filter, endpoints
+from newsgraph.views.web.params import allowed_values
 from newsgraph.views.web.render import render
 
 router = APIRouter(include_in_schema=False)
-QUANTITY_KINDS = ("KILL", "WOUND", "CASUALTY", "DEPLOY", "CAPTURE", "SUPPLY", "MONEY", "OTHER")
+QUANTITY_KINDS = allowed_values(QuantityKind)
 PAGE = 50
 
 
@@ -78,7 +79,7 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse
         history=history,
         contested=contested,
         statuses=dict(statuses),
-        titles={a.id: a.title or a.source_id for a in dossier.articles},
+        titles={a.id: q.article_title(a) for a in dossier.articles},
         denials=[
             (c, sentence_around(by_id[c.article_id].text, c.start, c.end))
             for c in dossier.denials
@@ -129,7 +130,12 @@ def search_page(
     q_: Annotated[str, Query(alias="q", max_length=500)] = "",
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    page = search(store, q_, where, limit=20, offset=offset)
+    notice = ""
+    try:
+        page = search(store, q_, where, limit=20, offset=offset)
+    except NothingToSearch as exc:  # the form stays, with the reason instead of every article
+        page = q.Page([], 0, 20, offset)
+        notice = f"{exc.message.capitalize()}: {exc.hint}." if q_.strip() else "Type words to find."
     hits = [(h, segment(h.snippet, [(s, e, "mark", "") for s, e in h.marks])) for h in page.items]
     params = {
         "q": q_,
@@ -148,4 +154,17 @@ def search_page(
         params=params,
         stories=q.list_stories(store, limit=q.MAX_LIMIT).items,
         kinds=QUANTITY_KINDS,
+        notice=notice,
+    )
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The API's endpoints and parameters, read from its OpenAPI schema, as a plain page.
+
+    FastAPI's interactive docs load their scripts from a CDN, which the CSP (and an offline
+    machine) refuses; this page needs nothing but the server.
+    """
+    return _html(
+        request, "docs.html", endpoints=endpoints(request.app), info=request.app.openapi()["info"]
     )

@@ -10,8 +10,9 @@ from fastapi import Request
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsgraph import __version__
+from newsgraph.store.queries import article_title
 from newsgraph.views.charts import statement_label
-from newsgraph.views.report import anchor, safe_url, sentence_around
+from newsgraph.views.report import anchor, plural, safe_url, sentence_around
 
 
 def query_string(params: dict[str, Any], **changes: Any) -> str:
@@ -45,6 +46,8 @@ def environment() -> Environment:
         sentence_around=sentence_around,
         statement_label=statement_label,
         query_string=query_string,
+        title_of=article_title,
+        plural=plural,
         version=__version__,
     )
     env.filters["figure"] = figure
