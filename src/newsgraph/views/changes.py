@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from newsgraph.records import Fact, Statement
+from newsgraph.records import Statement
 from newsgraph.store.changes import Changes
 from newsgraph.views.charts import statement_label
+from newsgraph.views.dossier import figure_name
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -26,19 +27,14 @@ class ChangeLine:
     key: str  # stable within a feed: the same change gets the same entry id
 
 
-def figure_name(fact: Fact) -> str:
-    """'KILL · North Korean soldiers (in Kursk)': a fact's name without its id."""
-    name = f"{fact.kind} · {fact.object or 'unnamed figure'}"
-    return f"{name} ({fact.scope})" if fact.scope else name
-
-
-def _said(statement: Statement) -> str:
-    who = statement.speaker or "unattributed"
+def _said(statement: Statement, *, who: bool = True) -> str:
+    speaker = statement.speaker or "no source named"
     when = f", {statement.as_of}" if statement.as_of else ""
     where = f" ({statement.outlet})" if statement.outlet else ""
     if statement.claim_id and statement.value is None and statement.low is None:
-        return f"{who} {statement.stance or 'says'}{when}{where}"
-    return f"{statement_label(statement)} according to {who}{when}{where}"
+        return f"{speaker} {statement.stance or 'says'}{when}{where}"
+    said = statement_label(statement)
+    return f"{said} according to {speaker}{when}{where}" if who else f"{said}{when}{where}"
 
 
 def change_lines(changes: Changes) -> list[ChangeLine]:
@@ -81,7 +77,8 @@ def change_lines(changes: Changes) -> list[ChangeLine]:
         lines.append(
             ChangeLine(
                 "new source",
-                f"{figure_name(added.fact)}: {added.source} now reports {_said(added.statement)}",
+                f"{figure_name(added.fact)}: new source {added.source} reports "
+                f"{_said(added.statement, who=False)}",
                 added.statement.article_id,
                 f"source/{added.fact.id}/{added.source}",
             )

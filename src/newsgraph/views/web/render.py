@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsgraph import __version__
 from newsgraph.views.charts import statement_label
 from newsgraph.views.report import anchor, safe_url, sentence_around
+from newsgraph.views.wording import plural, title_of
 
 
 def query_string(params: dict[str, Any], **changes: Any) -> str:
@@ -45,6 +46,8 @@ def environment() -> Environment:
         sentence_around=sentence_around,
         statement_label=statement_label,
         query_string=query_string,
+        plural=plural,
+        title_of=title_of,
         version=__version__,
     )
     env.filters["figure"] = figure
