@@ -137,6 +137,7 @@ class EntityDetail:
     claims_by: list[Claim]
     claims_about: list[Claim]
     titles: dict[str, str]
+    figures_given: list[Quantity] = field(default_factory=list)  # its figures, in as_of order
 
 
 # -- rows to records ---------------------------------------------------------------------------
@@ -519,13 +520,26 @@ def entity_detail(store: Store, entity_id: str, *, limit: int = 100) -> EntityDe
     )
     claims_by = [Claim(**r._mapping) for r in by]
     claims_about = [Claim(**r._mapping) for r in about]
+    given = [
+        Quantity(**r._mapping)
+        for r in _rows(
+            store,
+            select(quantities)
+            .where(quantities.c.speaker_entity_id == entity_id)
+            .order_by(quantities.c.as_of, quantities.c.id)
+            .limit(limit),
+        )
+    ]
     return EntityDetail(
         entity=entity,
         mentions_per_day=fill_days({r.day: r.n for r in per_day}),
         articles=[article_of(r) for r in recent],
         claims_by=claims_by,
         claims_about=claims_about,
-        titles=titles_of(store, [c.article_id for c in claims_by + claims_about]),
+        titles=titles_of(
+            store, [c.article_id for c in claims_by + claims_about] + [g.article_id for g in given]
+        ),
+        figures_given=given,
     )
 
 

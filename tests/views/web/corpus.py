@@ -59,6 +59,7 @@ def build_corpus(store: Store) -> Corpus:
             None,
         )
     )
+    first.quantities[0].speaker_entity_id = first.mentions[0].entity_id  # a figure North Korea gave
     copy_doc, copy = make_pair(2)
     copy.article.published = "2025-04-29"
     copy.article.outlet = "copies.example"

@@ -95,6 +95,8 @@ def test_entity_page(corpus_client: Client) -> None:
     html = client.get(f"/entities/{c.entity}").text
     assert "North Korea" in html and "North Korea&#39;s" in html and "North Korean" in html
     assert "Claims about North Korea" in html and f"/articles/{c.first}#c-" in html
+    given = html[html.index("Figures North Korea gave, over time") :]
+    assert "<strong>10,000</strong>" in given and f"/articles/{c.first}#q-" in given
 
 
 @pytest.mark.parametrize("query", ["soldiers", '"NEAR(', "<script>alert(1)</script>", ""])
