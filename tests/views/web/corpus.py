@@ -51,7 +51,7 @@ def build_corpus(store: Store) -> Corpus:
             first.article.id,
             0,
             30,
-            "North Korea",
+            first.mentions[0].entity_id,  # as extraction gives it: an entity id, never shown
             "DEPLOY",
             "soldiers",
             "Russia",
