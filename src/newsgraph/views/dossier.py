@@ -201,7 +201,8 @@ def figure_view(fact: Fact, sentences: _Sentences, dates: dict[str, str | None])
         if s.as_of and _level(s) is not None
     }
     chart = draw_timeline(fact.history, dates) if len(dated) >= 2 else None
-    outlets = set(fact.outlets) or {s.outlet for s in fact.statements if s.outlet}
+    # a page of unknown outlet counts as an outlet of its own
+    outlets = set(fact.outlets) or {s.outlet or s.article_id for s in fact.statements}
     return FigureView(
         fact,
         figure_name(fact),
