@@ -12,14 +12,16 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsgraph.store import open_store
+from newsgraph.store import Store, open_store
 from tests.views.web.corpus import Corpus, build_corpus
 
+SEEDS = Path(__file__).parents[2] / "examples"
 CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -46,16 +48,13 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Corpus]]:
-    """The web app over the test corpus, served by uvicorn in a thread; stopped afterwards."""
-    _chromium_or_skip()
+@contextmanager
+def serving(store: Store) -> Iterator[str]:
+    """The web app over `store`, served by uvicorn in a thread on a free port; its base URL."""
     import uvicorn
 
     from newsgraph.views.web.app import create_app
 
-    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}")
-    corpus = build_corpus(store)
     port = _free_port()
     config = uvicorn.Config(
         create_app(store, api_token=""),
@@ -73,10 +72,42 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Corp
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}", corpus
+        yield f"http://127.0.0.1:{port}"
     finally:
         uv.should_exit = True
         thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Corpus]]:
+    """The web app over the test corpus; stopped afterwards."""
+    _chromium_or_skip()
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}")
+    corpus = build_corpus(store)
+    try:
+        with serving(store) as base:
+            yield base, corpus
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
+    """The web app over the two seed pages, ingested and linked by the real pipeline."""
+    _chromium_or_skip()
+    from newsgraph.config import Settings
+    from newsgraph.ingest import ingest
+    from newsgraph.link import link
+
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('seeds') / 'store.db'}")
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    assert len(seeds) == 2, f"the two seed pages are expected in {SEEDS}"
+    ingest(seeds, store, Settings())
+    link(store)
+    try:
+        with serving(store) as base:
+            yield base, store
+    finally:
         store.close()
 
 

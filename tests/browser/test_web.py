@@ -26,7 +26,7 @@ def test_stories_to_dossier_to_sentence(
     page.wait_for_url(f"{base}/stories/{corpus.story}")
     assert page.locator("#story-title").inner_text() == "North Korean soldiers sent to Russia"
     assert page.locator(".badge.contested").first.is_visible()
-    assert page.locator("section.contested .card").count() == 2
+    assert page.locator("#answer .contested-point .card").count() == 2
     OUTPUT.mkdir(exist_ok=True)
     for folder in (tmp_path, OUTPUT):
         page.screenshot(path=str(folder / "dossier.png"), full_page=True)
@@ -158,3 +158,41 @@ def test_dates_do_not_wrap_in_narrow_tables(server: tuple[str, Corpus], page: An
                             return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })"""
         )
         assert lines and set(lines) == {1}, (path, lines)
+
+
+HEX_ID = r"\b[0-9a-f]{16,}\b"
+
+
+def test_no_internal_id_in_any_page_text(server: tuple[str, Corpus], page: Any) -> None:
+    """Ids belong in links, never in what a person reads."""
+    import re
+
+    base, corpus = server
+    paths = [
+        "/",
+        f"/stories/{corpus.story}",
+        f"/stories/{corpus.other_story}",
+        f"/stories/{corpus.story}?since=2025-05-01",
+        f"/articles/{corpus.first}",
+        f"/articles/{corpus.copy}",
+        f"/articles/{corpus.kyiv}",
+        f"/entities/{corpus.entity}",
+        "/search?q=soldiers",
+    ]
+    for path in paths:
+        page.goto(base + path)
+        for details in page.locator("details").all():
+            details.locator("summary").click()
+        text = page.locator("body").inner_text()
+        assert not re.findall(HEX_ID, text), (path, re.findall(HEX_ID, text))
+
+
+def test_no_chart_without_two_dated_points(server: tuple[str, Corpus], page: Any) -> None:
+    base, corpus = server
+    for story in (corpus.story, corpus.other_story):
+        page.goto(f"{base}/stories/{story}")
+        for chart in page.locator("#figures svg.timeline").all():
+            assert chart.locator("circle").count() >= 2
+    page.goto(f"{base}/stories/{corpus.other_story}")
+    assert page.locator("#figures svg.timeline").count() == 0
+    assert page.locator("#figures .value-inline").first.inner_text() == "300"

@@ -102,32 +102,24 @@ def show_command(
         else:
             entity = q.entity_detail(db, record_id)
     if kind is ShowKind.story:
-        _print_json(asdict(dossier)) if as_json else _show_story(dossier)
+        _print_json(asdict(dossier)) if as_json else _show_story(db, record_id)
     elif kind is ShowKind.article:
         _print_json(asdict(detail)) if as_json else _show_article(detail)
     else:
         _print_json(asdict(entity)) if as_json else _show_entity(entity)
 
 
-def _show_story(d: q.Dossier) -> None:
-    console.print(
-        f"[bold]{shown_as_text(d.story.label)}[/bold]  {d.summary.article_count} articles · "
-        f"{d.summary.source_count} sources · {d.story.first_seen or '?'} → "
-        f"{d.story.last_seen or '?'}"
-    )
-    console.print(_facts_table(d.facts))
-    sources = Table("origin", "outlet", "derived", title="sources by rewrite chain")
-    for g in d.sources:
-        derived = ", ".join(f"{r.kind}: {a.outlet or a.id[:12]}" for a, r in g.derived)
-        sources.add_row(
-            shown_as_text(g.origin.title or g.origin.source_id),
-            shown_as_text(g.origin.outlet),
-            shown_as_text(derived),
-        )
-    console.print(sources)
-    console.print(
-        "key entities: " + shown_as_text(", ".join(f"{e.name} ({n})" for e, n in d.key_entities))
-    )
+def _show_story(db: Store, story_id: str) -> None:
+    """The answer first, as the story page gives it: figures, contests, who says what."""
+    from newsgraph.views.dossier import story_answer
+    from newsgraph.views.story_text import story_lines
+
+    styles = {"title": "bold", "heading": "bold underline", "item": "bold", "detail": ""}
+    for style, text in story_lines(story_answer(db, story_id)):
+        if style == "heading":
+            console.print()
+        shown = shown_as_text(text)
+        console.print(f"[{styles[style]}]{shown}[/]" if styles[style] else shown, soft_wrap=True)
 
 
 def _show_article(d: q.ArticleDetail) -> None:
@@ -202,12 +194,31 @@ def facts_command(
         str | None,
         typer.Option("--status", help="corroborated, single_source, contested or superseded."),
     ] = None,
+    about: Annotated[
+        str | None,
+        typer.Option(
+            "--about",
+            help="A question in plain words ('soldiers killed', 'munitions shipped'): "
+            "the facts that fit it, best first.",
+        ),
+    ] = None,
     store: StoreOption = None,
     limit: LimitOption = 100,
     as_json: JsonOption = False,
 ) -> None:
     """List facts with their status, independent sources and history."""
     setup_logging()
+    if about is not None:
+        from newsgraph.store.factsearch import search_facts
+
+        with reported_errors():
+            hits = search_facts(_open(store), about, story_id=story, limit=limit)
+        found = [h.fact for h in hits if status is None or h.fact.status == status]
+        if as_json:
+            _print_json([asdict(f) for f in found])
+        else:
+            console.print(_facts_table(found))
+        return
     with reported_errors():
         page = q.list_facts(_open(store), story_id=story, status=status, limit=limit)
     if as_json:

@@ -140,6 +140,7 @@ class EntityDetail:
     claims_by: list[Claim]
     claims_about: list[Claim]
     titles: dict[str, str]
+    figures_given: list[Quantity] = field(default_factory=list)  # its figures, in as_of order
 
 
 # -- rows to records ---------------------------------------------------------------------------
@@ -275,6 +276,18 @@ def titles_of(store: Store, ids: Sequence[str]) -> dict[str, str]:
         articles.c.id, articles.c.title, func.substr(articles.c.text, 1, TITLE_SOURCE_CHARS)
     ).where(articles.c.id.in_(chunk))
     return {r[0]: display_title(r[1], r[2]) for r in _chunked(store, query, sorted(set(ids)))}
+
+
+def entity_names(store: Store, values: Sequence[str | None]) -> dict[str, str]:
+    """Entity id -> canonical name, for the values that are ids of stored entities.
+
+    Events keep their actor, target and place as an entity id or as text; views show names.
+    """
+    ids = sorted({v for v in values if v})
+    query = lambda chunk: select(entities.c.id, entities.c.name).where(  # noqa: E731
+        entities.c.id.in_(chunk)
+    )
+    return {r.id: r.name for r in _chunked(store, query, ids)}
 
 
 def article_detail(store: Store, article_id: str) -> ArticleDetail:
@@ -543,13 +556,26 @@ def entity_detail(store: Store, entity_id: str, *, limit: int = 100) -> EntityDe
     )
     claims_by = [Claim(**r._mapping) for r in by]
     claims_about = [Claim(**r._mapping) for r in about]
+    given = [
+        Quantity(**r._mapping)
+        for r in _rows(
+            store,
+            select(quantities)
+            .where(quantities.c.speaker_entity_id == entity_id)
+            .order_by(quantities.c.as_of, quantities.c.id)
+            .limit(limit),
+        )
+    ]
     return EntityDetail(
         entity=entity,
         mentions_per_day=fill_days({r.day: r.n for r in per_day}),
         articles=[article_of(r) for r in recent],
         claims_by=claims_by,
         claims_about=claims_about,
-        titles=titles_of(store, [c.article_id for c in claims_by + claims_about]),
+        titles=titles_of(
+            store, [c.article_id for c in claims_by + claims_about] + [g.article_id for g in given]
+        ),
+        figures_given=given,
     )
 
 

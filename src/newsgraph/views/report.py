@@ -17,11 +17,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsgraph import __version__
 from newsgraph.errors import NotFound
 from newsgraph.link.facts import fact_rank
-from newsgraph.link.origins import origin_groups
 from newsgraph.records import Article, Claim, Entity, Fact, Quantity, Rewrite, Story
 from newsgraph.store import Store
 from newsgraph.store.queries import article_title
-from newsgraph.views.charts import draw_timeline
+from newsgraph.views.charts import statement_label
 
 
 @dataclass(slots=True)
@@ -146,18 +145,6 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
             )
         )
     titles = {a.id: article_title(a) for a in articles}
-    dates = {a.id: a.published for a in articles}
-    timelines = {f.id: draw_timeline(f.history, dates) for f in facts if f.kind != "CLAIM"}
-    origins = origin_groups(rewrites)
-    chains: dict[str, dict[str, list[Article]]] = defaultdict(lambda: defaultdict(list))
-    for a in articles:
-        if a.story_id:
-            chains[a.story_id][origins.get(a.id, a.id)].append(a)
-    story_articles: dict[str, list[Article]] = defaultdict(list)
-    for a in articles:
-        if a.story_id:
-            story_articles[a.story_id].append(a)
-
     env = Environment(
         loader=PackageLoader("newsgraph.views", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -168,23 +155,25 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
         anchor=anchor,
         safe_url=safe_url,
         sentence_around=sentence_around,
-        title_of=article_title,
+        statement_label=statement_label,
         plural=plural,
+        title_of=article_title,
     )
+    from newsgraph.views.dossier import story_answer  # it builds on this module's helpers
+
+    answers = {s.id: story_answer(store, s.id) for s in stories}
     template = env.get_template("report.html")
     return template.render(
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         scope=stories[0].label if story_id is not None and stories else "all stories",
         stories=stories,
-        story_articles=story_articles,
+        answers=answers,
         facts=facts,
-        timelines=timelines,
         spans={
             **{q.id: (q.start, q.end) for q in quantities},
             **{c.id: (c.start, c.end) for c in claims},
         },
-        chains=chains,
         views=views,
         entities=entities,
         claims=claims,

@@ -10,7 +10,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.records import Boilerplate, Event, Fact, Rewrite, Statement, Story, child_id
+from newsgraph.records import (
+    Boilerplate,
+    Event,
+    Fact,
+    Incident,
+    Rewrite,
+    Statement,
+    Story,
+    child_id,
+)
 from newsgraph.store import Store
 from tests.store.test_store import make_pair
 
@@ -44,7 +53,7 @@ def build_corpus(store: Store) -> Corpus:
             first.article.id,
             0,
             30,
-            "North Korea",
+            first.mentions[0].entity_id,  # as extraction gives it: an entity id, never shown
             "DEPLOY",
             "soldiers",
             "Russia",
@@ -52,6 +61,7 @@ def build_corpus(store: Store) -> Corpus:
             None,
         )
     )
+    first.quantities[0].speaker_entity_id = first.mentions[0].entity_id  # a figure North Korea gave
     copy_doc, copy = make_pair(2)
     copy.article.published = "2025-04-29"
     copy.article.outlet = "copies.example"
@@ -165,5 +175,21 @@ def build_corpus(store: Store) -> Corpus:
         fact_records=[fact, single],
         fact_stories=["s1", "s2"],
         state={},
+        incident_records=[
+            Incident(
+                "i1",
+                "s1",
+                "DEPLOY",
+                "North Korea sends soldiers to Russia",
+                first.mentions[0].entity_id,
+                "soldiers",
+                "Russia",
+                "2025-04-20",
+                event_ids=[first.events[0].id],
+                article_ids=[ids[0]],
+                reports=1,
+                independent_sources=1,
+            )
+        ],
     )
     return Corpus(ids[0], ids[1], ids[2], ids[3], ids[4], entity=first.mentions[0].entity_id or "")

@@ -39,8 +39,41 @@ def test_dossier_shows_facts_contested_sources_entities_events(corpus_client: Cl
     chain = sources[sources.index(f'href="/articles/{c.first}"') :].split('class="chain"')[0]
     assert f'href="/articles/{c.copy}"' in chain and ">copy<" in chain
     assert f'href="/entities/{c.entity}"' in html
-    events = html[html.index('id="events"') :]
-    assert "2025-04-20" in events and "DEPLOY" in events
+    incidents = html[html.index('id="incidents"') : html.index('id="sources"')]
+    assert "2025-04-20" in incidents and "North Korea sends soldiers to Russia" in incidents
+    assert "1 report ·" in incidents
+
+
+def test_dossier_answers_first(corpus_client: Client) -> None:
+    client, c = corpus_client
+    html = client.get(f"/stories/{c.story}").text
+    answer = html[html.index('id="answer"') : html.index('id="who-says-what"')]
+    # the key figure with each source's latest value, and both sides of the contest
+    assert "DEPLOY · North Korean soldiers" in answer
+    assert "10,000 according to officials" in answer and "12,000 according to Kyiv" in answer
+    assert "2 outlets · 2 independent sources" in answer
+    # who says what: every claim, with its speaker and a link to its sentence
+    claims = html[html.index('id="who-says-what"') : html.index('id="figures"')]
+    assert "<strong>Kyiv</strong>" in claims and f"/articles/{c.kyiv}#c-" in claims
+
+
+def test_no_chart_without_two_dated_points(corpus_client: Client) -> None:
+    client, c = corpus_client
+    html = client.get(f"/stories/{c.other_story}").text
+    figures = html[html.index('id="figures"') : html.index('id="incidents"')]
+    assert '<svg class="timeline"' not in figures
+    assert '<span class="value-inline">300</span>' in figures
+
+
+def test_story_page_since_a_date_and_its_feed(corpus_client: Client) -> None:
+    client, c = corpus_client
+    html = client.get(f"/stories/{c.story}?since=2025-05-01").text
+    since = html[html.index('id="since"') : html.index('id="answer"')]
+    assert "new source Kyiv reports 12,000, 2025-01-15 (kyivpost.example)" in since
+    feed = client.get(f"/stories/{c.story}/changes.atom?since=2025-01-01")
+    assert feed.status_code == 200
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    assert b"<feed" in feed.content and b"DEPLOY" in feed.content
 
 
 def test_article_page_highlights_and_links(corpus_client: Client) -> None:
@@ -64,6 +97,8 @@ def test_entity_page(corpus_client: Client) -> None:
     html = client.get(f"/entities/{c.entity}").text
     assert "North Korea" in html and "North Korea&#39;s" in html and "North Korean" in html
     assert "Claims about North Korea" in html and f"/articles/{c.first}#c-" in html
+    given = html[html.index("Figures North Korea gave, over time") :]
+    assert "<strong>10,000</strong>" in given and f"/articles/{c.first}#q-" in given
 
 
 @pytest.mark.parametrize("query", ["soldiers", '"NEAR(', "<script>alert(1)</script>", ""])
@@ -217,7 +252,7 @@ def test_counts_of_one_read_as_english(corpus_client: Client) -> None:
     client, c = corpus_client
     other = client.get(f"/stories/{c.other_story}").text
     summary = other[other.index('id="story-title"') :].split("</p>")[0]
-    assert "1 article · 1 source ·" in summary
+    assert "1 article · 1 outlet ·" in summary
     assert "1 articles" not in other and "1 sources" not in other
     assert 'aria-label="1 article from 2025-04-28' in client.get("/").text
     one = client.get("/search", params={"q": "Kursk soldiers"}).text

@@ -6,16 +6,19 @@ its template and renders; no query logic lives here.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
-from newsgraph.records import Claim, Quantity, QuantityKind, Statement
+from newsgraph.records import QuantityKind
 from newsgraph.store import queries as q
+from newsgraph.store.changes import changes_since
 from newsgraph.store.search import NothingToSearch, search
-from newsgraph.views.charts import draw_sparkline, draw_timeline
+from newsgraph.views.changes import change_lines, changes_feed
+from newsgraph.views.charts import draw_sparkline
+from newsgraph.views.dossier import story_answer
 from newsgraph.views.report import anchor, segment, sentence_around
 from newsgraph.views.web.api import StoreDep, article_filter, endpoints
 from newsgraph.views.web.params import allowed_values
@@ -39,53 +42,38 @@ def stories_page(
     return _html(request, "stories.html", page=page, rows=rows, counts=store.counts())
 
 
-def _target(s: Statement) -> str:
-    if s.quantity_id:
-        return anchor("q", s.quantity_id)
-    return anchor("c", s.claim_id) if s.claim_id else ""
-
-
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
-    dossier = q.story_dossier(store, story_id)
-    by_id = {a.id: a for a in dossier.articles}
-    dates = {a.id: a.published for a in dossier.articles}
-    spans: dict[str, Quantity | Claim] = {x.id: x for x in dossier.quantities}
-    spans.update({c.id: c for c in dossier.claims})
-
-    def sentence(s: Statement) -> str:
-        record = spans.get(s.quantity_id or s.claim_id or "")
-        article = by_id.get(s.article_id)
-        if record is None or article is None:
-            return ""
-        return sentence_around(article.text, record.start, record.end)
-
-    facts = [(f, draw_timeline(f.history, dates)) for f in dossier.facts]
-    contested = [
-        (f, [(s, sentence(s)) for s in f.statements])
-        for f in dossier.facts
-        if f.status == "contested"
-    ]
-    history = {f.id: [(s, sentence(s), _target(s)) for s in f.history] for f in dossier.facts}
-    statuses: dict[str, int] = defaultdict(int)
-    for f in dossier.facts:
-        statuses[f.status] += 1
+def story_page(
+    request: Request, store: StoreDep, story_id: str, since: str | None = None
+) -> HTMLResponse:
+    answer = story_answer(store, story_id)
+    changes = changes_since(store, since, story_id=story_id) if since else None
     return _html(
         request,
         "story.html",
-        d=dossier,
-        coverage=draw_sparkline(dossier.summary.coverage, width=320, height=40),
-        facts=facts,
-        history=history,
-        contested=contested,
-        statuses=dict(statuses),
-        titles={a.id: q.article_title(a) for a in dossier.articles},
-        denials=[
-            (c, sentence_around(by_id[c.article_id].text, c.start, c.end))
-            for c in dossier.denials
-            if c.article_id in by_id
-        ],
+        d=answer.dossier,
+        a=answer,
+        coverage=draw_sparkline(answer.dossier.summary.coverage, width=320, height=40),
+        changes=changes,
+        change_lines=change_lines(changes) if changes is not None else [],
     )
+
+
+@router.get("/stories/{story_id}/changes.atom")
+def story_changes_feed(
+    request: Request, store: StoreDep, story_id: str, since: str | None = None
+) -> Response:
+    """What the story gained since a date (default: its first day), as an Atom feed."""
+    story = q.get_story(store, story_id)
+    changes = changes_since(store, since or story.first_seen or "1970-01-01", story_id=story_id)
+    body = changes_feed(
+        changes,
+        title=story.label,
+        base_url=str(request.base_url).rstrip("/"),
+        updated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        feed_path=f"/stories/{story_id}/changes.atom",
+    )
+    return Response(body, media_type="application/atom+xml")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -108,6 +96,9 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
         segments=segment(a.text, spans),
         entities=sorted(entities.items(), key=lambda e: (-e[1][2], e[1][0])),
         sentences={x.id: sentence_around(a.text, x.start, x.end) for x in detail.quantities},
+        names=q.entity_names(
+            store, [v for e in detail.events for v in (e.actor, e.target, e.place)]
+        ),
     )
 
 

@@ -1,0 +1,297 @@
+"""The story dossier as an analyst reads it: the answer first, then who says what.
+
+One view model serves the web story page, `newsgraph report` and `newsgraph show story`, so the
+three say the same thing. It is built from the store's records only:
+
+- key figures: each figure's latest value per source and its trend, the most followed first;
+- contested points: figures and propositions whose independent sources disagree, both sides;
+- who says what: claims grouped by proposition, with stance, speaker, date and outlet;
+- figures: one row per figure with its scope, one line per source, a chart only when there are
+  two or more dated points;
+- incidents by name, with their report counts and sources;
+- sources as origin trees: the original first, what copies, rewrites or re-reports it below.
+
+Nothing here shows an internal id as text: actors and places are names, speakers are as written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsgraph.link.facts import fact_rank
+from newsgraph.records import Article, Claim, Fact, Incident, Quantity, Rewrite, Statement
+from newsgraph.store import Store
+from newsgraph.store import queries as q
+from newsgraph.views.charts import Timeline, draw_timeline, statement_label
+from newsgraph.views.report import anchor, sentence_around
+
+KEY_FIGURES = 6  # how many figures the answer-first summary shows
+UNATTRIBUTED = "no source named"
+
+
+@dataclass(slots=True)
+class Said:
+    """One statement as shown: who, when, where, the sentence, and the anchor to read it."""
+
+    statement: Statement
+    who: str
+    sentence: str
+    target: str  # the anchor of its quantity or claim in the article page
+
+
+@dataclass(slots=True)
+class SourceLine:
+    """One source's statements on a figure, in as_of order, with its latest value and trend."""
+
+    who: str
+    said: list[Said]
+    trend: str | None  # "up", "down", "steady", or None when the source gave one value
+
+    @property
+    def latest(self) -> Said:
+        return self.said[-1]
+
+
+@dataclass(slots=True)
+class FigureView:
+    fact: Fact
+    name: str  # "KILL · North Korean soldiers (in Kursk)"
+    lines: list[SourceLine]
+    outlets: int
+    independent: int
+    dated_points: int
+    chart: Timeline | None  # only with two or more dated points
+
+    @property
+    def headline(self) -> str:
+        """'about 300 according to NIS (up from 100); 400 according to Kyiv'."""
+        parts = []
+        for line in self.lines[:3]:
+            latest = line.latest.statement
+            value = statement_label(latest)
+            if latest.approx and latest.approx != "exact":
+                value = f"{latest.approx.replace('_', ' ')} {value}"
+            part = f"{value} according to {line.who}"
+            if line.trend in ("up", "down") and len(line.said) > 1:
+                part += f" ({line.trend} from {statement_label(line.said[-2].statement)})"
+            parts.append(part)
+        more = len(self.lines) - 3
+        return "; ".join(parts) + (f"; {more} more sources" if more > 0 else "")
+
+
+@dataclass(slots=True)
+class PropositionView:
+    """Claims of one proposition: who asserts it, who denies it, who changed position."""
+
+    fact: Fact | None  # None for a claim no other page repeats or answers
+    title: str
+    status: str
+    asserting: list[Said] = field(default_factory=list)
+    denying: list[Said] = field(default_factory=list)
+    superseded: list[Said] = field(default_factory=list)
+
+    @property
+    def contested(self) -> bool:
+        return self.status == "contested"
+
+
+@dataclass(slots=True)
+class IncidentView:
+    incident: Incident
+    outlets: list[str]
+
+
+@dataclass(slots=True)
+class OriginTree:
+    """An origin group: the original first, each page derived from it with how."""
+
+    origin: Article
+    derived: list[tuple[Article, Rewrite]]
+    declared: str | None  # the source the original itself names ("Original Source: ...")
+
+
+@dataclass(slots=True)
+class StoryAnswer:
+    dossier: q.Dossier
+    key_figures: list[FigureView]
+    figures: list[FigureView]
+    other_figures: list[FigureView]  # OTHER: sizes, distances, counts of no kind
+    propositions: list[PropositionView]
+    contested_figures: list[FigureView]
+    contested_claims: list[PropositionView]
+    incidents: list[IncidentView]
+    sources: list[OriginTree]
+
+    @property
+    def outlets(self) -> int:
+        return len({a.outlet or a.id for a in self.dossier.articles})
+
+
+def _who(statement: Statement) -> str:
+    """The speaker as written; an unattributed figure is the outlet's own."""
+    if statement.speaker:
+        return statement.speaker
+    return f"{statement.outlet} ({UNATTRIBUTED})" if statement.outlet else UNATTRIBUTED
+
+
+def _target(statement: Statement) -> str:
+    if statement.quantity_id:
+        return anchor("q", statement.quantity_id)
+    return anchor("c", statement.claim_id) if statement.claim_id else ""
+
+
+class _Sentences:
+    """The sentence each statement comes from, looked up in its article's text."""
+
+    def __init__(self, dossier: q.Dossier) -> None:
+        self.texts = {a.id: a.text for a in dossier.articles}
+        self.spans: dict[str, Quantity | Claim] = {x.id: x for x in dossier.quantities}
+        self.spans.update({c.id: c for c in dossier.claims})
+
+    def of(self, statement: Statement) -> str:
+        record = self.spans.get(statement.quantity_id or statement.claim_id or "")
+        text = self.texts.get(statement.article_id)
+        if record is None or text is None:
+            return statement.content or ""
+        return sentence_around(text, record.start, record.end)
+
+    def said(self, statement: Statement) -> Said:
+        return Said(statement, _who(statement), self.of(statement), _target(statement))
+
+
+def _source_key(statement: Statement) -> str:
+    return (statement.source or statement.speaker or f"article:{statement.article_id}").casefold()
+
+
+def _trend(values: Sequence[float | None]) -> str | None:
+    known = [v for v in values if v is not None]
+    if len(known) < 2:
+        return None
+    if known[-1] > known[-2]:
+        return "up"
+    return "down" if known[-1] < known[-2] else "steady"
+
+
+def _level(statement: Statement) -> float | None:
+    if statement.value is not None:
+        return statement.value
+    return statement.high if statement.high is not None else statement.low
+
+
+def figure_view(fact: Fact, sentences: _Sentences, dates: dict[str, str | None]) -> FigureView:
+    by_source: dict[str, list[Statement]] = defaultdict(list)
+    for statement in fact.history or fact.statements:
+        by_source[_source_key(statement)].append(statement)
+    lines = []
+    for statements in by_source.values():
+        statements.sort(key=lambda s: (s.as_of or "", s.article_id))
+        lines.append(
+            SourceLine(
+                _who(statements[-1]),
+                [sentences.said(s) for s in statements],
+                _trend([_level(s) for s in statements]),
+            )
+        )
+    lines.sort(key=lambda line: (-len(line.said), line.latest.statement.as_of or "", line.who))
+    dated = {
+        (s.as_of or "")[:10]
+        for s in fact.history or fact.statements
+        if s.as_of and _level(s) is not None
+    }
+    chart = draw_timeline(fact.history, dates) if len(dated) >= 2 else None
+    # a page of unknown outlet counts as an outlet of its own
+    outlets = set(fact.outlets) or {s.outlet or s.article_id for s in fact.statements}
+    return FigureView(
+        fact,
+        figure_name(fact),
+        lines,
+        len(outlets),
+        fact.independent_sources,
+        len(dated),
+        chart,
+    )
+
+
+def figure_name(fact: Fact) -> str:
+    """'KILL · North Korean soldiers (in Kursk)': a fact's name as a person reads it."""
+    name = f"{fact.kind} · {fact.object or 'unnamed figure'}"
+    return f"{name} ({fact.scope})" if fact.scope else name
+
+
+def proposition_view(fact: Fact, sentences: _Sentences) -> PropositionView:
+    view = PropositionView(fact, _shorten(fact.object or ""), fact.status)
+    for statement in fact.history or fact.statements:
+        said = sentences.said(statement)
+        if statement.superseded:
+            view.superseded.append(said)
+        elif statement.stance == "deny":
+            view.denying.append(said)
+        else:
+            view.asserting.append(said)
+    return view
+
+
+def _shorten(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def origin_trees(found: Sequence[Article], groups: Sequence[q.SourceGroup]) -> list[OriginTree]:
+    """Origin groups, the largest first; a page nobody derives from stands alone."""
+    trees = [OriginTree(g.origin, list(g.derived), g.origin.original_source) for g in groups]
+    trees.sort(key=lambda t: (-len(t.derived), t.origin.published or "", t.origin.id))
+    return trees
+
+
+def story_answer(store: Store, story_id: str) -> StoryAnswer:
+    """Everything the story page, the report and `show story` say about one story."""
+    dossier = q.story_dossier(store, story_id)
+    sentences = _Sentences(dossier)
+    dates = {a.id: a.published for a in dossier.articles}
+    ranked = sorted(dossier.facts, key=fact_rank)
+    figures = [figure_view(f, sentences, dates) for f in ranked if f.kind != "CLAIM"]
+    claim_facts = [f for f in ranked if f.kind == "CLAIM"]
+    propositions = [proposition_view(f, sentences) for f in claim_facts]
+    grouped = {s.claim_id for f in claim_facts for s in f.statements}
+    for claim in dossier.claims:
+        if claim.id in grouped:
+            continue
+        statement = Statement(
+            None,
+            claim.id,
+            None,
+            None,
+            None,
+            None,
+            claim.speaker,
+            claim.article_id,
+            next((a.outlet for a in dossier.articles if a.id == claim.article_id), None),
+            dates.get(claim.article_id),
+            stance=claim.stance,
+            content=claim.content,
+        )
+        lone = PropositionView(None, _shorten(claim.content), "single_source")
+        (lone.denying if claim.stance == "deny" else lone.asserting).append(
+            sentences.said(statement)
+        )
+        propositions.append(lone)
+    main = [f for f in figures if f.fact.kind != "OTHER"]
+    outlets_of = {a.id: a.outlet or "unknown outlet" for a in dossier.articles}
+    incidents = [
+        IncidentView(i, sorted({outlets_of.get(a, "unknown outlet") for a in i.article_ids}))
+        for i in store.incidents(story_id=story_id)
+    ]
+    incidents.sort(key=lambda v: (v.incident.when or "", -v.incident.reports, v.incident.label))
+    return StoryAnswer(
+        dossier=dossier,
+        key_figures=main[:KEY_FIGURES],
+        figures=main,
+        other_figures=[f for f in figures if f.fact.kind == "OTHER"],
+        propositions=propositions,
+        contested_figures=[f for f in main if f.fact.status == "contested"],
+        contested_claims=[p for p in propositions if p.contested],
+        incidents=incidents,
+        sources=origin_trees(dossier.articles, dossier.sources),
+    )

@@ -1,0 +1,33 @@
+"""The answer-first dossier as terminal lines, on the linked test corpus."""
+
+from __future__ import annotations
+
+from newsgraph.store import open_store
+from newsgraph.views.dossier import story_answer
+from newsgraph.views.story_text import story_lines
+from tests.views.web.corpus import build_corpus
+
+
+def test_story_lines_answer_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        corpus = build_corpus(store)
+        lines = story_lines(story_answer(store, corpus.story))
+    finally:
+        store.close()
+    text = "\n".join(t for _, t in lines)
+    headings = [t for style, t in lines if style == "heading"]
+    assert headings == [
+        "THE ANSWER",
+        "CONTESTED",
+        "WHO SAYS WHAT",
+        "FIGURES",
+        "INCIDENTS",
+        "SOURCES BY ORIGIN",
+    ]
+    answer = text[text.index("THE ANSWER") : text.index("CONTESTED")]
+    assert "DEPLOY · North Korean soldiers [contested]" in answer
+    assert "10,000 according to officials" in answer and "12,000 according to Kyiv" in answer
+    assert "2 outlets · 2 independent sources" in answer
+    assert "North Korea sends soldiers to Russia · 1 report" in text
+    assert "└ copy:" in text
