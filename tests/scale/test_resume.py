@@ -157,3 +157,26 @@ def test_a_stopped_run_stops_its_workers_and_resumes(
     assert rerun.returncode == 0, rerun.stderr
     assert len(finished_shards(out)) == 8
     assert f"({len(done)} done before)" in rerun.stdout
+
+
+@pytest.mark.ray
+def test_a_ray_run_that_goes_well_prints_only_its_summary(inputs: Path, tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    command = [str(NEWSGRAPH), "run", "--engine", "ray", "-w", "2", "--shard-size", "4"]
+    result = subprocess.run(
+        [*command, "--out", "out", str(inputs)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("wrote 3 shards") and result.stdout.count("\n") == 1
+    # stderr holds the progress bar only: no Ray start-up banner, no Ray Data execution logs
+    noise = [
+        line for line in result.stderr.splitlines() if line.strip() and "run (ray)" not in line
+    ]
+    assert noise == [], noise

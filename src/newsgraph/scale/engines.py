@@ -231,9 +231,19 @@ def _run_ray(
         # RAY_ADDRESS (set by `ray job submit`) joins a cluster; otherwise a local one of `workers` CPUs
         address = os.environ.get("RAY_ADDRESS") or None
         extra: dict[str, Any] = {} if address else {"num_cpus": workers}
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, **extra)
+        ray.init(
+            address=address,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.WARNING,  # a run that goes well prints only its own summary
+            **extra,
+        )
     try:
-        ray.data.DataContext.get_current().enable_progress_bars = False
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        for name in ("ray", "ray.data"):  # Ray Data's own logging setup puts INFO on stderr
+            logging.getLogger(name).setLevel(logging.WARNING)
         reader = _ReadShards(shard_size, done, settings.max_bytes)
         dataset = (
             ray.data.from_items(units, override_num_blocks=len(units))
