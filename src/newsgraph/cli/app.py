@@ -10,6 +10,7 @@ import ast
 import importlib
 import importlib.util
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -242,7 +243,7 @@ class _LogFile(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             path = log_path()
-            if self.file is None or Path(self.file.baseFilename) != path.absolute():
+            if self.file is None or self.file.baseFilename != os.path.abspath(path):
                 if self.file is not None:
                     self.file.close()
                 path.parent.mkdir(parents=True, exist_ok=True)

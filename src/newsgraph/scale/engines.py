@@ -226,6 +226,10 @@ def _run_ray(
 
     if not units:
         return
+    # a run that goes well prints only its own summary: Ray's notices (its token set-up on a
+    # local cluster, "progress bars disabled") stay off the terminal; a failure still ends the
+    # run with an exception
+    os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")
     own = not ray.is_initialized()
     if own:
         # RAY_ADDRESS (set by `ray job submit`) joins a cluster; otherwise a local one of `workers` CPUs
@@ -235,7 +239,7 @@ def _run_ray(
             address=address,
             include_dashboard=False,
             log_to_driver=False,
-            logging_level=logging.WARNING,  # a run that goes well prints only its own summary
+            logging_level=logging.ERROR,
             **extra,
         )
     try:
@@ -243,7 +247,7 @@ def _run_ray(
         context.enable_progress_bars = False
         context.print_on_execution_start = False
         for name in ("ray", "ray.data"):  # Ray Data's own logging setup puts INFO on stderr
-            logging.getLogger(name).setLevel(logging.WARNING)
+            logging.getLogger(name).setLevel(logging.ERROR)
         reader = _ReadShards(shard_size, done, settings.max_bytes)
         dataset = (
             ray.data.from_items(units, override_num_blocks=len(units))
