@@ -95,3 +95,16 @@ def test_fetched_pages_keep_their_outlet(site: Site, tmp_path: Path) -> None:
     assert site.requests_for("/news/a.html"), "the page did not come through the local site"
     (article,) = open_store(f"sqlite:///{store}").articles()
     assert (article.url, article.outlet) == (url, "example.co.uk")
+
+
+def test_a_broken_fetch_state_is_one_line_not_a_traceback(site: Site, tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "state.json").write_text('{"urls": {"x": ', encoding="utf-8")
+    result = _newsgraph(
+        tmp_path, "fetch", site.url("/news/a.html"), "--state", str(state), *QUICK,
+        "--store", str(tmp_path / "s.db"),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert f"the fetch state {state / 'state.json'} is not one newsgraph wrote" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
