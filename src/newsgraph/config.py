@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field
@@ -33,10 +34,40 @@ class Settings(BaseSettings):
         None,
         description="Bearer token that enables POST /api/ingest; without it the API is read-only.",
     )
+    log: str | None = Field(
+        None,
+        description="Log file for the details behind one-line errors (default: beside a SQLite "
+        "store, named after it; for a PostgreSQL store $XDG_STATE_HOME/newsgraph/newsgraph.log).",
+    )
 
     @property
     def store_url(self) -> str:
         return store_url(self.store)
+
+    @property
+    def log_path(self) -> Path:
+        """Where the log goes: `log` if set, else beside a SQLite store (`news.db` logs to
+        `news.log`), else the user's state folder, never the current folder by accident."""
+        if self.log:
+            return Path(self.log).expanduser()
+        sqlite = sqlite_path(self.store_url)
+        if sqlite is not None:
+            return sqlite.with_suffix(".log")
+        return state_dir() / "newsgraph.log"
+
+
+def state_dir() -> Path:
+    """The user's state folder for newsgraph ($XDG_STATE_HOME/newsgraph, ~/.local/state/newsgraph)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "newsgraph"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a `sqlite:///` URL; None for other stores and in-memory SQLite."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url[len("sqlite:///") :].split("?", 1)[0]
+    return None if path in ("", ":memory:") else Path(path)
 
 
 def store_url(store: str) -> str:

@@ -87,3 +87,29 @@ class MissingExtra(NewsgraphError):
 class BenchmarkMissing(NewsgraphError):
     code = "E300"
     hint = "point the command at a folder of ../shared/bench"
+
+
+class Interrupted(NewsgraphError):
+    """A long command stopped by SIGINT or SIGTERM; what it finished is kept, the rest discarded."""
+
+    code = "E400"
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
+        self.signum = signum
+
+
+class StoreMissing(StoreError):
+    """A command that only reads was pointed at a store that does not exist; nothing is created."""
+
+    code = "E102"
+    hint = "check --store / NEWSGRAPH_STORE, or create the store with `newsgraph ingest PAGES`"
+
+
+class AmbiguousId(NotFound):
+    """An id prefix that more than one record starts with; the message lists them."""
+
+    code = "E103"
+    hint = "give more of the id"

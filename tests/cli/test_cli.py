@@ -18,9 +18,13 @@ runner = CliRunner()
 
 
 def _commands() -> list[tuple[str, object]]:
+    """Every command and subcommand, loaded as running it would load it."""
+    from newsgraph.cli.app import load_command
+
     group = get_command(app)
     found = []
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    for name in group.list_commands(None):  # type: ignore[attr-defined, arg-type]
+        command = load_command(name)
         found.append((name, command))
         for sub_name, sub in getattr(command, "commands", {}).items():
             found.append((f"{name} {sub_name}", sub))
@@ -100,9 +104,13 @@ def test_report_and_export_from_the_cli(messy_dir: Path, tmp_path: Path) -> None
 
 
 def test_unknown_story_is_one_clear_line(tmp_path: Path) -> None:
+    from newsgraph.store import open_store
+
+    open_store(f"sqlite:///{tmp_path / 's.db'}").close()
     result = runner.invoke(app, ["report", "--store", str(tmp_path / "s.db"), "--story", "nope"])
     assert result.exit_code == 2
     assert "no story with id 'nope'" in result.stderr
+    assert "`newsgraph stories` lists them" in result.stderr
     assert "Traceback" not in result.output
 
 

@@ -1,5 +1,6 @@
 """A local news site on 127.0.0.1: real benchmark pages, a feed, a sitemap and a robots.txt,
-with ETags, a flaky page (503 then 200) and a request log to check what the fetcher asked."""
+with ETags, a flaky page (503 then 200), a slow one, and a request log to check what the fetcher
+asked. It also answers as an HTTP proxy, so a test can fetch a real domain name from it."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Site:
     pages: dict[str, bytes]
     feed_items: list[str] = field(default_factory=list)
     flaky_failures: int = 1
+    slow_seconds: float = 3.0
     log: list[tuple[float, str, dict[str, str]]] = field(default_factory=list)
     base: str = ""
 
@@ -61,6 +63,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
+            if self.path.startswith("http://"):  # asked as an HTTP proxy: serve any host
+                self.path = "/" + self.path.split("/", 3)[-1]
             site.log.append((time.monotonic(), self.path, dict(self.headers)))
             if self.path == "/robots.txt":
                 self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
@@ -76,6 +80,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     self._send(200, site.pages["flaky"], "text/html; charset=utf-8", validate=True)
             elif self.path == "/down.html":
                 self._send(503, b"down", "text/plain")
+            elif self.path == "/slow.html":  # answers after `slow_seconds`
+                time.sleep(site.slow_seconds)
+                self._send(200, site.pages["a"], "text/html; charset=utf-8")
             elif self.path.startswith(("/news/", "/private/")):
                 name = self.path.rsplit("/", 1)[-1].removesuffix(".html")
                 if name in site.pages:

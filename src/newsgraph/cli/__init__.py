@@ -1,23 +1,9 @@
 """newsgraph's command line: a thin layer that parses arguments, calls the library and prints.
 
-Each command is one module; registering a command means importing its module here.
+Each command is one module, listed in `newsgraph.cli.app.COMMANDS` and imported only when the
+command runs, so `newsgraph --help` and the quick commands start fast.
 """
 
-from newsgraph.cli import (  # noqa: F401  (imported for their @app.command registrations)
-    browse,
-    changes,
-    eval_claims,
-    eval_extraction,
-    eval_stories,
-    export,
-    fetch,
-    ingest,
-    link,
-    report,
-    scale,
-    serve,
-    stats,
-)
 from newsgraph.cli.app import app
 
 __all__ = ["app"]

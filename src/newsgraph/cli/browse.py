@@ -1,7 +1,9 @@
-"""Terminal views: `newsgraph stories`, `show story|article|entity ID`, `facts`, `search QUERY`.
+"""Terminal views: `newsgraph stories`, `show story|article|entity ID`, `entities`, `facts`,
+`search QUERY`.
 
 Each command reads one call of `newsgraph.store.queries` / `newsgraph.store.search` and prints it
-as rich tables, or as JSON with `--json`.
+as rich tables, or as JSON with `--json`. They only read: a store that does not exist is
+refused, never created. Filters take only the values the records can hold.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -23,14 +25,15 @@ from newsgraph.cli.app import (
     settings_for,
     setup_logging,
 )
-from newsgraph.store import Store, open_store
-from newsgraph.store import queries as q
-from newsgraph.store.search import search
-from newsgraph.views.charts import statement_label
-from newsgraph.views.report import sentence_around
+from newsgraph.cli.choices import EntityTypeChoice, FactStatusChoice, QuantityKindChoice
 
+if TYPE_CHECKING:
+    from newsgraph.store import Store
+    from newsgraph.store import queries as q
+
+MAX_LIMIT = 500  # newsgraph.store.queries.MAX_LIMIT, which a test keeps equal
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, max=q.MAX_LIMIT, help="Rows.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="Rows.")]
 
 
 class ShowKind(StrEnum):
@@ -40,7 +43,17 @@ class ShowKind(StrEnum):
 
 
 def _open(store: str | None) -> Store:
-    return open_store(settings_for(store).store_url)
+    from newsgraph.store import open_store
+
+    settings = settings_for(store)
+    setup_logging()
+    return open_store(settings.store_url, create=False)
+
+
+def short_id(record_id: str) -> str:
+    """An id as a listing shows it: 16 characters on a terminal (`show` takes the prefix),
+    whole when the output goes to a file or a pipe."""
+    return record_id[:16] if console.is_terminal else record_id
 
 
 def _print_json(value: Any) -> None:
@@ -48,8 +61,9 @@ def _print_json(value: Any) -> None:
 
 
 def shown_as_text(value: Any) -> str:
-    """Scraped text shown as text: rich markup in it is escaped, never interpreted."""
-    return escape("" if value is None else str(value))
+    """Scraped text shown as text, on one line: rich markup in it is escaped, never interpreted,
+    and its line breaks are spaces (a table row is one line, whatever the page held)."""
+    return escape(" ".join(("" if value is None else str(value)).split()))
 
 
 @app.command("stories")
@@ -57,7 +71,8 @@ def stories_command(
     store: StoreOption = None, limit: LimitOption = 50, as_json: JsonOption = False
 ) -> None:
     """List stories with their article and source counts, the most covered first."""
-    setup_logging()
+    from newsgraph.store import queries as q
+
     with reported_errors():
         page = q.list_stories(_open(store), limit=limit)
     if as_json:
@@ -87,22 +102,31 @@ def stories_command(
 @app.command("show")
 def show_command(
     kind: Annotated[ShowKind, typer.Argument(help="story, article or entity.")],
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The record's id.")],
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The record's id, or a prefix only it starts with; an entity's name works too.",
+        ),
+    ],
     store: StoreOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one story dossier, article or entity."""
-    setup_logging()
+    """Show one story dossier, article or entity, by id, unique id prefix or entity name."""
+    from newsgraph.store import queries as q
+    from newsgraph.store.ids import resolve_entity, resolve_id
+
     with reported_errors():
         db = _open(store)
         if kind is ShowKind.story:
-            dossier = q.story_dossier(db, record_id)
+            story_id = resolve_id(db, "story", record_id)
+            dossier = q.story_dossier(db, story_id)
         elif kind is ShowKind.article:
-            detail = q.article_detail(db, record_id)
+            detail = q.article_detail(db, resolve_id(db, "article", record_id))
         else:
-            entity = q.entity_detail(db, record_id)
+            entity = q.entity_detail(db, resolve_entity(db, record_id))
     if kind is ShowKind.story:
-        _print_json(asdict(dossier)) if as_json else _show_story(db, record_id)
+        _print_json(asdict(dossier)) if as_json else _show_story(db, story_id)
     elif kind is ShowKind.article:
         _print_json(asdict(detail)) if as_json else _show_article(detail)
     else:
@@ -123,6 +147,8 @@ def _show_story(db: Store, story_id: str) -> None:
 
 
 def _show_article(d: q.ArticleDetail) -> None:
+    from newsgraph.views.report import sentence_around
+
     a = d.article
     console.print(
         f"[bold]{shown_as_text(a.title or a.source_id)}[/bold]\n{shown_as_text(a.outlet)} · "
@@ -170,6 +196,8 @@ def _show_entity(d: q.EntityDetail) -> None:
 
 
 def _facts_table(found: list[Any]) -> Table:
+    from newsgraph.views.charts import statement_label
+
     table = Table("fact", "kind", "object", "status", "sources", "history", title="facts")
     for f in found:
         history = "; ".join(
@@ -191,8 +219,8 @@ def _facts_table(found: list[Any]) -> Table:
 def facts_command(
     story: Annotated[str | None, typer.Option("--story", help="Only this story id.")] = None,
     status: Annotated[
-        str | None,
-        typer.Option("--status", help="corroborated, single_source, contested or superseded."),
+        FactStatusChoice | None,
+        typer.Option("--status", case_sensitive=False, help="Only facts with this status."),
     ] = None,
     about: Annotated[
         str | None,
@@ -207,20 +235,23 @@ def facts_command(
     as_json: JsonOption = False,
 ) -> None:
     """List facts with their status, independent sources and history."""
-    setup_logging()
     if about is not None:
         from newsgraph.store.factsearch import search_facts
 
         with reported_errors():
             hits = search_facts(_open(store), about, story_id=story, limit=limit)
-        found = [h.fact for h in hits if status is None or h.fact.status == status]
+        found = [h.fact for h in hits if status is None or h.fact.status == status.value]
         if as_json:
             _print_json([asdict(f) for f in found])
         else:
             console.print(_facts_table(found))
         return
+    from newsgraph.store import queries as q
+
     with reported_errors():
-        page = q.list_facts(_open(store), story_id=story, status=status, limit=limit)
+        page = q.list_facts(
+            _open(store), story_id=story, status=status and status.value, limit=limit
+        )
     if as_json:
         _print_json({"total": page.total, "items": [asdict(f) for f in page.items]})
         return
@@ -235,7 +266,10 @@ def search_command(
         str | None, typer.Option("--entity", help="Articles naming this entity id.")
     ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Articles with a figure of this kind.")
+        QuantityKindChoice | None,
+        typer.Option(
+            "--kind", case_sensitive=False, help="Articles with a figure of this kind (any case)."
+        ),
     ] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this ISO date.")] = None,
@@ -245,8 +279,10 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over article titles and texts, with filters."""
-    setup_logging()
-    where = q.ArticleFilter(story, entity, kind, outlet, since, until)
+    from newsgraph.store import queries as q
+    from newsgraph.store.search import search
+
+    where = q.ArticleFilter(story, entity, kind and kind.value, outlet, since, until)
     with reported_errors():
         page = search(_open(store), query, where, limit=limit)
     if as_json:
@@ -257,10 +293,45 @@ def search_command(
     )
     for h in page.items:
         table.add_row(
-            h.article_id[:16],
+            short_id(h.article_id),
             shown_as_text(h.title),
             shown_as_text(h.outlet),
             shown_as_text(h.published),
             shown_as_text(h.snippet),
+        )
+    console.print(table)
+
+
+@app.command("entities")
+def entities_command(
+    entity_type: Annotated[
+        EntityTypeChoice | None,
+        typer.Option("--type", "-t", case_sensitive=False, help="Only this type (any case)."),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Only names containing this (any case).")
+    ] = None,
+    store: StoreOption = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List entities (people, organisations, places...), the most mentioned first."""
+    from newsgraph.store import queries as q
+
+    with reported_errors():
+        page = q.list_entities(
+            _open(store), name=name, type_=entity_type and entity_type.value, limit=limit
+        )
+    if as_json:
+        _print_json({"total": page.total, "items": [asdict(e) for e in page.items]})
+        return
+    table = Table("id", "name", "type", "mentions", "aliases", title=f"{page.total} entities")
+    for e in page.items:
+        table.add_row(
+            short_id(e.id),
+            shown_as_text(e.name),
+            e.type,
+            str(e.mentions),
+            shown_as_text(" · ".join(a for a in e.aliases if a != e.name)),
         )
     console.print(table)

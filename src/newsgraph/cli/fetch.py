@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,14 +13,15 @@ from newsgraph.cli.app import (
     StoreOption,
     app,
     console,
-    err_console,
+    print_problem,
     reported_errors,
     settings_for,
     setup_logging,
 )
-from newsgraph.errors import InputError
-from newsgraph.fetch import FetchOptions, FetchSummary, fetch, watch
-from newsgraph.store import open_store
+
+if TYPE_CHECKING:
+    from newsgraph.errors import InputError
+    from newsgraph.fetch import FetchOptions, FetchSummary
 
 StateOption = Annotated[
     Path,
@@ -29,10 +30,16 @@ StateOption = Annotated[
     ),
 ]
 DelayOption = Annotated[
-    float, typer.Option("--delay", help="Seconds between two requests to one host.")
+    float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
 ]
 RetriesOption = Annotated[
-    int, typer.Option("--retries", help="Retries, with exponential backoff, on 429/5xx and errors.")
+    int,
+    typer.Option(
+        "--retries", min=0, help="Retries, with exponential backoff, on 429/5xx and errors."
+    ),
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server to answer.")
 ]
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 
@@ -46,7 +53,14 @@ def parse_duration(text: str) -> float:
 
 
 def _report(error: InputError) -> None:
-    err_console.print(f"[yellow]skipped[/yellow] {error}", highlight=False)
+    """One line per URL or page that failed: the address and what happened to it."""
+    print_problem("skipped", str(error))
+
+
+def _options(delay: float, retries: int, timeout: float) -> FetchOptions:
+    from newsgraph.fetch import FetchOptions
+
+    return FetchOptions(delay=delay, retries=retries, timeout=timeout)
 
 
 def _print(summary: FetchSummary, prefix: str = "") -> None:
@@ -65,12 +79,17 @@ def fetch_command(
     state: StateOption = Path("newsgraph-fetch"),
     delay: DelayOption = 1.0,
     retries: RetriesOption = 3,
+    timeout: TimeoutOption = 20.0,
     do_link: LinkOption = True,
 ) -> None:
-    """Fetch pages, feeds and sitemaps politely and ingest the pages; exit 1 if some failed."""
-    setup_logging()
+    """Fetch pages, feeds and sitemaps politely and ingest the pages; exit 1 if some failed
+    (each is named: unreachable, timed out, an HTTP status, disallowed by robots.txt)."""
+    from newsgraph.fetch import fetch
+    from newsgraph.store import open_store
+
     settings = settings_for(store)
-    options = FetchOptions(delay=delay, retries=retries)
+    setup_logging()
+    options = _options(delay, retries, timeout)
     with reported_errors():
         db = open_store(settings.store_url)
         summary = fetch(urls, db, settings, state_dir=state, options=options, on_error=_report)
@@ -90,26 +109,35 @@ def watch_command(
         str, typer.Option("--every", "-e", help="How often to poll: 90s, 15m, 2h.")
     ] = "15m",
     rounds: Annotated[
-        int | None, typer.Option("--rounds", "-n", help="Stop after N rounds (default: never).")
+        int | None,
+        typer.Option("--rounds", "-n", min=1, help="Stop after N rounds (default: never)."),
     ] = None,
     store: StoreOption = None,
     state: StateOption = Path("newsgraph-fetch"),
     delay: DelayOption = 1.0,
     retries: RetriesOption = 3,
+    timeout: TimeoutOption = 20.0,
 ) -> None:
-    """Poll feeds, fetch only the new entries, store and link them, round after round."""
-    setup_logging()
+    """Poll feeds, fetch only the new entries, store and link them, round after round; with
+    --rounds, exit 1 if some round failed to fetch something."""
+    from newsgraph.fetch import watch
+    from newsgraph.store import open_store
+
     settings = settings_for(store)
+    setup_logging()
     seconds = parse_duration(every)
     with reported_errors():
         db = open_store(settings.store_url)
-        watch(
+        done = watch(
             feeds,
             db,
             settings,
             every=seconds,
             rounds=rounds,
             state_dir=state,
-            options=FetchOptions(delay=delay, retries=retries),
+            options=_options(delay, retries, timeout),
             on_round=lambda n, summary: _print(summary, f"round {n}: "),
+            on_error=_report,
         )
+    if any(s.failed or s.ingested.failed for s in done):
+        raise typer.Exit(1)

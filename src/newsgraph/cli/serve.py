@@ -14,7 +14,6 @@ from newsgraph.cli.app import (
     settings_for,
     setup_logging,
 )
-from newsgraph.errors import MissingExtra
 
 
 @app.command("serve")
@@ -25,9 +24,13 @@ def serve_command(
 ) -> None:
     """Serve the web UI and the JSON API (/api, schema at /api/openapi.json); read-only unless
     NEWSGRAPH_API_TOKEN is set."""
-    setup_logging()
+    from newsgraph.errors import MissingExtra
+    from newsgraph.store import open_store
+
     settings = settings_for(store)
+    setup_logging()
     with reported_errors():
+        open_store(settings.store_url, create=False).close()  # refuse a store that is not there
         try:
             import uvicorn
 

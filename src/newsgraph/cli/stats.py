@@ -6,7 +6,6 @@ import json
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from newsgraph.cli.app import (
     StoreOption,
@@ -16,7 +15,6 @@ from newsgraph.cli.app import (
     settings_for,
     setup_logging,
 )
-from newsgraph.store import open_store
 
 
 @app.command("stats")
@@ -25,9 +23,14 @@ def stats_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Count the store's documents, articles, entities, claims, quantities, stories and facts."""
+    from rich.table import Table
+
+    from newsgraph.store import open_store
+
+    settings = settings_for(store)
     setup_logging()
     with reported_errors():
-        counts = open_store(settings_for(store).store_url).counts()
+        counts = open_store(settings.store_url, create=False).counts()
     if as_json:
         typer.echo(json.dumps(counts))
         return

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
-from newsgraph.fetch.polite import FetchOptions, PoliteClient, Reply
+from newsgraph.fetch.polite import FetchOptions, PoliteClient, Reply, http_status
 from newsgraph.fetch.robots import Robots
 from newsgraph.fetch.sitemaps import looks_like_sitemap, parse_sitemap
 from newsgraph.fetch.state import FetchState, Visit
@@ -89,13 +89,9 @@ def fetch(
     state = FetchState.load(state_dir / "state.json")
     summary = FetchSummary()
 
-    def robots_get(url: str) -> Reply | None:
-        reply = polite.get(url)
-        return None if reply.status == 0 else reply
-
     crawl = _Crawl(
         client=polite,
-        robots=Robots(options.user_agent.split("/")[0], robots_get),
+        robots=Robots(options.user_agent.split("/")[0], polite.get),
         state=state,
         summary=summary,
         new_only=new_only,
@@ -127,9 +123,16 @@ def _visit(crawl: _Crawl, url: str, *, depth: int, discovered: bool) -> None:
         summary.already_seen += 1
         return
     summary.requested += 1
+    problem = crawl.robots.problem(url)
+    if problem:
+        _fail(crawl, InputError(url, problem))
+        return
     if not crawl.robots.allowed(url):
         log.info("robots.txt disallows %s", url)
-        summary.disallowed.append(url)
+        if discovered:  # an entry of a feed or sitemap: counted, the crawl goes on
+            summary.disallowed.append(url)
+        else:  # asked for by name and not fetched: a failure to report
+            _fail(crawl, InputError(url, "disallowed by robots.txt"))
         return
     delay = crawl.robots.crawl_delay(url)
     if delay:
@@ -140,7 +143,7 @@ def _visit(crawl: _Crawl, url: str, *, depth: int, discovered: bool) -> None:
         _remember(crawl, url, reply)
         return
     if reply.error or not 200 <= reply.status < 300:
-        _fail(crawl, InputError(url, f"fetch failed ({reply.error or f'HTTP {reply.status}'})"))
+        _fail(crawl, InputError(url, reply.error or http_status(reply.status)))
         return
     content_type = reply.headers.get("content-type")
     if looks_like_feed(reply.body):
@@ -210,6 +213,7 @@ def watch(
     options: FetchOptions | None = None,
     client: PoliteClient | None = None,
     on_round: Callable[[int, FetchSummary], None] | None = None,
+    on_error: Callable[[InputError], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> list[FetchSummary]:
     """Every `every` seconds fetch what is new in `feeds`, ingest it and link it incrementally.
@@ -233,6 +237,7 @@ def watch(
             options=options,
             new_only=True,
             client=client,
+            on_error=on_error,
         )
         if summary.stored:
             link(store)

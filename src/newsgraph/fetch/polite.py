@@ -4,9 +4,11 @@ backoff on overload (429, 5xx) and network errors, and a cap on the bytes read."
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -41,6 +43,14 @@ class Reply:
     headers: dict[str, str]
     body: bytes
     error: str | None = None
+
+
+def http_status(status: int) -> str:
+    """'HTTP 404 Not Found': the status with its standard phrase."""
+    try:
+        return f"HTTP {status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
 
 
 def require_httpx() -> Any:
@@ -108,16 +118,27 @@ class PoliteClient:
             try:
                 reply = self._read(url, headers or {})
             except self.http.HTTPError as exc:
-                reply = Reply(url, 0, {}, b"", error=f"{type(exc).__name__}: {exc}")
+                reply = Reply(url, 0, {}, b"", error=self.describe(exc))
             retryable = reply.status in RETRY_STATUSES or (reply.status == 0 and reply.error)
             if not retryable or attempt >= self.options.retries:
                 if reply.status >= 400 and reply.error is None:
-                    reply.error = f"HTTP {reply.status}"
+                    reply.error = http_status(reply.status)
                 return reply
             wait = self._backoff(attempt, reply.headers.get("retry-after"))
             log.info("retrying %s in %.1fs (%s)", url, wait, reply.error or reply.status)
             self.sleep(wait)
             attempt += 1
+
+    def describe(self, exc: Exception) -> str:
+        """What went wrong, as a person says it: unreachable, timed out, or another network error."""
+        reason = (
+            re.sub(r"^\[Errno -?\d+\]\s*", "", " ".join(str(exc).split())) or type(exc).__name__
+        )
+        if isinstance(exc, self.http.TimeoutException):
+            return f"timed out after {self.options.timeout:g}s"
+        if isinstance(exc, self.http.ConnectError):
+            return f"unreachable: {reason}"
+        return f"network error: {type(exc).__name__}: {reason}"
 
     def _read(self, url: str, headers: dict[str, str]) -> Reply:
         with self.client.stream("GET", url, headers=headers) as response:

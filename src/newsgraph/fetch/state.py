@@ -8,6 +8,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from newsgraph.errors import NewsgraphError
+
 
 @dataclass(slots=True)
 class Visit:
@@ -30,8 +32,15 @@ class FetchState:
     def load(cls, path: Path) -> FetchState:
         if not path.is_file():
             return cls(path)
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(path, {url: Visit(**v) for url, v in data.get("urls", {}).items()})
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(path, {url: Visit(**v) for url, v in data.get("urls", {}).items()})
+        except (ValueError, TypeError, AttributeError) as exc:
+            reason = " ".join(str(exc).split())
+            raise NewsgraphError(
+                f"the fetch state {path} is not one newsgraph wrote ({reason})",
+                hint="move it away to start afresh: every URL is then fetched again in full",
+            ) from exc
 
     def save(self) -> None:
         """Write the state whole, through a temporary file, so a crash never leaves half of it."""

@@ -1,25 +1,38 @@
 """Executors for stage A over shards: `local` (a process pool) and `ray` (Ray Data, actor pool).
 
 Both plan the same units, read the same shards and call the same `analyze_shard`, so their
-output is identical; both skip the shards whose completion marker exists.
+output is identical; both skip the shards whose completion marker exists, and both stop on
+SIGINT or SIGTERM: their workers are stopped with them and the shards in flight discarded, so
+a rerun resumes from whole shards only.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any, Literal
 
 from newsgraph.config import Settings
-from newsgraph.errors import MissingExtra
-from newsgraph.scale.parquet import finished_shards, require_pyarrow
-from newsgraph.scale.shards import Unit, plan_units, read_unit
+from newsgraph.errors import Interrupted, MissingExtra
+from newsgraph.scale.parquet import (
+    discard_unfinished,
+    finished_shards,
+    marker_of,
+    remove_shard,
+    require_pyarrow,
+)
+from newsgraph.scale.shards import Unit, error_row, plan, read_unit
 from newsgraph.scale.worker import ShardAnalyzer, analyze_shard, warm
 
 log = logging.getLogger(__name__)
@@ -34,8 +47,12 @@ class RunSummary:
     already_done: int = 0  # finished by an earlier run and skipped
     documents: int = 0
     articles: int = 0
-    errors: int = 0
+    errors: int = 0  # inputs and records that failed, in this run's shards or before it
     seconds: float = 0.0
+    stale: int = 0  # shards of inputs that changed since, removed
+    # one row per failed input or record ({"source", "code", "reason"}): inputs missing or
+    # unreadable, and the errors the shards of the inputs recorded, this run's or earlier ones'
+    failures: list[dict[str, str]] = field(default_factory=list)
 
 
 def run(
@@ -48,14 +65,29 @@ def run(
     workers: int = 2,
     on_shard: Callable[[dict[str, Any]], None] | None = None,
 ) -> RunSummary:
-    """Run stage A over `inputs` into Parquet shards under `out`, skipping finished shards."""
+    """Run stage A over `inputs` into Parquet shards under `out`, skipping finished shards.
+
+    Shards of an input whose bytes changed since they were written are removed and the input
+    read again; an input that is missing or unreadable is a failure in the summary, never a
+    shard. SIGINT or SIGTERM stops the workers, discards the shards in flight and raises
+    `Interrupted`.
+    """
     require_pyarrow()
     if engine == "ray":
         require_ray()
     started = time.perf_counter()
-    units = plan_units(list(inputs), shard_size)
+    planned = plan(list(inputs), shard_size)
+    summary = RunSummary(engine=engine)
+    summary.failures = [error_row(e) for e in planned.failed]
     done = finished_shards(out)
-    summary = RunSummary(engine=engine, already_done=len(done))
+    for name in sorted(n for n in done if planned.current(n) is False):
+        log.info("input changed since shard %s was written: removing it", name)
+        remove_shard(out, name)
+        done.discard(name)
+        summary.stale += 1
+    for name in sorted(n for n in done if planned.current(n)):
+        summary.already_done += 1
+        summary.failures.extend(marker_of(out, name)["errors"])
     out.mkdir(parents=True, exist_ok=True)
 
     def record(result: dict[str, Any]) -> None:
@@ -63,16 +95,45 @@ def run(
         summary.documents += int(result["documents"])
         summary.articles += int(result["articles"])
         errors = result["errors"]
-        summary.errors += errors if isinstance(errors, int) else len(errors)
+        summary.failures.extend(json.loads(errors) if isinstance(errors, str) else errors)
         if on_shard:
             on_shard(result)
 
-    if engine == "ray":
-        _run_ray(units, out, settings, shard_size, workers, done, record)
-    else:
-        _run_local(units, out, settings, shard_size, workers, done, record)
+    try:
+        with stop_on_signals():
+            if engine == "ray":
+                _run_ray(planned.units, out, settings, shard_size, workers, done, record)
+            else:
+                _run_local(planned.units, out, settings, shard_size, workers, done, record)
+    except BaseException:
+        for name in discard_unfinished(out, planned.current):
+            log.warning("discarded the unfinished shard %s", name)
+        raise
+    summary.errors = len(summary.failures)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into `Interrupted` in the main thread (once: a second signal
+    while stopping is ignored, so the cleanup is not cut short)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    stops = (signal.SIGINT, signal.SIGTERM)
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        for each in stops:
+            signal.signal(each, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    previous = {each: signal.signal(each, stop) for each in stops}
+    try:
+        yield
+    finally:
+        for each, handler in previous.items():
+            signal.signal(each, handler)
 
 
 def _run_local(
@@ -86,9 +147,10 @@ def _run_local(
 ) -> None:
     # spawn, not fork: the parent may hold threads (a Ray client, a progress bar) that fork breaks
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=warm, initargs=(settings.model,)
-    ) as pool:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(settings.model,)
+    )
+    try:
         pending: set[Future[dict[str, Any]]] = set()
         for unit in units:
             for payload in read_unit(unit, shard_size, done, settings.max_bytes):
@@ -97,8 +159,35 @@ def _run_local(
                     finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                     for future in finished:
                         record(future.result())
-        for future in pending:
-            record(future.result())
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                record(future.result())
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
+
+
+def _start_worker(model: str) -> None:
+    """A worker leaves SIGINT to the parent (a Ctrl-C reaches the whole process group), which
+    stops it and discards its shard; then it loads the pipeline."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm(model)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel what has not started and end the workers (a shard they were
+    writing is left without a marker, for `discard_unfinished`)."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(10)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def require_ray() -> Any:
@@ -120,7 +209,7 @@ class _ReadShards:
         self.shard_size, self.done, self.max_bytes = shard_size, done, max_bytes
 
     def __call__(self, unit: dict[str, Any]) -> list[dict[str, str]]:
-        unit = {"kind": unit["kind"], "key": unit["key"], "files": list(unit["files"])}
+        unit = {**unit, "files": list(unit["files"])}
         return list(read_unit(unit, self.shard_size, self.done, self.max_bytes))
 
 
@@ -137,14 +226,28 @@ def _run_ray(
 
     if not units:
         return
+    # a run that goes well prints only its own summary: Ray's notices (its token set-up on a
+    # local cluster, "progress bars disabled") stay off the terminal; a failure still ends the
+    # run with an exception
+    os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")
     own = not ray.is_initialized()
     if own:
         # RAY_ADDRESS (set by `ray job submit`) joins a cluster; otherwise a local one of `workers` CPUs
         address = os.environ.get("RAY_ADDRESS") or None
         extra: dict[str, Any] = {} if address else {"num_cpus": workers}
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, **extra)
+        ray.init(
+            address=address,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.ERROR,
+            **extra,
+        )
     try:
-        ray.data.DataContext.get_current().enable_progress_bars = False
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        for name in ("ray", "ray.data"):  # Ray Data's own logging setup puts INFO on stderr
+            logging.getLogger(name).setLevel(logging.ERROR)
         reader = _ReadShards(shard_size, done, settings.max_bytes)
         dataset = (
             ray.data.from_items(units, override_num_blocks=len(units))

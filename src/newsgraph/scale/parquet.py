@@ -11,6 +11,7 @@ import json
 import os
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
@@ -134,3 +135,33 @@ def read_shard(out: Path, name: str) -> list[tuple[Document, AnalyzedArticle]]:
         )
         pairs.append((document, analyzed))
     return pairs
+
+
+def marker_of(out: Path, name: str) -> dict[str, Any]:
+    """What a finished shard's marker says: its counts and the errors it recorded."""
+    result: dict[str, Any] = json.loads((out / f"{name}{MARKER}").read_text(encoding="utf-8"))
+    return result
+
+
+def remove_shard(out: Path, name: str) -> None:
+    """Delete a shard: its marker first, so a crash in between leaves it unfinished, never a
+    marker without its data."""
+    for path in (out / f"{name}{MARKER}", out / f"{name}.parquet"):
+        path.unlink(missing_ok=True)
+
+
+def discard_unfinished(out: Path, ours: Callable[[str], bool | None]) -> list[str]:
+    """Delete what the shards `ours` accepts left without a marker (a Parquet file, temporary
+    files): a run stopped while writing them leaves no half shard behind. Returns their names."""
+    found = {p.stem for p in out.glob("*.parquet")} | {
+        p.name[1:].split(".parquet.tmp")[0].split(f"{MARKER}.tmp")[0] for p in out.glob(".*.tmp")
+    }
+    discarded = sorted(n for n in found - finished_shards(out) if ours(n))
+    for name in discarded:
+        for path in (
+            out / f"{name}.parquet",
+            out / f".{name}.parquet.tmp",
+            out / f".{name}{MARKER}.tmp",
+        ):
+            path.unlink(missing_ok=True)
+    return discarded

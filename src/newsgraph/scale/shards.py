@@ -2,8 +2,13 @@
 
 A multi-record file (JSONL, WARC, feed) is cut into shards of `shard_size` consecutive records;
 single-page files (HTML, text scrapes) are grouped by folder, `shard_size` files a shard, in
-sorted order. Shard names depend only on the inputs as given, so every engine, and every rerun,
-names the same shard the same way and can skip the ones already finished.
+sorted order. A shard's name says which input it comes from and fingerprints the bytes it
+covers (their size and SHA-256): every engine and every rerun names the same shard of the same
+bytes the same way and skips it once finished, while an input that grew or changed gets new
+names, so it is read again whole and the shards of its old bytes become stale.
+
+An input that does not exist or cannot be read is a planning error, never a shard: a shard is
+only ever marked done for bytes that were there to be read.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,35 +31,103 @@ Unit = dict[str, Any]  # a plain dict, so Ray Data can carry it as a row
 Payload = dict[str, str]  # {"shard", "documents", "errors"}, JSON strings: one Arrow-safe row
 
 
-def plan_units(inputs: Iterable[str], shard_size: int) -> list[Unit]:
-    """The reading units of `inputs`: one per multi-record file, one per shard of single pages."""
-    units: list[Unit] = []
-    groups: dict[str, list[str]] = {}
+@dataclass(slots=True)
+class Plan:
+    """The reading units of a run and the inputs that could not be planned (missing, unreadable).
+
+    Every unit knows its input's name prefix (`<label>-<hash of its path>`) and the names its
+    current bytes give (the whole name for a shard of pages, the stem before the index for a
+    multi-record file); a finished shard under that prefix that they do not give is stale.
+    """
+
+    units: list[Unit] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+
+    def current(self, name: str) -> bool | None:
+        """True for a shard of the inputs' current bytes, False for a stale one of an input of
+        this plan, None for a shard of some other input."""
+        ours = [u for u in self.units if name.startswith(u["prefix"] + "-")]
+        if not ours:
+            return None
+        return any(
+            name == u["key"] if u["kind"] == "pages" else name.startswith(u["stem"] + "-")
+            for u in ours
+        )
+
+
+def plan(inputs: Iterable[str], shard_size: int) -> Plan:
+    """The reading units of `inputs`: one per multi-record file, one per shard of single pages,
+    each named by its input and the fingerprint of the bytes it covers."""
+    planned = Plan()
+    groups: dict[str, list[tuple[str, str]]] = {}
     for given in inputs:
         path = Path(given)
-        if path.is_dir():
-            files = [str(p) for p in sorted(path.rglob("*")) if p.is_file()]
-            files = [f for f in files if not Path(f).name.startswith(".")]
-        else:
-            files = [given]  # a missing file is reported by the reader, in its shard
-        for file in files:
-            if _is_multi_record(Path(file)):
-                units.append({"kind": "records", "key": file, "files": [file]})
+        try:
+            if path.is_dir():
+                files = [p for p in sorted(path.rglob("*")) if p.is_file()]
+                files = [p for p in files if not p.name.startswith(".")]
+            elif path.is_file():
+                files = [path]
             else:
-                groups.setdefault(str(Path(file).parent), []).append(file)
-    for folder, files in groups.items():
-        for start in range(0, len(files), shard_size):
-            chunk = files[start : start + shard_size]
-            name = shard_name("pages:" + folder, Path(folder).name, start // shard_size)
-            units.append({"kind": "pages", "key": name, "files": chunk})
-    return units
+                planned.failed.append(InputError(given, "no such file or folder", code="E008"))
+                continue
+        except OSError as exc:
+            planned.failed.append(InputError(given, f"cannot list: {exc.strerror or exc}"))
+            continue
+        for file in files:
+            try:
+                digest = fingerprint(file)
+            except OSError as exc:
+                planned.failed.append(InputError(str(file), f"cannot read: {exc.strerror or exc}"))
+                continue
+            if _is_multi_record(file):
+                prefix = name_prefix(str(file), file.name)
+                planned.units.append(
+                    {
+                        "kind": "records",
+                        "key": str(file),
+                        "files": [str(file)],
+                        "prefix": prefix,
+                        "stem": f"{prefix}-{digest[:12]}",
+                    }
+                )
+            else:
+                groups.setdefault(str(file.parent), []).append((str(file), digest))
+    for folder, found in groups.items():
+        prefix = name_prefix("pages:" + folder, Path(folder).name)
+        for start in range(0, len(found), shard_size):
+            chunk = found[start : start + shard_size]
+            covered = hashlib.sha256()
+            for page, digest in chunk:
+                covered.update(f"{Path(page).name}\0{digest}\0".encode())
+            name = f"{prefix}-{covered.hexdigest()[:12]}-{start // shard_size:05d}"
+            planned.units.append(
+                {"kind": "pages", "key": name, "files": [f for f, _ in chunk], "prefix": prefix}
+            )
+    return planned
 
 
-def shard_name(key: str, label: str, index: int) -> str:
-    """`<label>-<hash of key>-<index>`: readable, unique per input, stable across runs."""
+def plan_units(inputs: Iterable[str], shard_size: int) -> list[Unit]:
+    """The reading units of `inputs` (see `plan`, which also says which inputs failed)."""
+    return plan(inputs, shard_size).units
+
+
+def fingerprint(path: Path) -> str:
+    """SHA-256 of a file's size and bytes, read in blocks (an input can be many gigabytes)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        size = 0
+        while block := stream.read(1 << 20):
+            size += len(block)
+            digest.update(block)
+    digest.update(f"\0{size}".encode())
+    return digest.hexdigest()
+
+
+def name_prefix(key: str, label: str) -> str:
+    """`<label>-<hash of key>`: readable and unique per input, whatever its bytes."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", label).strip("-")[:40] or "input"
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
-    return f"{slug}-{digest}-{index:05d}"
+    return f"{slug}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:8]}"
 
 
 def read_unit(unit: Unit, shard_size: int, done: set[str], max_bytes: int) -> Iterator[Payload]:
@@ -70,16 +143,16 @@ def read_unit(unit: Unit, shard_size: int, done: set[str], max_bytes: int) -> It
     for item in read_path(Path(file), max_bytes=max_bytes):
         chunk.append(item)
         if len(chunk) == shard_size:
-            yield from _maybe(file, index, chunk, done)
+            yield from _maybe(unit["stem"], index, chunk, done)
             chunk, index = [], index + 1
     if chunk:
-        yield from _maybe(file, index, chunk, done)
+        yield from _maybe(unit["stem"], index, chunk, done)
 
 
 def _maybe(
-    file: str, index: int, chunk: list[Document | InputError], done: set[str]
+    stem: str, index: int, chunk: list[Document | InputError], done: set[str]
 ) -> Iterator[Payload]:
-    name = shard_name(file, Path(file).name, index)
+    name = f"{stem}-{index:05d}"
     if name not in done:
         yield _payload(name, chunk)
 

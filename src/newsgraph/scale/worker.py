@@ -65,5 +65,5 @@ class ShardAnalyzer:
             "shard": [r["shard"] for r in results],
             "documents": [r["documents"] for r in results],
             "articles": [r["articles"] for r in results],
-            "errors": [len(r["errors"]) for r in results],
+            "errors": [json.dumps(r["errors"]) for r in results],
         }

@@ -7,6 +7,7 @@ not at all, so a crash loses at most the batch in flight, never what was committ
 from __future__ import annotations
 
 import logging
+import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
@@ -14,13 +15,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, bindparam, create_engine, event, func, select, update
+from sqlalchemy import (
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from newsgraph.errors import NotFound, StoreError
+from newsgraph.errors import NotFound, StoreError, StoreMissing
 from newsgraph.records import (
     AnalyzedArticle,
     Article,
@@ -92,12 +101,27 @@ class Store:
     # -- schema ------------------------------------------------------------------------------
 
     def migrate(self) -> None:
-        """Bring the schema to the latest Alembic revision (a no-op when it is there already)."""
+        """Bring the schema to the latest Alembic revision (a no-op when it is there already).
+
+        A store at the latest revision is recognised without Alembic, which takes longer to
+        import than a read-only command takes to run."""
+        if self._revision() == head_revision():
+            return
+        from alembic import command
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    def _revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            found = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        return None if found is None else str(found)
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -559,19 +583,54 @@ def fact_from_row(data: dict[str, Any]) -> Fact:
     return Fact(**data)
 
 
-def open_store(url: str) -> Store:
-    """Open (and create or migrate) the store at a SQLAlchemy URL."""
+_REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+SUPPORTED_STORES = "a SQLite file path (news.db) or a postgresql:// URL"
+
+
+def head_revision() -> str | None:
+    """The latest revision of the migrations shipped, read from their files' headers."""
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        if found := _REVISION.search(source):
+            revisions.add(found.group(1))
+        if down := _DOWN_REVISION.search(source):
+            parents.add(down.group(1))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def open_store(url: str, *, create: bool = True) -> Store:
+    """Open (and create or migrate) the store at a SQLAlchemy URL.
+
+    With `create=False` (the read-only commands) a store that does not exist is refused with
+    `StoreMissing` and nothing is created: no file, no folder, no tables."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as exc:
+        raise StoreError(f"{url!r} is not a store: give {SUPPORTED_STORES}", hint="") from exc
+    if backend not in ("sqlite", "postgresql"):
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise StoreError(
+            f"{shown} is not a store newsgraph can use: give {SUPPORTED_STORES}", hint=""
+        )
     try:
         if url.startswith("sqlite:///"):
             path = Path(url[len("sqlite:///") :])
             if str(path) not in ("", ":memory:"):
+                if not create and not path.is_file():
+                    raise StoreMissing(f"no store at {path}")
                 path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         store = Store(engine)
+        if not create and store._revision() is None:
+            shown = make_url(url).render_as_string(hide_password=True)
+            raise StoreMissing(f"{shown} holds no newsgraph store")
         store.migrate()
-    except (OperationalError, SQLAlchemyError, OSError) as exc:
+    except (OperationalError, SQLAlchemyError, OSError, ImportError) as exc:
         shown = make_url(url).render_as_string(hide_password=True)
         log.exception("cannot open store %s", shown)
         raise StoreError(f"cannot open the store {shown}: {str(exc).splitlines()[0]}") from exc

@@ -97,9 +97,7 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
     if story_id is not None:
         stories = [s for s in stories if s.id == story_id]
         if not stories:
-            raise NotFound(
-                f"no story with id {story_id!r}", hint="`newsgraph export` lists story ids"
-            )
+            raise NotFound(f"no story with id {story_id!r}", hint="`newsgraph stories` lists them")
         articles = store.articles(story_id=story_id)
     else:
         articles = store.articles()
