@@ -1,6 +1,7 @@
 """Readers that turn input files into `Document`s, and the batched, transactional `ingest` job."""
 
-from newsgraph.ingest.job import IngestSummary, ingest
+from newsgraph.ingest.job import GivenMetadata, IngestSummary, ingest
+from newsgraph.ingest.pool import WorkerPool
 from newsgraph.ingest.readers import iter_documents, read_path
 
-__all__ = ["IngestSummary", "ingest", "iter_documents", "read_path"]
+__all__ = ["GivenMetadata", "IngestSummary", "WorkerPool", "ingest", "iter_documents", "read_path"]
