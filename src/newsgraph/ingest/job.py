@@ -9,12 +9,13 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
+from newsgraph.clean.metadata import outlet_of
 from newsgraph.config import Settings
 from newsgraph.errors import BinaryInput, EncodingError, InputError, StoreRefused
 from newsgraph.ingest.pool import PortableError, WorkerPool
 from newsgraph.ingest.readers import iter_documents
 from newsgraph.pipeline import Outcome, analyze
-from newsgraph.records import AnalyzedArticle, Document
+from newsgraph.records import AnalyzedArticle, Article, Document
 from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
@@ -36,20 +37,28 @@ class IngestSummary:
 
 @dataclass(frozen=True, slots=True)
 class GivenMetadata:
-    """What the user says about inputs that do not say it themselves (`ingest --published`):
-    each field fills the same field of a document that lacks it, as a JSONL record's would."""
+    """What the user says about inputs that do not say it themselves (`ingest --published`).
+
+    Each value only fills a gap: a date the page or record gives, or an address or outlet it
+    names, wins. The date goes in before analysis (relative times are resolved against it);
+    the address and outlet, which analysis does not read, fill the article afterwards, so an
+    outlet derived from the page's own address is not overridden.
+    """
 
     published: str | None = None
     outlet: str | None = None
     url: str | None = None
 
     def fill(self, document: Document) -> Document:
-        changes = {
-            name: value
-            for name in ("published", "outlet", "url")
-            if (value := getattr(self, name)) and not getattr(document, name)
-        }
-        return replace(document, **changes) if changes else document
+        if self.published and not document.published:
+            return replace(document, published=self.published)
+        return document
+
+    def fill_article(self, article: Article) -> None:
+        if article.url is None and self.url:
+            article.url = self.url
+        if article.outlet is None:
+            article.outlet = self.outlet or outlet_of(article.url)
 
 
 @dataclass(slots=True)
@@ -103,6 +112,10 @@ def ingest(
     batches = _sorted_batches(items, store, settings.batch_size)
 
     def finish(batch: _Batch, outcomes: list[Outcome]) -> None:
+        if given is not None:
+            for outcome in outcomes:
+                if isinstance(outcome, AnalyzedArticle):
+                    given.fill_article(outcome.article)
         _finish_batch(batch, outcomes, store, settings, summary, on_error)
         if on_progress:
             on_progress(batch.size)
