@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -189,6 +190,9 @@ def _stopped_by_signals() -> Iterator[None]:
     def interrupt(signum: int, _frame: FrameType | None) -> None:
         raise KeyboardInterrupt(signal.Signals(signum).name)
 
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (an embedding server's worker thread)
+        return
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         yield
