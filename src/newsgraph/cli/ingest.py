@@ -110,7 +110,10 @@ def ingest_command(
                 style="red",
             )
             raise typer.Exit(130) from None
-        bar.update(task, total=bar.tasks[0].completed)  # a known total makes the final rate show
+        # the final line: the run's average rate (a new total resets rich's own estimate)
+        done, elapsed = bar.tasks[0].completed, bar.tasks[0].elapsed
+        bar.update(task, total=done)
+        bar.tasks[0].finished_speed = done / elapsed if elapsed else None
     for line in summary_lines(summary):
         console.print(line, soft_wrap=True, highlight=False, markup=False)
     if do_link and summary.stored:

@@ -124,15 +124,24 @@ def ingest(
         for batch in batches:
             finish(batch, analyze(batch.documents, settings) if batch.documents else [])
         return summary
+    # A batch is analysed in `workers` pieces, so the last batch keeps every worker busy
+    # rather than one; it is still written whole, in one transaction, in its turn.
+    piece = -(-settings.batch_size // workers)
     pool: WorkerPool[tuple[list[Document], Settings], list[Portable]]
     with WorkerPool(_analyze_task, workers, model=settings.model) as pool:
-        waiting: deque[tuple[_Batch, int | None]] = deque()
+        waiting: deque[tuple[_Batch, list[int]]] = deque()
+        in_flight = 0
         try:
             for batch in batches:
                 # a batch with nothing new to analyse (a rerun) never wakes a worker
-                ticket = pool.submit((batch.documents, settings)) if batch.documents else None
-                waiting.append((batch, ticket))
-                if len(waiting) > 2 * workers:  # read ahead, but never the whole input
+                tickets = [
+                    pool.submit((batch.documents[i : i + piece], settings))
+                    for i in range(0, len(batch.documents), piece)
+                ]
+                waiting.append((batch, tickets))
+                in_flight += len(tickets)
+                while in_flight > 2 * workers:  # read ahead, but never the whole input
+                    in_flight -= len(waiting[0][1])
                     finish(*_claim(pool, *waiting.popleft()))
             while waiting:
                 finish(*_claim(pool, *waiting.popleft()))
@@ -156,11 +165,14 @@ def _analyze_task(task: tuple[list[Document], Settings]) -> list[Portable]:
 def _claim(
     pool: WorkerPool[tuple[list[Document], Settings], list[Portable]],
     batch: _Batch,
-    ticket: int | None,
+    tickets: list[int],
 ) -> tuple[_Batch, list[Outcome]]:
-    if ticket is None:
-        return batch, []
-    return batch, [o.error() if isinstance(o, PortableError) else o for o in pool.result(ticket)]
+    """The batch with its outcomes, waiting for every piece of it, in order."""
+    return batch, [
+        o.error() if isinstance(o, PortableError) else o
+        for ticket in tickets
+        for o in pool.result(ticket)
+    ]
 
 
 def _sorted_batches(
