@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from newsgraph.config import Settings
-from newsgraph.ingest import ingest
+from newsgraph.ingest import analysis_pool, ingest
 from newsgraph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -175,3 +175,30 @@ def test_one_worker_analyses_in_process(tmp_path: Path) -> None:
     finally:
         store.close()
     assert summary.stored == 1 and summary.peak_rss_kib == {}
+
+
+def test_a_lent_pool_serves_round_after_round_with_the_same_workers(tmp_path: Path) -> None:
+    """What `watch` needs: spaCy loaded once for every round, not once a round."""
+    rounds = [tmp_path / "r1.jsonl", tmp_path / "r2.jsonl"]
+    for number, path in enumerate(rounds):
+        path.write_text(
+            "".join(
+                f'{{"id": "r{number}-{i}", "text": "Officials said {i + 7 * number} ships '
+                'docked in Busan on Monday, the port authority confirmed."}\n'
+                for i in range(6)
+            ),
+            encoding="utf-8",
+        )
+    settings = Settings(batch_size=2)
+    store = open_store(f"sqlite:///{tmp_path / 'lent.db'}")
+    try:
+        with analysis_pool(2, settings) as pool:
+            first = ingest([str(rounds[0])], store, settings, pool=pool)
+            pids = set(first.peak_rss_kib)
+            second = ingest([str(rounds[1])], store, settings, pool=pool)
+            assert all(p.is_alive() for p in pool._processes)
+        assert first.stored == second.stored == 6
+        assert set(second.peak_rss_kib) == pids and len(pids) == 2
+        assert not any(p.is_alive() for p in pool._processes)
+    finally:
+        store.close()

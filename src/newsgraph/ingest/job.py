@@ -93,6 +93,7 @@ def ingest(
     clean_json_text: bool = False,
     given: GivenMetadata | None = None,
     workers: int = 1,
+    pool: AnalysisPool | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
 ) -> IngestSummary:
@@ -103,7 +104,8 @@ def ingest(
     With `workers` > 1, batches are analysed in that many worker processes while the parent
     reads ahead and writes; results are written in input order, so the store ends up exactly as
     a one-process run leaves it. An exception (KeyboardInterrupt included) stops the workers and
-    propagates; the batches committed before it stay.
+    propagates; the batches committed before it stay. `pool` (from `analysis_pool`) lends
+    workers that outlive the call, for callers that ingest round after round.
     """
     summary = IngestSummary(workers=workers)
     items = iter_documents(paths, clean_json_text=clean_json_text, max_bytes=settings.max_bytes)
@@ -120,37 +122,59 @@ def ingest(
         if on_progress:
             on_progress(batch.size)
 
-    if workers <= 1:
+    if pool is not None:
+        _analyse_in(pool, batches, settings, finish, summary)
+    elif workers <= 1:
         for batch in batches:
             finish(batch, analyze(batch.documents, settings) if batch.documents else [])
-        return summary
-    # A batch is analysed in `workers` pieces, so the last batch keeps every worker busy
-    # rather than one; it is still written whole, in one transaction, in its turn.
-    piece = -(-settings.batch_size // workers)
-    pool: WorkerPool[tuple[list[Document], Settings], list[Portable]]
-    with WorkerPool(_analyze_task, workers, model=settings.model) as pool:
-        waiting: deque[tuple[_Batch, list[int]]] = deque()
-        in_flight = 0
-        try:
-            for batch in batches:
-                # a batch with nothing new to analyse (a rerun) never wakes a worker
-                tickets = [
-                    pool.submit((batch.documents[i : i + piece], settings))
-                    for i in range(0, len(batch.documents), piece)
-                ]
-                waiting.append((batch, tickets))
-                in_flight += len(tickets)
-                while in_flight > 2 * workers:  # read ahead, but never the whole input
-                    in_flight -= len(waiting[0][1])
-                    finish(*_claim(pool, *waiting.popleft()))
-            while waiting:
-                finish(*_claim(pool, *waiting.popleft()))
-        finally:
-            summary.peak_rss_kib = {pid: s.peak_rss_kib for pid, s in pool.stats.items()}
+    else:
+        with analysis_pool(workers, settings) as own:
+            _analyse_in(own, batches, settings, finish, summary)
     return summary
 
 
 Portable = AnalyzedArticle | PortableError
+AnalysisPool = WorkerPool[tuple[list[Document], Settings], list[Portable]]
+
+
+def analysis_pool(workers: int, settings: Settings) -> AnalysisPool:
+    """A pool of stage A workers for `ingest(pool=...)`, for a caller that ingests again and
+    again (`watch`) and should load spaCy once, not once a round. Close it (or use it as a
+    context manager) when done, and after any exception from `ingest`."""
+    return WorkerPool(_analyze_task, workers, model=settings.model)
+
+
+def _analyse_in(
+    pool: AnalysisPool,
+    batches: Iterable[_Batch],
+    settings: Settings,
+    finish: Callable[[_Batch, list[Outcome]], None],
+    summary: IngestSummary,
+) -> None:
+    """Analyse the batches in `pool`'s workers and finish each in input order."""
+    workers = pool.workers
+    summary.workers = workers
+    # A batch is analysed in `workers` pieces, so the last batch keeps every worker busy
+    # rather than one; it is still written whole, in one transaction, in its turn.
+    piece = -(-settings.batch_size // workers)
+    waiting: deque[tuple[_Batch, list[int]]] = deque()
+    in_flight = 0
+    try:
+        for batch in batches:
+            # a batch with nothing new to analyse (a rerun) never wakes a worker
+            tickets = [
+                pool.submit((batch.documents[i : i + piece], settings))
+                for i in range(0, len(batch.documents), piece)
+            ]
+            waiting.append((batch, tickets))
+            in_flight += len(tickets)
+            while in_flight > 2 * workers:  # read ahead, but never the whole input
+                in_flight -= len(waiting[0][1])
+                finish(*_claim(pool, *waiting.popleft()))
+        while waiting:
+            finish(*_claim(pool, *waiting.popleft()))
+    finally:
+        summary.peak_rss_kib = {pid: s.peak_rss_kib for pid, s in pool.stats.items()}
 
 
 def _analyze_task(task: tuple[list[Document], Settings]) -> list[Portable]:
@@ -163,7 +187,7 @@ def _analyze_task(task: tuple[list[Document], Settings]) -> list[Portable]:
 
 
 def _claim(
-    pool: WorkerPool[tuple[list[Document], Settings], list[Portable]],
+    pool: AnalysisPool,
     batch: _Batch,
     tickets: list[int],
 ) -> tuple[_Batch, list[Outcome]]:
