@@ -13,7 +13,9 @@ by itself should its parent vanish (a SIGKILL leaves no orphans). Workers start 
 item in flight up to `workers`, so a single page costs one worker, not one per core.
 
 The pool is meant to be shared by every command that runs stage A (`ingest`, `fetch`/`watch`,
-`run --engine local`): anything picklable goes in, any top-level function of it runs.
+`run --engine local`): anything picklable goes in, any top-level function of it runs. Submit
+from a thread that lives as long as the pool (the main thread, as a command does): on Linux a
+worker is tied to the thread that started it, and goes when that thread ends.
 """
 
 from __future__ import annotations
