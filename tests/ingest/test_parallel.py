@@ -114,6 +114,12 @@ def stored(db: Path) -> int:
         return 0
 
 
+def _interruptible() -> None:
+    """SIGINT as a terminal's foreground job has it: a background shell (nohup, CI runners)
+    hands its children SIGINT ignored, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGINT to the process group", "SIGKILL"])
 def test_a_stopped_ingest_leaves_no_worker_and_keeps_what_it_committed(
@@ -130,6 +136,7 @@ def test_a_stopped_ingest_leaves_no_worker_and_keeps_what_it_committed(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # a process group of its own, as a shell job has
+        preexec_fn=_interruptible,
     )
     workers: set[int] = set()
     deadline = time.monotonic() + 240
