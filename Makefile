@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO := demo
 SRC := src tests benchmarks fuzz
 
-.PHONY: venv demo test lint format clean browser
+.PHONY: venv demo test lint format clean browser fuzz
 
 # The environment comes from the hash-pinned lock file only; the project itself is installed
 # without dependencies so nothing outside the lock can slip in.
@@ -44,6 +44,11 @@ browser:
 
 test: lint browser
 	$(BIN)/pytest
+
+# The long fuzz run (fuzz/campaign.py): >= 100,000 cases over the readers, cleaners, extractors
+# and web parameters on 2 cores, cut at 7,000 s so its summary always prints; exit 1 on a finding.
+fuzz: venv
+	$(BIN)/python -m fuzz.campaign --cases 100000 --workers 2 --max-seconds 7000
 
 clean:
 	rm -rf $(VENV) $(DEMO) .mypy_cache .ruff_cache .pytest_cache

@@ -57,6 +57,7 @@ class MalformedRecord(InputError):
 
 class TooLarge(InputError):
     code = "E007"
+    hint = "the limit is NEWSGRAPH_MAX_BYTES; raise it to accept larger inputs"
 
 
 class StoreRefused(InputError):

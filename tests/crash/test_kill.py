@@ -105,7 +105,8 @@ def _has_table(connection: object, name: str) -> bool:
 def run_ingest(inputs: Path, url: str, cwd: Path) -> subprocess.Popen[bytes]:
     env = dict(os.environ, NEWSGRAPH_BATCH_SIZE=BATCH, NEWSGRAPH_MAX_CHARS="30000")
     return subprocess.Popen(
-        [*NEWSGRAPH, "ingest", "--no-link", "--store", url, str(inputs)],
+        # two workers whatever the machine: the kill lands on a parent with worker processes
+        [*NEWSGRAPH, "ingest", "--no-link", "--workers", "2", "--store", url, str(inputs)],
         cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from types import FrameType
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 
@@ -19,7 +26,8 @@ from newsgraph.cli.app import (
 from newsgraph.cli.link import link_with_progress
 from newsgraph.cli.progress import progress_bar
 from newsgraph.errors import InputError
-from newsgraph.ingest import ingest
+from newsgraph.ingest import GivenMetadata, IngestSummary, ingest
+from newsgraph.ingest.pool import cpu_count
 from newsgraph.store import open_store
 
 
@@ -34,9 +42,44 @@ def ingest_command(
         typer.Option("--clean", help="Clean the `text` of JSONL records as plain-text scrapes."),
     ] = False,
     do_link: LinkOption = True,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Processes analysing pages (default: one per core; 1 analyses in this process).",
+            show_default=False,
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date (YYYY-MM-DD or ISO 8601) for inputs that do not give one.",
+            show_default=False,
+        ),
+    ] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option(
+            "--outlet",
+            help="Outlet's domain (e.g. reuters.com) for inputs that do not give one.",
+            show_default=False,
+        ),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            help="Address (http or https) for inputs that do not give one.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Ingest HTML pages, plain-text scrapes and JSONL records; exit code 1 if some inputs failed."""
     setup_logging()
+    given = _given(published, outlet, url)
     settings = settings_for(store)
     with reported_errors():
         db = open_store(settings.store_url)
@@ -44,22 +87,117 @@ def ingest_command(
     def report(error: InputError) -> None:
         print_problem("skipped", str(error))
 
-    with progress_bar() as bar:
+    count = workers or cpu_count()
+    with progress_bar("pages") as bar, reported_errors(), _stopped_by_signals():
         task = bar.add_task("ingest", total=None)
-        summary = ingest(
-            paths,
-            db,
-            settings,
-            clean_json_text=clean,
-            on_progress=lambda n: bar.advance(task, n),
-            on_error=report,
-        )
-        bar.update(task, total=bar.tasks[0].completed)  # a known total makes the final rate show
-    console.print(
-        f"stored {summary.stored} new, skipped {summary.skipped} already stored, "
-        f"failed {len(summary.failed)} of {summary.seen} inputs"
-    )
+        try:
+            summary = ingest(
+                paths,
+                db,
+                settings,
+                clean_json_text=clean,
+                given=given,
+                workers=count,
+                on_progress=lambda n: bar.advance(task, n),
+                on_error=report,
+            )
+        except KeyboardInterrupt:
+            bar.stop()
+            print_problem(
+                "interrupted",
+                f"stopped after {int(bar.tasks[0].completed)} inputs; every batch written "
+                "before stays stored, and a rerun goes on from there",
+                style="red",
+            )
+            raise typer.Exit(130) from None
+        # the final line: the run's average rate (a new total resets rich's own estimate)
+        done, elapsed = bar.tasks[0].completed, bar.tasks[0].elapsed
+        bar.update(task, total=done)
+        bar.tasks[0].finished_speed = done / elapsed if elapsed else None
+    for line in summary_lines(summary):
+        console.print(line, soft_wrap=True, highlight=False, markup=False)
     if do_link and summary.stored:
         link_with_progress(db)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def summary_lines(summary: IngestSummary) -> list[str]:
+    """What the run did, for a person: counts, and what was stored without (full) analysis."""
+    lines = [
+        f"stored {summary.stored} new, skipped {summary.skipped} already stored, "
+        f"failed {len(summary.failed)} of {summary.seen} inputs"
+    ]
+    if summary.unanalysed:
+        languages = ", ".join(
+            f"{count} {language}" for language, count in summary.unanalysed.most_common()
+        )
+        total = sum(summary.unanalysed.values())
+        lines.append(
+            f"stored {total} page{'s' if total != 1 else ''} without analysis, "
+            f"not in the pipeline's language: {languages}"
+        )
+    if summary.truncated:
+        lines.append(
+            f"analysed {summary.truncated} long page{'s' if summary.truncated != 1 else ''} "
+            "only up to NEWSGRAPH_MAX_CHARS characters (stored whole)"
+        )
+    return lines
+
+
+def _given(published: str | None, outlet: str | None, url: str | None) -> GivenMetadata | None:
+    """The metadata flags, checked: a bad value is one line naming it, exit code 2."""
+    if published is not None and not _is_iso_date(published):
+        _refuse(f"--published {published!r} is not a date (expected YYYY-MM-DD or ISO 8601)")
+    from newsgraph.clean.metadata import outlet_of
+
+    domain = None
+    if outlet is not None:
+        domain = outlet_of(outlet)
+        if domain is None:
+            _refuse(f"--outlet {outlet!r} is not a domain (expected one like reuters.com)")
+    if url is not None:
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            _refuse(f"--url {url!r} is not an http or https address")
+    if published is None and outlet is None and url is None:
+        return None
+    return GivenMetadata(
+        published=published.strip() if published else None,
+        outlet=domain,
+        url=url.strip() if url else None,
+    )
+
+
+def _is_iso_date(value: str) -> bool:
+    value = value.strip()
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parsed = parse(value)
+        except ValueError:
+            continue
+        return 1 <= parsed.year <= 9999
+    return False
+
+
+def _refuse(message: str) -> None:
+    print_problem("error", message, style="red")
+    raise typer.Exit(2)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM stops the run as Ctrl-C does (KeyboardInterrupt): the transaction in progress
+    rolls back, the workers are stopped, the committed batches stay."""
+
+    def interrupt(signum: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (an embedding server's worker thread)
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
+from newsgraph.clean.metadata import outlet_of
 from newsgraph.config import Settings
 from newsgraph.errors import BinaryInput, EncodingError, InputError, StoreRefused
+from newsgraph.ingest.pool import PortableError, WorkerPool
 from newsgraph.ingest.readers import iter_documents
-from newsgraph.pipeline import analyze
-from newsgraph.records import AnalyzedArticle, Document
+from newsgraph.pipeline import Outcome, analyze
+from newsgraph.records import AnalyzedArticle, Article, Document
 from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
@@ -25,6 +28,48 @@ class IngestSummary:
     skipped: int = 0  # already in the store, or repeated within this run
     failed: list[InputError] = field(default_factory=list)
     stored_ids: list[str] = field(default_factory=list)
+    # stored without analysis because not in the pipeline's language: language -> pages
+    unanalysed: Counter[str] = field(default_factory=Counter)
+    truncated: int = 0  # stored whole, but analysed only up to settings.max_chars
+    workers: int = 1
+    peak_rss_kib: dict[int, int] = field(default_factory=dict)  # worker pid -> peak RSS
+
+
+@dataclass(frozen=True, slots=True)
+class GivenMetadata:
+    """What the user says about inputs that do not say it themselves (`ingest --published`).
+
+    Each value only fills a gap: a date the page or record gives, or an address or outlet it
+    names, wins. The date goes in before analysis (relative times are resolved against it);
+    the address and outlet, which analysis does not read, fill the article afterwards, so an
+    outlet derived from the page's own address is not overridden.
+    """
+
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+    def fill(self, document: Document) -> Document:
+        if self.published and not document.published:
+            return replace(document, published=self.published)
+        return document
+
+    def fill_article(self, article: Article) -> None:
+        if article.url is None and self.url:
+            article.url = self.url
+        if article.outlet is None:
+            article.outlet = self.outlet or outlet_of(article.url)
+
+
+@dataclass(slots=True)
+class _Batch:
+    """One batch read and sorted, waiting for its analysis: its inputs' count, what failed or
+    was skipped before analysis (reported in input order once the batch's turn comes)."""
+
+    size: int
+    failed: list[InputError]
+    skipped: int
+    documents: list[Document]
 
 
 def _batches(
@@ -46,6 +91,9 @@ def ingest(
     settings: Settings,
     *,
     clean_json_text: bool = False,
+    given: GivenMetadata | None = None,
+    workers: int = 1,
+    pool: AnalysisPool | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
 ) -> IngestSummary:
@@ -53,38 +101,167 @@ def ingest(
 
     Each batch is analysed, then written in one transaction, so an interrupted run keeps every
     batch committed before it, and a rerun skips what is stored (documents are keyed by SHA-256).
+    With `workers` > 1, batches are analysed in that many worker processes while the parent
+    reads ahead and writes; results are written in input order, so the store ends up exactly as
+    a one-process run leaves it. An exception (KeyboardInterrupt included) stops the workers and
+    propagates; the batches committed before it stay. `pool` (from `analysis_pool`) lends
+    workers that outlive the call, for callers that ingest round after round.
     """
-    summary = IngestSummary()
-    seen_ids: set[str] = set()
+    summary = IngestSummary(workers=workers)
     items = iter_documents(paths, clean_json_text=clean_json_text, max_bytes=settings.max_bytes)
-    for batch in _batches(items, settings.batch_size):
+    if given is not None:
+        items = (item if isinstance(item, InputError) else given.fill(item) for item in items)
+    batches = _sorted_batches(items, store, settings.batch_size)
+
+    def finish(batch: _Batch, outcomes: list[Outcome]) -> None:
+        if given is not None:
+            for outcome in outcomes:
+                if isinstance(outcome, AnalyzedArticle):
+                    given.fill_article(outcome.article)
+        _finish_batch(batch, outcomes, store, settings, summary, on_error)
+        if on_progress:
+            on_progress(batch.size)
+
+    if pool is not None:
+        _analyse_in(pool, batches, settings, finish, summary)
+    elif workers <= 1:
+        for batch in batches:
+            finish(batch, analyze(batch.documents, settings) if batch.documents else [])
+    else:
+        with analysis_pool(workers, settings) as own:
+            _analyse_in(own, batches, settings, finish, summary)
+    return summary
+
+
+Portable = AnalyzedArticle | PortableError
+AnalysisPool = WorkerPool[tuple[list[Document], Settings], list[Portable]]
+
+
+def analysis_pool(workers: int, settings: Settings) -> AnalysisPool:
+    """A pool of stage A workers for `ingest(pool=...)`, for a caller that ingests again and
+    again (`watch`) and should load spaCy once, not once a round. Close it (or use it as a
+    context manager) when done, and after any exception from `ingest`."""
+    return WorkerPool(_analyze_task, workers, model=settings.model)
+
+
+def _analyse_in(
+    pool: AnalysisPool,
+    batches: Iterable[_Batch],
+    settings: Settings,
+    finish: Callable[[_Batch, list[Outcome]], None],
+    summary: IngestSummary,
+) -> None:
+    """Analyse the batches in `pool`'s workers and finish each in input order."""
+    workers = pool.workers
+    summary.workers = workers
+    # A batch is analysed in `workers` pieces, so the last batch keeps every worker busy
+    # rather than one; it is still written whole, in one transaction, in its turn.
+    piece = -(-settings.batch_size // workers)
+    waiting: deque[tuple[_Batch, list[int]]] = deque()
+    in_flight = 0
+    try:
+        for batch in batches:
+            # a batch with nothing new to analyse (a rerun) never wakes a worker
+            tickets = [
+                pool.submit((batch.documents[i : i + piece], settings))
+                for i in range(0, len(batch.documents), piece)
+            ]
+            waiting.append((batch, tickets))
+            in_flight += len(tickets)
+            while in_flight > 2 * workers:  # read ahead, but never the whole input
+                in_flight -= len(waiting[0][1])
+                finish(*_claim(pool, *waiting.popleft()))
+        while waiting:
+            finish(*_claim(pool, *waiting.popleft()))
+    finally:
+        summary.peak_rss_kib = {pid: s.peak_rss_kib for pid, s in pool.stats.items()}
+
+
+def _analyze_task(task: tuple[list[Document], Settings]) -> list[Portable]:
+    """What a worker runs: `analyze` over one batch, errors in a form that crosses processes."""
+    documents, settings = task
+    return [
+        PortableError.of(o) if isinstance(o, InputError) else o
+        for o in analyze(documents, settings)
+    ]
+
+
+def _claim(
+    pool: AnalysisPool,
+    batch: _Batch,
+    tickets: list[int],
+) -> tuple[_Batch, list[Outcome]]:
+    """The batch with its outcomes, waiting for every piece of it, in order."""
+    return batch, [
+        o.error() if isinstance(o, PortableError) else o
+        for ticket in tickets
+        for o in pool.result(ticket)
+    ]
+
+
+def _sorted_batches(
+    items: Iterable[Document | InputError], store: Store, size: int
+) -> Iterator[_Batch]:
+    """The inputs in batches, each split into what failed to read, what is already stored or
+    repeated, and the documents left to analyse."""
+    seen_ids: set[str] = set()
+    for items_batch in _batches(items, size):
+        failed: list[InputError] = []
+        skipped = 0
         documents: list[Document] = []
-        for item in batch:
-            summary.seen += 1
+        for item in items_batch:
             if isinstance(item, Document):
                 item = _storable(item)
             if isinstance(item, InputError):
-                _fail(summary, item, on_error)
+                failed.append(item)
             elif item.id in seen_ids:
-                summary.skipped += 1
+                skipped += 1
             else:
                 seen_ids.add(item.id)
                 documents.append(item)
         known = store.known_documents(d.id for d in documents)
-        summary.skipped += len(known)
+        skipped += len(known)
         documents = [d for d in documents if d.id not in known]
-        pairs: list[tuple[Document, AnalyzedArticle]] = []
-        for document, outcome in zip(documents, analyze(documents, settings), strict=True):
-            if isinstance(outcome, InputError):
-                _fail(summary, outcome, on_error)
-            else:
-                pairs.append((document, outcome))
-        stored, ids = _write(store, pairs, summary, on_error)
-        summary.stored += stored
-        summary.stored_ids.extend(ids)
-        if on_progress:
-            on_progress(len(batch))
-    return summary
+        yield _Batch(len(items_batch), failed, skipped, documents)
+
+
+def _finish_batch(
+    batch: _Batch,
+    outcomes: list[Outcome],
+    store: Store,
+    settings: Settings,
+    summary: IngestSummary,
+    on_error: Callable[[InputError], None] | None,
+) -> None:
+    """Report a batch's failures in input order and write its articles in one transaction."""
+    summary.seen += batch.size
+    summary.skipped += batch.skipped
+    for error in batch.failed:
+        _fail(summary, error, on_error)
+    pairs: list[tuple[Document, AnalyzedArticle]] = []
+    for document, outcome in zip(batch.documents, outcomes, strict=True):
+        if isinstance(outcome, InputError):
+            _fail(summary, outcome, on_error)
+        else:
+            pairs.append((document, outcome))
+    stored, ids = _write(store, pairs, summary, on_error)
+    summary.stored += stored
+    summary.stored_ids.extend(ids)
+    written = set(ids)
+    for _, analysed in pairs:
+        article = analysed.article
+        if article.id not in written:
+            continue
+        if not article.analysed:
+            summary.unanalysed[article.language or "unknown"] += 1
+        elif len(article.text) > settings.max_chars:
+            summary.truncated += 1
+            log.info(
+                "%s: analysed its first %s of %s characters (NEWSGRAPH_MAX_CHARS)",
+                article.source_id,
+                f"{settings.max_chars:,}",
+                f"{len(article.text):,}",
+            )
 
 
 def _storable(document: Document) -> Document | InputError:

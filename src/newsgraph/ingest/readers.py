@@ -45,7 +45,8 @@ def iter_documents(
         if given == "-":
             # read one byte past the limit, so an endless stream is refused, not held in memory
             data = sys.stdin.buffer.read(max_bytes + 1)
-            yield from read_stream(data, "-", clean_json_text, max_bytes)
+            # each stream its own name, so two documents piped in are told apart in the store
+            yield from read_stream(data, f"stdin:{sha256(data)[:12]}", clean_json_text, max_bytes)
             continue
         path = Path(given)
         if path.is_dir():
