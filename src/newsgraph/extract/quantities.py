@@ -539,8 +539,8 @@ class _Scanner:
         if first.unit is not None and unit is not None and first.unit != unit:
             return [first]
         own_unit, unit = unit, unit or first.unit
-        if first.sign or self._after_move(first):
-            return [first]
+        if first.sign or (joiner == "to" and self._after_move(first)):
+            return [first]  # "fell ₹14.30 to ₹612.85": a change, then the level
         score = (
             hyphen
             and unit is None
@@ -616,7 +616,7 @@ class _Scanner:
                 and self._date_after(nxt + 2)
             ):
                 return True  # "between 3 and 7 May"
-            if not money and is_year(raw) and not self._plural_after(nxt):
+            if not money and is_year(raw) and not self._counted_year(k, nxt):
                 return True
             if prev in LABEL_WORDS or (
                 prev == "." and self.low(k - 2) in ("no", "nos", "vol", "p")
@@ -653,6 +653,13 @@ class _Scanner:
             and found.unit not in TIME_UNITS
             and prev in LABEL_WORDS
         )
+
+    def _counted_year(self, k: int, nxt: int) -> bool:
+        """ "sent 2000 troops": a year-like number counting a plural noun after a verb or a
+        qualifier; "the 2001 attacks" is a year."""
+        if not self._plural_after(nxt) or k == 0:
+            return False
+        return self.token(k - 1).pos_ in ("VERB", "AUX") or self._qualified(k)
 
     def _weekday(self, k: int) -> bool:
         return self.low(k) in WEEKDAYS
@@ -746,8 +753,12 @@ class _Scanner:
                 continue
             words = tuple(self.lows[lead - size : lead])
             if words in QUALIFIERS:
-                if words[-1] in DURING_WORDS and found.unit in TIME_UNITS:
-                    break
+                if (
+                    words[-1] in DURING_WORDS
+                    and found.unit in TIME_UNITS
+                    and self.token(lead - 1).dep_ == "prep"
+                ):
+                    break  # "lost 4.5 kg over 12 weeks": during, not more than
                 found.approx = QUALIFIERS[words]
                 lead -= size
                 break
@@ -785,6 +796,7 @@ class _Scanner:
                 tok.ent_type_ == "PERSON"
                 or tok.lower_ in PERSON_NOUNS
                 or tok.lemma_.lower() in _AGE_NOUNS
+                or (tok.tag_ in ("NN", "NNP") and not tok.ent_type_ and 1 < v <= 110)
             ):
                 found.unit = "year"
                 return
@@ -880,6 +892,31 @@ class _Found:
     change: str | None = None
 
 
+# Bodies of people that are sent, deployed or stationed, beyond the soldiers of FORCE_NOUNS.
+_CREW_NOUNS = frozenset(
+    {
+        "team",
+        "unit",
+        "police",
+        "policeman",
+        "brigade",
+        "battalion",
+        "division",
+        "regiment",
+        "squad",
+        "crew",
+        "volunteer",
+        "medic",
+        "doctor",
+        "guard",
+        "peacekeeper",
+        "firefighter",
+        "rescuer",
+        "agent",
+        "staff",
+    }
+)
+_SHARE_UNITS = frozenset({"percent", "fraction"})
 _POINTS_UNITS = frozenset({"percentage_point", "point"})
 _NOT_COUNT_BEFORE = frozenset(
     {"the", "no", "any", "every", "each", "this", "that", "which", "someone"}
@@ -1082,8 +1119,17 @@ def _classify(doc: Doc, phrase: NumberPhrase) -> None:
 
 def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
     root = doc[phrase.root_i]
+    if phrase.unit in _SHARE_UNITS and phrase.kind != "MONEY":
+        # a share of people killed or wounded is a toll ("killing up to 60 percent of ...");
+        # a share is never a deployment or a delivery
+        phrase.unit, unit = None, phrase.unit
+        _classify_with(doc, phrase, noun)
+        phrase.unit = unit
+        if phrase.kind not in ("KILL", "WOUND", "CASUALTY"):
+            phrase.kind = "OTHER"
+        return
     if phrase.kind == "MONEY" or phrase.unit is not None:
-        # money, percentages, measures, durations and ages are not counts of an event
+        # money, measures, durations and ages are not counts of an event
         phrase.verb_i = _governing_verb(noun or root)
         return
     anchor = noun or root
@@ -1130,14 +1176,33 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
         kind = _combine(mods)
     verb_i = _governing_verb(root if implicit else anchor)
     phrase.verb_i = verb_i
+    if (
+        kind == "DEPLOY"
+        and verb_i is not None
+        and anchor.dep_ in ("nsubj", "nsubjpass")
+        and anchor.head.i == verb_i
+    ):
+        # "3,000 soldiers deployed near Kursk were killed": the clause's own predicate
+        # outranks the participle that describes the counted noun
+        own = _combine(_verb_kinds(doc[verb_i]))
+        if own in ("KILL", "WOUND", "CASUALTY", "CAPTURE"):
+            kind = own
     if kind is None and verb_i is not None:
         verb = doc[verb_i]
         lemma = verb.lemma_.lower()
         nouny = (
             anchor.lower_ in FORCE_NOUNS
             or anchor.lemma_.lower() in FORCE_NOUNS
+            or anchor.lemma_.lower() in _CREW_NOUNS
             or any(
-                c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
+                c.lower_ == "of"
+                and any(
+                    g.lower_ in ("them", "those", "these")
+                    or g.lower_ in FORCE_NOUNS
+                    or g.lemma_.lower() in FORCE_NOUNS
+                    or g.lemma_.lower() in _CREW_NOUNS
+                    for g in c.children
+                )
                 for c in anchor.children
             )
         )

@@ -383,6 +383,7 @@ MEASURE_UNITS: dict[str, str] = {
     "apg": "apg",
     "rpg": "rpg",
     "mpg": "mpg",
+    "fps": "fps",
     "ppm": "ppm",
     "times": "times",
     "fold": "times",
