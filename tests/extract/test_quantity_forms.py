@@ -179,6 +179,10 @@ def test_changes(
         "The results were due at 10.45am, the office said.",
         "She came 3rd in the final.",
         "They fired 152mm artillery shells at the town.",
+        "Savers can borrow from a 401(k) plan.",
+        "She turned the hobby into a paying one later.",
+        "Budget well.\n\n3. Establish your target number.",
+        "They praised the 2001 reforms.",
     ],
 )
 def test_not_quantities(analyse: Callable[..., AnalyzedArticle], text: str) -> None:

@@ -195,14 +195,20 @@ class _Scanner:
         self.words = [m.group() for m in lex]
         self.lows = [w.lower() for w in self.words]
         self.n = len(lex)
-        self.tok_of = [0] * (len(self.text) + 1)
-        for tok in doc:
-            for c in range(tok.idx, tok.idx + len(tok.text_with_ws)):
-                self.tok_of[c] = tok.i
-        self.tok_of[len(self.text)] = len(doc) - 1 if len(doc) else 0
+        self.token_starts = [tok.idx for tok in doc]
         self.pending_units: dict[int, str] = {}
 
     # -- lexeme helpers
+    def tok_at(self, char: int) -> int:
+        """The index of the token holding character `char` (or the space after it)."""
+        return max(bisect.bisect_right(self.token_starts, char) - 1, 0)
+
+    def may_start(self, k: int) -> bool:
+        """Whether a quantity can begin at lexeme k: a digit, a number word, a sign or the
+        first piece of a currency sign (most lexemes are none of these)."""
+        w = self.words[k]
+        return w[:1].isdigit() or self.lows[k] in _START_WORDS or w in _PREFIX_STARTS
+
     def glued(self, k: int) -> bool:
         """Whether lexeme k follows lexeme k-1 without a space."""
         return 0 < k < self.n and self.starts[k] == self.ends[k - 1]
@@ -211,7 +217,7 @@ class _Scanner:
         return 0 <= k < self.n and self.words[k][:1].isdigit()
 
     def token(self, k: int) -> Token:
-        return self.doc[self.tok_of[self.starts[min(k, self.n - 1)]]]
+        return self.doc[self.tok_at(self.starts[min(k, self.n - 1)])]
 
     def low(self, k: int) -> str:
         return self.lows[k] if 0 <= k < self.n else ""
@@ -569,7 +575,7 @@ class _Scanner:
         return [first]
 
     def _after_move(self, found: _Found) -> bool:
-        tok = self.doc[self.tok_of[found.start]]
+        tok = self.doc[self.tok_at(found.start)]
         return tok.i > 0 and self.doc[tok.i - 1].lemma_.lower() in (UP_WORDS | DOWN_WORDS)
 
     def _date_after(self, k: int) -> bool:
@@ -598,6 +604,8 @@ class _Scanner:
             return True  # a version: "2.4.1"
         if after in (":", "/") and self.glued(nxt) and self.is_digits(nxt + 1):
             return True  # a clock time or a date: "9:40", "18/11"
+        if after == "(" and self.glued(nxt) and self.glued(nxt + 1) and self.low(nxt + 1).isalpha():
+            return True  # a name: "401(k)"
         if nxt < self.n and self.glued(nxt) and self.words[nxt][:1].isalpha():
             return True  # an ordinal, a decade, a code: "4th", "1990s", "7.30am"
         if after in CLOCK_WORDS or (after in ("a", "p") and self.low(nxt + 1) == "."):
@@ -628,7 +636,8 @@ class _Scanner:
                 return True
             if (prev, after) in (("(", ")"), ("[", "]")) or "|" in (prev, after):
                 return True  # a footnote or a table cell
-            if after == "." and self.token(at).is_sent_start and raw.isdigit():
+            line_start = self.starts[at] == 0 or self.text[self.starts[at] - 1] == "\n"
+            if after == "." and (self.token(at).is_sent_start or line_start) and raw.isdigit():
                 return True  # a list number: "3. Instead of ..."
             if prev in VAGUE_WORDS or (prev == "few" and self.low(k - 2) == "a"):
                 return True  # "several hundred"
@@ -725,6 +734,8 @@ class _Scanner:
         prev = self.low(at - 1)
         nxt_tok = self.token(nxt) if nxt < self.n else None
         if first == "one" and core.end == at + 1:
+            if self.token(at).dep_ != "nummod":
+                return True  # "a professional one": a pronoun
             noun = self.token(at).head
             if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REPORTING_VERBS:
                 return True  # "one officer said": an unnamed source, not a count
@@ -782,6 +793,8 @@ class _Scanner:
             after in (".", ",", ";")
             and first.dep_ in ("attr", "acomp")
             and first.head.lemma_ == "be"
+            and first.i > 0
+            and self.doc[first.i - 1].i == first.head.i
             and not any(c.dep_ == "prep" for c in first.children)
             and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() not in TOLL_NOUNS
@@ -816,7 +829,7 @@ class _Scanner:
             found.change = "up" if found.sign == "+" else "down"
             return
         doc = self.doc
-        i = self.tok_of[found.start] - 1
+        i = self.tok_at(found.start) - 1
         if i >= 0 and doc[i].lower_ in ("to", "from", "at"):
             return
         skipped = 0
@@ -845,12 +858,12 @@ class _Scanner:
                     return  # money raised is an amount, not a rise
                 found.change = word
                 return
-        j = self.tok_of[max(found.end - 1, found.start)] + 1
+        j = self.tok_at(max(found.end - 1, found.start)) + 1
         while (
             j < len(doc)
             and doc[j].pos_ in ("ADJ", "NOUN")
             and doc[j].lower_ not in (UP_NOUNS | DOWN_NOUNS)
-            and j - self.tok_of[found.start] < 4
+            and j - self.tok_at(found.start) < 4
             and doc[j].pos_ == "ADJ"
         ):
             j += 1
@@ -916,6 +929,10 @@ _CREW_NOUNS = frozenset(
         "staff",
     }
 )
+_START_WORDS = frozenset({*_WORD_NUMBERS, "a", "an", "half", "+", "-", "−"})
+_PREFIX_STARTS = frozenset(
+    {_LEX.match(sign).group() for sign in (*CURRENCY_PREFIXES, *LETTER_PREFIXES)}  # type: ignore[union-attr]
+)
 _SHARE_UNITS = frozenset({"percent", "fraction"})
 _POINTS_UNITS = frozenset({"percentage_point", "point"})
 _NOT_COUNT_BEFORE = frozenset(
@@ -980,6 +997,9 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
     found: list[_Found] = []
     k = 0
     while k < scan.n:
+        if not scan.may_start(k):
+            k += 1
+            continue
         items, k = scan.read(k)
         found.extend(items)
     out: list[NumberPhrase] = []
@@ -992,11 +1012,10 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
             item.change = None
             if item.sign == "-" and item.value is not None:
                 item.value = -item.value
-        tok_of = scan.tok_of
-        start_i = tok_of[item.start]
-        end_i = tok_of[max(item.end - 1, item.start)] + 1
-        core_s = tok_of[scan.starts[item.core.k]]
-        core_e = tok_of[scan.ends[item.core.end - 1] - 1] + 1
+        start_i = scan.tok_at(item.start)
+        end_i = scan.tok_at(max(item.end - 1, item.start)) + 1
+        core_s = scan.tok_at(scan.starts[item.core.k])
+        core_e = scan.tok_at(scan.ends[item.core.end - 1] - 1) + 1
         root = _root(doc, core_s, core_e)
         out.append(
             NumberPhrase(
