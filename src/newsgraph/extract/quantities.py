@@ -1,9 +1,11 @@
 """Quantities: the numbers a text states about its story, normalised, qualified and typed.
 
-One left-to-right pass over the tokens finds number runs ("about 1,500", "£3.2m", "between
-8,000 and 10,000"); exclusion rules drop years, dates, clock times, ages, ordinals, durations,
-labels, scores, model names and determiners; the parse gives the counted noun and the
-governing verb, which set `kind` and `object`.
+A scanner reads the text itself, not spaCy's tokens (which split "US$55.9m", "RM2.5bil" or
+"38-41C" differently from one sentence to the next): number, currency sign or code, scale,
+unit (`extract.units`), qualifier, range, score, compound duration, age and change. The parse
+supplies the context that decides what is not a quantity (names "Nasdaq 100", dates, clock
+times, ordinals, labels "No. 3", phone numbers, addresses, versions, pronouns "the two") and
+the counted noun and governing verb, which set `kind` and `object`.
 """
 
 from __future__ import annotations
