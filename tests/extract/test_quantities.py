@@ -102,10 +102,8 @@ def test_range(
     "text",
     [
         "The law was passed in 2023.",
-        "The match on Oct. 13 ended 1-0.",
+        "The match on Oct. 13 was postponed.",
         "The meeting starts at 09:40.",
-        "Maria Lopez, 54, fled her home.",
-        "It was the first visit in 24 years.",
         "The two countries signed the pact.",
         "One of the soldiers fled.",
         "They fired a Hwasong-19 and 170mm shells.",

@@ -51,6 +51,7 @@ EVAL_MODULES = (
     "newsgraph.cli.eval_claims",
     "newsgraph.cli.eval_extraction",
     "newsgraph.cli.eval_stories",
+    "newsgraph.cli.eval_quantities",
 )
 EVAL_HELP = "Score newsgraph on the benchmarks in ../shared/bench."
 

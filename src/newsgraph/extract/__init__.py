@@ -123,9 +123,7 @@ def _quantities(
     for phrase in ordered:
         if is_duration_or_group(doc, phrase):
             continue
-        start = doc[phrase.start_i].idx
-        last = doc[phrase.end_i - 1]
-        end = last.idx + len(last.text)
+        start, end = phrase.start_char, phrase.end_char
         claim = _enclosing(attributions, start, end) or _same_sentence(
             doc, attributions, phrase.root_i
         )
@@ -154,6 +152,7 @@ def _quantities(
                 kind=phrase.kind,  # type: ignore[arg-type]
                 object=obj,
                 unit=phrase.unit,
+                change=phrase.change,  # type: ignore[arg-type]
                 speaker=claim.origin_name if claim is not None else None,
                 speaker_entity_id=claim.origin_entity_id if claim is not None else None,
                 as_of=as_of,

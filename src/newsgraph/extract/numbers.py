@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.extract.units import CURRENCY_PREFIXES, CURRENCY_WORDS
+
 UNITS: dict[str, int] = {
     "zero": 0,
     "one": 1,
@@ -59,44 +61,6 @@ SCALES: dict[str, float] = {
 }
 # Words that count but do not close a group.
 GROUP_WORDS: dict[str, float] = {"hundred": 100.0, "dozen": 12.0, "score": 20.0}
-
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD",
-    "us$": "USD",
-    "£": "GBP",
-    "€": "EUR",
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "¥": "JPY",
-    "₩": "KRW",
-    "₽": "RUB",
-    "₴": "UAH",
-}
-CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "gbp": "GBP",
-    "euro": "EUR",
-    "euros": "EUR",
-    "eur": "EUR",
-    "rupee": "INR",
-    "rupees": "INR",
-    "inr": "INR",
-    "yen": "JPY",
-    "won": "KRW",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-}
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 _DIGITS_SUFFIX = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)([a-z]+)$")
@@ -187,6 +151,10 @@ def parse_number(text: str) -> float | None:
 
 
 def currency_of(symbol_or_word: str) -> str | None:
-    """ISO code for a currency symbol or word ("£" -> GBP, "rupees" -> INR), else None."""
+    """ISO code for a currency sign, code or name ("£" -> GBP, "rupees" -> INR), else None.
+    The tables are `extract.units`'."""
+    if symbol_or_word in CURRENCY_PREFIXES:
+        return CURRENCY_PREFIXES[symbol_or_word]
     low = symbol_or_word.lower()
-    return CURRENCY_SYMBOLS.get(low) or CURRENCY_WORDS.get(low)
+    prefixes = {sign.lower(): code for sign, code in CURRENCY_PREFIXES.items()}
+    return prefixes.get(low) or CURRENCY_WORDS.get(low)

@@ -1,13 +1,17 @@
 """Quantities: the numbers a text states about its story, normalised, qualified and typed.
 
-One left-to-right pass over the tokens finds number runs ("about 1,500", "£3.2m", "between
-8,000 and 10,000"); exclusion rules drop years, dates, clock times, ages, ordinals, durations,
-labels, scores, model names and determiners; the parse gives the counted noun and the
-governing verb, which set `kind` and `object`.
+A scanner reads the text itself, not spaCy's tokens (which split "US$55.9m", "RM2.5bil" or
+"38-41C" differently from one sentence to the next): number, currency sign or code, scale,
+unit (`extract.units`), qualifier, range, score, compound duration, age and change. The parse
+supplies the context that decides what is not a quantity (names "Nasdaq 100", dates, clock
+times, ordinals, labels "No. 3", phone numbers, addresses, versions, pronouns "the two") and
+the counted noun and governing verb, which set `kind` and `object`.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -18,29 +22,46 @@ from newsgraph.extract.cues import (
     GROUP_NOUNS,
     KIND_NOUNS,
     KIND_VERBS,
-    LABEL_WORDS,
     MATERIEL_NOUNS,
     MEASURE_NOUNS,
     MOVE_VERBS,
-    QUALIFIERS,
     REPORTING_VERBS,
     TOLL_NOUNS,
     VAGUE_WORDS,
 )
 from newsgraph.extract.docindex import sentence_of, text_of
-from newsgraph.extract.numbers import (
-    CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
-    GROUP_WORDS,
-    SCALES,
-    UNITS,
-    is_year,
-    parse_number,
-)
+from newsgraph.extract.numbers import GROUP_WORDS, UNITS, is_year, parse_number
 from newsgraph.extract.timex import MONTHS
+from newsgraph.extract.units import (
+    CALIBRE_NOUNS,
+    CASED_UNITS,
+    CLOCK_WORDS,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    DOWN_NOUNS,
+    DOWN_WORDS,
+    DURING_WORDS,
+    FRACTION_WORDS,
+    GLUED_SCALES,
+    LABEL_WORDS,
+    LETTER_PREFIXES,
+    MEASURE_UNITS,
+    MULTIPLIER_NEXT,
+    PERCENT_UNITS,
+    PERSON_NOUNS,
+    PREFIX_UNITS,
+    QUALIFIERS,
+    SCALE_WORDS,
+    SECONDS_IN,
+    STREET_WORDS,
+    SUBUNITS,
+    TIME_UNITS,
+    UP_NOUNS,
+    UP_WORDS,
+    is_currency,
+    localise,
+)
 
-PERCENT_WORDS = frozenset({"%", "percent", "per", "pc"})
-SCALE_SUFFIXES = ("k", "m", "bn", "b", "mn", "tn")
 DETERMINERS = frozenset(
     {"the", "these", "those", "its", "their", "his", "her", "our", "both", "my"}
 )
@@ -106,73 +127,10 @@ class NumberPhrase:
     object_span: tuple[int, int] | None = None
     noun_i: int | None = None  # the counted noun, when there is one
     verb_i: int | None = None  # the governing verb
-
-
-def _is_numberish(tok: Token) -> bool:
-    low = tok.lower_
-    if tok.like_num and any(ch.isdigit() for ch in low):
-        return parse_number(low) is not None
-    if low in UNITS or low in SCALES or low in GROUP_WORDS:
-        return True
-    if low[:1].isdigit() and low.rstrip("kmbnt") != low and parse_number(low) is not None:
-        return True
-    return "-" in low and parse_number(low) is not None and not low.startswith("-")
-
-
-def _run_end(doc: Doc, i: int) -> int:
-    """One past the last token of the number run starting at i."""
-    j = i + 1
-    n = len(doc)
-    while j < n:
-        tok = doc[j]
-        prev = doc[j - 1]
-        if (
-            (
-                _is_numberish(tok)
-                and not (
-                    prev.like_num
-                    and tok.like_num
-                    and prev.whitespace_
-                    and tok.lower_ not in SCALES
-                    and tok.lower_ not in GROUP_WORDS
-                    and any(c.isdigit() for c in tok.text)
-                )
-            )
-            or (
-                tok.text == "-"
-                and not prev.whitespace_
-                and j + 1 < n
-                and not tok.whitespace_
-                and (
-                    doc[j + 1].lower_ in SCALES
-                    or doc[j + 1].lower_ in GROUP_WORDS
-                    or doc[j + 1].lower_ in UNITS
-                    or "-" in doc[j + 1].text
-                )
-            )
-            or (
-                tok.lower_ == "and"
-                and prev.lower_ in ("hundred", "thousand")
-                and j + 1 < n
-                and (doc[j + 1].lower_ in UNITS)
-            )
-        ):
-            j += 1
-        else:
-            break
-    return j
-
-
-def _qualifier(doc: Doc, start: int) -> tuple[int, str]:
-    """(new start, approx) from the words before a number."""
-    best = (start, "exact")
-    for length in (3, 2, 1):
-        if start - length < 0:
-            continue
-        words = tuple(t.lower_ for t in doc[start - length : start])
-        if words in QUALIFIERS:
-            return start - length, QUALIFIERS[words]
-    return best
+    start_char: int = 0  # the phrase in characters, qualifier and unit included
+    end_char: int = 0
+    change: str | None = None  # "up" | "down": the number is the size of a move
+    unit_span: tuple[int, int] | None = None  # the unit's tokens ("km", "hectares")
 
 
 def _root(doc: Doc, start: int, end: int) -> Token:
@@ -182,185 +140,908 @@ def _root(doc: Doc, start: int, end: int) -> Token:
     return doc[end - 1]
 
 
-def _excluded(doc: Doc, start: int, end: int, value: float, currency: bool) -> bool:
-    """Whether the number run [start, end) is a year, date, time, age, label, score, etc."""
-    first, last = doc[start], doc[end - 1]
-    text = text_of(doc)[first.idx : last.idx + len(last.text)]
-    prev = doc[start - 1] if start > 0 else None
-    nxt = doc[end] if end < len(doc) else None
-    low = text.lower()
-    if ":" in text or low == "one" or low in SCALES or (low in GROUP_WORDS and start == 0):
-        return True
-    if not currency and is_year(text):
-        return True
-    before = prev.text if prev is not None else ""
-    after = nxt.text if nxt is not None else ""
-    if "|" in (before, after):
-        return True  # a table cell
-    if (before, after) in (("(", ")"), ("[", "]")) and not currency:
-        return True  # a citation or footnote marker: "(6)", "[2]"
-    if after == "." and sentence_of(first).start == start and text.isdigit():
-        return True  # a list number: "3. Instead of ..."
-    if (
-        prev is not None
-        and prev.lower_ in DETERMINERS
-        and not any(c.isdigit() for c in text)
-        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"))
-    ):
-        return True  # "the two were on the ground": a pronoun, not a count
-    if prev is not None:
-        p = prev.lower_.rstrip(".")
-        if p in MONTHS and value <= 31:
-            return True
-        if prev.lower_ in LABEL_WORDS or prev.lower_ in VAGUE_WORDS:
+_LEX = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+(?:[23](?!\d|[.,]\d))?|\S")
+_SCI = re.compile(
+    r"(\d+(?:\.\d+)?)\s?(?:×\s?10\^?|[xX*]\s?10\^)([-−]?\d+)|(\d+(?:\.\d+)?)[eE]([-+]?\d+)\b"
+)
+_WORD_NUMBERS = frozenset(
+    {*UNITS, *GROUP_WORDS, "thousand", "million", "billion", "trillion", "lakh", "crore"}
+)
+_SCALE_WORDS_AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+
+
+def _phrase_regex(keys: list[str], flags: int = 0) -> re.Pattern[str]:
+    """A pattern matching any of `keys` right after a number: glued, spaced or hyphenated."""
+    parts = sorted(keys, key=len, reverse=True)
+    body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in parts)
+    return re.compile(rf"(?:\s?|-)({body})(?![^\W_])", flags)
+
+
+_CURRENCY_WORD_RE = re.compile(
+    r"\s+("
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(CURRENCY_WORDS, key=len)[::-1])
+    + r")(?![^\W_])",
+    re.IGNORECASE,
+)
+_PERCENT_RE = _phrase_regex(list(PERCENT_UNITS), re.IGNORECASE)
+_MEASURE_RE = _phrase_regex(list(MEASURE_UNITS), re.IGNORECASE)
+_CASED_RE = _phrase_regex(list(CASED_UNITS))
+_SUBUNIT_RE = _phrase_regex([k for k in SUBUNITS if k != "p"], re.IGNORECASE)
+_GLUED_P = re.compile(r"p(?![^\W_])")
+_AGE_RE = re.compile(r"(?:-|\s+)years?(?:-|\s+)old\b", re.IGNORECASE)
+_POINTS = frozenset({"points", "point", "pts"})
+
+
+@dataclass(slots=True)
+class _Core:
+    """A number without qualifier, currency or unit: lexemes [k, end), its value."""
+
+    k: int
+    end: int
+    value: float
+    scaled: bool = False
+    fraction: bool = False
+    words: bool = False
+    scale: float = 1.0
+
+
+class _Scanner:
+    """Reads the quantities of one document from its text, using the parse for context."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        lex = list(_LEX.finditer(self.text))
+        self.starts = [m.start() for m in lex]
+        self.ends = [m.end() for m in lex]
+        self.words = [m.group() for m in lex]
+        self.lows = [w.lower() for w in self.words]
+        self.n = len(lex)
+        self.token_starts = [tok.idx for tok in doc]
+        self.pending_units: dict[int, str] = {}
+
+    # -- lexeme helpers
+    def tok_at(self, char: int) -> int:
+        """The index of the token holding character `char` (or the space after it)."""
+        return max(bisect.bisect_right(self.token_starts, char) - 1, 0)
+
+    def may_start(self, k: int) -> bool:
+        """Whether a quantity can begin at lexeme k: a digit, a number word, a sign or the
+        first piece of a currency sign (most lexemes are none of these)."""
+        w = self.words[k]
+        return w[:1].isdigit() or self.lows[k] in _START_WORDS or w in _PREFIX_STARTS
+
+    def glued(self, k: int) -> bool:
+        """Whether lexeme k follows lexeme k-1 without a space."""
+        return 0 < k < self.n and self.starts[k] == self.ends[k - 1]
+
+    def is_digits(self, k: int) -> bool:
+        return 0 <= k < self.n and self.words[k][:1].isdigit()
+
+    def token(self, k: int) -> Token:
+        return self.doc[self.tok_at(self.starts[min(k, self.n - 1)])]
+
+    def low(self, k: int) -> str:
+        return self.lows[k] if 0 <= k < self.n else ""
+
+    def lex_at(self, char: int) -> int:
+        """The first lexeme starting at or after `char`."""
+        return bisect.bisect_left(self.starts, char)
+
+    def sentence(self, k: int) -> str:
+        return sentence_of(self.token(k)).text
+
+    # -- the number itself
+    def core(self, k: int, money: bool) -> _Core | None:
+        w = self.lows[k]
+        if self.is_digits(k):
+            return self._digits(k, money)
+        if w == "half":
+            if self.low(k + 1) in ("a", "an") and self.low(k + 2) in SCALE_WORDS:
+                return _Core(k, k + 3, 0.5 * SCALE_WORDS[self.lows[k + 2]], scaled=True, words=True)
+            if self.low(k + 1) == "of" or self._qualified(k):
+                return _Core(k, k + 1, 0.5, fraction=True, words=True)
+            return None
+        if w in ("a", "an"):
+            nxt = self.low(k + 1)
+            if nxt in FRACTION_WORDS and nxt not in ("half", "halves"):
+                if self.low(k + 2) == "of" or self._qualified(k) or nxt.startswith("quarter"):
+                    return _Core(k, k + 2, round(1 / FRACTION_WORDS[nxt], 4), fraction=True)
+                return None
+            if nxt not in _SCALE_WORDS_AFTER_A:
+                return None
+        elif w not in _WORD_NUMBERS:
+            return None
+        return self._words(k)
+
+    def _qualified(self, k: int) -> bool:
+        return any(tuple(self.lows[k - size : k]) in QUALIFIERS for size in (1, 2) if k - size >= 0)
+
+    def _digits(self, k: int, money: bool) -> _Core | None:
+        sci = _SCI.match(self.text, self.starts[k])
+        if sci is not None:
+            if sci.group(1) is not None:
+                value = float(sci.group(1)) * 10 ** int(sci.group(2).replace("−", "-"))
+            else:
+                value = float(sci.group(3)) * 10 ** int(sci.group(4))
+            return _Core(k, self.lex_at(sci.end()), value, scaled=True)
+        raw = self.words[k]
+        value = float(raw.replace(",", ""))
+        j = k + 1
+        # "1/16": a fraction, not a date ("11/18/2019")
+        if (
+            self.low(j) == "/"
+            and self.glued(j)
+            and self.is_digits(j + 1)
+            and self.glued(j + 1)
+            and not (self.low(j + 2) == "/" and self.glued(j + 2))
+            and "," not in raw
+        ):
+            den = float(self.words[j + 1].replace(",", ""))
+            if den > 0 and value < den:
+                return _Core(k, j + 2, round(value / den, 4), fraction=True)
+            return None
+        nxt = self.low(j)
+        if nxt in SCALE_WORDS and not (
+            nxt in ("mn", "bn", "tn") and not self.glued(j) and not money
+        ):
+            return _Core(k, j + 1, value * SCALE_WORDS[nxt], scaled=True, scale=SCALE_WORDS[nxt])
+        if (
+            nxt in GLUED_SCALES
+            and self.glued(j)
+            and not (self.glued(j + 1) and self.words[j + 1][:1].isalnum())
+            and (nxt != "m" or money or "." in raw or self._plural_after(j + 1))
+        ):
+            scale = GLUED_SCALES[nxt]
+            return _Core(k, j + 1, value * scale, scaled=True, scale=scale)
+        if nxt == "-" and self.glued(j) and self.glued(j + 1) and self.low(j + 1) in SCALE_WORDS:
+            scale = SCALE_WORDS[self.lows[j + 1]]
+            return _Core(k, j + 2, value * scale, scaled=True, scale=scale)
+        # "N in M": "1 in 5", "two in three"
+        return self._one_in(k, j, value) or _Core(k, j, value)
+
+    def _one_in(self, k: int, j: int, value: float) -> _Core | None:
+        if self.low(j) != "in" or j + 1 >= self.n:
+            return None
+        w = self.lows[j + 1]
+        den = float(w) if w.isdigit() else float(UNITS[w]) if w in UNITS else None
+        if den is None or not value.is_integer() or not 1 < den <= 100 or value >= den:
+            return None
+        if self.low(j + 2) in MONTHS or self.low(j + 2) in SCALE_WORDS:
+            return None
+        return _Core(k, j + 2, round(value / den, 4), fraction=True)
+
+    def _plural_after(self, k: int) -> bool:
+        if k >= self.n:
+            return False
+        tok = self.token(k)
+        return tok.tag_ == "NNS" and tok.lower_ not in MEASURE_UNITS
+
+    def _words(self, k: int) -> _Core | None:
+        pieces: list[str] = []
+        j = k
+        while j < self.n:
+            w = self.lows[j]
+            if w in _WORD_NUMBERS or (j == k and w in ("a", "an")):
+                pieces.append(w)
+                j += 1
+            elif (
+                w == "-"
+                and self.glued(j)
+                and self.glued(j + 1)
+                and j > k
+                and (self.low(j + 1) in _WORD_NUMBERS or self.is_digits(j + 1))
+            ):
+                if self.is_digits(j + 1):
+                    pieces.append(self.words[j + 1].replace(",", ""))
+                    j += 2
+                    break
+                j += 1
+            elif (
+                w == "and"
+                and pieces
+                and pieces[-1] in ("hundred", "thousand")
+                and self.low(j + 1) in UNITS
+            ):
+                pieces.append(w)
+                j += 1
+            else:
+                break
+        # "two-thirds", "three quarters", "a fifth"
+        frac_k = j + 1 if self.low(j) == "-" and self.glued(j) else j
+        den_word = self.low(frac_k)
+        if den_word in FRACTION_WORDS and pieces and len(pieces) == 1:
+            num = 1.0 if pieces[0] in ("a", "an", "one") else float(UNITS.get(pieces[0], 0))
+            den = FRACTION_WORDS[den_word]
+            if 0 < num < den:
+                return _Core(k, frac_k + 1, round(num / den, 4), fraction=True, words=True)
+        value = parse_number(" ".join(pieces))
+        if value is None:
+            return None
+        scales = [SCALE_WORDS[p] for p in pieces if p in SCALE_WORDS]
+        scaled = bool(scales)
+        if not scaled:
+            found = self._one_in(k, j, value)
+            if found is not None:
+                found.words = True
+                return found
+        return _Core(k, j, value, scaled=scaled, words=True, scale=scales[-1] if scales else 1.0)
+
+    # -- currency and unit around the number
+    def prefix(self, k: int) -> tuple[int, str | None]:
+        """(index of the number's first lexeme, currency) for a currency sign or code at k."""
+        for width in (3, 2, 1):
+            if k + width >= self.n or not all(self.glued(k + d) for d in range(1, width)):
+                continue
+            sign = "".join(self.words[k : k + width])
+            code = CURRENCY_PREFIXES.get(sign)
+            if code is None:
+                continue
+            at = k + width
+            if not self.is_digits(at):
+                continue
+            if not self.glued(at) and not (sign[:1].isalpha() and len(sign) >= 2):
+                continue
+            if self.glued(k) and self.words[k - 1][-1:].isalnum():
+                continue
+            return at, code
+        w = self.words[k]
+        if (
+            w in LETTER_PREFIXES
+            and self.is_digits(k + 1)
+            and self.glued(k + 1)
+            and not (self.glued(k) and self.words[k - 1][-1:].isalnum())
+            and (
+                self.low(k + 2) in SCALE_WORDS
+                or (self.low(k + 2) in GLUED_SCALES and self.glued(k + 2))
+                or re.fullmatch(r"\d+\.\d\d", self.words[k + 1]) is not None
+            )
+        ):
+            return k + 1, LETTER_PREFIXES[w]
+        return k, None
+
+    def suffix(self, core: _Core, currency: str | None) -> tuple[int, str | None, float]:
+        """(end char, unit, factor) of what follows the number."""
+        pos = self.ends[core.end - 1]
+        text = self.text
+        if currency is not None:
+            return pos, currency, 1.0
+        m = _CURRENCY_WORD_RE.match(text, pos)
+        if m is not None:
+            return m.end(), CURRENCY_WORDS[m.group(1).lower().replace("\n", " ")], 1.0
+        m = _GLUED_P.match(text, pos)
+        if m is not None and not core.words:
+            return m.end(), SUBUNITS["p"][1], 0.01
+        m = _SUBUNIT_RE.match(text, pos)
+        if m is not None:
+            factor, code = SUBUNITS[m.group(1).lower()]
+            return m.end(), self._sentence_currency(core.k, code), factor
+        m = _AGE_RE.match(text, pos)
+        if m is not None:
+            return m.end(), "year", 1.0
+        m = _PERCENT_RE.match(text, pos)
+        if m is not None:
+            unit = PERCENT_UNITS[re.sub(r"\s+", " ", m.group(1).lower())]
+            if m.group(1).lower() in _POINTS and not self._rate_sentence(core.k):
+                unit = "point"
+            return m.end(), unit, 1.0
+        m = _CASED_RE.match(text, pos)
+        if m is not None:
+            return m.end(), CASED_UNITS[re.sub(r"\s+", " ", m.group(1))], 1.0
+        m = _MEASURE_RE.match(text, pos)
+        if m is not None:
+            unit = MEASURE_UNITS[re.sub(r"\s+", " ", m.group(1).lower())]
+            if unit == "times" and not self._multiplier(m.end()):
+                return pos, None, 1.0
+            return m.end(), unit, 1.0
+        return pos, None, 1.0
+
+    def _multiplier(self, char: int) -> bool:
+        k = self.lex_at(char)
+        if k >= self.n:
+            return False
+        return self.lows[k] in MULTIPLIER_NEXT or self.token(k).tag_ in ("JJR", "RBR")
+
+    def _rate_sentence(self, k: int) -> bool:
+        sent = self.sentence(k).lower()
+        return "%" in sent or "per cent" in sent or "percent" in sent or " rate" in sent
+
+    def _sentence_currency(self, k: int, default: str) -> str:
+        sent = sentence_of(self.token(k))
+        for tok in sent:
+            code = CURRENCY_PREFIXES.get(tok.text) or CURRENCY_WORDS.get(tok.lower_)
+            if code is not None and tok.lower_ not in SUBUNITS:
+                return code
+        return default
+
+    # -- one quantity, or a range, from lexeme k
+    def read(self, k: int) -> tuple[list[_Found], int]:
+        """The quantities starting at lexeme k (none, one, or the two sides of a score) and
+        the lexeme to go on from."""
+        sign = ""
+        at, currency = self.prefix(k)
+        if (
+            currency is None
+            and self.words[k] in ("+", "-", "−")
+            and self.is_digits(k + 1)
+            and self.glued(k + 1)
+            and not (self.glued(k) and self.words[k - 1][-1:].isalnum())
+        ):
+            sign, at = ("+" if self.words[k] == "+" else "-"), k + 1
+        core = self.core(at, currency is not None)
+        if core is None:
+            return [], k + 1
+        end_char, unit, factor = self.suffix(core, currency)
+        value = core.value * factor
+        if unit is None and core.fraction:
+            unit = "fraction"
+            # "a quarter of a point", "1/16 of an inch": a fraction of a measure
+            m = re.compile(r"\s+of\s+an?\s+").match(self.text, self.ends[core.end - 1])
+            if m is not None:
+                unit2 = _unit_word(self.text, m.end())
+                if unit2 is not None:
+                    end_char, unit = unit2[0], unit2[1]
+                    if unit in _POINTS_UNITS:
+                        unit = "percentage_point"
+        if currency is not None:
+            currency = localise(currency, self.sentence(k))
+            unit = currency
+        start = k if (currency is not None or sign) else at
+        found = _Found(self.starts[start], end_char, value, unit, core, sign)
+        # a prefix unit: "magnitude 6.4"
+        if start > 0 and self.lows[start - 1] in PREFIX_UNITS and found.unit is None:
+            found.unit = PREFIX_UNITS[self.lows[start - 1]]
+            found.start = self.starts[start - 1]
+        next_k = self.lex_at(end_char)
+        if self._excluded(k, at, core, found, next_k):
+            j = next_k
+            while (
+                j < self.n
+                and self.glued(j)
+                and (self.words[j] in "-–/." or self.words[j][:1].isalnum())
+            ):
+                j += 1
+            return [], max(j, k + 1)
+        out = self._extend(found, next_k)
+        return out, max(self.lex_at(out[-1].end), k + 1)
+
+    def _extend(self, first: _Found, k: int) -> list[_Found]:
+        """A range ("$2 billion to $2.6 billion", "six to seven thousand", "450-690 km"), a
+        score ("51-49": two figures), a compound duration ("2 hours 15 minutes") or the
+        figure alone."""
+        base = first.value
+        if k >= self.n or base is None:
+            return [first]
+        joiner = self.lows[k]
+        before = self.low(self.lex_at(first.start) - 1)
+        if first.unit in SECONDS_IN and (
+            self.is_digits(k) or (joiner == "and" and self.is_digits(k + 1))
+        ):
+            at = k + 1 if joiner == "and" else k
+            core = self.core(at, False)
+            if core is not None and not core.fraction:
+                end_char, unit, _ = self.suffix(core, None)
+                if unit in SECONDS_IN and SECONDS_IN[unit] < SECONDS_IN[first.unit]:
+                    ratio = SECONDS_IN[first.unit] / SECONDS_IN[unit]
+                    first.value = round(base * ratio + core.value, 6)
+                    first.unit, first.end = unit, end_char
+                    return [first]
+        hyphen = joiner in ("-", "–") and self.glued(k) and self.glued(k + 1)
+        if not (joiner in ("to", "and", "–") or hyphen) or k + 1 >= self.n:
+            return [first]
+        if joiner == "and" and before != "between":
+            return [first]
+        at, currency = self.prefix(k + 1)
+        if currency is None and first.unit is not None and is_currency(first.unit):
+            return [first]
+        core = self.core(at, currency is not None)
+        if core is None or core.fraction:
+            return [first]
+        end_char, unit, factor = self.suffix(core, currency)
+        if currency is not None:
+            unit = localise(currency, self.sentence(k))
+        second = core.value * factor
+        low = base
+        if core.scaled and not first.core.scaled and first.core.value < core.value / core.scale:
+            low = first.core.value * core.scale * factor
+        if first.unit is not None and unit is not None and first.unit != unit:
+            return [first]
+        own_unit, unit = unit, unit or first.unit
+        if first.sign or (joiner == "to" and self._after_move(first)):
+            return [first]  # "fell ₹14.30 to ₹612.85": a change, then the level
+        score = (
+            hyphen
+            and unit is None
+            and not first.core.words
+            and not core.words
+            and before not in ("between", "from")
+            and not (low < second and self._plural_after(self.lex_at(end_char)))
+        )
+        if score:
+            if first.core.value.is_integer() and core.value.is_integer():
+                other = _Found(
+                    self.starts[core.k], self.ends[core.end - 1], core.value, None, core, ""
+                )
+                return [first, other]
+            return [first]
+        if not low < second:
+            if joiner == "to" and own_unit is None and first.unit is not None:
+                self.pending_units[self.starts[core.k]] = first.unit
+            return [first]
+        if second / max(low, 1e-9) > 20 and before not in ("between", "from"):
+            return [first]
+        if self._date_after(self.lex_at(end_char)):
+            return [first]
+        first.low, first.high, first.value = low, second, None
+        first.unit, first.end = unit, end_char
+        return [first]
+
+    def _after_move(self, found: _Found) -> bool:
+        tok = self.doc[self.tok_at(found.start)]
+        return tok.i > 0 and self.doc[tok.i - 1].lemma_.lower() in (UP_WORDS | DOWN_WORDS)
+
+    def _date_after(self, k: int) -> bool:
+        return self.low(k).rstrip(".") in MONTHS
+
+    # -- what is not a quantity
+    def _excluded(self, k: int, at: int, core: _Core, found: _Found, nxt: int) -> bool:
+        prev = self.low(k - 1)
+        prev_word = self.words[k - 1] if k > 0 else ""
+        after = self.low(nxt)
+        raw = self.words[at]
+        money = is_currency(found.unit)
+        # names: "A320", "Galaxy S24", "F-16", "COVID-19", "ISO 26262-6"
+        if self.glued(k) and prev_word[-1:].isalnum():
             return True
         if (
-            prev.text in ("-", "–")
-            and not prev.whitespace_
-            and start >= 2
-            and (doc[start - 2].is_alpha or doc[start - 2].like_num)
+            prev in ("-", "–", "/")
+            and self.glued(k)
+            and k >= 2
+            and self.glued(k - 1)
+            and self.words[k - 2][-1:].isalnum()
+            and not found.sign
         ):
-            return True  # Hwasong-19, KN-23, the 0 of a 1-0 score
-        if prev.lower_ in ("aged", "age") or prev.text in ("#", "№"):
             return True
-        if not any(c.isdigit() for c in text) and prev.lower_ in DETERMINERS and nxt is not None:
-            noun = nxt if nxt.pos_ in ("NOUN", "PROPN") else _root(doc, start, end).head
+        if after == "." and self.glued(nxt) and self.is_digits(nxt + 1) and self.glued(nxt + 1):
+            return True  # a version: "2.4.1"
+        if after in (":", "/") and self.glued(nxt) and self.is_digits(nxt + 1):
+            return True  # a clock time or a date: "9:40", "18/11"
+        if after == "(" and self.glued(nxt) and self.glued(nxt + 1) and self.low(nxt + 1).isalpha():
+            return True  # a name: "401(k)"
+        if nxt < self.n and self.glued(nxt) and self.words[nxt][:1].isalpha():
+            return True  # an ordinal, a decade, a code: "4th", "1990s", "7.30am"
+        if after in CLOCK_WORDS or (after in ("a", "p") and self.low(nxt + 1) == "."):
+            return True
+        if prev == ":" and self.glued(k):
+            return True  # the minutes of a clock time: "11:05"
+        if found.unit is None and not core.fraction:
+            month_before = prev.rstrip(".") in MONTHS or (prev == "." and self.low(k - 2) in MONTHS)
+            if (month_before or self._weekday(k - 1)) and core.value <= 31:
+                return True
+            if self._date_after(nxt) and core.value <= 31 and not core.words:
+                return True
+            if (
+                after in ("and", "to", "-", "–")
+                and self.is_digits(nxt + 1)
+                and self._date_after(nxt + 2)
+            ):
+                return True  # "between 3 and 7 May"
+            if not money and is_year(raw) and not self._counted_year(k, nxt):
+                return True
+            if prev in LABEL_WORDS or (
+                prev == "." and self.low(k - 2) in ("no", "nos", "vol", "p")
+            ):
+                return True
+            if self._name_before(k):
+                return True
+            if self._phone(at, nxt) or self._address(nxt):
+                return True
+            if (prev, after) in (("(", ")"), ("[", "]")) or "|" in (prev, after):
+                return True  # a footnote or a table cell
+            line_start = self.starts[at] == 0 or self.text[self.starts[at] - 1] == "\n"
+            if after == "." and (self.token(at).is_sent_start or line_start) and raw.isdigit():
+                return True  # a list number: "3. Instead of ..."
+            if prev in VAGUE_WORDS or (prev == "few" and self.low(k - 2) == "a"):
+                return True  # "several hundred"
+            if core.words and self._pronoun_like(at, core, nxt):
+                return True
+        if (
+            money
+            and raw.isdigit()
+            and is_year(raw)
+            and not core.scaled
+            and found.unit in LETTER_PREFIXES.values()
+        ):
+            return True
+        if found.unit == "mm" and after in CALIBRE_NOUNS:
+            return True  # a calibre: "170mm shells"
+        if found.unit == "mm" and any(self.low(j) in CALIBRE_NOUNS for j in range(nxt, nxt + 4)):
+            return True
+        if core.words and core.value == 0:
+            return True
+        return (
+            found.unit in MEASURE_UNITS.values()
+            and found.unit not in TIME_UNITS
+            and prev in LABEL_WORDS
+        )
+
+    def _counted_year(self, k: int, nxt: int) -> bool:
+        """ "sent 2000 troops": a year-like number counting a plural noun after a verb or a
+        qualifier; "the 2001 attacks" is a year."""
+        if not self._plural_after(nxt) or k == 0:
+            return False
+        return self.token(k - 1).pos_ in ("VERB", "AUX") or self._qualified(k)
+
+    def _weekday(self, k: int) -> bool:
+        return self.low(k) in WEEKDAYS
+
+    def _name_before(self, k: int) -> bool:
+        """ "Nasdaq 100", "Boeing 787", "Windows 11": a number closing a proper name."""
+        if k == 0 or self.glued(k):
+            return False
+        tok = self.token(k - 1)
+        word = self.words[k - 1]
+        if not word[:1].isupper() or tok.is_sent_start or tok.pos_ != "PROPN":
+            return False
+        low = word.lower()
+        if self.low(k - 2) in ("'", "’") or (self.low(k - 2) == "the" and self._score_after(k)):
+            return False  # "passed the Senate 51-49"
+        return not (
+            low in MONTHS or low in WEEKDAYS or (low,) in QUALIFIERS or low in CURRENCY_PREFIXES
+        )
+
+    def _score_after(self, k: int) -> bool:
+        return (
+            self.low(k + 1) in ("-", "–")
+            and self.glued(k + 1)
+            and self.glued(k + 2)
+            and self.words[k].isdigit()
+            and self.words[k + 2].isdigit()
+            and len(self.words[k]) <= 3
+            and len(self.words[k + 2]) <= 3
+        )
+
+    def _phone(self, at: int, nxt: int) -> bool:
+        raw = self.words[at]
+        if raw.startswith("0") and len(raw) >= 3 and raw.isdigit():
+            return True
+        if self.low(at - 1) == "+" and self.glued(at):
+            return True
+        groups = [raw]
+        j = nxt
+        while j < self.n and len(groups) < 3:
+            if self.lows[j] in ("-", ".") and self.glued(j) and self.glued(j + 1):
+                j += 1
+            if not (self.is_digits(j) and self.words[j].isdigit() and len(self.words[j]) >= 3):
+                break
+            groups.append(self.words[j])
+            j += 1
+        if len(groups) >= 3 and all(g.isdigit() for g in groups):
+            return True
+        return len(groups) == 2 and len(groups[0]) == 3 and len(groups[1]) == 4 and raw.isdigit()
+
+    def _address(self, nxt: int) -> bool:
+        """ "27 W 84th St": a house number."""
+        for j in range(nxt, min(nxt + 4, self.n)):
+            w = self.words[j]
+            if self.lows[j] in STREET_WORDS and w[:1].isupper():
+                return True
+            if not (w[:1].isupper() or w[:1].isdigit() or self.glued(j)):
+                return False
+        return False
+
+    def _pronoun_like(self, at: int, core: _Core, nxt: int) -> bool:
+        """ "the two were", "the two countries", "one of the soldiers", "one-off"."""
+        first = self.lows[at]
+        prev = self.low(at - 1)
+        nxt_tok = self.token(nxt) if nxt < self.n else None
+        if first == "one" and core.end == at + 1:
+            if self.token(at).dep_ != "nummod":
+                return True  # "a professional one": a pronoun
+            noun = self.token(at).head
+            if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REPORTING_VERBS:
+                return True  # "one officer said": an unnamed source, not a count
+            if nxt_tok is None or self.low(nxt) in ("-", "of", "another", "day", "time", "way"):
+                return True
+            if nxt_tok.pos_ not in ("NOUN", "PROPN", "ADJ") or prev in _NOT_COUNT_BEFORE:
+                return True
+        if prev in DETERMINERS:
+            if nxt_tok is None or nxt_tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                return True
+            noun = nxt_tok
             if noun.lower_ in GROUP_NOUNS or noun.lemma_.lower() in GROUP_NOUNS:
                 return True
-    if nxt is not None:
-        n = nxt.lower_.rstrip(".")
-        if n in MONTHS and value <= 31 and text.isdigit():
-            return True
-        if n in ("a.m", "p.m", "am", "pm", "gmt", "utc", "hrs", "bst", "est", "cet", "kst"):
-            return True
+        return core.end == at + 1 and first in SCALE_WORDS
+
+    # -- qualifier, age and change
+    def qualify(self, found: _Found) -> None:
+        k = self.lex_at(found.start)
+        lead = k
+        if self.low(k - 1) in ("between", "from") and found.value is None:
+            lead = k - 1
+            if self.low(k - 2) == "anywhere":
+                lead = k - 2
+        for size in (3, 2, 1):
+            if lead - size < 0:
+                continue
+            words = tuple(self.lows[lead - size : lead])
+            if words in QUALIFIERS:
+                if (
+                    words[-1] in DURING_WORDS
+                    and found.unit in TIME_UNITS
+                    and self.token(lead - 1).dep_ == "prep"
+                ):
+                    break  # "lost 4.5 kg over 12 weeks": during, not more than
+                found.approx = QUALIFIERS[words]
+                lead -= size
+                break
+        found.start = self.starts[lead]
+        self._age(found, k)
+
+    def _age(self, found: _Found, k: int) -> None:
+        if found.unit is not None or (found.core.words and found.core.value > 120):
+            return
+        v = found.value if found.value is not None else found.high
+        if v is None or not float(v).is_integer() or v > 120:
+            return
+        prev = self.low(k - 1)
+        end_k = self.lex_at(found.end)
+        after = self.low(end_k)
+        if prev in ("aged", "age", "ages"):
+            found.unit = "year"
+            return
+        first = self.token(found.core.k)
         if (
-            nxt.text[:1].isalpha()
-            and not last.whitespace_
-            and n not in (*SCALE_SUFFIXES, "percent")
-        ):
-            return True  # 170mm, 4th
-        if nxt.text == "-" and not nxt.whitespace_ and end + 1 < len(doc):
-            after = doc[end + 1].lower_
-            if after in DURATION_NOUNS or after.startswith("year") or after in ("day", "month"):
-                return True
-            if doc[end + 1].like_num and value <= 20:
-                return True  # a score, 1-0
-        if n in ("years", "year") and end + 1 < len(doc) and doc[end + 1].lower_ == "old":
-            return True
-        if nxt.text in ("-year-old", "year-old"):
-            return True
-        if (
-            nxt.lower_ in (".", ",", ";")
+            after in (".", ",", ";")
             and first.dep_ in ("attr", "acomp")
             and first.head.lemma_ == "be"
+            and first.i > 0
+            and self.doc[first.i - 1].i == first.head.i
             and not any(c.dep_ == "prep" for c in first.children)
-            and not any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TOLL_NOUNS
+            and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() not in TOLL_NOUNS
                 for c in first.head.children
             )
         ):
-            return True  # an age: "the other was 26"
+            found.unit = "year"  # an age: "the other was 26."
+            return
+        if prev == "," and after in (",", ")") and k >= 2:
+            tok = self.token(k - 2)
+            if (
+                tok.ent_type_ == "PERSON"
+                or tok.lower_ in PERSON_NOUNS
+                or tok.lemma_.lower() in _AGE_NOUNS
+                or (tok.tag_ in ("NN", "NNP") and not tok.ent_type_ and 1 < v <= 110)
+            ):
+                found.unit = "year"
+                return
+        lead = self.lex_at(found.start)
         if (
-            nxt.lower_ == ","
-            and prev is not None
-            and prev.text == ","
-            and start >= 2
-            and doc[start - 2].ent_type_ == "PERSON"
+            found.approx in ("at_least", "at_most")
+            and lead > 0
+            and self.low(lead - 1) in PERSON_NOUNS
         ):
-            return True  # "Maria Estevan, 54, who ..."
-    return False
+            nxt = self.token(end_k) if end_k < self.n else None
+            root = self.token(found.core.k)
+            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM") or root.head.i != nxt.i:
+                found.unit = "year"
+
+    def change(self, found: _Found) -> None:
+        if found.sign:
+            found.change = "up" if found.sign == "+" else "down"
+            return
+        doc = self.doc
+        i = self.tok_at(found.start) - 1
+        if i >= 0 and doc[i].lower_ in ("to", "from", "at"):
+            return
+        skipped = 0
+        while i >= 0 and doc[i].lower_ in _CHANGE_FILLERS and skipped < 4:
+            if doc[i].lower_ == "by":
+                head = doc[i].head
+                for _ in range(5):
+                    word = self._move(head) if head.pos_ in ("VERB", "AUX", "NOUN") else None
+                    if word is not None:
+                        found.change = word
+                        return
+                    if head.pos_ == "VERB" or head.head.i == head.i:
+                        break
+                    head = head.head
+            i -= 1
+            skipped += 1
+        if i >= 0:
+            word = self._move(doc[i])
+            if word is not None:
+                lemma = doc[i].lemma_.lower()
+                if lemma == "lose" and is_currency(found.unit):
+                    return  # a loss figure, not a fall
+                if found.unit is None and lemma in _AFFECTED_VERBS:
+                    return  # jobs cut, stores closed: things affected
+                if is_currency(found.unit) and lemma in _FUNDING_VERBS:
+                    return  # money raised is an amount, not a rise
+                found.change = word
+                return
+        j = self.tok_at(max(found.end - 1, found.start)) + 1
+        while (
+            j < len(doc)
+            and doc[j].pos_ in ("ADJ", "NOUN")
+            and doc[j].lower_ not in (UP_NOUNS | DOWN_NOUNS)
+            and j - self.tok_at(found.start) < 4
+            and doc[j].pos_ == "ADJ"
+        ):
+            j += 1
+        if j < len(doc):
+            w = doc[j].lower_
+            if w in UP_NOUNS:
+                found.change = "up"
+            elif w in DOWN_NOUNS:
+                found.change = "down"
+
+    @staticmethod
+    def _move(tok: Token) -> str | None:
+        words = {tok.lower_, tok.lemma_.lower()}
+        for child in tok.children:
+            if child.dep_ == "prt":
+                words.add(child.lower_)
+        if "down" in words and tok.lower_ != "down" and tok.lemma_.lower() not in DOWN_WORDS:
+            return "down"
+        if words & UP_WORDS:
+            return "up"
+        if words & DOWN_WORDS:
+            return "down"
+        return None
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quantity read off the text, in characters, before it is tied to tokens."""
+
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    core: _Core
+    sign: str
+    low: float | None = None
+    high: float | None = None
+    approx: str = "exact"
+    change: str | None = None
+
+
+# Bodies of people that are sent, deployed or stationed, beyond the soldiers of FORCE_NOUNS.
+_CREW_NOUNS = frozenset(
+    {
+        "team",
+        "unit",
+        "police",
+        "policeman",
+        "brigade",
+        "battalion",
+        "division",
+        "regiment",
+        "squad",
+        "crew",
+        "volunteer",
+        "medic",
+        "doctor",
+        "guard",
+        "peacekeeper",
+        "firefighter",
+        "rescuer",
+        "agent",
+        "staff",
+    }
+)
+_START_WORDS = frozenset({*_WORD_NUMBERS, "a", "an", "half", "+", "-", "−"})
+_PREFIX_STARTS = frozenset(
+    {_LEX.match(sign).group() for sign in (*CURRENCY_PREFIXES, *LETTER_PREFIXES)}  # type: ignore[union-attr]
+)
+_SHARE_UNITS = frozenset({"percent", "fraction"})
+_POINTS_UNITS = frozenset({"percentage_point", "point"})
+_NOT_COUNT_BEFORE = frozenset(
+    {"the", "no", "any", "every", "each", "this", "that", "which", "someone"}
+)
+_AGE_NOUNS = frozenset(
+    {"teenager", "man", "woman", "boy", "girl", "suspect", "driver", "victim", "mother", "father"}
+)
+_CHANGE_FILLERS = frozenset(
+    {
+        "by",
+        "an",
+        "a",
+        "average",
+        "of",
+        "only",
+        "just",
+        "another",
+        "further",
+        "some",
+        "total",
+        "marginally",
+        "sharply",
+        "slightly",
+    }
+)
+_FUNDING_VERBS = frozenset({"raise", "gain", "add"})
+_AFFECTED_VERBS = frozenset({"cut", "shed", "lose", "slash", "reduce", "trim"})
+WEEKDAYS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    }
+)
+
+
+def _unit_word(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, unit) of a unit word at `pos` ("inch", "point")."""
+    m = _MEASURE_RE.match(text, pos) or _PERCENT_RE.match(text, pos)
+    if m is None:
+        return None
+    word = re.sub(r"\s+", " ", m.group(1).lower())
+    return m.end(), MEASURE_UNITS.get(word) or PERCENT_UNITS[word]
 
 
 def find_numbers(doc: Doc) -> list[NumberPhrase]:
-    """Every number phrase in `doc` that states a quantity, with value, range and qualifier."""
-    found: list[NumberPhrase] = []
-    i, n = 0, len(doc)
-    while i < n:
-        tok = doc[i]
-        currency: str | None = None
-        start = i
-        if tok.lower_ in CURRENCY_SYMBOLS and i + 1 < n and _is_numberish(doc[i + 1]):
-            currency = CURRENCY_SYMBOLS[tok.lower_]
-            i += 1
-            tok = doc[i]
-        elif (
-            tok.lower_ in ("a", "an")
-            and i + 1 < n
-            and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion")
-        ):
-            pass
-        elif not _is_numberish(tok) or tok.lower_ in SCALES or tok.lower_ in GROUP_WORDS:
-            i += 1
+    """Every number phrase in `doc` that states a quantity: value or range, qualifier, unit
+    (currency, percent, measure, duration, age) and change."""
+    scan = _Scanner(doc)
+    found: list[_Found] = []
+    k = 0
+    while k < scan.n:
+        if not scan.may_start(k):
+            k += 1
             continue
-        end = _run_end(doc, i)
-        num_text = text_of(doc)[doc[i].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-        value = parse_number(num_text)
-        if value is None or _excluded(doc, i, end, value, currency is not None):
-            i = end
-            continue
-        percent = False
-        if end < n and doc[end].lower_ in PERCENT_WORDS:
-            percent = True
-            if doc[end].text == "%":
-                end += 1
-        if end < n and doc[end].lower_ in CURRENCY_WORDS and currency is None:
-            currency = CURRENCY_WORDS[doc[end].lower_]
-        if currency is None and doc[end - 1].lower_ in ("crore", "lakh", "lakhs", "crores"):
-            currency = "INR"
-        q_start, approx = _qualifier(doc, start)
-        low = high = None
-        phrase_end = end
-        # Ranges: "between 8,000 and 10,000", "from 1,100 to 3,000", "2,000 to 3,000".
-        if (
-            end + 1 < n
-            and doc[end].lower_ in ("to", "and", "-", "–")
-            and _is_numberish(doc[end + 1])
-        ):
-            r_end = _run_end(doc, end + 1)
-            second = parse_number(
-                text_of(doc)[doc[end + 1].idx : doc[r_end - 1].idx + len(doc[r_end - 1].text)]
-            )
-            joiner = doc[end].lower_
-            before = doc[start - 1].lower_ if start > 0 else ""
-            ok = (
-                second is not None
-                and second > value
-                and (
-                    (joiner == "and" and before == "between")
-                    or joiner == "to"
-                    or (joiner in ("-", "–") and value >= 100)
-                )
-            )
-            if ok:
-                low, high = value, second
-                value_out: float | None = None
-                phrase_end = r_end
-                if before in ("between", "from"):
-                    q_start = start - 1
-                    if start >= 2 and doc[start - 2].lower_ == "anywhere":
-                        q_start = start - 2
-                    q2, approx = _qualifier(doc, q_start)
-                    q_start = q2
-            else:
-                value_out = value
-        else:
-            value_out = value
-        root = _root(doc, i, end)
-        found.append(
+        items, k = scan.read(k)
+        found.extend(items)
+    out: list[NumberPhrase] = []
+    for item in found:
+        if item.unit is None and item.start in scan.pending_units:
+            item.unit = scan.pending_units[item.start]
+        scan.qualify(item)
+        scan.change(item)
+        if item.sign and not _is_change_sign(item):
+            item.change = None
+            if item.sign == "-" and item.value is not None:
+                item.value = -item.value
+        start_i = scan.tok_at(item.start)
+        end_i = scan.tok_at(max(item.end - 1, item.start)) + 1
+        core_s = scan.tok_at(scan.starts[item.core.k])
+        core_e = scan.tok_at(scan.ends[item.core.end - 1] - 1) + 1
+        root = _root(doc, core_s, core_e)
+        out.append(
             NumberPhrase(
-                start_i=q_start,
-                end_i=phrase_end,
+                start_i=start_i,
+                end_i=end_i,
                 root_i=root.i,
-                value=value_out,
-                low=low,
-                high=high,
-                approx=approx,
-                unit=currency,
-                percent=percent,
+                value=item.value,
+                low=item.low,
+                high=item.high,
+                approx=item.approx,
+                unit=item.unit,
+                percent=item.unit in ("percent", "percentage_point", "basis_point"),
+                start_char=item.start,
+                end_char=item.end,
+                change=item.change,
+                unit_span=(core_e, end_i) if item.unit and end_i > core_e else None,
             )
         )
-        i = phrase_end
-    return found
+    return out
+
+
+def _is_change_sign(item: _Found) -> bool:
+    """A "+"/"-" marks a change on a percentage or an amount; on a temperature it is a level."""
+    return item.unit not in ("celsius", "fahrenheit", "degree")
 
 
 def _counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
@@ -440,18 +1121,36 @@ def _combine(kinds: set[str]) -> str | None:
 
 def _classify(doc: Doc, phrase: NumberPhrase) -> None:
     """Set kind, object, counted noun and governing verb of a number phrase."""
-    if phrase.unit is not None:
+    if is_currency(phrase.unit):
         phrase.kind = "MONEY"
     noun = _counted_noun(doc, phrase)
     if noun is not None:
         phrase.noun_i = noun.i
         phrase.object_span = _object_span(doc, noun, phrase)
     _classify_with(doc, phrase, noun)
+    empty = phrase.object_span is None or phrase.object_span[0] >= phrase.object_span[1]
+    if (
+        empty
+        and phrase.unit_span is not None
+        and not is_currency(phrase.unit)
+        and doc[phrase.unit_span[0]].is_alpha
+    ):
+        phrase.object_span = phrase.unit_span  # a measure counts its unit: "km", "hectares"
 
 
 def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
     root = doc[phrase.root_i]
-    if phrase.kind == "MONEY" or phrase.percent:
+    if phrase.unit in _SHARE_UNITS and phrase.kind != "MONEY":
+        # a share of people killed or wounded is a toll ("killing up to 60 percent of ...");
+        # a share is never a deployment or a delivery
+        phrase.unit, unit = None, phrase.unit
+        _classify_with(doc, phrase, noun)
+        phrase.unit = unit
+        if phrase.kind not in ("KILL", "WOUND", "CASUALTY"):
+            phrase.kind = "OTHER"
+        return
+    if phrase.kind == "MONEY" or phrase.unit is not None:
+        # money, measures, durations and ages are not counts of an event
         phrase.verb_i = _governing_verb(noun or root)
         return
     anchor = noun or root
@@ -498,14 +1197,33 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
         kind = _combine(mods)
     verb_i = _governing_verb(root if implicit else anchor)
     phrase.verb_i = verb_i
+    if (
+        kind == "DEPLOY"
+        and verb_i is not None
+        and anchor.dep_ in ("nsubj", "nsubjpass")
+        and anchor.head.i == verb_i
+    ):
+        # "3,000 soldiers deployed near Kursk were killed": the clause's own predicate
+        # outranks the participle that describes the counted noun
+        own = _combine(_verb_kinds(doc[verb_i]))
+        if own in ("KILL", "WOUND", "CASUALTY", "CAPTURE"):
+            kind = own
     if kind is None and verb_i is not None:
         verb = doc[verb_i]
         lemma = verb.lemma_.lower()
         nouny = (
             anchor.lower_ in FORCE_NOUNS
             or anchor.lemma_.lower() in FORCE_NOUNS
+            or anchor.lemma_.lower() in _CREW_NOUNS
             or any(
-                c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
+                c.lower_ == "of"
+                and any(
+                    g.lower_ in ("them", "those", "these")
+                    or g.lower_ in FORCE_NOUNS
+                    or g.lemma_.lower() in FORCE_NOUNS
+                    or g.lemma_.lower() in _CREW_NOUNS
+                    for g in c.children
+                )
                 for c in anchor.children
             )
         )
@@ -577,7 +1295,7 @@ def classify(doc: Doc, phrases: list[NumberPhrase]) -> None:
         _classify(doc, phrase)
         sent = sentence_of(doc[phrase.root_i]).start
         root = doc[phrase.root_i]
-        if phrase.noun_i is not None:
+        if phrase.noun_i is not None and phrase.unit is None:
             last_noun[sent] = phrase.noun_i
         elif (
             sent in last_noun

@@ -1,0 +1,212 @@
+"""Every quantity a sentence states (SPEC.md, Quantity): money in every notation, percentages,
+measures, durations and ages, ranges, fractions, multipliers, scores and changes; and the
+numbers that are not quantities. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.records import AnalyzedArticle, Quantity
+
+
+def _find(analysed: AnalyzedArticle, phrase: str) -> Quantity:
+    found = [q for q in analysed.quantities if q.text == phrase]
+    assert found, f"{phrase!r} not in {[q.text for q in analysed.quantities]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("The insurer booked a loss of US$42.3m last year.", "US$42.3m", 42_300_000, "USD"),
+        ("The state set aside RM3.1bil for new schools.", "RM3.1bil", 3_100_000_000, "MYR"),
+        ("The cabinet cleared a ₹2,400 crore road plan.", "₹2,400 crore", 24_000_000_000, "INR"),
+        ("A loaf now costs 95p at the corner shop.", "95p", 0.95, "GBP"),
+        ("The fund lent 4.5 billion shekels to builders.", "4.5 billion shekels", 4.5e9, "ILS"),
+        ("Customs seized 7 million ringgit in cash.", "7 million ringgit", 7e6, "MYR"),
+        (
+            "The club paid 12 million Australian dollars.",
+            "12 million Australian dollars",
+            12e6,
+            "AUD",
+        ),
+        ("The miner raised A$61,200 from small investors.", "A$61,200", 61200, "AUD"),
+        ("Fares rose to HK$9.80 this month.", "HK$9.80", 9.8, "HKD"),
+        ("The council will spend Rp 7 trillion on drains.", "Rp 7 trillion", 7e12, "IDR"),
+        ("A bottle of water costs 60 sen in the village.", "60 sen", 0.6, "MYR"),
+        ("The rebate is worth about 40 euros a month.", "about 40 euros", 40, "EUR"),
+    ],
+)
+def test_money_in_every_notation(
+    analyse: Callable[..., AnalyzedArticle], text: str, phrase: str, value: float, unit: str
+) -> None:
+    q = _find(analyse(text), phrase)
+    assert q.value == pytest.approx(value)
+    assert (q.unit, q.kind) == (unit, "MONEY")
+
+
+def test_rupees_follow_the_country_of_the_story(analyse: Callable[..., AnalyzedArticle]) -> None:
+    assert (
+        _find(analyse("Lahore traders lost Rs 40 billion in the strike."), "Rs 40 billion").unit
+        == "PKR"
+    )
+    assert (
+        _find(analyse("Mumbai traders lost Rs 40 billion in the strike."), "Rs 40 billion").unit
+        == "INR"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("Turnout reached 71 per cent in the north.", "71 per cent", 71, "percent"),
+        ("Margins were 14pc, the chain said.", "14pc", 14, "percent"),
+        ("The bank cut rates by 25 basis points.", "25 basis points", 25, "basis_point"),
+        ("The train reached 290 km/h on the new line.", "290 km/h", 290, "km/h"),
+        ("Police clocked the car at 110mph.", "110mph", 110, "mph"),
+        ("The parcel weighed 3.5 kg.", "3.5 kg", 3.5, "kg"),
+        ("The ship carries 9,000 tonnes of grain.", "9,000 tonnes", 9000, "tonne"),
+        ("Overnight it fell to -7C in the hills.", "-7C", -7, "celsius"),
+        ("The light travelled 2.998×10^8 metres.", "2.998×10^8 metres", 2.998e8, "m"),
+        ("The line runs for a 3.2-kilometre stretch.", "3.2-kilometre", 3.2, "km"),
+        ("The flight took 3 hours 40 minutes.", "3 hours 40 minutes", 220, "minute"),
+        ("The 19-year-old was charged on Friday.", "19-year-old", 19, "year"),
+        ("A woman aged 61 was hurt.", "61", 61, "year"),
+        ("Tom Reyes, 47, runs the bakery.", "47", 47, "year"),
+        ("The ceasefire lasted four days.", "four days", 4, "day"),
+        ("Prices are three times the old level.", "three times", 3, "times"),
+    ],
+)
+def test_percentages_measures_durations_and_ages(
+    analyse: Callable[..., AnalyzedArticle], text: str, phrase: str, value: float, unit: str
+) -> None:
+    q = _find(analyse(text), phrase)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "low", "high", "unit"),
+    [
+        (
+            "The plant will cost $1.5 billion to $1.9 billion.",
+            "$1.5 billion to $1.9 billion",
+            1.5e9,
+            1.9e9,
+            "USD",
+        ),
+        ("Eight to nine thousand fans came.", "Eight to nine thousand", 8000, 9000, None),
+        ("The drone can fly 300-450 km.", "300-450 km", 300, 450, "km"),
+        ("Rents rose 5-8% in the city.", "5-8%", 5, 8, "percent"),
+        ("Works take 10-14 months.", "10-14 months", 10, 14, "month"),
+    ],
+)
+def test_ranges(
+    analyse: Callable[..., AnalyzedArticle],
+    text: str,
+    phrase: str,
+    low: float,
+    high: float,
+    unit: str | None,
+) -> None:
+    q = _find(analyse(text), phrase)
+    assert (q.value, q.low, q.high, q.unit) == (None, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "approx"),
+    [
+        ("Two-thirds of the seats were empty.", "Two-thirds", 0.6667, "exact"),
+        ("Only 1 in 8 homes has solar panels.", "1 in 8", 0.125, "exact"),
+        ("Almost half of the staff left.", "Almost half", 0.5, "about"),
+        ("The town lost a quarter of its jobs.", "a quarter", 0.25, "exact"),
+    ],
+)
+def test_fractions(
+    analyse: Callable[..., AnalyzedArticle], text: str, phrase: str, value: float, approx: str
+) -> None:
+    q = _find(analyse(text), phrase)
+    assert (q.value, q.unit, q.approx) == (value, "fraction", approx)
+
+
+def test_a_score_is_two_quantities(analyse: Callable[..., AnalyzedArticle]) -> None:
+    values = [
+        q.value for q in analyse("The motion was carried 63-37 after a long debate.").quantities
+    ]
+    assert values == [63, 37]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "change"),
+    [
+        ("Exports rose 4.2% in June.", "4.2%", "up"),
+        ("The index closed -1.3% on Friday.", "-1.3%", "down"),
+        ("Shares were down 6 per cent at noon.", "6 per cent", "down"),
+        ("The shop offers a 20% discount to students.", "20%", "down"),
+        ("Profit was up £3.4m on the year.", "£3.4m", "up"),
+        ("The rate was raised by 50 basis points to 5%.", "50 basis points", "up"),
+        ("The rate was raised by 50 basis points to 5%.", "5%", None),
+        ("Unemployment fell to 4.1% in May.", "4.1%", None),
+        ("The carrier lost €3.5m in the quarter.", "€3.5m", None),
+    ],
+)
+def test_changes(
+    analyse: Callable[..., AnalyzedArticle], text: str, phrase: str, change: str | None
+) -> None:
+    q = _find(analyse(text), phrase)
+    assert q.change == change
+    assert q.value is not None and q.value > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dow Jones 30 and the FTSE 100 were closed.",
+        "The airline flies its Boeing 777 jets to Lima.",
+        "He upgraded to a Pixel 8 last week.",
+        "Ministers of the G20 met in Rome.",
+        "The plant meets ISO 9001 and ISO 14001-2 rules.",
+        "The storm reached Category 5 on Monday.",
+        "The law is set out in Article 50.",
+        "Call 0161 496 0000 for details.",
+        "The shop at 14 E 52nd St closed.",
+        "Version 3.2.7 of the browser is out.",
+        "LONDON, March 3 (Reuters) - The pound fell against the euro.",
+        "Updated 18 November 2019. The pound fell against the euro.",
+        "Dozens of people gathered, and hundreds more watched.",
+        "The results were due at 10.45am, the office said.",
+        "She came 3rd in the final.",
+        "They fired 152mm artillery shells at the town.",
+        "Savers can borrow from a 401(k) plan.",
+        "She turned the hobby into a paying one later.",
+        "Budget well.\n\n3. Establish your target number.",
+        "They praised the 2001 reforms.",
+    ],
+)
+def test_not_quantities(analyse: Callable[..., AnalyzedArticle], text: str) -> None:
+    assert [q.text for q in analyse(text).quantities] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Moscow sent 12,000 troops to the region.", 12000, "DEPLOY"),
+        ("The navy shipped 3,000 containers of shells.", 3000, "SUPPLY"),
+        ("There are now 4,000 troops sent to the border.", 4000, "DEPLOY"),
+        ("Some 2,000 soldiers deployed near the river were killed.", 2000, "KILL"),
+        (
+            "The army lost 40% of its tanks, and shelling killed a third of the garrison.",
+            0.3333,
+            "KILL",
+        ),
+        ("Roughly 300 teams of police were deployed to the city.", 300, "DEPLOY"),
+        ("The ministry paid $40 million for the trucks.", 40e6, "MONEY"),
+    ],
+)
+def test_kind_from_the_figures_own_predicate(
+    analyse: Callable[..., AnalyzedArticle], text: str, value: float, kind: str
+) -> None:
+    found = {q.value: q.kind for q in analyse(text).quantities}
+    assert found.get(value) == kind, found
