@@ -12,7 +12,12 @@ from rich.table import Table
 
 from newsgraph.cli.app import console, eval_app, reported_errors, setup_logging
 from newsgraph.cli.progress import progress_bar
-from newsgraph.evaluate.extraction import ExtractionScores, evaluate_extraction
+from newsgraph.evaluate.extraction import (
+    DateScores,
+    ExtractionScores,
+    evaluate_dates,
+    evaluate_extraction,
+)
 
 
 class InputForm(StrEnum):
@@ -32,9 +37,22 @@ def eval_extraction_command(
     per_page: Annotated[
         bool, typer.Option("--per-page", "-p", help="Also print each page's scores, worst first.")
     ] = False,
+    dates: Annotated[
+        Path | None,
+        typer.Option(
+            "--dates",
+            help="Score publication dates instead, on a JSONL of labelled pages "
+            "(e.g. tests/data/published_dates.jsonl).",
+        ),
+    ] = None,
 ) -> None:
     """Score newsgraph's cleaner against the marked main text of each benchmark page."""
     setup_logging()
+    if dates is not None:
+        with reported_errors():
+            found = evaluate_dates(bench_dir, dates, input.value)
+        console.print(dates_table(found))
+        return
     with reported_errors(), progress_bar("pages") as bar:
         task = bar.add_task(f"extraction ({input.value})", total=None)
 
@@ -78,4 +96,19 @@ def page_table(scores: ExtractionScores) -> Table:
             f"{row.f1:.3f}",
             f"{row.seconds * 1000:.1f}",
         )
+    return table
+
+
+def dates_table(scores: DateScores) -> Table:
+    """Publication dates on the labelled pages: dated, read from the text, right."""
+    table = Table(title=f"Publication dates, {scores.input} input")
+    for column in ("labelled", "dated", "from text", "correct", "accuracy"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(scores.labelled),
+        str(scores.dated),
+        str(scores.from_text),
+        str(scores.correct),
+        f"{scores.accuracy:.3f}",
+    )
     return table

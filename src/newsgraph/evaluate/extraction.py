@@ -164,3 +164,56 @@ def evaluate_extraction(
     pages = load_pages(bench_dir, input)
     step = progress(len(pages)) if progress is not None else None
     return score_pages(pages, newsgraph_extractor(input), step)
+
+
+@dataclass(slots=True)
+class DateScores:
+    """Publication dates on labelled pages: how many got one, how many got the right one."""
+
+    input: str
+    labelled: int
+    dated: int
+    correct: int
+    from_text: int
+    wrong: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.labelled if self.labelled else 0.0
+
+
+def load_date_labels(path: Path) -> dict[str, str]:
+    """Page id -> true publication day, from a JSONL file of {"id", "published", "how"}."""
+    labels: dict[str, str] = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            labels[str(row["id"])] = str(row["published"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BenchmarkMissing(f"{path}:{number}: not a date label ({exc})") from exc
+    return labels
+
+
+def evaluate_dates(bench_dir: Path, labels_file: Path, input: str = "html") -> DateScores:
+    """Score the cleaner's `published` on the labelled pages of an extraction benchmark."""
+    from newsgraph.clean.html import clean_html
+    from newsgraph.clean.text import clean_text
+
+    labels = load_date_labels(labels_file)
+    cleaner = clean_html if input == "html" else clean_text
+    scores = DateScores(input, 0, 0, 0, 0)
+    for page in load_pages(Path(bench_dir), input):
+        if page.id not in labels:
+            continue
+        cleaned = cleaner(page.content, url=page.url)
+        found = cleaned.published[:10] if cleaned.published else None
+        scores.labelled += 1
+        scores.dated += found is not None
+        scores.from_text += cleaned.published_source == "text"
+        if found == labels[page.id]:
+            scores.correct += 1
+        else:
+            scores.wrong.append((page.id, found, labels[page.id]))
+    return scores
