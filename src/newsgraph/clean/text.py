@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.clean import forms
-from newsgraph.clean.blocks import score_lines
+from newsgraph.clean.blocks import BlockModel, score_lines
 from newsgraph.clean.dates import dateline_day, find_date_line
 from newsgraph.clean.metadata import find_date, outlet_of
 from newsgraph.errors import EmptyInput
@@ -23,14 +23,16 @@ INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 TITLE_WINDOW = 6
 
 
-def clean_text(text: str, *, url: str | None = None) -> Cleaned:
-    """The body of a plain-text scrape, with title, byline, credits and the furniture removed."""
+def clean_text(text: str, *, url: str | None = None, model: BlockModel | None = None) -> Cleaned:
+    """The body of a plain-text scrape, with title, byline, credits and the furniture removed.
+
+    `model` replaces the shipped block model (for held-out evaluation only)."""
     forms.words_of.cache_clear()  # the cache serves one page's passes, never a later page
     lines = split_lines(text)
     if not lines:
         raise EmptyInput(url or "<text>", "the page has no text to clean")
     furniture, teasers, blocked = mark_furniture(lines)
-    keep = score_lines(lines, blocked)
+    keep = score_lines(lines, blocked, model)
     body_idx = [i for i, kept in enumerate(keep) if kept]
     first_body = body_idx[0] if body_idx else len(lines)
     title_idx = find_title(lines, furniture, blocked, first_body)
