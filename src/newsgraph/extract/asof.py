@@ -226,13 +226,24 @@ def date_figure(
         clause.add(verb.head.i)
     clause.update(c.i for c in verb.children if c.dep_ == "conj")
     owners = {phrase.root_i, phrase.noun_i}
+    # A figure between the time and this one has its own date, unless this one is part of it
+    # ("3,248 cases, including 584 deaths": the 584 are counted among the 3,248).
+    ancestors = {t.i for t in root.ancestors}
+    blocking = [
+        other for other in others if other not in ancestors and doc[other].head.i not in ancestors
+    ]
+    for outer_i in others:
+        # ... and then it takes that figure's clause: "From 2010 to 2015 there were 3,248
+        # cases reported, including 584 deaths" dates the 584 too.
+        if doc[outer_i].head.i in ancestors and (outer := _attach(doc[outer_i].head)) is not None:
+            clause.add(outer.i)
     candidates = [
         t
         for t in times
         if not t.now
         if not any(
             min(t.start_i, phrase.start_i) < other < max(t.start_i, phrase.start_i)
-            for other in others
+            for other in blocking
         )
         if (t.possessive and t.attach_i in on_path)
         or (not t.possessive and t.attach_i in clause)
