@@ -61,3 +61,15 @@ def test_as_of_on_labelled_real_pages() -> None:
     scores = evaluate_dating(LABELS, BENCH)
     assert scores.total == 46
     assert scores.accuracy >= floor, (scores.accuracy, scores.misses)
+
+
+def test_what_there_were_takes_the_time_of_its_count(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    found = analyse(
+        "According to WHO, there were 3,248 cases reported worldwide between 2010 and 2015, "
+        "with 584 deaths.",
+        "2019-11-18",
+    )
+    assert as_of(found, "3,248") == "2015"
+    assert as_of(found, "584") == "2015"

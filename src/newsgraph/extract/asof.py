@@ -189,6 +189,16 @@ def _present(verb: Token, claim_cue: Token | None) -> bool:
     return claim_cue is not None and claim_cue.tag_ in ("VBZ", "VBP") and claim_cue.lemma_ == "say"
 
 
+def _existential_time(doc: Doc, attach_i: int, clause: set[int]) -> bool:
+    """A time dating what "there were" introduces: "there were 3,248 cases reported between
+    2010 and 2015, with 584 deaths" dates the deaths with the cases."""
+    attach = doc[attach_i]
+    if attach.dep_ not in ("acl", "relcl") or attach.head.dep_ != "attr":
+        return False
+    verb = attach.head.head
+    return verb.i in clause and any(child.dep_ == "expl" for child in verb.children)
+
+
 def _claim_time(claim: Attribution | None, times: list[TimeMention]) -> str | None:
     if claim is None or claim.time_token is None:
         return None
@@ -252,6 +262,7 @@ def date_figure(
             and doc[t.attach_i].head.i in owners
             and doc[t.attach_i].dep_ in ("acl", "relcl")
         )
+        or (t.attach_i is not None and _existential_time(doc, t.attach_i, clause))
         if not (phrase.start_i <= t.start_i < phrase.end_i)
     ]
     if candidates:
