@@ -12,6 +12,7 @@ from newsgraph.errors import BenchmarkMissing
 from newsgraph.evaluate.extraction import (
     BenchPage,
     evaluate_extraction,
+    evaluate_held_out_sites,
     f1_of,
     score_page,
     score_pages,
@@ -97,3 +98,13 @@ def test_f1_stays_above_floor(form: str) -> None:
     floor = json.loads(FLOORS.read_text(encoding="utf-8"))[form]["f1"]
     scores = evaluate_extraction(BENCH, form)
     assert scores.f1 >= floor, f"{form} F1 {scores.f1:.4f} fell below the floor {floor}"
+
+
+def test_text_f1_on_held_out_sites_stays_above_floor() -> None:
+    """The block model retrained without each fold of whole sites, scored on those sites."""
+    if not (BENCH / "ground-truth.json").is_file():
+        pytest.skip(f"extraction benchmark not found at {BENCH.resolve()}")
+    floor = json.loads(FLOORS.read_text(encoding="utf-8"))["text_held_out_sites"]["f1"]
+    scores = evaluate_held_out_sites(BENCH)
+    assert scores.pages == 127
+    assert scores.f1 >= floor, f"held-out-site F1 {scores.f1:.4f} fell below the floor {floor}"

@@ -82,3 +82,47 @@ def test_name_key_folds_variants(a: str, b: str) -> None:
 def test_lookup_name(text: str, name: str) -> None:
     found = lookup_name(text)
     assert found is not None and found[0] == name
+
+
+def mentions_of(found: AnalyzedArticle, surface: str) -> list[tuple[str, str]]:
+    return [(m.name, m.type) for m in found.mentions if m.text == surface]
+
+
+def test_nationality_adjectives_mention_their_country(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    found = analyse(
+        "North Korean soldiers fought beside Russian troops, and Ukrainian officials said "
+        "American intelligence had warned of it. South Korean lawmakers agreed."
+    )
+    assert mentions_of(found, "North Korean") == [("North Korea", "GPE")]
+    assert mentions_of(found, "Russian") == [("Russia", "GPE")]
+    assert mentions_of(found, "Ukrainian") == [("Ukraine", "GPE")]
+    assert mentions_of(found, "American") == [("United States", "GPE")]
+    assert mentions_of(found, "South Korean") == [("South Korea", "GPE")]
+    assert not [m for m in found.mentions if m.type == "NORP"]
+
+
+def test_a_nationality_noun_names_a_person_not_the_country(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    found = analyse("Two hostages, an American and an Australian, were released on Tuesday.")
+    assert ("United States", "GPE") not in mentions_of(found, "American")
+
+
+def test_places_are_typed_by_the_words_around_them(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    found = analyse(
+        "Russia said it had retaken the Kursk region. Ukraine said fighting went on in Kursk. "
+        "The army shelled the town of Sudzha overnight."
+    )
+    kursk = {(m.name, m.type) for m in found.mentions if "Kursk" in m.text}
+    assert kursk == {("Kursk", "GPE")}
+    assert {m.type for m in found.mentions if m.text == "Sudzha"} <= {"GPE", "LOC"}
+
+
+def test_lower_case_words_are_not_people(analyse: Callable[..., AnalyzedArticle]) -> None:
+    found = analyse("In the videos the hostages appeared pale and gaunt, Mike Pompeo said.")
+    assert all(any(ch.isupper() for ch in m.text) for m in found.mentions if m.type == "PERSON")
+    assert ("Mike Pompeo", "PERSON") in [(m.name, m.type) for m in found.mentions]

@@ -29,6 +29,14 @@ from newsgraph.extract.timex import resolve_time
         ("now", "2024-11-05", "2024-11-05"),
         ("minutes ago", "2025-08-14", "2025-08-14"),
         ("August 2023", "2024-11-13", "2023-08"),
+        ("the 14th Century", "2019-11-18", "1300/1399"),  # a century: its years, ISO interval
+        ("the fourteenth century", "2019-11-18", "1300/1399"),
+        ("the 21st century", "2019-11-18", "2000/2099"),
+        ("last week", "2019-11-18", "2019-W46"),  # an ISO week
+        ("this week", "2019-11-18", "2019-W47"),
+        ("a year ago", "2019-11-18", "2018"),
+        ("two months ago", "2019-11-18", "2019-09"),
+        ("from 2010 to 2015", "2019-11-18", "2015"),  # a span: its end
     ],
 )
 def test_resolve_time(text: str, published: str, expected: str) -> None:
@@ -42,6 +50,7 @@ def test_resolve_time(text: str, published: str, expected: str) -> None:
         ("two days", "2025-01-01"),
         ("on Monday", None),
         ("soon", "2025-01-01"),
+        ("the 30th century", "2025-01-01"),
     ],
 )
 def test_unknown_stays_none(text: str, published: str | None) -> None:

@@ -31,16 +31,23 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # Bounded quantifiers only: these run on every line of every scrape and must never backtrack far.
 DATE_FORMS = (
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)([-/.])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d.])"),
     re.compile(
-        _MONTH + r"\s{1,3}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s{1,3}(?P<year>(?:19|20)\d\d)\b",
+        r"\b"
+        + _MONTH
+        + r"\s{1,3}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b,?\s{1,3}(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s{1,3}"
+        r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?\s{1,3}"
         + _MONTH
         + r",?\s{1,3}(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE,
+    ),
+    # 11/19/2019, 21/06/2014, 11/19/19, 25.09.2018: numbers only (see `numeric_day`).
+    re.compile(
+        r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+        r"(?P<year>(?:19|20)\d\d|\d\d)(?![\d./])"
     ),
 )
 DOMAIN = re.compile(r"^(?:[a-z][a-z0-9+.-]{0,15}://)?(?P<host>[^/\s:?#]{1,253})", re.IGNORECASE)
@@ -70,18 +77,53 @@ def outlet_of(url_or_domain: str | None) -> str | None:
     return None
 
 
+def numeric_day(groups: dict[str, str], sep: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of an all-number date: the order its numbers allow; when both orders
+    do, month first after a slash (11/05/2019, the American form), day first after a dot
+    (05.11.2019, the European one). A two-digit year is read in this century, slashes only."""
+    a, b, year_text = int(groups["a"]), int(groups["b"]), groups["year"]
+    if len(year_text) == 2:
+        if sep != "/":
+            return None
+        year_text = "20" + year_text
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a or sep == "/":
+        month, day = a, b
+    else:
+        day, month = a, b
+    return int(year_text), month, day
+
+
+def all_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every plausible calendar date written in `text`: (start, end, YYYY-MM-DD), in order,
+    overlapping readings left out."""
+    found: list[tuple[int, int, str]] = []
+    for form in DATE_FORMS:
+        for match in form.finditer(text):
+            groups = match.groupdict()
+            if groups.get("a"):
+                parts = numeric_day(groups, groups["sep"])
+                if parts is None:
+                    continue
+                year, month, day_number = parts
+            else:
+                year, day_number = int(groups["year"]), int(groups["day"])
+                month = int(groups["mon"]) if groups.get("mon") else MONTHS[groups["month"].lower()]
+            try:
+                day = date(year, month, day_number)
+            except ValueError:
+                continue
+            found.append((match.start(), match.end(), day.isoformat()))
+    found.sort()
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
 def find_date(text: str) -> str | None:
     """First plausible calendar date written in `text`, as YYYY-MM-DD, or None."""
-    found: list[tuple[int, str]] = []
-    for form in DATE_FORMS:
-        match = form.search(text)
-        if match is None:
-            continue
-        groups = match.groupdict()
-        month = int(groups["mon"]) if groups.get("mon") else MONTHS[groups["month"].lower()]
-        try:
-            day = date(int(groups["year"]), month, int(groups["day"]))
-        except ValueError:
-            continue
-        found.append((match.start(), day.isoformat()))
-    return min(found)[1] if found else None
+    found = all_dates(text)
+    return found[0][2] if found else None

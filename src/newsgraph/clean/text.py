@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from newsgraph.clean import forms
-from newsgraph.clean.blocks import score_lines
+from newsgraph.clean.blocks import BlockModel, score_lines
+from newsgraph.clean.dates import dateline_day, find_date_line
 from newsgraph.clean.metadata import find_date, outlet_of
 from newsgraph.errors import EmptyInput
 from newsgraph.records import Boilerplate, BoilerplateKind, Cleaned
@@ -20,25 +21,34 @@ from newsgraph.records import Boilerplate, BoilerplateKind, Cleaned
 INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # How far before the body a headline may sit and still be taken as the title.
 TITLE_WINDOW = 6
-# Lines this far into the page at most are searched for a byline date.
-HEADER_LINES = 12
 
 
-def clean_text(text: str, *, url: str | None = None) -> Cleaned:
-    """The body of a plain-text scrape, with title, byline, credits and the furniture removed."""
+def clean_text(text: str, *, url: str | None = None, model: BlockModel | None = None) -> Cleaned:
+    """The body of a plain-text scrape, with title, byline, credits and the furniture removed.
+
+    `model` replaces the shipped block model (for held-out evaluation only)."""
     forms.words_of.cache_clear()  # the cache serves one page's passes, never a later page
     lines = split_lines(text)
     if not lines:
         raise EmptyInput(url or "<text>", "the page has no text to clean")
     furniture, teasers, blocked = mark_furniture(lines)
-    keep = score_lines(lines, blocked)
+    keep = score_lines(lines, blocked, model)
     body_idx = [i for i, kept in enumerate(keep) if kept]
-    cleaned = Cleaned(text="\n\n".join(lines[i] for i in body_idx), url=url)
     first_body = body_idx[0] if body_idx else len(lines)
     title_idx = find_title(lines, furniture, blocked, first_body)
+    cleaned = Cleaned(text="", url=url)
     if title_idx is not None:
         cleaned.title = forms.strip_site_suffix(lines[title_idx])
-    fill_metadata(cleaned, lines, furniture, first_body)
+    fill_metadata(cleaned, lines, furniture)
+    found = find_date_line(lines, first_body)
+    if found is not None:
+        cleaned.published, cleaned.published_source = found.day, "text"
+        keep[found.index] = False  # the date line is page furniture, never body text
+    elif first_body < len(lines):
+        day = dateline_day(lines[first_body], url, [])
+        if day is not None:
+            cleaned.published, cleaned.published_source = day, "text"
+    cleaned.text = "\n\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
     for i, line in enumerate(lines):
         if keep[i] or i == title_idx:
             continue
@@ -94,9 +104,9 @@ def find_title(
 
 
 def fill_metadata(
-    cleaned: Cleaned, lines: list[str], furniture: list[forms.Furniture | None], first_body: int
+    cleaned: Cleaned, lines: list[str], furniture: list[forms.Furniture | None]
 ) -> None:
-    """Byline, photo credit, original source and a byline-area date from the furniture lines."""
+    """Byline, photo credit and original source from the furniture lines."""
     for found in furniture:
         if found is None or found.field is None or found.value is None:
             continue
@@ -106,13 +116,6 @@ def fill_metadata(
             cleaned.photo_credit = found.value
         elif found.field == "original_source" and cleaned.original_source is None:
             cleaned.original_source = source_name(found.value)
-    # A date is trusted only in the header area: above the body and near the top.
-    for line in lines[: min(first_body, HEADER_LINES)]:
-        found_date = find_date(line)
-        if found_date is not None and len(forms.words_of(line)) <= 15:
-            cleaned.published = found_date
-            cleaned.published_source = "text"
-            break
 
 
 def source_name(value: str) -> str:

@@ -164,3 +164,109 @@ def evaluate_extraction(
     pages = load_pages(bench_dir, input)
     step = progress(len(pages)) if progress is not None else None
     return score_pages(pages, newsgraph_extractor(input), step)
+
+
+@dataclass(slots=True)
+class DateScores:
+    """Publication dates on labelled pages: how many got one, how many got the right one."""
+
+    input: str
+    labelled: int
+    dated: int
+    correct: int
+    from_text: int
+    wrong: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.labelled if self.labelled else 0.0
+
+
+def load_date_labels(path: Path) -> dict[str, str]:
+    """Page id -> true publication day, from a JSONL file of {"id", "published", "how"}."""
+    labels: dict[str, str] = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            labels[str(row["id"])] = str(row["published"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BenchmarkMissing(f"{path}:{number}: not a date label ({exc})") from exc
+    return labels
+
+
+def evaluate_dates(bench_dir: Path, labels_file: Path, input: str = "html") -> DateScores:
+    """Score the cleaner's `published` on the labelled pages of an extraction benchmark."""
+    from newsgraph.clean.html import clean_html
+    from newsgraph.clean.text import clean_text
+
+    labels = load_date_labels(labels_file)
+    cleaner = clean_html if input == "html" else clean_text
+    scores = DateScores(input, 0, 0, 0, 0)
+    for page in load_pages(Path(bench_dir), input):
+        if page.id not in labels:
+            continue
+        cleaned = cleaner(page.content, url=page.url)
+        found = cleaned.published[:10] if cleaned.published else None
+        scores.labelled += 1
+        scores.dated += found is not None
+        scores.from_text += cleaned.published_source == "text"
+        if found == labels[page.id]:
+            scores.correct += 1
+        else:
+            scores.wrong.append((page.id, found, labels[page.id]))
+    return scores
+
+
+def evaluate_held_out_sites(
+    bench_dir: Path,
+    progress: Callable[[int], Callable[[], None]] | None = None,
+) -> ExtractionScores:
+    """The text cleaner scored on sites it was not trained on.
+
+    For each fold of whole sites (`block_training.fold_numbers`), the block model is trained on
+    the other folds' pages, its threshold chosen by site folds inside them, and the held-out
+    pages are cleaned with it, the whole cleaner run as in production. Pages nothing could be
+    trained for (a benchmark of one site) are left out.
+    """
+    from newsgraph.clean.block_training import (
+        FOLDS,
+        best_threshold,
+        cross_validate,
+        fit,
+        fold_numbers,
+        prepare,
+        split,
+    )
+    from newsgraph.clean.blocks import BlockModel
+    from newsgraph.clean.text import clean_text
+
+    bench_dir = Path(bench_dir)
+    if not bench_dir.is_dir():
+        raise BenchmarkMissing(f"no benchmark folder at {bench_dir}")
+    by_id = {page.id: page for page in load_pages(bench_dir, "text")}
+    prepared = prepare(bench_dir)
+    numbers = fold_numbers(prepared, "site")
+    step = progress(len(prepared)) if progress is not None else None
+    rows: list[PageScore] = []
+    for fold in range(FOLDS):
+        train, held_out = split(prepared, fold, numbers)
+        if not train or not held_out:
+            continue
+        model = fit(train, best_threshold(cross_validate(train, "site")))
+
+        def extract(content: str, url: str | None, model: BlockModel = model) -> str:
+            return clean_text(content, url=url, model=model).text
+
+        scored = score_pages((by_id[page.id] for page in held_out), extract, step)
+        rows.extend(scored.rows)
+    rows.sort(key=lambda row: row.id)
+    n = len(rows)
+    return ExtractionScores(
+        precision=sum(row.precision for row in rows) / n if n else 0.0,
+        recall=sum(row.recall for row in rows) / n if n else 0.0,
+        pages=n,
+        seconds=sum(row.seconds for row in rows),
+        rows=rows,
+    )

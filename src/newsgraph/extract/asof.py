@@ -189,6 +189,16 @@ def _present(verb: Token, claim_cue: Token | None) -> bool:
     return claim_cue is not None and claim_cue.tag_ in ("VBZ", "VBP") and claim_cue.lemma_ == "say"
 
 
+def _existential_time(doc: Doc, attach_i: int, clause: set[int]) -> bool:
+    """A time dating what "there were" introduces: "there were 3,248 cases reported between
+    2010 and 2015, with 584 deaths" dates the deaths with the cases."""
+    attach = doc[attach_i]
+    if attach.dep_ not in ("acl", "relcl") or attach.head.dep_ != "attr":
+        return False
+    verb = attach.head.head
+    return verb.i in clause and any(child.dep_ == "expl" for child in verb.children)
+
+
 def _claim_time(claim: Attribution | None, times: list[TimeMention]) -> str | None:
     if claim is None or claim.time_token is None:
         return None
@@ -226,13 +236,24 @@ def date_figure(
         clause.add(verb.head.i)
     clause.update(c.i for c in verb.children if c.dep_ == "conj")
     owners = {phrase.root_i, phrase.noun_i}
+    # A figure between the time and this one has its own date, unless this one is part of it
+    # ("3,248 cases, including 584 deaths": the 584 are counted among the 3,248).
+    ancestors = {t.i for t in root.ancestors}
+    blocking = [
+        other for other in others if other not in ancestors and doc[other].head.i not in ancestors
+    ]
+    for outer_i in others:
+        # ... and then it takes that figure's clause: "From 2010 to 2015 there were 3,248
+        # cases reported, including 584 deaths" dates the 584 too.
+        if doc[outer_i].head.i in ancestors and (outer := _attach(doc[outer_i].head)) is not None:
+            clause.add(outer.i)
     candidates = [
         t
         for t in times
         if not t.now
         if not any(
             min(t.start_i, phrase.start_i) < other < max(t.start_i, phrase.start_i)
-            for other in others
+            for other in blocking
         )
         if (t.possessive and t.attach_i in on_path)
         or (not t.possessive and t.attach_i in clause)
@@ -241,6 +262,7 @@ def date_figure(
             and doc[t.attach_i].head.i in owners
             and doc[t.attach_i].dep_ in ("acl", "relcl")
         )
+        or (t.attach_i is not None and _existential_time(doc, t.attach_i, clause))
         if not (phrase.start_i <= t.start_i < phrase.end_i)
     ]
     if candidates:

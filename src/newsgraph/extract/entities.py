@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.gazetteer import DESCRIPTIONS, GAZETTEER
+from newsgraph.extract.gazetteer import DEMONYMS, DESCRIPTIONS, GAZETTEER, PLACE_HEADS, PLACE_OF
 from newsgraph.records import Mention, entity_id
 
 TYPE_MAP: dict[str, str] = {
@@ -232,6 +232,41 @@ def _acronym_pairs(doc: Doc) -> dict[str, str]:
     return pairs
 
 
+def _modifies_noun(span: Span) -> bool:
+    """A nationality word used as an adjective ("North Korean soldiers", "American Kevin
+    King"), not as the noun for a person ("an American and an Australian")."""
+    last = span.doc[span.end - 1]
+    return last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN")
+
+
+LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "into", "inside"})
+
+
+def _after_locative(span: Span) -> bool:
+    """A name right after "in", "near", "outside"...: where something is or happens."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVES
+
+
+def _place_head(span: Span) -> str | None:
+    """The word that makes a name a place: "region" in "the Kursk region" or "Kursk region",
+    "of" in "the town of Sudzha"; None when no word around the name does. The model's guess
+    (a product, a person) yields to these words."""
+    doc = span.doc
+    last = doc[span.end - 1].lower_
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in PLACE_HEADS:
+        return after
+    if len(span) > 1 and last in PLACE_HEADS:
+        return last
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in PLACE_OF
+    ):
+        return "of"
+    return None
+
+
 def find_mentions(doc: Doc, article_id: str) -> EntityIndex:
     """Every named entity mention in `doc` with its canonical in-article name and SPEC type."""
     raw: list[tuple[Span, str, str]] = []  # span, type, name before merging
@@ -244,12 +279,27 @@ def find_mentions(doc: Doc, article_id: str) -> EntityIndex:
             name = _person_core(piece) if type_ == "PERSON" else _strip_possessive(text)
             if not any(ch.isalpha() for ch in name):
                 continue
+            if type_ == "PERSON" and not any(ch.isupper() for ch in name):
+                continue  # a person's name has capitals: "pale and gaunt" names nobody
             known = lookup_name(name)
             if known is None and type_ != "PERSON":
                 core = _person_core(piece)
                 known = lookup_name(core) if core != name else None
             if known is not None:
                 name, type_ = known
+            elif type_ != "PERSON" and name in DEMONYMS and _modifies_noun(piece):
+                # "North Korean soldiers", "the Ukrainians": the country, not a NORP of its own
+                name, type_ = DEMONYMS[name], "GPE"
+            elif type_ in ("OTHER", "PERSON", "ORG", "NORP", "GPE", "LOC") and (
+                head := _place_head(piece)
+            ):
+                # "the Kursk region", "the Kursk area", "Kursk": one place, named bare
+                type_ = "GPE" if type_ not in ("GPE", "LOC") else type_
+                words = name.split()
+                if len(words) > 1 and words[-1].lower() == head:
+                    name = " ".join(words[:-1])
+            elif ent.label_ == "PRODUCT" and _after_locative(piece):
+                type_ = "GPE"  # "fighting in Kursk": things are not where fighting happens
             raw.append((piece, type_, name))
     acronyms = _acronym_pairs(doc)
     canon = _merge_aliases(raw, acronyms)

@@ -4,7 +4,9 @@ against the article's published date.
 Own rules rather than dateparser: dateparser guesses (a bare "Monday" becomes the next one, a
 season becomes nothing) and costs milliseconds per call, while these rules are exact about news
 conventions: a weekday is the latest one on or before publication, a past season is its middle
-month, a span resolves to its last part. What the rules do not know stays None, never guessed.
+month, a span resolves to its last part ("from 2010 to 2015" is 2015: the figure stands at the
+span's end), a century is the ISO interval of its years ("the 14th century" is "1300/1399", as
+the ISO century "13" counts them). What the rules do not know stays None, never guessed.
 """
 
 from __future__ import annotations
@@ -107,7 +109,38 @@ _MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.?(?:,?\s+(\d{{4}}))?$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _YEAR = re.compile(r"^(1[89]\d{2}|20\d{2})$")
 _AGO = re.compile(
-    r"^(\d+|a|an|one|two|three|four|five|six|seven)\s+(minute|hour|day|week)s?\s+ago$"
+    r"^(\d+|a|an|one|two|three|four|five|six|seven)\s+(minute|hour|day|week|month|year)s?\s+ago$"
+)
+_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=1,
+    )
+}
+_CENTURY = re.compile(
+    r"^(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(_ORDINALS) + r")|twenty-first)[\s-]+century$"
 )
 _SPAN = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s+[–-]\s+|–")
 _SMALL = {
@@ -200,6 +233,11 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
         unit = ago.group(2)
         if unit in ("minute", "hour"):
             return base.isoformat()
+        if unit == "year":
+            return f"{base.year - count:04d}"
+        if unit == "month":
+            month = base.year * 12 + base.month - 1 - count
+            return f"{month // 12:04d}-{month % 12 + 1:02d}"
         return (base - dt.timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
     words = low.split()
     relation = ""
@@ -217,6 +255,11 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
         if relation == "last":
             return f"{base.year - 1:04d}"
         return f"{base.year:04d}" if relation in ("this", "past") else None
+    if rest == "week" and relation in ("last", "this", "past"):
+        # an ISO week: "last week" is the week before the one of publication
+        in_week = base - dt.timedelta(days=7) if relation == "last" else base
+        iso = in_week.isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
     if rest == "month":
         if relation == "last":
             first = base.replace(day=1) - dt.timedelta(days=1)
@@ -242,6 +285,11 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
     match = _ISO.match(rest)
     if match:
         return rest
+    match = _CENTURY.match(rest)
+    if match:
+        number = int(match.group(1)) if match.group(1) else _ORDINALS.get(match.group(2) or "", 21)
+        if 1 <= number <= base.year // 100 + 1:
+            return f"{(number - 1) * 100:04d}/{(number - 1) * 100 + 99:04d}"
     if _YEAR.match(rest):
         return rest
     return None

