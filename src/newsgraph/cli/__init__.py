@@ -5,6 +5,7 @@ Each command is one module; registering a command means importing its module her
 
 from newsgraph.cli import (  # noqa: F401  (imported for their @app.command registrations)
     browse,
+    eval_attribution,
     eval_claims,
     eval_extraction,
     eval_stories,
