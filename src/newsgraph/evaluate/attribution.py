@@ -193,6 +193,7 @@ def predicted_claims(article: BenchArticle, analyzed: AnalyzedArticle) -> list[P
     return [
         PredictedClaim(c.content_start + offset, c.content_end + offset, c.speaker or "")
         for c in analyzed.claims
+        if c.content_start is not None and c.content_end is not None
     ]
 
 
