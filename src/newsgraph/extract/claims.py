@@ -93,12 +93,9 @@ class Attribution:
 
 
 def _trimmed_chars(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[int, int]:
-    """Char offsets of tokens [start, end) without edge punctuation, quotes and "that"."""
-    while start < end and (
-        doc[start].is_punct
-        or doc[start].text in QUOTE_CHARS
-        or (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"))
-    ):
+    """Char offsets of tokens [start, end) without edge punctuation and quotes. A leading
+    "that" or "whether" stays: annotators mark it as part of the content."""
+    while start < end and (doc[start].is_punct or doc[start].text in QUOTE_CHARS):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in QUOTE_CHARS):
         if keep_final and doc[end - 1].text in ".!?":
@@ -143,7 +140,7 @@ def _misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
             return None
         if not any(c.dep_ in SUBJECT_DEPS and c.i != tok.i for c in clause.children):
             return None
-        return _trimmed_chars(verb.doc, tok.i + 1, clause.right_edge.i + 1)
+        return _trimmed_chars(verb.doc, tok.i, clause.right_edge.i + 1)
     return None
 
 
@@ -488,14 +485,21 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         )
         if s_start < content[1] and content[0] < s_end and verb.dep_ != "parataxis":
             return []
-    # Direct quotation: the content is (almost all) one quotation.
+    # Direct quotation: the content is (almost all) one quotation, or the sentence of a
+    # quotation that opens or closes it (the parse splits a quotation of several sentences).
     if not direct:
         for q_start, q_end in quotes:
             quoted = (q_start + 1, q_end - 1)
-            if content[0] - 1 <= quoted[0] <= content[0] + 1 and content[1] - 1 <= quoted[1]:
-                if (content[1] - content[0]) >= 0.8 * (quoted[1] - quoted[0]):
-                    content, direct = _strip_quote(text_of(doc), quoted), True
-                break
+            if not (quoted[0] - 1 <= content[0] and content[1] <= quoted[1] + 1):
+                if q_start > content[1]:
+                    break
+                continue
+            opens = content[0] <= quoted[0] + 1
+            closes = content[1] >= quoted[1] - 2
+            most = (content[1] - content[0]) >= 0.8 * (quoted[1] - quoted[0])
+            if (opens and closes) or (most and content[1] - 1 <= quoted[1]) or opens != closes:
+                content, direct = _strip_quote(text_of(doc), quoted), True
+            break
     # "citing X": X is where the information comes from.
     origin_is_via = False
     for tok in verb.subtree:
@@ -533,6 +537,7 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     found = [attribution]
     if direct:
         found.extend(_split_quote(verb, attribution, quotes))
+        _extend_quote(verb, found[-1], quotes)
     return found
 
 
@@ -573,6 +578,40 @@ def _split_quote(
             )
         ]
     return []
+
+
+def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]]) -> None:
+    """A quotation continued in the next sentence of the paragraph (“A,” X said. “B.”) is
+    one attribution, as annotators mark it: the content runs on to the end of “B”, unless
+    that sentence has a reporting clause of its own."""
+    text = text_of(verb.doc)
+    sent_end = sentence_of(verb).end_char
+    if item.content_end > sent_end:
+        return
+    for q_start, q_end in quotes:
+        if q_start < sent_end:
+            continue
+        if text[sent_end:q_start].strip() != "" or "\n" in text[sent_end:q_start]:
+            return
+        if _reported_inside(verb.doc, q_start, q_end):
+            return
+        start, end = _strip_quote(text, (q_start + 1, q_end - 1))
+        if end > start:
+            item.content_end = end
+        return
+
+
+def _reported_inside(doc: Doc, start: int, end: int) -> bool:
+    """Whether a quotation's own sentences carry a reporting verb ("“B,” she added.")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tail = sentence_of(doc[span.end - 1]) if span.end > span.start else span
+    return any(
+        t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB"
+        for t in doc[span.start : max(span.end, tail.end)]
+        if not start <= t.idx < end
+    )
 
 
 def _according_to(tok: Token) -> Attribution | None:
