@@ -44,7 +44,7 @@ def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
         ),
         (
             "It is also said that the mayor resigned.",
-            "the mayor resigned",
+            "that the mayor resigned",
             None,
             "say",
             "hedge",
@@ -76,7 +76,7 @@ def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
         ),
         (
             "The company denied that it had paid the bribe.",
-            "it had paid the bribe",
+            "that it had paid the bribe",
             "The company",
             "deny",
             "deny",
@@ -88,6 +88,38 @@ def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
             "The embassy",
             "dismiss",
             "deny",
+            False,
+        ),
+        (
+            "The senator wants to raise the minimum wage.",
+            "to raise the minimum wage",
+            "The senator",
+            "want",
+            "assert",
+            False,
+        ),
+        (
+            "Most voters know that the election will be close.",
+            "that the election will be close",
+            "Most voters",
+            "know",
+            "assert",
+            False,
+        ),
+        (
+            "The governor plans to visit the flooded towns next week.",
+            "to visit the flooded towns next week",
+            "The governor",
+            "plan",
+            "assert",
+            False,
+        ),
+        (
+            "The new bridge is expected to open in the spring.",
+            "The new bridge is expected to open in the spring",
+            None,
+            "expect",
+            "hedge",
             False,
         ),
         (
@@ -131,6 +163,33 @@ def test_split_quote_gives_two_direct_claims(analyse: Callable[..., AnalyzedArti
     claims = analyse(text).claims
     assert [c.content for c in claims] == ["We are ready", "and we will win the final."]
     assert all(c.direct and c.speaker == "the coach" for c in claims)
+
+
+def test_quotation_of_several_sentences_is_one_content(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "“The dam held. The town is safe,” the mayor said on Sunday."
+    claim = _claim(analyse(text), "The dam held")
+    assert claim.content == "The dam held. The town is safe"
+    assert claim.speaker == "the mayor" and claim.direct
+
+
+def test_quotation_continued_in_next_sentence_extends_the_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "“The dam held,” the mayor said. “The town is safe.”\n\nRain fell again on Monday."
+    claims = analyse(text).claims
+    assert len(claims) == 1
+    assert claims[0].content == "The dam held,” the mayor said. “The town is safe."
+    assert claims[0].speaker == "the mayor"
+
+
+def test_next_quotation_with_its_own_cue_is_its_own_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "“The dam held,” the mayor said. “The town is safe,” the engineer added."
+    contents = sorted(c.content for c in analyse(text).claims)
+    assert contents == ["The dam held", "The town is safe"]
 
 
 def test_nested_attribution(analyse: Callable[..., AnalyzedArticle]) -> None:

@@ -46,6 +46,7 @@ class GoldAttribution:
 
     content: tuple[tuple[int, int], ...]
     source: str
+    cue: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,8 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
         if not content:
             continue
         source = " ".join(texts.get(t, "") for t in roles.get("Source", []))
-        gold.append(GoldAttribution(tuple(content), source))
+        cue = sorted(f for t in roles.get("Cue", []) for f in spans.get(t, []))
+        gold.append(GoldAttribution(tuple(content), source, tuple(cue)))
     return gold
 
 

@@ -11,17 +11,20 @@ saying", where X speaks and Y is `via` and the origin of the figures.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.cue_model import frame_of, load_cue_model
 from newsgraph.extract.cues import (
     CLAUSE_ONLY_VERBS,
     DENIAL_WORDS,
     HEDGE_ADVERBS,
     HEDGE_PASSIVES,
     HEDGE_SOURCE_WORDS,
+    INTENTION_VERBS,
     OBJECT_VERBS,
     PRONOUNS,
     REPORTING_VERBS,
@@ -51,6 +54,16 @@ SOURCE_NOUNS = frozenset(
         "records",
     }
 )
+# Learned cues that state a belief or an appearance rather than a fact: hedges.
+BELIEF_LEMMAS = frozenset(
+    {"feel", "doubt", "worry", "assume", "expect", "seem", "appear", "wonder", "imagine"}
+)
+# Raising verbs: their subject belongs to what is attributed ("X seemed to shrink").
+RAISING_LEMMAS = frozenset({"seem", "appear"})
+# Frames in which a learned cue makes a claim: a clause or an intention ("wants to run").
+# An object alone ("praised the soldiers", "thanked the crowd") is an attitude that PolNeAR
+# annotates but that the claims benchmark does not count as a claim; it stays out.
+LEARNED_FRAMES = ("ccomp", "xcomp")
 HEDGE_SPEAKER_NOUNS = frozenset({"estimate", "estimates", "assessment", "speculation"})
 LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
 
@@ -81,6 +94,7 @@ class Attribution:
     origin_name: str | None = None
     origin_entity_id: str | None = None
     cls: str = "ANY"
+    learned: bool = False  # found by the cue model, not the hand lexicon
     extra_tokens: list[int] = field(default_factory=list)
 
     @property
@@ -238,7 +252,11 @@ def _clause_content(verb: Token) -> Token | None:
         if child.dep_ == "ccomp":
             return child
     for child in verb.children:
-        if child.dep_ == "xcomp" and verb.lemma_ in ("hope", "promise", "vow", "pledge", "plan"):
+        if (
+            child.dep_ == "xcomp"
+            and verb.lemma_ in INTENTION_VERBS
+            and not any(c.dep_ == "auxpass" for c in verb.children)  # "is expected to": below
+        ):
             return child
     return None
 
@@ -676,9 +694,90 @@ def _hedge_adverb(tok: Token) -> Attribution | None:
     )
 
 
+def _from_learned(verb: Token) -> Attribution | None:
+    """An attribution from a verb the cue model takes for a cue ("wants to run", "plans to
+    visit", "knows that ...", "is expected to win"): its complement is the content,
+    its subject the source; a raising verb or an agentless passive has no source and
+    attributes the whole clause."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    frame = frame_of(verb)
+    children = {c.dep_: c for c in verb.children}
+    passive = "auxpass" in children or "nsubjpass" in children
+    stance = "hedge" if lemma in BELIEF_LEMMAS else "assert"
+    if lemma in RAISING_LEMMAS or (passive and "agent" not in children):
+        if frame not in ("xcomp", "ccomp"):
+            return None
+        subj = children.get("nsubj") or children.get("nsubjpass")
+        if subj is not None and subj.lower_ == "it" and frame == "ccomp":
+            content = _content_chars(children["ccomp"])
+        else:
+            content = _trimmed_chars(doc, verb.left_edge.i, verb.right_edge.i + 1)
+        if content[0] < 0:
+            return None
+        return Attribution(
+            cue_i=verb.i,
+            cue=lemma,
+            stance="hedge",
+            direct=False,
+            content_start=content[0],
+            content_end=content[1],
+            impersonal=True,
+            learned=True,
+        )
+    if frame not in LEARNED_FRAMES:
+        return None
+    content = (
+        _content_chars(children["ccomp"]) if frame == "ccomp" else _subtree_chars(children["xcomp"])
+    )
+    subj = _subject(verb)
+    if subj is None or content[0] < 0:
+        return None
+    speaker_span = _speaker_span(subj)
+    speaker_head = subj.i if subj.lower_ not in ("which", "who", "that") else subj.head.head.i
+    s_start = doc[speaker_span[0]].idx
+    s_end = doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text)
+    if s_start < content[1] and content[0] < s_end:
+        return None
+    return Attribution(
+        cue_i=verb.i,
+        cue=lemma,
+        stance=stance,
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=speaker_head,
+        time_token=_time_of(verb, content),
+        learned=True,
+    )
+
+
+def _restates(doc: Doc, item: Attribution, others: list[Attribution]) -> bool:
+    """A learned attribution whose content is mostly a hand-found claim's content ("X said
+    Russia appears to have sent ..."): the same proposition, already attributed."""
+    for other in others:
+        if other.learned or other is item:
+            continue
+        inter = min(item.content_end, other.content_end) - max(
+            item.content_start, other.content_start
+        )
+        if inter > 0.5 * (item.content_end - item.content_start):
+            return True
+    return False
+
+
+def _quoted(starts: list[int], quotes: list[tuple[int, int]], at: int) -> bool:
+    """Whether char `at` lies inside one of the (ordered, disjoint) quotations."""
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and at < quotes[k][1]
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in `doc`, nested ones folded into their innermost source."""
     quotes = find_quotes(text_of(doc))
+    model = load_cue_model()
+    quote_starts = [q[0] for q in quotes]
     found: list[Attribution] = []
     for tok in doc:
         low = tok.lower_
@@ -692,6 +791,14 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 found.append(item)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS:
             found.extend(_from_verb(tok, quotes))
+        elif (
+            tok.pos_ == "VERB"
+            and model is not None
+            and model.is_cue(tok, _quoted(quote_starts, quotes, tok.idx))
+        ):
+            item = _from_learned(tok)
+            if item:
+                found.append(item)
     text = text_of(doc)
     found = [
         item
@@ -725,6 +832,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for a, b in pairwise(found):
         if a.cue_i == b.cue_i and a.direct and b.direct and "deny" in (a.stance, b.stance):
             a.stance = b.stance = "deny"
+    found = [item for item in found if not (item.learned and _restates(doc, item, found))]
     found.sort(key=lambda a: (a.content_start, a.cue_i))
     unique: list[Attribution] = []
     for item in found:

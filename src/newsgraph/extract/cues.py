@@ -55,7 +55,14 @@ REPORTING_VERBS: dict[str, str] = {
     "suggest": "hedge",
     "call": "assert",
     "denounce": "deny",
+    # intention and knowledge ("wants to", "plans to", "knows that")
+    "want": "assert",
+    "plan": "assert",
+    "intend": "assert",
+    "know": "assert",
+    "learn": "assert",
     # hedge
+    "expect": "hedge",
     "believe": "hedge",
     "estimate": "hedge",
     "suspect": "hedge",
@@ -132,7 +139,17 @@ CLAUSE_ONLY_VERBS = frozenset(
         "caution",
         "quote",
         "tweet",
+        "want",
+        "plan",
+        "intend",
+        "know",
+        "learn",
+        "expect",
     }
+)
+# Verbs whose infinitive complement is what they attribute ("wants to run", "plans to go").
+INTENTION_VERBS = frozenset(
+    {"hope", "promise", "vow", "pledge", "plan", "want", "intend", "expect"}
 )
 # Verbs whose direct object is itself the attributed matter ("denied the claim").
 OBJECT_VERBS = frozenset(
@@ -213,7 +230,9 @@ DENIAL_WORDS = frozenset(
     }
 )
 # Passive belief predicates inside a claim's content that make the claim a hedge.
-HEDGE_PASSIVES = frozenset({"estimate", "believe", "think", "suspect", "say", "report", "rumour"})
+HEDGE_PASSIVES = frozenset(
+    {"estimate", "believe", "think", "suspect", "say", "report", "rumour", "expect"}
+)
 
 PRONOUNS: dict[str, str] = {
     "he": "PERSON",
