@@ -119,6 +119,9 @@ def _quantities(
                 if t.start_i <= item.time_token < t.end_i:
                     claim_dates[id(item)] = t.resolved
     out: list[Quantity] = []
+    # A figure inside an intention ("offered to hand over the two prisoners") is the
+    # article's own statement, not something the one who intends reports.
+    reports = [a for a in attributions if not a.intention]
     ordered = sorted(phrases, key=lambda p: p.start_i)
     for phrase in ordered:
         if is_duration_or_group(doc, phrase):
@@ -126,9 +129,7 @@ def _quantities(
         start = doc[phrase.start_i].idx
         last = doc[phrase.end_i - 1]
         end = last.idx + len(last.text)
-        claim = _enclosing(attributions, start, end) or _same_sentence(
-            doc, attributions, phrase.root_i
-        )
+        claim = _enclosing(reports, start, end) or _same_sentence(doc, reports, phrase.root_i)
         earlier: dict[str, str] = {}
         for item in sorted(attributions, key=lambda a: a.cue_i):
             if id(item) in claim_dates and item.cue_i < phrase.start_i and item is not claim:

@@ -28,6 +28,7 @@ from newsgraph.extract.cues import (
     OBJECT_VERBS,
     PRONOUNS,
     REPORTING_VERBS,
+    SEATS_OF_GOVERNMENT,
     SPEAKER_CLASSES,
 )
 from newsgraph.extract.docindex import sentence_of, text_of
@@ -95,6 +96,7 @@ class Attribution:
     origin_entity_id: str | None = None
     cls: str = "ANY"
     learned: bool = False  # found by the cue model, not the hand lexicon
+    intention: bool = False  # the content is an intention ("offered to hand over two ...")
     extra_tokens: list[int] = field(default_factory=list)
 
     @property
@@ -551,6 +553,7 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         time_token=_time_of(verb, content),
         source_span=source_span,
         impersonal=impersonal,
+        intention=clause is not None and clause.dep_ == "xcomp" and not direct,
     )
     found = [attribution]
     if direct:
@@ -750,6 +753,7 @@ def _from_learned(verb: Token) -> Attribution | None:
         speaker_head=speaker_head,
         time_token=_time_of(verb, content),
         learned=True,
+        intention=frame == "xcomp",
     )
 
 
@@ -912,6 +916,9 @@ def _canonical(
 ) -> tuple[str | None, str | None]:
     """(canonical name, entity id) of a speaker phrase, without looking at other claims."""
     head = doc[head_i]
+    seat = _seat_of_government(doc, span, head)
+    if seat is not None:
+        return seat
     mention = entities.at(head_i)
     if mention is not None:
         return mention.name, mention.entity_id
@@ -960,6 +967,38 @@ def _canonical(
             if known is not None:
                 return known[0], entity_id(known[0], known[1])
     return None, None
+
+
+def _seat_key(text: str) -> str:
+    low = text.lower().replace("é", "e")
+    return low[4:] if low.startswith("the ") else low
+
+
+def _seat_of_government(
+    doc: Doc, span: tuple[int, int], head: Token
+) -> tuple[str | None, str | None] | None:
+    """A capital speaking for its government: "Seoul said" is South Korea, "the Kremlin"
+    Russia; "Seoul's spy agency" is read as "South Korea's spy agency", "Moscow's defence
+    ministry" as "Russian defence ministry"."""
+    text = _span_text(doc, span) or ""
+    seat = SEATS_OF_GOVERNMENT.get(_seat_key(text))
+    if seat is not None:
+        return seat[0], entity_id(seat[0], "GPE")
+    for child in head.children:
+        if child.dep_ != "poss" or child.i < span[0]:
+            continue
+        owner = doc[child.left_edge.i : child.i + 1].text
+        seat = SEATS_OF_GOVERNMENT.get(_seat_key(owner))
+        if seat is None:
+            continue
+        rest = doc[child.i + 1 : span[1]].text
+        if rest.startswith(("'s", "’s")):
+            rest = rest[2:].lstrip()
+        known = lookup_name(f"{seat[0]}'s {rest}")
+        if known is not None:
+            return known[0], entity_id(known[0], known[1])
+        return f"{seat[1]} {rest}", None
+    return None
 
 
 def _trailing_name(doc: Doc, span: tuple[int, int]) -> str | None:

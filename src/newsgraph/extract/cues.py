@@ -234,6 +234,57 @@ HEDGE_PASSIVES = frozenset(
     {"estimate", "believe", "think", "suspect", "say", "report", "rumour", "expect"}
 )
 
+# Capitals and seats of government that stand for their government when they speak
+# ("Seoul said", "the Kremlin denied"): general knowledge, keyed in lower case, giving the
+# country and its adjective ("Moscow's defence ministry" is the Russian defence ministry).
+SEATS_OF_GOVERNMENT: dict[str, tuple[str, str]] = {
+    "seoul": ("South Korea", "South Korean"),
+    "pyongyang": ("North Korea", "North Korean"),
+    "moscow": ("Russia", "Russian"),
+    "kremlin": ("Russia", "Russian"),
+    "kyiv": ("Ukraine", "Ukrainian"),
+    "kiev": ("Ukraine", "Ukrainian"),
+    "washington": ("United States", "US"),
+    "beijing": ("China", "Chinese"),
+    "tokyo": ("Japan", "Japanese"),
+    "london": ("United Kingdom", "British"),
+    "downing street": ("United Kingdom", "British"),
+    "paris": ("France", "French"),
+    "elysee": ("France", "French"),
+    "berlin": ("Germany", "German"),
+    "tehran": ("Iran", "Iranian"),
+    "ankara": ("Turkey", "Turkish"),
+    "new delhi": ("India", "Indian"),
+    "islamabad": ("Pakistan", "Pakistani"),
+    "jerusalem": ("Israel", "Israeli"),
+    "damascus": ("Syria", "Syrian"),
+    "baghdad": ("Iraq", "Iraqi"),
+    "kabul": ("Afghanistan", "Afghan"),
+    "cairo": ("Egypt", "Egyptian"),
+    "riyadh": ("Saudi Arabia", "Saudi"),
+    "taipei": ("Taiwan", "Taiwanese"),
+    "minsk": ("Belarus", "Belarusian"),
+    "warsaw": ("Poland", "Polish"),
+    "rome": ("Italy", "Italian"),
+    "madrid": ("Spain", "Spanish"),
+    "ottawa": ("Canada", "Canadian"),
+    "canberra": ("Australia", "Australian"),
+    "hanoi": ("Vietnam", "Vietnamese"),
+    "manila": ("Philippines", "Philippine"),
+    "jakarta": ("Indonesia", "Indonesian"),
+    "doha": ("Qatar", "Qatari"),
+    "abu dhabi": ("United Arab Emirates", "Emirati"),
+    "ulaanbaatar": ("Mongolia", "Mongolian"),
+    "astana": ("Kazakhstan", "Kazakh"),
+    "tbilisi": ("Georgia", "Georgian"),
+    "chisinau": ("Moldova", "Moldovan"),
+    "beirut": ("Lebanon", "Lebanese"),
+    "naypyidaw": ("Myanmar", "Myanmar"),
+    "kampala": ("Uganda", "Ugandan"),
+    "brasilia": ("Brazil", "Brazilian"),
+    "mexico city": ("Mexico", "Mexican"),
+}
+
 PRONOUNS: dict[str, str] = {
     "he": "PERSON",
     "him": "PERSON",
