@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph.records import AnalyzedArticle, Claim
+from newsgraph.records import AnalyzedArticle, Claim, entity_id
 
 
 def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
@@ -233,3 +233,39 @@ def test_reporting_clause_inside_another_claim_keeps_its_own_speaker(
     claim = _claim(analyse(text), "repairs would begin")
     assert claim.speaker == "the city's mayor"
     assert claim.cue == "hope"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "speaker"),
+    [
+        ("Seoul said 300 soldiers had been killed.", 300, "South Korea"),
+        ("The Kremlin said 40 drones were shot down overnight.", 40, "Russia"),
+        ("Moscow's defence ministry said 12 drones were downed.", 12, "Russian defence ministry"),
+        ("Pyongyang claimed that 5,000 workers had volunteered.", 5000, "North Korea"),
+    ],
+)
+def test_capital_speaks_for_its_government(
+    analyse: Callable[..., AnalyzedArticle], text: str, value: int, speaker: str
+) -> None:
+    figure = next(q for q in analyse(text).quantities if q.value == value)
+    assert figure.speaker == speaker
+
+
+def test_capital_as_written_keeps_its_text(analyse: Callable[..., AnalyzedArticle]) -> None:
+    claim = analyse("Seoul said 300 soldiers had been killed.").claims[0]
+    assert claim.speaker == "Seoul"
+    assert claim.speaker_entity_id == entity_id("South Korea", "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Three cases were confirmed on Monday, though officials say the risk is low.", 3),
+        ("The president offered to release two prisoners in exchange for the pilots.", 2),
+    ],
+)
+def test_figure_outside_a_report_has_no_speaker(
+    analyse: Callable[..., AnalyzedArticle], text: str, value: int
+) -> None:
+    figure = next(q for q in analyse(text).quantities if q.value == value)
+    assert figure.speaker is None
