@@ -269,3 +269,15 @@ def test_figure_outside_a_report_has_no_speaker(
 ) -> None:
     figure = next(q for q in analyse(text).quantities if q.value == value)
     assert figure.speaker is None
+
+
+def test_pronoun_speaker_keeps_its_text_and_gets_the_referent(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "General Lee Min-ho briefed reporters on Tuesday. He added that 40 soldiers were killed."
+    result = analyse(text)
+    lee = next(m for m in result.mentions if m.text == "Lee Min-ho")
+    claim = _claim(result, "40 soldiers were killed")
+    assert (claim.speaker, claim.speaker_entity_id) == ("He", lee.entity_id)
+    figure = next(q for q in result.quantities if q.value == 40)
+    assert figure.speaker_entity_id == lee.entity_id
