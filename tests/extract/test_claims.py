@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph.records import AnalyzedArticle, Claim
+from newsgraph.records import AnalyzedArticle, Claim, entity_id
 
 
 def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
@@ -44,7 +44,7 @@ def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
         ),
         (
             "It is also said that the mayor resigned.",
-            "the mayor resigned",
+            "that the mayor resigned",
             None,
             "say",
             "hedge",
@@ -76,7 +76,7 @@ def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
         ),
         (
             "The company denied that it had paid the bribe.",
-            "it had paid the bribe",
+            "that it had paid the bribe",
             "The company",
             "deny",
             "deny",
@@ -88,6 +88,38 @@ def _claim(result: AnalyzedArticle, content_part: str) -> Claim:
             "The embassy",
             "dismiss",
             "deny",
+            False,
+        ),
+        (
+            "The senator wants to raise the minimum wage.",
+            "to raise the minimum wage",
+            "The senator",
+            "want",
+            "assert",
+            False,
+        ),
+        (
+            "Most voters know that the election will be close.",
+            "that the election will be close",
+            "Most voters",
+            "know",
+            "assert",
+            False,
+        ),
+        (
+            "The governor plans to visit the flooded towns next week.",
+            "to visit the flooded towns next week",
+            "The governor",
+            "plan",
+            "assert",
+            False,
+        ),
+        (
+            "The new bridge is expected to open in the spring.",
+            "The new bridge is expected to open in the spring",
+            None,
+            "expect",
+            "hedge",
             False,
         ),
         (
@@ -133,6 +165,33 @@ def test_split_quote_gives_two_direct_claims(analyse: Callable[..., AnalyzedArti
     assert all(c.direct and c.speaker == "the coach" for c in claims)
 
 
+def test_quotation_of_several_sentences_is_one_content(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "“The dam held. The town is safe,” the mayor said on Sunday."
+    claim = _claim(analyse(text), "The dam held")
+    assert claim.content == "The dam held. The town is safe"
+    assert claim.speaker == "the mayor" and claim.direct
+
+
+def test_quotation_continued_in_next_sentence_extends_the_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "“The dam held,” the mayor said. “The town is safe.”\n\nRain fell again on Monday."
+    claims = analyse(text).claims
+    assert len(claims) == 1
+    assert claims[0].content == "The dam held,” the mayor said. “The town is safe."
+    assert claims[0].speaker == "the mayor"
+
+
+def test_next_quotation_with_its_own_cue_is_its_own_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "“The dam held,” the mayor said. “The town is safe,” the engineer added."
+    contents = sorted(c.content for c in analyse(text).claims)
+    assert contents == ["The dam held", "The town is safe"]
+
+
 def test_nested_attribution(analyse: Callable[..., AnalyzedArticle]) -> None:
     text = (
         "About 40 rebels were killed in the clashes, a senator said on Monday, citing the "
@@ -174,3 +233,51 @@ def test_reporting_clause_inside_another_claim_keeps_its_own_speaker(
     claim = _claim(analyse(text), "repairs would begin")
     assert claim.speaker == "the city's mayor"
     assert claim.cue == "hope"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "speaker"),
+    [
+        ("Seoul said 300 soldiers had been killed.", 300, "South Korea"),
+        ("The Kremlin said 40 drones were shot down overnight.", 40, "Russia"),
+        ("Moscow's defence ministry said 12 drones were downed.", 12, "Russian defence ministry"),
+        ("Pyongyang claimed that 5,000 workers had volunteered.", 5000, "North Korea"),
+    ],
+)
+def test_capital_speaks_for_its_government(
+    analyse: Callable[..., AnalyzedArticle], text: str, value: int, speaker: str
+) -> None:
+    figure = next(q for q in analyse(text).quantities if q.value == value)
+    assert figure.speaker == speaker
+
+
+def test_capital_as_written_keeps_its_text(analyse: Callable[..., AnalyzedArticle]) -> None:
+    claim = analyse("Seoul said 300 soldiers had been killed.").claims[0]
+    assert claim.speaker == "Seoul"
+    assert claim.speaker_entity_id == entity_id("South Korea", "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Three cases were confirmed on Monday, though officials say the risk is low.", 3),
+        ("The president offered to release two prisoners in exchange for the pilots.", 2),
+    ],
+)
+def test_figure_outside_a_report_has_no_speaker(
+    analyse: Callable[..., AnalyzedArticle], text: str, value: int
+) -> None:
+    figure = next(q for q in analyse(text).quantities if q.value == value)
+    assert figure.speaker is None
+
+
+def test_pronoun_speaker_keeps_its_text_and_gets_the_referent(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "General Lee Min-ho briefed reporters on Tuesday. He added that 40 soldiers were killed."
+    result = analyse(text)
+    lee = next(m for m in result.mentions if m.text == "Lee Min-ho")
+    claim = _claim(result, "40 soldiers were killed")
+    assert (claim.speaker, claim.speaker_entity_id) == ("He", lee.entity_id)
+    figure = next(q for q in result.quantities if q.value == 40)
+    assert figure.speaker_entity_id == lee.entity_id

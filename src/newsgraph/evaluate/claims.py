@@ -26,6 +26,7 @@ Matching, per passage, one to one, greedily by overlap:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -39,7 +40,7 @@ from newsgraph.errors import BenchmarkMissing
 from newsgraph.extract.entities import TITLES, name_key
 from newsgraph.extract.gazetteer import GAZETTEER
 from newsgraph.extract.units import TIME_UNITS
-from newsgraph.records import AnalyzedArticle, Article, Claim, Quantity, entity_id
+from newsgraph.records import AnalyzedArticle, Article, Claim, Document, Quantity, entity_id
 
 Analyse = Callable[[Sequence[Article]], list[AnalyzedArticle]]
 Progress = Callable[[int], Callable[[], None]]
@@ -350,4 +351,74 @@ def evaluate_claims(
             if advance:
                 advance()
     scores.seconds = time.perf_counter() - began
+    return scores
+
+
+@dataclass(slots=True)
+class RealSpeakerScores:
+    """Speaker accuracy on hand-labelled figures of real pages (tests/data/speakers_real)."""
+
+    accuracy: Accuracy = field(default_factory=Accuracy)
+    missing: list[str] = field(default_factory=list)  # labelled figures not detected
+    wrong: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+
+
+def _real_page(shared: Path, page: str, media_type: str) -> Document:
+    """A labelled row's page: `seeds/NAME` or `bench/extraction/ground-truth.json#KEY`."""
+    path, _, key = page.partition("#")
+    source = shared / path
+    if not source.is_file():
+        raise BenchmarkMissing(f"no page {page} under {shared}")
+    if key:
+        content = json.loads(source.read_text(encoding="utf-8"))[key]["articleBody"]
+    else:
+        content = source.read_text(encoding="utf-8")
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    kind: Any = media_type
+    return Document(id=digest, source_id=page, content=content, media_type=kind)
+
+
+def evaluate_real_speakers(
+    path: Path, shared: Path, analyse: Callable[[Sequence[Document]], list[Any]] | None = None
+) -> RealSpeakerScores:
+    """Run stage A (cleaning included) over the labelled pages and score each figure's
+    speaker, found by its text inside its context, with `speakers_agree` (as written or the
+    canonical name of its entity). A figure not detected counts in `missing`, not as wrong."""
+    if analyse is None:
+        from newsgraph.config import Settings
+        from newsgraph.pipeline import analyze
+
+        settings = Settings()
+
+        def analyse(documents: Sequence[Document]) -> list[Any]:
+            return analyze(documents, settings)
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    pages: dict[str, Document] = {}
+    for row in rows:
+        if row["page"] not in pages:
+            pages[row["page"]] = _real_page(shared, row["page"], row["input"])
+    outcomes = dict(zip(pages, analyse(list(pages.values())), strict=True))
+    scores = RealSpeakerScores()
+    for row in rows:
+        analyzed = outcomes[row["page"]]
+        label = f"{row['page']}: {row['figure']!r}"
+        if not isinstance(analyzed, AnalyzedArticle):
+            scores.missing.append(label)
+            continue
+        at = analyzed.article.text.find(row["context"])
+        start = at + row["context"].find(row["figure"]) if at >= 0 else -1
+        found = next((q for q in analyzed.quantities if q.start == start), None)
+        if found is None:
+            scores.missing.append(label)
+            continue
+        names = _known_names(analyzed)
+        predicted = [found.speaker, names.get(found.speaker_entity_id or "")]
+        if found.speaker is None:
+            predicted = [None]
+        scores.accuracy.total += 1
+        if speakers_agree(predicted, [row["speaker"]]):
+            scores.accuracy.right += 1
+        else:
+            scores.wrong.append((label, row["speaker"], found.speaker))
     return scores

@@ -6,7 +6,7 @@ with `nlp.pipe`) and returns records whose offsets point into `article.text`.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.asof import TimeMention, date_figure, find_times, source_keys
 from newsgraph.extract.claims import Attribution, find_attributions, resolve_speakers
@@ -91,10 +91,23 @@ def _same_sentence(doc: Doc, attributions: list[Attribution], token_i: int) -> A
         and a.speaker
         and a.speaker_span is not None
         and not a.speaker_span[0] <= token_i < max(a.speaker_span[1], a.cue_i)
+        and not _conceded(doc[a.cue_i])
     ]
     if not inside:
         return None
     return min(inside, key=lambda a: abs(a.cue_i - token_i))
+
+
+CONTRAST_MARKS = frozenset({"though", "although", "but", "while", "whereas", "yet"})
+
+
+def _conceded(cue: Token) -> bool:
+    """A reporting clause set against the rest of its sentence ("Three cases were found,
+    though officials say the risk is low"): its speaker is not the source of the figures
+    outside its content."""
+    return any(c.dep_ in ("mark", "cc") and c.lower_ in CONTRAST_MARKS for c in cue.children) or (
+        cue.i > 0 and cue.doc[cue.i - 1].lower_ in CONTRAST_MARKS
+    )
 
 
 def _quantities(
@@ -119,14 +132,15 @@ def _quantities(
                 if t.start_i <= item.time_token < t.end_i:
                     claim_dates[id(item)] = t.resolved
     out: list[Quantity] = []
+    # A figure inside an intention ("offered to hand over the two prisoners") is the
+    # article's own statement, not something the one who intends reports.
+    reports = [a for a in attributions if not a.intention]
     ordered = sorted(phrases, key=lambda p: p.start_i)
     for phrase in ordered:
         if is_duration_or_group(doc, phrase):
             continue
         start, end = phrase.start_char, phrase.end_char
-        claim = _enclosing(attributions, start, end) or _same_sentence(
-            doc, attributions, phrase.root_i
-        )
+        claim = _enclosing(reports, start, end) or _same_sentence(doc, reports, phrase.root_i)
         earlier: dict[str, str] = {}
         for item in sorted(attributions, key=lambda a: a.cue_i):
             if id(item) in claim_dates and item.cue_i < phrase.start_i and item is not claim:

@@ -11,20 +11,24 @@ saying", where X speaks and Y is `via` and the origin of the figures.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.cue_model import frame_of, load_cue_model
 from newsgraph.extract.cues import (
     CLAUSE_ONLY_VERBS,
     DENIAL_WORDS,
     HEDGE_ADVERBS,
     HEDGE_PASSIVES,
     HEDGE_SOURCE_WORDS,
+    INTENTION_VERBS,
     OBJECT_VERBS,
     PRONOUNS,
     REPORTING_VERBS,
+    SEATS_OF_GOVERNMENT,
     SPEAKER_CLASSES,
 )
 from newsgraph.extract.docindex import sentence_of, text_of
@@ -51,6 +55,16 @@ SOURCE_NOUNS = frozenset(
         "records",
     }
 )
+# Learned cues that state a belief or an appearance rather than a fact: hedges.
+BELIEF_LEMMAS = frozenset(
+    {"feel", "doubt", "worry", "assume", "expect", "seem", "appear", "wonder", "imagine"}
+)
+# Raising verbs: their subject belongs to what is attributed ("X seemed to shrink").
+RAISING_LEMMAS = frozenset({"seem", "appear"})
+# Frames in which a learned cue makes a claim: a clause or an intention ("wants to run").
+# An object alone ("praised the soldiers", "thanked the crowd") is an attitude that PolNeAR
+# annotates but that the claims benchmark does not count as a claim; it stays out.
+LEARNED_FRAMES = ("ccomp", "xcomp")
 HEDGE_SPEAKER_NOUNS = frozenset({"estimate", "estimates", "assessment", "speculation"})
 LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
 
@@ -81,6 +95,8 @@ class Attribution:
     origin_name: str | None = None
     origin_entity_id: str | None = None
     cls: str = "ANY"
+    learned: bool = False  # found by the cue model, not the hand lexicon
+    intention: bool = False  # the content is an intention ("offered to hand over two ...")
     extra_tokens: list[int] = field(default_factory=list)
 
     @property
@@ -93,12 +109,9 @@ class Attribution:
 
 
 def _trimmed_chars(doc: Doc, start: int, end: int, *, keep_final: bool = False) -> tuple[int, int]:
-    """Char offsets of tokens [start, end) without edge punctuation, quotes and "that"."""
-    while start < end and (
-        doc[start].is_punct
-        or doc[start].text in QUOTE_CHARS
-        or (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether"))
-    ):
+    """Char offsets of tokens [start, end) without edge punctuation and quotes. A leading
+    "that" or "whether" stays: annotators mark it as part of the content."""
+    while start < end and (doc[start].is_punct or doc[start].text in QUOTE_CHARS):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in QUOTE_CHARS):
         if keep_final and doc[end - 1].text in ".!?":
@@ -143,7 +156,7 @@ def _misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
             return None
         if not any(c.dep_ in SUBJECT_DEPS and c.i != tok.i for c in clause.children):
             return None
-        return _trimmed_chars(verb.doc, tok.i + 1, clause.right_edge.i + 1)
+        return _trimmed_chars(verb.doc, tok.i, clause.right_edge.i + 1)
     return None
 
 
@@ -241,7 +254,11 @@ def _clause_content(verb: Token) -> Token | None:
         if child.dep_ == "ccomp":
             return child
     for child in verb.children:
-        if child.dep_ == "xcomp" and verb.lemma_ in ("hope", "promise", "vow", "pledge", "plan"):
+        if (
+            child.dep_ == "xcomp"
+            and verb.lemma_ in INTENTION_VERBS
+            and not any(c.dep_ == "auxpass" for c in verb.children)  # "is expected to": below
+        ):
             return child
     return None
 
@@ -488,14 +505,21 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         )
         if s_start < content[1] and content[0] < s_end and verb.dep_ != "parataxis":
             return []
-    # Direct quotation: the content is (almost all) one quotation.
+    # Direct quotation: the content is (almost all) one quotation, or the sentence of a
+    # quotation that opens or closes it (the parse splits a quotation of several sentences).
     if not direct:
         for q_start, q_end in quotes:
             quoted = (q_start + 1, q_end - 1)
-            if content[0] - 1 <= quoted[0] <= content[0] + 1 and content[1] - 1 <= quoted[1]:
-                if (content[1] - content[0]) >= 0.8 * (quoted[1] - quoted[0]):
-                    content, direct = _strip_quote(text_of(doc), quoted), True
-                break
+            if not (quoted[0] - 1 <= content[0] and content[1] <= quoted[1] + 1):
+                if q_start > content[1]:
+                    break
+                continue
+            opens = content[0] <= quoted[0] + 1
+            closes = content[1] >= quoted[1] - 2
+            most = (content[1] - content[0]) >= 0.8 * (quoted[1] - quoted[0])
+            if (opens and closes) or (most and content[1] - 1 <= quoted[1]) or opens != closes:
+                content, direct = _strip_quote(text_of(doc), quoted), True
+            break
     # "citing X": X is where the information comes from.
     origin_is_via = False
     for tok in verb.subtree:
@@ -529,10 +553,12 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         time_token=_time_of(verb, content),
         source_span=source_span,
         impersonal=impersonal,
+        intention=clause is not None and clause.dep_ == "xcomp" and not direct,
     )
     found = [attribution]
     if direct:
         found.extend(_split_quote(verb, attribution, quotes))
+        _extend_quote(verb, found[-1], quotes)
     return found
 
 
@@ -573,6 +599,40 @@ def _split_quote(
             )
         ]
     return []
+
+
+def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]]) -> None:
+    """A quotation continued in the next sentence of the paragraph (“A,” X said. “B.”) is
+    one attribution, as annotators mark it: the content runs on to the end of “B”, unless
+    that sentence has a reporting clause of its own."""
+    text = text_of(verb.doc)
+    sent_end = sentence_of(verb).end_char
+    if item.content_end > sent_end:
+        return
+    for q_start, q_end in quotes:
+        if q_start < sent_end:
+            continue
+        if text[sent_end:q_start].strip() != "" or "\n" in text[sent_end:q_start]:
+            return
+        if _reported_inside(verb.doc, q_start, q_end):
+            return
+        start, end = _strip_quote(text, (q_start + 1, q_end - 1))
+        if end > start:
+            item.content_end = end
+        return
+
+
+def _reported_inside(doc: Doc, start: int, end: int) -> bool:
+    """Whether a quotation's own sentences carry a reporting verb ("“B,” she added.")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tail = sentence_of(doc[span.end - 1]) if span.end > span.start else span
+    return any(
+        t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB"
+        for t in doc[span.start : max(span.end, tail.end)]
+        if not start <= t.idx < end
+    )
 
 
 def _according_to(tok: Token) -> Attribution | None:
@@ -637,9 +697,91 @@ def _hedge_adverb(tok: Token) -> Attribution | None:
     )
 
 
+def _from_learned(verb: Token) -> Attribution | None:
+    """An attribution from a verb the cue model takes for a cue ("wants to run", "plans to
+    visit", "knows that ...", "is expected to win"): its complement is the content,
+    its subject the source; a raising verb or an agentless passive has no source and
+    attributes the whole clause."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    frame = frame_of(verb)
+    children = {c.dep_: c for c in verb.children}
+    passive = "auxpass" in children or "nsubjpass" in children
+    stance = "hedge" if lemma in BELIEF_LEMMAS else "assert"
+    if lemma in RAISING_LEMMAS or (passive and "agent" not in children):
+        if frame not in ("xcomp", "ccomp"):
+            return None
+        subj = children.get("nsubj") or children.get("nsubjpass")
+        if subj is not None and subj.lower_ == "it" and frame == "ccomp":
+            content = _content_chars(children["ccomp"])
+        else:
+            content = _trimmed_chars(doc, verb.left_edge.i, verb.right_edge.i + 1)
+        if content[0] < 0:
+            return None
+        return Attribution(
+            cue_i=verb.i,
+            cue=lemma,
+            stance="hedge",
+            direct=False,
+            content_start=content[0],
+            content_end=content[1],
+            impersonal=True,
+            learned=True,
+        )
+    if frame not in LEARNED_FRAMES:
+        return None
+    content = (
+        _content_chars(children["ccomp"]) if frame == "ccomp" else _subtree_chars(children["xcomp"])
+    )
+    subj = _subject(verb)
+    if subj is None or content[0] < 0:
+        return None
+    speaker_span = _speaker_span(subj)
+    speaker_head = subj.i if subj.lower_ not in ("which", "who", "that") else subj.head.head.i
+    s_start = doc[speaker_span[0]].idx
+    s_end = doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text)
+    if s_start < content[1] and content[0] < s_end:
+        return None
+    return Attribution(
+        cue_i=verb.i,
+        cue=lemma,
+        stance=stance,
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=speaker_head,
+        time_token=_time_of(verb, content),
+        learned=True,
+        intention=frame == "xcomp",
+    )
+
+
+def _restates(doc: Doc, item: Attribution, others: list[Attribution]) -> bool:
+    """A learned attribution whose content is mostly a hand-found claim's content ("X said
+    Russia appears to have sent ..."): the same proposition, already attributed."""
+    for other in others:
+        if other.learned or other is item:
+            continue
+        inter = min(item.content_end, other.content_end) - max(
+            item.content_start, other.content_start
+        )
+        if inter > 0.5 * (item.content_end - item.content_start):
+            return True
+    return False
+
+
+def _quoted(starts: list[int], quotes: list[tuple[int, int]], at: int) -> bool:
+    """Whether char `at` lies inside one of the (ordered, disjoint) quotations."""
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and at < quotes[k][1]
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in `doc`, nested ones folded into their innermost source."""
     quotes = find_quotes(text_of(doc))
+    model = load_cue_model()
+    quote_starts = [q[0] for q in quotes]
     found: list[Attribution] = []
     for tok in doc:
         low = tok.lower_
@@ -653,6 +795,14 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 found.append(item)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS:
             found.extend(_from_verb(tok, quotes))
+        elif (
+            tok.pos_ == "VERB"
+            and model is not None
+            and model.is_cue(tok, _quoted(quote_starts, quotes, tok.idx))
+        ):
+            item = _from_learned(tok)
+            if item:
+                found.append(item)
     text = text_of(doc)
     found = [
         item
@@ -686,6 +836,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for a, b in pairwise(found):
         if a.cue_i == b.cue_i and a.direct and b.direct and "deny" in (a.stance, b.stance):
             a.stance = b.stance = "deny"
+    found = [item for item in found if not (item.learned and _restates(doc, item, found))]
     found.sort(key=lambda a: (a.content_start, a.cue_i))
     unique: list[Attribution] = []
     for item in found:
@@ -765,6 +916,9 @@ def _canonical(
 ) -> tuple[str | None, str | None]:
     """(canonical name, entity id) of a speaker phrase, without looking at other claims."""
     head = doc[head_i]
+    seat = _seat_of_government(doc, span, head)
+    if seat is not None:
+        return seat
     mention = entities.at(head_i)
     if mention is not None:
         return mention.name, mention.entity_id
@@ -813,6 +967,38 @@ def _canonical(
             if known is not None:
                 return known[0], entity_id(known[0], known[1])
     return None, None
+
+
+def _seat_key(text: str) -> str:
+    low = text.lower().replace("é", "e")
+    return low[4:] if low.startswith("the ") else low
+
+
+def _seat_of_government(
+    doc: Doc, span: tuple[int, int], head: Token
+) -> tuple[str | None, str | None] | None:
+    """A capital speaking for its government: "Seoul said" is South Korea, "the Kremlin"
+    Russia; "Seoul's spy agency" is read as "South Korea's spy agency", "Moscow's defence
+    ministry" as "Russian defence ministry"."""
+    text = _span_text(doc, span) or ""
+    seat = SEATS_OF_GOVERNMENT.get(_seat_key(text))
+    if seat is not None:
+        return seat[0], entity_id(seat[0], "GPE")
+    for child in head.children:
+        if child.dep_ != "poss" or child.i < span[0]:
+            continue
+        owner = doc[child.left_edge.i : child.i + 1].text
+        seat = SEATS_OF_GOVERNMENT.get(_seat_key(owner))
+        if seat is None:
+            continue
+        rest = doc[child.i + 1 : span[1]].text
+        if rest.startswith(("'s", "’s")):
+            rest = rest[2:].lstrip()
+        known = lookup_name(f"{seat[0]}'s {rest}")
+        if known is not None:
+            return known[0], entity_id(known[0], known[1])
+        return f"{seat[1]} {rest}", None
+    return None
 
 
 def _trailing_name(doc: Doc, span: tuple[int, int]) -> str | None:

@@ -55,7 +55,14 @@ REPORTING_VERBS: dict[str, str] = {
     "suggest": "hedge",
     "call": "assert",
     "denounce": "deny",
+    # intention and knowledge ("wants to", "plans to", "knows that")
+    "want": "assert",
+    "plan": "assert",
+    "intend": "assert",
+    "know": "assert",
+    "learn": "assert",
     # hedge
+    "expect": "hedge",
     "believe": "hedge",
     "estimate": "hedge",
     "suspect": "hedge",
@@ -132,7 +139,17 @@ CLAUSE_ONLY_VERBS = frozenset(
         "caution",
         "quote",
         "tweet",
+        "want",
+        "plan",
+        "intend",
+        "know",
+        "learn",
+        "expect",
     }
+)
+# Verbs whose infinitive complement is what they attribute ("wants to run", "plans to go").
+INTENTION_VERBS = frozenset(
+    {"hope", "promise", "vow", "pledge", "plan", "want", "intend", "expect"}
 )
 # Verbs whose direct object is itself the attributed matter ("denied the claim").
 OBJECT_VERBS = frozenset(
@@ -213,7 +230,60 @@ DENIAL_WORDS = frozenset(
     }
 )
 # Passive belief predicates inside a claim's content that make the claim a hedge.
-HEDGE_PASSIVES = frozenset({"estimate", "believe", "think", "suspect", "say", "report", "rumour"})
+HEDGE_PASSIVES = frozenset(
+    {"estimate", "believe", "think", "suspect", "say", "report", "rumour", "expect"}
+)
+
+# Capitals and seats of government that stand for their government when they speak
+# ("Seoul said", "the Kremlin denied"): general knowledge, keyed in lower case, giving the
+# country and its adjective ("Moscow's defence ministry" is the Russian defence ministry).
+SEATS_OF_GOVERNMENT: dict[str, tuple[str, str]] = {
+    "seoul": ("South Korea", "South Korean"),
+    "pyongyang": ("North Korea", "North Korean"),
+    "moscow": ("Russia", "Russian"),
+    "kremlin": ("Russia", "Russian"),
+    "kyiv": ("Ukraine", "Ukrainian"),
+    "kiev": ("Ukraine", "Ukrainian"),
+    "washington": ("United States", "US"),
+    "beijing": ("China", "Chinese"),
+    "tokyo": ("Japan", "Japanese"),
+    "london": ("United Kingdom", "British"),
+    "downing street": ("United Kingdom", "British"),
+    "paris": ("France", "French"),
+    "elysee": ("France", "French"),
+    "berlin": ("Germany", "German"),
+    "tehran": ("Iran", "Iranian"),
+    "ankara": ("Turkey", "Turkish"),
+    "new delhi": ("India", "Indian"),
+    "islamabad": ("Pakistan", "Pakistani"),
+    "jerusalem": ("Israel", "Israeli"),
+    "damascus": ("Syria", "Syrian"),
+    "baghdad": ("Iraq", "Iraqi"),
+    "kabul": ("Afghanistan", "Afghan"),
+    "cairo": ("Egypt", "Egyptian"),
+    "riyadh": ("Saudi Arabia", "Saudi"),
+    "taipei": ("Taiwan", "Taiwanese"),
+    "minsk": ("Belarus", "Belarusian"),
+    "warsaw": ("Poland", "Polish"),
+    "rome": ("Italy", "Italian"),
+    "madrid": ("Spain", "Spanish"),
+    "ottawa": ("Canada", "Canadian"),
+    "canberra": ("Australia", "Australian"),
+    "hanoi": ("Vietnam", "Vietnamese"),
+    "manila": ("Philippines", "Philippine"),
+    "jakarta": ("Indonesia", "Indonesian"),
+    "doha": ("Qatar", "Qatari"),
+    "abu dhabi": ("United Arab Emirates", "Emirati"),
+    "ulaanbaatar": ("Mongolia", "Mongolian"),
+    "astana": ("Kazakhstan", "Kazakh"),
+    "tbilisi": ("Georgia", "Georgian"),
+    "chisinau": ("Moldova", "Moldovan"),
+    "beirut": ("Lebanon", "Lebanese"),
+    "naypyidaw": ("Myanmar", "Myanmar"),
+    "kampala": ("Uganda", "Ugandan"),
+    "brasilia": ("Brazil", "Brazilian"),
+    "mexico city": ("Mexico", "Mexican"),
+}
 
 PRONOUNS: dict[str, str] = {
     "he": "PERSON",

@@ -1,0 +1,115 @@
+"""The attribution metric (PolNeAR README) on hand cases, and the held-out-month floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import BenchmarkMissing
+from newsgraph.evaluate.attribution import (
+    AttributionScores,
+    GoldAttribution,
+    PredictedClaim,
+    char_jaccard,
+    evaluate_attribution,
+    load_articles,
+    month_of,
+    parse_ann,
+    parse_months,
+    score_article,
+    sources_agree,
+)
+
+BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "attribution"
+FLOORS = json.loads(
+    (Path(__file__).resolve().parents[1] / "floors" / "attribution.json").read_text()
+)
+
+ANN = (
+    "T1\tSource 0 3\tLee\n"
+    "T2\tCue 4 8\tsaid\n"
+    "T3\tContent 9 20;25 30\tthe dam held it was\n"
+    "T4\tAttribution 4 8\tsaid\n"
+    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    "T5\tCue 40 52\taccording to\n"
+    "T6\tContent 32 39\tit rose\n"
+    "T7\tAttribution-no-source 40 52\taccording to\n"
+    "E2\tAttribution-no-source:T7 Content:T6 Cue:T5\n"
+    "E3\tAttribution:T4 Cue:T2 Source:T1\n"
+)
+
+
+def test_parse_ann_keeps_fragments_sources_and_cues() -> None:
+    gold = parse_ann(ANN)
+    assert gold == [
+        GoldAttribution(((9, 20), (25, 30)), "Lee", ((4, 8),)),
+        GoldAttribution(((32, 39),), "", ((40, 52),)),
+    ]
+
+
+def test_char_jaccard_over_fragments() -> None:
+    assert char_jaccard([(0, 10)], 0, 10) == 1.0
+    assert char_jaccard([(0, 10)], 5, 15) == pytest.approx(5 / 15)
+    assert char_jaccard([(0, 4), (6, 10)], 0, 10) == pytest.approx(8 / 10)
+    assert char_jaccard([(0, 10)], 20, 30) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "agree"),
+    [
+        ("he", "he", True),
+        ("Mr. Lee", "Lee", True),  # half of the predicted words is enough
+        ("Mr. Lee Jae", "Lee", False),  # a third is not
+        ("Lee", "Senator Lee of Ohio", True),
+        ("the senator", "Lee", False),
+        ("", "", True),
+        ("Lee", "", False),
+        ("", "Lee", False),
+        ("the spy agency", "South Korea's spy agency", True),
+        ("South Korea's spy agency", "the spy agency", False),  # 2 of its 5 words
+    ],
+)
+def test_sources_agree(predicted: str, gold: str, agree: bool) -> None:
+    assert sources_agree(predicted, gold) is agree
+
+
+def test_score_article_is_one_to_one_and_levels_are_separate() -> None:
+    gold = [GoldAttribution(((0, 100),), "Lee"), GoldAttribution(((200, 260),), "")]
+    predicted = [
+        PredictedClaim(0, 90, "Lee"),  # content and source
+        PredictedClaim(5, 95, "Lee"),  # a duplicate: the gold is taken
+        PredictedClaim(200, 250, "Kim"),  # content only: gold has no source
+        PredictedClaim(400, 450, ""),  # nothing
+    ]
+    scores = AttributionScores()
+    score_article(gold, predicted, scores)
+    assert (scores.content.tp, scores.content.predicted, scores.content.gold) == (2, 4, 2)
+    assert (scores.source.tp, scores.source.predicted, scores.source.gold) == (1, 4, 2)
+
+
+def test_months() -> None:
+    assert month_of("nyt_2016-05-03_slug") == "2016-05"
+    assert month_of("undated_slug") is None
+    assert parse_months("2015-11..2016-02") == {"2015-11", "2015-12", "2016-01", "2016-02"}
+    assert parse_months("2016-05, 2016-07") == {"2016-05", "2016-07"}
+    with pytest.raises(ValueError, match="not a month"):
+        parse_months("May")
+
+
+def test_missing_benchmark_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BenchmarkMissing, match="no attribution benchmark"):
+        load_articles(tmp_path)
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason=f"attribution benchmark not found at {BENCH}")
+def test_held_out_month_floors() -> None:
+    subset = FLOORS["held_out_subset"]
+    scores = evaluate_attribution(BENCH, parse_months(subset["months"]), subset["limit"]).as_dict()
+    below = {
+        name: (round(scores[name], 3), floor)
+        for name, floor in subset["floors"].items()
+        if scores[name] < floor
+    }
+    assert not below, f"scores below their floors (score, floor): {below}"
