@@ -61,7 +61,7 @@ def _link_pass(
     from newsgraph.link.entities import surname_merges
     from newsgraph.link.facts import build_claim_facts, build_facts
     from newsgraph.link.origins import origin_groups
-    from newsgraph.link.rewrites import RewriteIndex
+    from newsgraph.link.rewrites import RewriteIndex, report_evidence
     from newsgraph.link.stories import StoryClusterer
 
     pending = store.unlinked_articles(limit=chunk)
@@ -76,9 +76,15 @@ def _link_pass(
         index = RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex()
 
     names: dict[str, list[str]] = {}
-    pending_mentions = store.mentions_of([a.id for a in pending])
+    pending_ids = [a.id for a in pending]
+    pending_mentions = store.mentions_of(pending_ids)
     for mention in pending_mentions:
         names.setdefault(mention.article_id, []).append(mention.name)
+    # What a re-report in other words keeps of its original: figures with their speakers,
+    # named sources (stage A's quantities and claims of the pending articles).
+    figures, sources = report_evidence(
+        store.quantities(article_ids=pending_ids), store.claims(article_ids=pending_ids)
+    )
 
     assignments: dict[str, str] = {}
     found: list[Rewrite] = []
@@ -90,6 +96,8 @@ def _link_pass(
                 published=article.published,
                 outlet=article.outlet,
                 original_source=article.original_source,
+                figures=figures.get(article.id, ()),
+                sources=sources.get(article.id, ()),
             )
         )
         assignments[article.id] = clusterer.add(
