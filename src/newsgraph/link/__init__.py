@@ -84,7 +84,9 @@ def _link_pass(
         clusterer = (
             StoryClusterer.loads(story_state) if story_state else StoryClusterer(**story_knobs)
         )
-        index = RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex(**rewrite_knobs)
+        index = (
+            RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex(**rewrite_knobs)
+        )
 
     names: dict[str, list[str]] = {}
     pending_ids = [a.id for a in pending]
