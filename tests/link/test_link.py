@@ -17,7 +17,9 @@ import sqlalchemy as sa
 from newsgraph.evaluate.rewrites import derive_pages
 from newsgraph.evaluate.stories import find_proper_names, read_story_bench, stand_in_mentions
 from newsgraph.link import link
-from newsgraph.records import AnalyzedArticle, Article, Document
+from newsgraph.link.origins import origin_groups
+from newsgraph.link.rewrites import RewriteIndex
+from newsgraph.records import AnalyzedArticle, Article, Document, Quantity
 from newsgraph.store import Store, open_store
 
 N_ORIGINALS = 24
@@ -87,3 +89,65 @@ def test_passes_and_calls_give_the_result_of_one_pass(
         link(stepwise, chunk=5)
     assert link(stepwise).articles == 0  # nothing left to link
     assert _result(stepwise) == expected
+
+
+RETOLD = [
+    (
+        "Valley Post",
+        "The county counted 1,137 damaged homes and put the cost at $4.2 million on Tuesday. "
+        'Emergency director Maria Lopez said "we have never seen the river rise" as the river rose. '
+        "Roads into the town stayed closed and schools will not open this week, while "
+        "volunteers filled sandbags outside the fire station through the night.",
+    ),
+    (
+        "Daily Ledger",
+        "Floodwater tore through the valley overnight and left a long repair bill behind it. "
+        'Lopez, who runs the emergency office, said "we have never seen the river rise" on Tuesday, '
+        "counting 1,137 homes hit and $4.2 million in damage. Shops along the main street "
+        "were shut and the mayor asked residents to stay off the roads for now.",
+    ),
+]
+
+
+def _retold_articles() -> list[tuple[Document, AnalyzedArticle]]:
+    """Two outlets' own accounts of one county briefing: one short shared quote, and the same
+    two figures given by the same speaker, as stage A stores them."""
+    pairs = []
+    for n, (outlet, text) in enumerate(RETOLD):
+        doc_id = hashlib.sha256(outlet.encode()).hexdigest()
+        article = Article.bare(
+            doc_id, text, source_id=outlet, outlet=outlet, published=f"2024-06-0{n + 1}"
+        )
+        quantities = [
+            Quantity(f"{doc_id[:16]}-q{i}", doc_id, 0, 1, value, None, None, "exact", "OTHER",
+                     obj, unit, "Maria Lopez", None, None, None)
+            for i, (value, obj, unit) in enumerate(
+                [(1137.0, "homes", None), (4_200_000.0, "damage", "USD")]
+            )
+        ]  # fmt: skip
+        pairs.append(
+            (
+                Document(doc_id, outlet, text, "clean"),
+                AnalyzedArticle(article, [], quantities=quantities),
+            )
+        )
+    return pairs
+
+
+def test_rereport_found_from_stored_figures(store_url: str) -> None:
+    """The linker reads the pending articles' figures from the store: with them, the two
+    accounts are one origin (a re-report); their text alone would not tell."""
+    store = open_store(store_url)
+    store.write_batch(_retold_articles())
+    link(store)
+    kinds = {(r.article_id[:6], r.source_article_id[:6], r.kind) for r in store.rewrites()}
+    first, second = (hashlib.sha256(o.encode()).hexdigest()[:6] for o, _ in RETOLD)
+    assert kinds == {(second, first, "rereport")}
+    groups = origin_groups(store.rewrites())
+    assert len({groups[a.id] for a in store.articles()}) == 1
+
+
+def test_retold_text_alone_is_not_a_rereport() -> None:
+    index = RewriteIndex()
+    index.add("a", RETOLD[0][1], published="2024-06-01", outlet=RETOLD[0][0])
+    assert index.add("b", RETOLD[1][1], published="2024-06-02", outlet=RETOLD[1][0]) == []

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate.rewrites import derive_pages, read_extraction_pages, score_rewrites
+from newsgraph.evaluate.rewrites import (
+    derive_hard_pages,
+    derive_pages,
+    read_extraction_pages,
+    score_rewrites,
+)
 from newsgraph.link.origins import origin_groups
 from newsgraph.link.rewrites import RewriteIndex
 from newsgraph.records import Rewrite
@@ -78,3 +83,72 @@ def test_origin_groups_are_connected_components() -> None:
     )
     assert groups["a"] == groups["b"] == groups["c"] == "a"
     assert groups["x"] == groups["y"] == "x"
+
+
+def test_hard_forms_of_one_origin_are_found(bodies: list[tuple[str, str]]) -> None:
+    """A copy cut short, a trimmed copy and a retelling each land in their original's group."""
+    scores = score_rewrites(derive_hard_pages(bodies[:40]))
+    assert scores.recall_by_kind["cut"] >= 0.97
+    assert scores.recall_by_kind["trimmed"] >= 0.97
+    assert scores.recall_by_kind["retold"] >= 0.9
+    assert scores.precision >= 0.97
+
+
+def test_first_half_of_a_page_is_a_copy(bodies: list[tuple[str, str]]) -> None:
+    index = RewriteIndex()
+    _, text = bodies[3]
+    index.add("whole", text, published="2024-03-01")
+    half = text[: len(text) // 2].rsplit(" ", 1)[0]
+    (found,) = index.add("half", half, published="2024-03-02")
+    assert (found.source_article_id, found.kind) == ("whole", "copy")
+
+
+RETELLINGS = [
+    (
+        "WASHINGTON (AP) — The agency counted 1,137 damaged homes on Tuesday, officials said. "
+        '"We have never seen flooding move this fast through the valley," said the county '
+        "emergency director Maria Lopez, adding that crews would work through the night. "
+        "Roads into the town stayed closed and schools will not open this week, the agency "
+        "said, while volunteers filled sandbags outside the fire station."
+    ),
+    (
+        "Floodwater tore through the valley overnight. Emergency director Maria Lopez told "
+        'reporters: "We have never seen flooding move this fast through the valley." '
+        "According to AP, 1,137 homes were damaged. Shops along the main street were shut and "
+        "the mayor asked residents to stay off the roads until the water goes down again."
+    ),
+    (
+        "Residents of the valley woke to water in their streets. Citing AP, the regional paper "
+        'said 1,137 homes were hit. "We have never seen flooding move this fast through the '
+        'valley," Maria Lopez said. Farmers moved cattle to higher ground while the river '
+        "crested, and the national weather service warned of more rain later in the week."
+    ),
+]
+
+
+def test_outlets_retelling_one_dispatch_form_one_origin_group() -> None:
+    """Three outlets retell one agency dispatch in their own words: one origin group, so the
+    dispatch counts as one independent source however many outlets repeat it."""
+    index = RewriteIndex()
+    found: list[Rewrite] = []
+    evidence = {"1137|lopez"}
+    for i, (text, outlet) in enumerate(
+        zip(RETELLINGS, ("Valley Post", "Daily", "Regional"), strict=True)
+    ):
+        found += index.add(
+            f"p{i}", text, published=f"2024-06-0{i + 1}", outlet=outlet, figures=evidence
+        )
+    groups = origin_groups(found)
+    assert groups.get("p0") == groups.get("p1") == groups.get("p2") == "p0"
+    assert {r.kind for r in found} <= {"rereport", "declared"}
+
+
+def test_unrelated_pages_of_one_day_are_not_rereports(bodies: list[tuple[str, str]]) -> None:
+    index = RewriteIndex()
+    found = [
+        r
+        for i, (pid, text) in enumerate(bodies[:60])
+        for r in index.add(pid, text, published="2024-02-01", outlet=f"outlet{i % 7}")
+        if r.kind == "rereport"
+    ]
+    assert len(found) <= 2  # a few real pages do retell one report; most share nothing

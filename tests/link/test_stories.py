@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,66 @@ def test_adding_an_article_twice_keeps_its_story(topic_docs: list[dict]) -> None
     story = clusterer.add(doc["id"], doc["text"])
     assert clusterer.add(doc["id"], "something else entirely") == story
     assert len(clusterer) == 1
+
+
+def _dated(docs: list[dict], first: date, step_days: int) -> list[tuple[dict, str]]:
+    return [
+        (doc, (first + timedelta(days=i * step_days)).isoformat()) for i, doc in enumerate(docs)
+    ]
+
+
+def test_a_thread_continues_after_its_window(topic_docs: list[dict]) -> None:
+    """Coverage of one event resumes five weeks later: the story's archived profile takes the
+    new article back (decayed, not cut off); without the archive it opens a new story."""
+    felt = [d for d in topic_docs if d["event"] == "28_ecb"][:5]
+    days = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-02-07", "2024-02-08"]
+    kept, forgetful = StoryClusterer(window_days=14), StoryClusterer(window_days=14, max_archived=0)
+    for clusterer in (kept, forgetful):
+        for doc, day in zip(felt, days, strict=True):
+            clusterer.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    assert len({kept.story_of(d["id"]) for d in felt}) == 1
+    assert len({forgetful.story_of(d["id"]) for d in felt}) > 1
+
+
+def _without_names(text: str) -> str:
+    """The text with its capitalised words dropped: the event's kind without who and where."""
+    return " ".join(w for w in text.split() if not w[:1].isupper())
+
+
+def test_a_generic_article_does_not_bridge_two_stories(topic_docs: list[dict]) -> None:
+    """Two stays in rehab eight years apart stay two stories, even when an article that tells
+    such a stay in generic words (no names) comes just before the second one, and however
+    slowly time decays: generic words alone never reopen a story."""
+    reid = [d for d in topic_docs if d["event"] == "1_ecb"]
+    lohan = [d for d in topic_docs if d["event"] == "1_ecbplus"]
+    clusterer = StoryClusterer(window_days=14, half_life_days=100_000)
+    for doc, day in _dated(reid, date(2005, 3, 1), 1):
+        clusterer.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    generic = " ".join(_without_names(d["text"]) for d in reid[:3] + lohan[:3])
+    clusterer.add("generic", generic, published="2013-05-01")
+    for doc, day in _dated(lohan, date(2013, 5, 3), 1):
+        clusterer.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    assert not {clusterer.story_of(d["id"]) for d in reid} & {
+        clusterer.story_of(d["id"]) for d in lohan
+    }
+    assert clusterer.story_of("generic") not in {clusterer.story_of(d["id"]) for d in reid}
+
+
+def test_archive_survives_dumps_and_loads_and_stays_bounded(topic_docs: list[dict]) -> None:
+    """Spread over months, articles leave the window into the archive; a saved and loaded
+    clusterer goes on exactly as the one that never stopped, and the archive keeps its cap."""
+    dated = _dated(topic_docs, date(2024, 1, 1), 3)
+    whole = StoryClusterer(window_days=14, max_archived=4)
+    for doc, day in dated:
+        whole.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    first = StoryClusterer(window_days=14, max_archived=4)
+    half = len(dated) // 2
+    for doc, day in dated[:half]:
+        first.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    resumed = StoryClusterer.loads(first.dumps())
+    for doc, day in dated[half:]:
+        resumed.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    assert [resumed.story_of(d["id"]) for d, _ in dated] == [
+        whole.story_of(d["id"]) for d, _ in dated
+    ]
+    assert 0 < len(whole._archive) <= 4

@@ -8,7 +8,7 @@ commits all of it with the linkers' new state in one transaction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,15 +33,23 @@ class LinkSummary:
 
 
 def link(
-    store: Store, *, chunk: int = 5000, on_progress: Callable[[int], None] | None = None
+    store: Store,
+    *,
+    chunk: int = 5000,
+    on_progress: Callable[[int], None] | None = None,
+    story_params: Mapping[str, Any] | None = None,
+    rewrite_params: Mapping[str, Any] | None = None,
 ) -> LinkSummary:
     """Link every article the linker has not seen yet, `chunk` articles per transaction.
 
     Each pass reads only the new articles, the rewrites and quantities of the stories they
-    touch, and the saved linker state: never the whole store.
+    touch, and the saved linker state: never the whole store. `story_params` and
+    `rewrite_params` (knobs of `StoryParams`, `RewriteParams`) set up the linkers of a store
+    linked for the first time; a store with saved state keeps the settings it was linked with.
     """
     total = LinkSummary(0, 0, 0, 0)
     linkers: _Linkers = {}  # kept from one pass to the next: what the last pass saved
+    linkers["params"] = (dict(story_params or {}), dict(rewrite_params or {}))
     while True:
         done = _link_pass(store, chunk, on_progress, linkers)
         if done.articles == 0:
@@ -61,24 +69,35 @@ def _link_pass(
     from newsgraph.link.entities import surname_merges
     from newsgraph.link.facts import build_claim_facts, build_facts
     from newsgraph.link.origins import origin_groups
-    from newsgraph.link.rewrites import RewriteIndex
+    from newsgraph.link.rewrites import RewriteIndex, report_evidence
     from newsgraph.link.stories import StoryClusterer
 
     pending = store.unlinked_articles(limit=chunk)
     if not pending:
         return LinkSummary(0, 0, 0, 0)
-    if linkers:
+    if "stories" in linkers:
         clusterer, index = linkers["stories"], linkers["rewrites"]
     else:
+        story_knobs, rewrite_knobs = linkers.get("params", ({}, {}))
         story_state = store.load_state(STORY_STATE)
         rewrite_state = store.load_state(REWRITE_STATE)
-        clusterer = StoryClusterer.loads(story_state) if story_state else StoryClusterer()
-        index = RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex()
+        clusterer = (
+            StoryClusterer.loads(story_state) if story_state else StoryClusterer(**story_knobs)
+        )
+        index = (
+            RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex(**rewrite_knobs)
+        )
 
     names: dict[str, list[str]] = {}
-    pending_mentions = store.mentions_of([a.id for a in pending])
+    pending_ids = [a.id for a in pending]
+    pending_mentions = store.mentions_of(pending_ids)
     for mention in pending_mentions:
         names.setdefault(mention.article_id, []).append(mention.name)
+    # What a re-report in other words keeps of its original: figures with their speakers,
+    # named sources (stage A's quantities and claims of the pending articles).
+    figures, sources = report_evidence(
+        store.quantities(article_ids=pending_ids), store.claims(article_ids=pending_ids)
+    )
 
     assignments: dict[str, str] = {}
     found: list[Rewrite] = []
@@ -90,6 +109,8 @@ def _link_pass(
                 published=article.published,
                 outlet=article.outlet,
                 original_source=article.original_source,
+                figures=figures.get(article.id, ()),
+                sources=sources.get(article.id, ()),
             )
         )
         assignments[article.id] = clusterer.add(

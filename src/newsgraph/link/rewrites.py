@@ -1,12 +1,26 @@
 """Rewrites: which pages copy, rewrite or name as source which earlier pages.
 
-- `copy`: the same normalised text on another address (similarity 1.0), found by a hash.
-- `rewrite`: near copies and spun rewrites. MinHash LSH over word 3-shingles proposes
-  candidates; each is verified by shingle containment (a near copy with boilerplate added or
-  sentences dropped keeps most of its shingles) and by sentence alignment (a spun rewrite with
-  swapped words and reordered sentences keeps most sentences recognisable word by word).
-- `declared`: the page's `original_source` names the outlet of an earlier page with related
-  content (a lower bar than `rewrite`: the page told us where to look).
+- `copy`: the same normalised text on another address (similarity 1.0), found by a hash, or
+  one page cut short: nearly all shingles of the shorter page are in the longer one
+  (containment of the shorter, whatever the Jaccard: the first half of a page is a copy).
+- `rewrite`: near copies, trimmed copies and spun rewrites. MinHash LSH over word 3-shingles
+  proposes candidates; each is verified by shingle containment (a near copy with boilerplate
+  added or sentences dropped keeps most of its shingles) and by sentence alignment (a spun
+  rewrite with swapped words and reordered sentences keeps most sentences recognisable).
+- `rereport`: another outlet's account of one original report, in its own words (word-shingle
+  overlap 0.05-0.3, far below a rewrite). Found by what a retelling keeps: the original's
+  quotes (4-word shingles inside quotation marks, from the text), its figures with their
+  speakers and its named sources (from the claims and quantities stage A stored, given to
+  `add` as `figures` and `sources`), close in time. Candidates come from an inverted index
+  over those keys, so the cost per page does not grow with the corpus.
+- `declared`: the page names its source: `original_source`, a wire dateline
+  ("WASHINGTON (AP) —"), or "according to / citing / told / reported by X" where X is an
+  outlet the index has seen. It links to that outlet's page close in time with related
+  content (a lower bar than `rewrite`: the page told us where to look). When the store has no
+  page of that outlet, the origin is external: the first page that declared it stands for the
+  external dispatch, and later pages that declare the same outlet, close in time and with
+  related content, link to that page, so one agency's dispatch repeated by ten outlets forms
+  one origin group (one independent source), while a lone citing page stays its own.
 The earlier page (by `published`, else the first added) is the source. Only pages inside the
 time window stay in the index, so memory and work per page stay bounded.
 """
@@ -17,6 +31,7 @@ import functools
 import hashlib
 import heapq
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -25,12 +40,21 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsgraph.link.state import pack_state, unpack_state
-from newsgraph.records import Rewrite
+from newsgraph.records import Claim, Quantity, Rewrite
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 _OUTLET_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|\.(?:com|org|net|co|news)(?:\.\w\w)?/?.*$")
+# A quotation: straight or curly double quotes around at least a few words.
+_QUOTE = re.compile(r"“([^“”\n]{12,600})”|\"([^\"\n]{12,600})\"")
+# A wire dateline at the top of a page: "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —".
+_DATELINE = re.compile(r"^[^\n(]{0,80}\(([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})\)\s*[—–-]", re.M)
+# A cited outlet in running text; kept only when it names an outlet the index knows.
+_CITED = re.compile(
+    r"\b(?:[Aa]ccording to|[Cc]iting|told|reported by|in an interview with)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w&.\-]*)(?:\s+[A-Z][\w&.\-]*){0,3})"
+)
 _SEED = 7
 _SCHEME = "affine32"  # datasketch 2 needs it named to rebuild a MinHash from saved values
 
@@ -50,9 +74,20 @@ class RewriteParams:
     window_days: int = 60
     max_active: int = 200_000
     min_words: int = 25
+    copy_containment: float = 0.99  # shorter page inside the longer: a copy cut short
+    quote_shingle: int = 4
+    rereport_days: int = 3  # a retelling follows its original within days
+    rereport_threshold: float = 0.5
+    rereport_min_overlap: float = 0.02  # word-shingle containment a retelling still keeps
+    declared_days: int = 7
+    declared_rereport: float = 0.3  # the bar for two pages declaring one external origin
+    postings_depth: int = 200
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_PARAM_NAMES = frozenset(f.name for f in fields(RewriteParams))
 
 
 @dataclass(slots=True)
@@ -66,6 +101,10 @@ class _Page:
     signature: np.ndarray  # MinHash hash values
     digest: str = ""  # SHA-1 of the normalised text: equal digests are copies
     relations: list[str] = field(default_factory=list)
+    quotes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    figures: frozenset[str] = frozenset()  # "value|speaker" keys of the stated figures
+    sources: frozenset[str] = frozenset()  # named sources (claim speakers), normalised
+    declared: tuple[str, ...] = ()  # outlet keys the page names as its source
 
 
 def normalise_words(text: str) -> list[str]:
@@ -112,6 +151,71 @@ def _words_and_sentences(text: str) -> tuple[list[str], list[int], list[frozense
         if len(long_words) >= 4:
             sentences.append(frozenset(long_words))
     return words, [known[w] for w in words], sentences
+
+
+def quote_shingles(text: str, size: int) -> np.ndarray:
+    """Hashed word `size`-shingles of the quotations in `text` (quotes of fewer words skipped):
+    what a retelling in other words still repeats verbatim."""
+    found: list[np.ndarray] = []
+    for match in _QUOTE.finditer(text):
+        words = [w for w in normalise_words(match.group(1) or match.group(2)) if w]
+        if len(words) >= size + 2:
+            found.append(_shingles([_word_hash(w) for w in words], size))
+    if not found:
+        return np.zeros(0, dtype=np.uint64)
+    return np.unique(np.concatenate(found))
+
+
+def declared_outlets(text: str, known: Callable[[str], bool]) -> list[str]:
+    """Outlet keys a page names as its source: a wire dateline, or an outlet `known` to the
+    index cited with "according to", "citing", "told", "reported by"."""
+    keys: list[str] = []
+    head = text[:600]
+    for match in _DATELINE.finditer(head):
+        keys.append(outlet_key(match.group(1)))
+    for match in _CITED.finditer(text):
+        words = match.group(1).split()
+        # "according to Reuters News Agency": the longest known prefix of the capitalised run
+        for end in range(len(words), 0, -1):
+            key = outlet_key(" ".join(words[:end]))
+            if key and known(key):
+                keys.append(key)
+                break
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _speaker_key(speaker: str | None) -> str:
+    """A speaker as a comparable key: the last word of the name ('Sen. Ted Cruz' -> 'cruz')."""
+    words = normalise_words(speaker or "")
+    return words[-1] if words else ""
+
+
+def report_evidence(
+    quantities: Iterable[Quantity], claims: Iterable[Claim]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Per article: keys of the figures it states ("1100|clinton", a figure without a speaker
+    keyed by its unit and object) and its named sources (claim speakers with a name, not a
+    pronoun): the evidence `RewriteIndex.add` compares between a page and a retelling."""
+    figures: dict[str, set[str]] = {}
+    sources: dict[str, set[str]] = {}
+    for quantity in quantities:
+        if quantity.value is None:
+            continue
+        speaker = _speaker_key(quantity.speaker)
+        if speaker:
+            key = f"{quantity.value:g}|{speaker}"
+        elif quantity.value >= 100 or quantity.value != int(quantity.value):
+            # a bare small count ("two", "3") says nothing about which report it came from
+            key = f"{quantity.value:g}|{quantity.unit or ''}|{_speaker_key(quantity.object)}"
+        else:
+            continue
+        figures.setdefault(quantity.article_id, set()).add(key)
+    for claim in claims:
+        if claim.speaker and claim.speaker_entity_id:
+            speaker = _speaker_key(claim.speaker)
+            if speaker:
+                sources.setdefault(claim.article_id, set()).add(speaker)
+    return figures, sources
 
 
 def outlet_key(outlet: str | None) -> str:
@@ -168,6 +272,9 @@ class RewriteIndex:
         self._newest: date | None = None
         self._by_day: list[tuple[date, int]] = []  # heap of (published day, seq) for eviction
         self._seen: set[str] = set()
+        # re-report keys (quote shingles, figures, sources) -> live pages, oldest first
+        self._keys: dict[object, dict[int, None]] = {}
+        self._declarers: dict[str, list[int]] = {}  # outlet key -> live pages that declared it
 
     def _new_lsh(self) -> MinHashLSH:
         return MinHashLSH(threshold=self.params.lsh_threshold, num_perm=self.params.num_perm)
@@ -196,12 +303,22 @@ class RewriteIndex:
         published: str | None = None,
         outlet: str | None = None,
         original_source: str | None = None,
+        figures: Iterable[str] = (),
+        sources: Iterable[str] = (),
     ) -> list[Rewrite]:
-        """Index one page and return its relations to the pages indexed before it."""
+        """Index one page and return its relations to the pages indexed before it.
+
+        `figures` are keys of the figures the page states with their speakers ("1100|clinton")
+        and `sources` its named sources: stage A's quantities and claims, the evidence a
+        re-report in other words still shares with its original.
+        """
         if article_id in self._seen:
             return []
         self._seen.add(article_id)
         words, hashes, sentences = _words_and_sentences(text)
+        declared = declared_outlets(text, lambda key: key in self._by_outlet)
+        own = outlet_key(outlet)
+        named = [outlet_key(original_source)] if original_source else []
         page = _Page(
             seq=self._n,
             article_id=article_id,
@@ -211,6 +328,10 @@ class RewriteIndex:
             sentences=sentences,
             signature=np.zeros(0, dtype=np.uint64),
             digest=hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest() if words else "",
+            quotes=quote_shingles(text, self.params.quote_shingle),
+            figures=frozenset(figures),
+            sources=frozenset(sources),
+            declared=tuple(k for k in dict.fromkeys([*named, *declared]) if k and k != own),
         )
         page.signature = self._signature(page.shingles)
         self._n += 1
@@ -218,18 +339,19 @@ class RewriteIndex:
         if day is not None and (self._newest is None or day > self._newest):
             self._newest = day
         self._evict()
-        found = self._relate(page, original_source)
+        found = self._relate(page)
         self._insert(page)
         return found
 
-    def _relate(self, page: _Page, original_source: str | None) -> list[Rewrite]:
+    def _relate(self, page: _Page) -> list[Rewrite]:
         params = self.params
         relations: dict[int, tuple[str, float]] = {}
         digest = page.digest
         if digest in self._exact and self._exact[digest] in self._pages:
             relations[self._exact[digest]] = ("copy", 1.0)
-        declared = outlet_key(original_source)
-        if len(page.shingles) >= params.min_words or declared:
+        declared = set(page.declared)
+        long_enough = len(page.shingles) >= params.min_words
+        if long_enough or declared:
             for key in self._lsh.query(self._lean(page.signature)):
                 seq = int(key)
                 if seq in relations or seq not in self._pages:
@@ -237,24 +359,29 @@ class RewriteIndex:
                 other = self._pages[seq]
                 if digest and other.digest == digest:
                     continue  # another copy of the same text: the first one stands for all
-                similarity = self._similarity(page, other)
-                if declared and outlet_key(other.outlet) == declared:
-                    if similarity >= params.declared_threshold:
+                if declared and outlet_key(other.outlet) in declared:
+                    similarity = self._similarity(page, other)
+                    if similarity >= params.declared_threshold and self._close(
+                        page, other, params.declared_days
+                    ):
                         relations[seq] = ("declared", similarity)
-                elif (
-                    similarity >= params.rewrite_threshold
-                    and len(page.shingles) >= params.min_words
-                ):
+                        continue
+                if not long_enough or min(len(other.shingles), len(page.shingles)) < 1:
+                    continue
+                shared = containment(page.shingles, other.shingles)
+                if shared >= params.copy_containment and len(other.shingles) >= params.min_words:
+                    relations[seq] = ("copy", round(shared, 4))
+                    continue
+                similarity = self._similarity(page, other, shared)
+                if similarity >= params.rewrite_threshold:
                     relations[seq] = ("rewrite", similarity)
-        if declared and not any(kind == "declared" for kind, _ in relations.values()):
-            listed = self._by_outlet.get(declared, [])
-            listed[:] = [s for s in listed if s in self._pages]
-            for seq in reversed(listed):
-                if seq in self._pages and seq not in relations:
-                    similarity = self._similarity(page, self._pages[seq])
-                    if similarity >= params.declared_threshold:
-                        relations[seq] = ("declared", similarity)
-                        break
+        for key in page.declared:
+            if any(kind == "declared" for kind, _ in relations.values()):
+                break
+            self._declared_source(page, key, relations)
+        if long_enough:
+            for seq, score in self._rereports(page).items():
+                relations.setdefault(seq, ("rereport", score))
         ranked = sorted(relations.items(), key=lambda kv: (-kv[1][1], kv[0]))
         copies = [item for item in ranked if item[1][0] == "copy"]
         others = [item for item in ranked if item[1][0] != "copy"][: params.max_sources]
@@ -262,8 +389,78 @@ class RewriteIndex:
             self._record(page, self._pages[seq], kind, sim) for seq, (kind, sim) in copies + others
         ]
 
-    def _similarity(self, page: _Page, other: _Page) -> float:
-        shared = containment(page.shingles, other.shingles)
+    def _close(self, page: _Page, other: _Page, days: int) -> bool:
+        """Published within `days` of each other (pages without a date are not ruled out)."""
+        a, b = _day(page.published), _day(other.published)
+        return a is None or b is None or abs((a - b).days) <= days
+
+    def _declared_source(
+        self, page: _Page, key: str, relations: dict[int, tuple[str, float]]
+    ) -> None:
+        """The page that stands for the outlet `key` names: that outlet's latest related page
+        close in time, else (an external origin) the latest page that declared it too."""
+        params = self.params
+        pools = (
+            (self._by_outlet.get(key, []), params.declared_threshold, self._similarity),
+            (self._declarers.get(key, []), params.declared_rereport, self._rereport_score),
+        )
+        for pool, bar, measure in pools:
+            pool[:] = [s for s in pool if s in self._pages]
+            for seq in reversed(pool[-params.postings_depth :]):
+                if seq in relations:
+                    continue
+                other = self._pages[seq]
+                if not self._close(page, other, params.declared_days):
+                    continue
+                similarity = measure(page, other)
+                if similarity >= bar:
+                    relations[seq] = ("declared", similarity)
+                    return
+
+    def _rereport_keys(self, page: _Page) -> list[object]:
+        return [*page.quotes.tolist(), *page.figures, *("src:" + s for s in page.sources)]
+
+    def _rereports(self, page: _Page) -> dict[int, float]:
+        """Earlier pages close in time that this page retells: shared quotes, figures with
+        their speakers and named sources, with a little shared wording."""
+        params = self.params
+        votes: dict[int, int] = {}
+        for key in page.quotes.tolist() + list(page.figures):
+            postings = self._keys.get(key)
+            if postings:
+                for seq in list(reversed(postings))[: params.postings_depth]:
+                    votes[seq] = votes.get(seq, 0) + 1
+        found: dict[int, float] = {}
+        for seq, count in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
+            other = self._pages.get(seq)
+            if other is None or count < 2 or not self._close(page, other, params.rereport_days):
+                continue
+            score = self._rereport_score(page, other)
+            if score >= params.rereport_threshold:
+                found[seq] = score
+        return found
+
+    def _rereport_score(self, page: _Page, other: _Page, shared: float | None = None) -> float:
+        """0..1 evidence that two pages retell one report: a long shared quote counts most,
+        then figures with the same speakers, then the same named sources; nothing counts
+        without a minimum of shared wording."""
+        overlap = containment(page.shingles, other.shingles) if shared is None else shared
+        if overlap < self.params.rereport_min_overlap:
+            return 0.0
+        quotes = np.intersect1d(page.quotes, other.quotes, assume_unique=True).size
+        figures = len(page.figures & other.figures)
+        sources = len(page.sources & other.sources)
+        score = (
+            0.6 * min(1.0, quotes / 8)
+            + 0.3 * min(1.0, figures / 2)
+            + 0.1 * min(1.0, sources / 2)
+            + min(0.3, overlap)
+        )
+        return round(min(1.0, score), 4)
+
+    def _similarity(self, page: _Page, other: _Page, shared: float | None = None) -> float:
+        if shared is None:
+            shared = containment(page.shingles, other.shingles)
         if shared >= self.params.rewrite_threshold:
             return round(shared, 4)
         aligned = sentence_alignment(page.sentences, other.sentences, self.params.sentence_match)
@@ -287,6 +484,10 @@ class RewriteIndex:
         key = outlet_key(page.outlet)
         if key:
             self._by_outlet.setdefault(key, []).append(page.seq)
+        for declared in page.declared:
+            self._declarers.setdefault(declared, []).append(page.seq)
+        for item in self._rereport_keys(page):
+            self._keys.setdefault(item, {})[page.seq] = None
         day = _day(page.published)
         if day is not None:
             heapq.heappush(self._by_day, (day, page.seq))
@@ -316,7 +517,13 @@ class RewriteIndex:
             self._lsh.remove(str(seq))
             if page.digest and self._exact.get(page.digest) == seq:
                 del self._exact[page.digest]
-            # outlet lists are pruned lazily where they are read
+            for item in self._rereport_keys(page):
+                postings = self._keys.get(item)
+                if postings is not None:
+                    postings.pop(seq, None)
+                    if not postings:
+                        del self._keys[item]
+            # outlet and declarer lists are pruned lazily where they are read
 
     def __len__(self) -> int:
         return len(self._pages)
@@ -341,6 +548,10 @@ class RewriteIndex:
                     "outlet": p.outlet,
                     "sentences": len(p.sentences),
                     "digest": p.digest,
+                    "quotes": int(p.quotes.size),
+                    "figures": sorted(p.figures),
+                    "sources": sorted(p.sources),
+                    "declared": list(p.declared),
                 }
                 for p in pages
             ],
@@ -358,6 +569,7 @@ class RewriteIndex:
                     if pages
                     else np.zeros((0, self.params.num_perm), dtype=np.uint64)
                 ),
+                "quotes": np.concatenate([p.quotes for p in pages]) if pages else empty,
                 "sentence_sizes": np.asarray(sentence_sizes, dtype=np.int64),
                 "sentence_words": np.asarray(
                     [w for p in pages for s in p.sentences for w in sorted(s)], dtype=np.uint64
@@ -369,16 +581,19 @@ class RewriteIndex:
     def loads(cls, data: bytes) -> RewriteIndex:
         """An index in exactly the state `dumps` saved."""
         meta, arrays = unpack_state(data)
-        if meta.get("kind") != "rewrites" or meta.get("version") != STATE_VERSION:
+        if meta.get("kind") != "rewrites" or meta.get("version") not in (1, STATE_VERSION):
             raise ValueError("not a saved RewriteIndex state of this version")
-        self = cls(**meta["params"])
+        # version 1 saved no re-report evidence: its pages load without it
+        params = {k: v for k, v in meta["params"].items() if k in _PARAM_NAMES}
+        self = cls(**params)
         self._n = int(meta["n"])
         self._newest = _day(meta["newest"])
         self._seen = set(meta["seen"])
         offsets = arrays["shingle_offsets"].tolist()
         sizes = arrays["sentence_sizes"].tolist()
         words = arrays["sentence_words"].tolist()
-        cursor = sentence = 0
+        cursor = sentence = quote = 0
+        quotes = arrays.get("quotes", np.zeros(0, dtype=np.uint64))
         for i, saved in enumerate(meta["pages"]):
             sentences = []
             for size in sizes[sentence : sentence + int(saved["sentences"])]:
@@ -394,7 +609,12 @@ class RewriteIndex:
                 sentences=sentences,
                 signature=arrays["signatures"][i].copy(),
                 digest=saved["digest"],
+                quotes=quotes[quote : quote + int(saved.get("quotes", 0))].copy(),
+                figures=frozenset(saved.get("figures", ())),
+                sources=frozenset(saved.get("sources", ())),
+                declared=tuple(saved.get("declared", ())),
             )
+            quote += int(saved.get("quotes", 0))
             self._insert(page)
         self._exact = {k: int(v) for k, v in meta["exact"].items()}
         return self

@@ -15,6 +15,18 @@ drifts; nearest-neighbour links keep two dense groups apart even when they share
 new article displaces an older link, the story it touched is recomputed locally, so a story can
 split or merge; `take_moves` reports earlier articles whose story changed.
 
+Long threads. A developing story outlives the window: when its articles leave the graph, the
+story keeps a bounded profile (the strongest features of its evicted articles, and the
+entities they name). A new article that links to nothing in the window may rejoin an archived
+story, weeks or months later, when it names at least `min_shared_entities` of the story's
+distinctive entities (rare in the corpus: not "Hillary Clinton" in an election, but "Benghazi"
+or "Lewandowski") and its similarity to the profile, decayed by the time since the story was
+last seen (half-life `half_life_days`), clears `archive_threshold`. Time weighs as decay, not a
+cut-off; and decay cannot become a bridge: generic words alone never reopen a story, an article
+reopens at most one, and only when the window gave it no story of its own, so one article
+never merges two stories. The archive holds at most `max_archived` stories (the least recently
+seen go), each profile at most `profile_features` features: the saved state stays bounded.
+
 Cost. Only articles inside the time window (`window_days` around the newest date seen, or the
 last `max_active` articles when there are no dates) stay in the graph; older ones keep their
 story and leave the index. Candidates come from an inverted index over each article's strongest
@@ -42,7 +54,7 @@ from sklearn.utils import murmurhash3_32
 from newsgraph.link.state import pack_sparse, pack_state, unpack_sparse, unpack_state
 from newsgraph.records import Story
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 N_FEATURES = 1 << 20
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]|\d+(?:[.,:]\d+)*")
@@ -88,9 +100,19 @@ class StoryParams:
     lead_weight: float = 2.0
     query_features: int = 30
     postings_depth: int = 300
+    archive_threshold: float = 0.15
+    half_life_days: float = 60.0
+    min_shared_entities: int = 2
+    max_entity_share: float = 0.03  # named by more articles outside a story: not distinctive
+    profile_features: int = 80
+    profile_entities: int = 40
+    max_archived: int = 20_000
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_PARAM_NAMES = frozenset(f.name for f in fields(StoryParams))
 
 
 @dataclass(slots=True)
@@ -103,6 +125,7 @@ class _Node:
     day: date | None
     title: str
     links: list[tuple[float, int]] = field(default_factory=list)  # (similarity, seq), best first
+    entities: frozenset[int] = frozenset()  # the hashed indices of its entity features
     _arrays: tuple[np.ndarray, np.ndarray] | None = None  # the vector as sorted (index, value)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
@@ -113,6 +136,17 @@ class _Node:
             order = np.argsort(indices)
             self._arrays = (indices[order], values[order])
         return self._arrays
+
+
+@dataclass(slots=True)
+class _Profile:
+    """What an archived story is about: its evicted articles' strongest features, the entities
+    they name (with counts), and the last day one of its articles was seen."""
+
+    weights: dict[int, float] = field(default_factory=dict)
+    entities: dict[int, float] = field(default_factory=dict)
+    last: date | None = None
+    norm: float = 0.0
 
 
 @dataclass(slots=True)
@@ -253,6 +287,9 @@ class StoryClusterer:
         self._published: dict[str, str] = {}
         self._opened = 0
         self._moves: dict[str, str] = {}
+        # archived stories, least recently seen first, and entity feature -> their ids
+        self._archive: dict[str, _Profile] = {}
+        self._archive_index: dict[int, set[str]] = {}
 
     # -- the online step -------------------------------------------------------------------
     def add(
@@ -269,7 +306,8 @@ class StoryClusterer:
             return self._story_of[article_id]
         features = extract_features(text, title=title, entities=entities, params=self.params)
         day = _day(published)
-        node = _Node(self._n_docs, article_id, self._vectorise(features), day, title or "")
+        vector, entity_indices = self._vectorise(features)
+        node = _Node(self._n_docs, article_id, vector, day, title or "", entities=entity_indices)
         if not node.title:
             node.title = next((line.strip() for line in text.splitlines() if line.strip()), "")
         if published:
@@ -279,10 +317,90 @@ class StoryClusterer:
         self._evict()
         touched = self._link(node)
         self._enter(node)
-        self._regroup(node, touched)
+        reopened = None if node.links else self._recall(node)
+        if reopened is not None:
+            story = self._stories[reopened]
+            self._story_of[article_id] = reopened
+            story.article_ids.append(article_id)
+            story.active.add(node.seq)
+        else:
+            self._regroup(node, touched)
         return self._story_of[article_id]
 
-    def _vectorise(self, features: dict[str, float]) -> dict[int, float]:
+    # -- long threads ----------------------------------------------------------------------
+    def _recall(self, node: _Node) -> str | None:
+        """The archived story this article continues, if any (see the module docstring).
+
+        An entity is distinctive of a story when few articles outside it name it (at most
+        `max_entity_share` of the corpus): candidates come from the article's rarest entities.
+        """
+        params = self.params
+        if len(node.entities) < params.min_shared_entities:
+            return None
+        archived = [i for i in node.entities if i in self._archive_index]
+        rarest = sorted(archived, key=lambda i: (self._df.get(i, 0), i))[:10]
+        candidates: set[str] = set()
+        for index in rarest:
+            candidates.update(islice(self._archive_index.get(index, ()), 200))
+        limit = params.max_entity_share * self._n_docs
+        best, best_score = None, params.archive_threshold
+        for story_id in sorted(candidates):
+            profile = self._archive.get(story_id)
+            if profile is None or story_id not in self._stories or profile.norm == 0.0:
+                continue
+            shared = [
+                i
+                for i in node.entities
+                if i in profile.entities and self._df.get(i, 0) - profile.entities[i] - 1 <= limit
+            ]
+            if len(shared) < params.min_shared_entities:
+                continue
+            similarity = sum(v * profile.weights.get(i, 0.0) for i, v in node.vector.items())
+            score = similarity / profile.norm
+            if node.day is not None and profile.last is not None:
+                age = max(0, (node.day - profile.last).days)
+                score *= 0.5 ** (age / params.half_life_days)
+            if score >= best_score:
+                best, best_score = story_id, score
+        return best
+
+    def _archive_node(self, node: _Node) -> None:
+        """Fold an article leaving the window into its story's profile, keeping it bounded."""
+        params = self.params
+        story_id = self._story_of[node.article_id]
+        profile = self._archive.pop(story_id, None) or _Profile()
+        self._unindex(story_id, profile)
+        for index, value in node.vector.items():
+            profile.weights[index] = profile.weights.get(index, 0.0) + value
+        for index in node.entities:
+            profile.entities[index] = profile.entities.get(index, 0.0) + 1.0
+        if len(profile.weights) > params.profile_features:
+            profile.weights = dict(
+                heapq.nlargest(params.profile_features, profile.weights.items(), key=_value)
+            )
+        if len(profile.entities) > params.profile_entities:
+            profile.entities = dict(
+                heapq.nlargest(params.profile_entities, profile.entities.items(), key=_value)
+            )
+        profile.norm = math.sqrt(sum(v * v for v in profile.weights.values()))
+        if node.day is not None and (profile.last is None or node.day > profile.last):
+            profile.last = node.day
+        self._archive[story_id] = profile  # re-inserted: the dict is in least-recent order
+        for index in profile.entities:
+            self._archive_index.setdefault(index, set()).add(story_id)
+        while len(self._archive) > params.max_archived:
+            oldest = next(iter(self._archive))
+            self._unindex(oldest, self._archive.pop(oldest))
+
+    def _unindex(self, story_id: str, profile: _Profile) -> None:
+        for index in profile.entities:
+            owners = self._archive_index.get(index)
+            if owners is not None:
+                owners.discard(story_id)
+                if not owners:
+                    del self._archive_index[index]
+
+    def _vectorise(self, features: dict[str, float]) -> tuple[dict[int, float], frozenset[int]]:
         """Hashed TF-IDF in weighted blocks, each L2-normalised: a dot product is the weighted
         mean of the word, entity and number cosines. Document frequencies are updated first."""
         blocks: dict[str, dict[int, float]] = {family: {} for family in _FAMILIES}
@@ -309,7 +427,7 @@ class StoryClusterer:
             factor = math.sqrt(scale[family] / total) / norm
             for index, value in block.items():
                 vector[index] = vector.get(index, 0.0) + value * factor
-        return vector
+        return vector, frozenset(blocks["e"])
 
     def _in_window(self, a: date | None, b: date | None) -> bool:
         return a is None or b is None or abs((a - b).days) <= self.params.window_days
@@ -339,6 +457,7 @@ class StoryClusterer:
 
     def _drop(self, seq: int) -> None:
         node = self._nodes.pop(seq)
+        self._archive_node(node)
         for index in node.vector:
             postings = self._postings.get(index)
             if postings is not None:
@@ -510,6 +629,12 @@ class StoryClusterer:
         """The whole state as bytes (JSON + numpy arrays, no pickle)."""
         nodes = list(self._nodes.values())
         offsets, indices, values = pack_sparse([n.vector for n in nodes])
+        entity_offsets, entity_indices, _ = pack_sparse(
+            [dict.fromkeys(sorted(n.entities), 1.0) for n in nodes]
+        )
+        archived = list(self._archive.items())
+        weight_arrays = pack_sparse([p.weights for _, p in archived])
+        entity_arrays = pack_sparse([p.entities for _, p in archived])
         meta = {
             "version": STATE_VERSION,
             "kind": "stories",
@@ -533,6 +658,7 @@ class StoryClusterer:
             ],
             "published": self._published,
             "moves": self._moves,
+            "archive": [[i, p.last.isoformat() if p.last else None] for i, p in archived],
         }
         return pack_state(
             meta,
@@ -542,6 +668,14 @@ class StoryClusterer:
                 "vector_offsets": offsets,
                 "vector_indices": indices,
                 "vector_values": values,
+                "entity_offsets": entity_offsets,
+                "entity_indices": entity_indices,
+                "archive_weights_o": weight_arrays[0],
+                "archive_weights_i": weight_arrays[1],
+                "archive_weights_v": weight_arrays[2],
+                "archive_entities_o": entity_arrays[0],
+                "archive_entities_i": entity_arrays[1],
+                "archive_entities_v": entity_arrays[2],
             },
         )
 
@@ -549,9 +683,10 @@ class StoryClusterer:
     def loads(cls, data: bytes) -> StoryClusterer:
         """A clusterer in exactly the state `dumps` saved."""
         meta, arrays = unpack_state(data)
-        if meta.get("kind") != "stories" or meta.get("version") != STATE_VERSION:
+        if meta.get("kind") != "stories" or meta.get("version") not in (2, STATE_VERSION):
             raise ValueError("not a saved StoryClusterer state of this version")
-        self = cls(**meta["params"])
+        # version 2 saved no archive and no entity features: it loads with neither
+        self = cls(**{k: v for k, v in meta["params"].items() if k in _PARAM_NAMES})
         self._n_docs = int(meta["n_docs"])
         self._newest = _day(meta["newest"])
         self._opened = int(meta["opened"])
@@ -559,7 +694,15 @@ class StoryClusterer:
         vectors = unpack_sparse(
             arrays["vector_offsets"], arrays["vector_indices"], arrays["vector_values"]
         )
-        for saved, vector in zip(meta["nodes"], vectors, strict=True):
+        if "entity_offsets" in arrays:
+            ones = np.ones(arrays["entity_indices"].size)
+            node_entities = [
+                frozenset(e)
+                for e in unpack_sparse(arrays["entity_offsets"], arrays["entity_indices"], ones)
+            ]
+        else:
+            node_entities = [frozenset()] * len(vectors)
+        for saved, vector, entities in zip(meta["nodes"], vectors, node_entities, strict=True):
             node = _Node(
                 seq=int(saved["seq"]),
                 article_id=saved["article_id"],
@@ -567,6 +710,7 @@ class StoryClusterer:
                 day=_day(saved["day"]),
                 title=saved["title"],
                 links=[(float(s), int(q)) for s, q in saved["links"]],
+                entities=entities,
             )
             self._enter(node)
         for saved in meta["stories"]:
@@ -579,6 +723,18 @@ class StoryClusterer:
             self._stories[self._story_of[node.article_id]].active.add(node.seq)
         self._published = dict(meta["published"])
         self._moves = dict(meta["moves"])
+        archived = meta.get("archive", [])
+        if archived:
+            weights = unpack_sparse(*(arrays[f"archive_weights_{k}"] for k in "oiv"))
+            entities_of = unpack_sparse(*(arrays[f"archive_entities_{k}"] for k in "oiv"))
+            for (story_id, last), weight, entity in zip(
+                archived, weights, entities_of, strict=True
+            ):
+                profile = _Profile(weight, entity, _day(last))
+                profile.norm = math.sqrt(sum(v * v for v in weight.values()))
+                self._archive[story_id] = profile
+                for index in entity:
+                    self._archive_index.setdefault(index, set()).add(story_id)
         return self
 
 
@@ -589,6 +745,10 @@ def cluster_stream(
     clusterer = StoryClusterer() if clusterer is None else clusterer
     ids = [article_id for article_id, text in documents if clusterer.add(article_id, text)]
     return {article_id: clusterer.story_of(article_id) or "" for article_id in ids}
+
+
+def _value(item: tuple[int, float]) -> float:
+    return item[1]
 
 
 def _shorten(title: str, limit: int = 90) -> str:
