@@ -301,3 +301,14 @@ def test_search_operators_and_display_titles_over_the_api(corpus_client: Client)
     assert (
         hit["display_title"] == hit["title"] == "Kyiv counts 12,000 North Korean soldiers in Kursk"
     )
+
+
+def test_facts_about_a_question_best_first(corpus_client) -> None:  # type: ignore[no-untyped-def]
+    client, _ = corpus_client
+    sent = client.get("/api/facts", params={"about": "how many troops were sent"}).json()
+    assert [f["id"] for f in sent["items"]][:1] == ["f1"] and sent["total"] >= 1
+    killed = client.get("/api/facts", params={"about": "people killed"}).json()
+    assert killed["items"][0]["id"] == "f2"
+    only = client.get("/api/facts", params={"about": "soldiers", "status": "contested"}).json()
+    assert {f["status"] for f in only["items"]} == {"contested"}
+    assert client.get("/api/facts", params={"about": "weather tomorrow"}).json()["total"] == 0

@@ -271,3 +271,13 @@ def test_the_entity_pages_link_to_all_its_articles_still_lists_them(corpus_clien
     assert 'id="search-notice"' not in listed
     api = client.get("/api/search", params={"story_id": c.other_story}).json()
     assert [h["article_id"] for h in api["items"]] == [c.other]
+
+
+def test_search_page_has_a_facts_tab(corpus_client: Client) -> None:
+    client, c = corpus_client
+    html = client.get("/search", params={"q": "troops sent", "tab": "facts"}).text
+    found = html[html.index('class="facts-found"') :]
+    assert found.index("DEPLOY · North Korean soldiers") < found.index("</ol>")
+    assert f'href="/stories/{c.story}#f-f1"' in found
+    articles = client.get("/search", params={"q": "soldiers"}).text
+    assert 'id="facts-tab"' in articles and "tab=facts" in articles

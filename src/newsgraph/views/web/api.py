@@ -67,6 +67,9 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
+FACT_SEARCH_LIMIT = 1000  # the most facts one question ranks
+
+
 def _page(page: q.Page[Any], model: Any) -> dict[str, Any]:
     return {
         "items": [model.model_validate(item) for item in page.items],
@@ -283,10 +286,29 @@ def facts(
     story_id: str | None = None,
     status: FactStatusQuery = None,
     kind: QuantityKindQuery = None,
+    about: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="A question in plain words ('soldiers killed'): facts that fit it, "
+            "best first.",
+        ),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
-    """Facts with their statements and status, filtered by story, status and kind."""
+    """Facts with their statements and status, filtered by story, status and kind; with
+    `about`, ranked by how well they answer the question."""
+    if about is not None:
+        from newsgraph.store.factsearch import search_facts
+
+        found = [
+            h.fact
+            for h in search_facts(store, about, story_id=story_id, limit=FACT_SEARCH_LIMIT)
+            if (status is None or h.fact.status == status) and (kind is None or h.fact.kind == kind)
+        ]
+        ranked = q.Page(found[offset : offset + limit], len(found), limit, offset)
+        return _page(ranked, FactOut)
     page = q.list_facts(
         store, story_id=story_id, status=status, kind=kind, limit=limit, offset=offset
     )

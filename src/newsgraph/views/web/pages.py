@@ -7,7 +7,7 @@ its template and renders; no query logic lives here.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -120,7 +120,25 @@ def search_page(
     where: Annotated[q.ArticleFilter, Depends(article_filter)],
     q_: Annotated[str, Query(alias="q", max_length=500)] = "",
     offset: Annotated[int, Query(ge=0)] = 0,
+    tab: Literal["articles", "facts"] = "articles",
 ) -> HTMLResponse:
+    if tab == "facts":
+        from newsgraph.store.factsearch import search_facts
+        from newsgraph.views.dossier import figure_name
+
+        found = search_facts(store, q_, story_id=where.story_id, limit=50) if q_.strip() else []
+        return _html(
+            request,
+            "search.html",
+            tab="facts",
+            facts=[(h.fact, figure_name(h.fact)) for h in found],
+            page=q.Page([], 0, 20, 0),
+            hits=[],
+            params={"q": q_, "story_id": where.story_id, "tab": "facts"},
+            stories=q.list_stories(store, limit=q.MAX_LIMIT).items,
+            kinds=QUANTITY_KINDS,
+            notice="" if q_.strip() else "Ask in plain words, e.g. soldiers killed.",
+        )
     notice = ""
     try:
         page = search(store, q_, where, limit=20, offset=offset)
@@ -146,6 +164,8 @@ def search_page(
         stories=q.list_stories(store, limit=q.MAX_LIMIT).items,
         kinds=QUANTITY_KINDS,
         notice=notice,
+        tab="articles",
+        facts=[],
     )
 
 
