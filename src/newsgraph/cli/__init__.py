@@ -7,6 +7,7 @@ from newsgraph.cli import (  # noqa: F401  (imported for their @app.command regi
     browse,
     eval_claims,
     eval_extraction,
+    eval_incidents,
     eval_stories,
     export,
     fetch,
