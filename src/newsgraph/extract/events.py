@@ -227,6 +227,22 @@ EVENT_NOUNS = frozenset(
         "investigation",
         "probe",
         "inquiry",
+        "vigil",
+        "suspicion",
+        "statement",
+        "damage",
+        "stint",
+        "stay",
+        "move",
+        "cut",
+        "suicide",
+        "landslide",
+        "rioting",
+        "disease",
+        "illness",
+        "driving",
+        "temblor",
+        "honor",
     ]
 )
 # Adjectives that state what happened to someone ("declared dead", "left injured").
@@ -334,9 +350,14 @@ def _trigger_span(tok: Token) -> tuple[int, int]:
             if child.dep_ == "prt" and child.i <= tok.i + 3:
                 last = child
     else:
-        for child in tok.lefts:
-            if child.dep_ in ("compound", "amod") and child.i == first.i - 1:
-                first = child
+        # the modifiers just before the noun, inside its phrase ("6.1-magnitude quake")
+        doc = tok.doc
+        while (
+            first.i - 1 >= tok.left_edge.i
+            and doc[first.i - 1].dep_ not in ("det", "poss", "case", "predet", "cc")
+            and doc[first.i - 1].pos_ not in ("DET", "PRON", "ADP")
+        ):
+            first = doc[first.i - 1]
     return first.idx, last.idx + len(last.text)
 
 

@@ -24,7 +24,7 @@ _IRREGULAR = {
     "died": "die", "dies": "die", "dying": "die", "dead": "die", "death": "die", "deaths": "die",
     "shot": "shoot", "struck": "strike", "fell": "fall", "fallen": "fall", "won": "win",
     "took": "take", "taken": "take", "went": "go", "gone": "go", "told": "tell", "held": "hold",
-    "began": "begin", "begun": "begin", "brought": "bring", "caught": "catch", "fought": "fight",
+    "going": "go", "began": "begin", "begun": "begin", "brought": "bring", "caught": "catch", "fought": "fight",
     "left": "leave", "lost": "lose", "made": "make", "met": "meet", "ran": "run", "sent": "send",
     "sold": "sell", "bought": "buy", "stole": "steal", "stolen": "steal", "hit": "hit",
     "killed": "kill", "found": "find", "led": "lead", "beat": "beat", "beaten": "beat",
@@ -32,23 +32,24 @@ _IRREGULAR = {
 }  # fmt: skip
 # General synonyms for kinds of happening, by word stem (four letters): one family each.
 _SYNONYM_SETS = (
-    ("death", "die dead deat kill murd slay slai homi assa pass"),
+    ("death", "die dead deat kill murd slay slai homi assa pass exec hang"),
     ("acquire", "acqu purc buy buyo take deal merg tran snap"),
-    ("strike", "hit stri atta bomb raid assa expl blas"),
+    ("strike", "hit stri atta bomb raid expl blas shak rock jolt hurl drop"),
     ("win", "win beat defe vict triu lose loss"),
     ("quake", "quak eart trem temb"),
     ("fire", "fire blaz burn arso flam"),
-    ("arrest", "arre deta dete"),
+    ("arrest", "arre deta dete appr"),
     ("injure", "inju woun hurt"),
-    ("enter", "ente chec admi rehab trea"),
+    ("enter", "ente chec admi reha trea go head seek"),
     ("announce", "anno unve laun intr"),
     ("charge", "char indi accu"),
     ("find", "find disc"),
-    ("damage", "dama dest"),
+    ("damage", "dama dest deva flat"),
     ("protest", "prot riot clas demo unre"),
     ("shoot", "shoo gunf gun"),
     ("place", "plac put"),
-    ("ceremony", "cere show cele gala"),
+    ("ceremony", "cere show cele gala awar"),
+    ("say", "said say tell acco repo"),
 )
 _FAMILIES = {stem: family for family, stems in _SYNONYM_SETS for stem in stems.split()}
 # Verb and particle pairs that name another happening than the verb alone.
