@@ -28,7 +28,7 @@ def test_one_happening_reported_by_many_pages_is_one_incident() -> None:
     capture = next(i for i in incidents if i.action == "CAPTURE")
     assert capture.reports == 3 and capture.event_ids == ["v1", "v2", "v3"]
     assert capture.independent_sources == 2
-    assert capture.label == "Ukraine captures two North Korean soldiers in Kursk"
+    assert capture.label == "Ukraine captured two North Korean soldiers in Kursk"
     assert capture.actor == "Ukraine" and capture.place == "Kursk"
     assert len(incidents) == 2
 

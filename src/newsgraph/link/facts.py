@@ -407,13 +407,16 @@ def build_story_records(
     events: dict[str, list[Event]] = {}
     for event in store.events(article_ids=members):
         events.setdefault(event.article_id, []).append(event)
+    # Only the pages with a figure to scope are read in full, with their mentions.
+    figured = [a for a, qs in quantities.items() if any(q.object for q in qs)]
     mentions: dict[str, list[Mention]] = {}
-    for mention in store.mentions_of(members):
+    for mention in store.mentions_of(figured):
         mentions.setdefault(mention.article_id, []).append(mention)
-    # Only the pages with a figure to scope are read in full.
-    texts = store.texts_of([a for a, qs in quantities.items() if any(q.object for q in qs)])
-    names = {m.entity_id: m.name for ms in mentions.values() for m in ms if m.entity_id}
-    triggers = store.event_triggers(members)
+    texts = store.texts_of(figured)
+    names = store.entity_names(
+        v for es in events.values() for e in es for v in (e.actor, e.target, e.place) if v
+    )
+    triggers = store.event_triggers([a for a in members if a in events])
     fact_records: list[Fact] = []
     incident_records: list[Incident] = []
     for story in story_records:

@@ -202,33 +202,9 @@ def _incident(
 
 
 def incident_label(trigger: str, actor: str | None, target: str | None, place: str | None) -> str:
-    """A short readable line: "Ukraine captures two North Korean soldiers in Kursk"."""
-    words = trigger.split()
-    verb = _present(words[0]) if words else trigger
-    phrase = " ".join([verb, *words[1:]]) if actor or target else trigger
-    parts = [p for p in (actor, phrase, target) if p]
-    label = " ".join(parts)
+    """A short readable line: "Ukraine captured two North Korean soldiers in Kursk". The
+    trigger is kept as the reports wrote it (a tense guessed from a word alone reads worse)."""
+    label = " ".join(p for p in (actor, trigger, target) if p)
     if place and place.casefold() not in label.casefold():
         label += f" in {place}"
     return label[:1].upper() + label[1:] if label else trigger
-
-
-def _present(word: str) -> str:
-    """The third-person present of a verb as written in the past or -ing ("captured" ->
-    "captures"); a word that is no such form is kept."""
-    lower = word.lower()
-    if lower in _IRREGULAR and lower.endswith(("ed", "t", "k", "d", "n")):
-        base = _IRREGULAR[lower]
-    elif lower.endswith(("ed", "ing")):
-        base = lemma(lower)
-        if (not base.endswith("e") and lower.endswith("ed") and lower[:-1] == base + "e") or (
-            lower.endswith("ed") and lower[:-1].endswith("e") and not base.endswith("e")
-        ):
-            base += "e"
-    else:
-        return word
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return base + "es"
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return base[:-1] + "ies"
-    return base + "s"

@@ -433,6 +433,18 @@ class Store:
                 found.update((row[0], row[1]) for row in connection.execute(query))
         return found
 
+    def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Entity id -> canonical name, for the given ids (labels show names, never ids)."""
+        wanted = sorted(set(ids))
+        found: dict[str, str] = {}
+        with self.engine.connect() as connection:
+            for i in range(0, len(wanted), 500):
+                query = select(entities.c.id, entities.c.name).where(
+                    entities.c.id.in_(wanted[i : i + 500])
+                )
+                found.update((row[0], row[1]) for row in connection.execute(query))
+        return found
+
     def event_triggers(self, article_ids: Sequence[str]) -> dict[str, str]:
         """Event id -> the words of its trigger (its span of the article text), for the events
         of the given articles, cut out by the database so that no whole text travels."""
