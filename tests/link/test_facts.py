@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.link.facts import build_claim_facts, build_facts, object_key
-from newsgraph.records import Approx, ArticleRef, Claim, Quantity
+from newsgraph.link.facts import build_facts, object_key
+from newsgraph.link.propositions import build_claim_facts
+from newsgraph.records import Approx, ArticleRef, Claim, Mention, Quantity
 
 
 def article(n: int, published: str, outlet: str) -> ArticleRef:
@@ -50,8 +51,8 @@ ARTICLES = [article(n, f"2025-0{n}-01", f"outlet{n}.com") for n in range(1, 5)]
         ([qty(1, 300, "NIS", "about"), qty(2, 310, "Ukraine")], {}, "corroborated", 2),
         # the second page rewrites the first: one origin, however many pages
         ([qty(1, 300, "NIS"), qty(2, 300, "NIS")], {"a1": "g", "a2": "g"}, "single_source", 1),
-        # the same speaker revised its figure over time
-        ([qty(1, 100, "NIS"), qty(2, 300, "NIS"), qty(3, 600, "NIS")], {}, "superseded", 3),
+        # the same speaker revised its figure over time: one source, however many outlets
+        ([qty(1, 100, "NIS"), qty(2, 300, "NIS"), qty(3, 600, "NIS")], {}, "superseded", 1),
         # two speakers give incompatible figures
         ([qty(1, 300, "NIS"), qty(2, 3000, "Ukraine")], {}, "contested", 2),
         # "at least 200" is compatible with 300
@@ -90,7 +91,9 @@ def test_different_kinds_and_objects_are_different_facts() -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("North Korean troops", "soldiers"),
+        ("North Korean troops", "DPRK soldiers"),
+        ("North Korean troops", "North Korean soldiers"),
+        ("North Korea's servicemen", "the North Korean troops"),
         ("casualties", "the casualties"),
         ("deminers", "deminer"),
     ],
@@ -137,7 +140,8 @@ CONFIRMED = "North Korean troops fought alongside Russian forces to retake the K
             "contested",
             2,
         ),
-        # the Kremlin denied, then confirmed: its later word replaces the earlier
+        # the Kremlin denied, then confirmed: its later word replaces the earlier (two sources:
+        # the Kremlin counts once)
         (
             [
                 claim(1, "the Kremlin", "deny", DENIAL),
@@ -146,7 +150,7 @@ CONFIRMED = "North Korean troops fought alongside Russian forces to retake the K
             ],
             {},
             "superseded",
-            3,
+            2,
         ),
         # a rewrite repeating the claim adds no independent source
         (
@@ -175,3 +179,110 @@ def test_unrelated_and_lone_claims_make_no_fact() -> None:
         ),
     ]
     assert build_claim_facts("s1", ARTICLES, claims, {}) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("deminers", "builders"),
+        ("North Korean soldiers", "Russian soldiers"),
+        ("jobs", "engineers"),
+    ],
+)
+def test_object_key_keeps_different_objects_apart(a: str, b: str) -> None:
+    assert object_key("DEPLOY", a) != object_key("DEPLOY", b)
+
+
+def test_bare_object_joins_the_one_figure_it_can_mean() -> None:
+    quantities = [qty(1, 300, "NIS"), qty(2, 310, "Ukraine", obj="soldiers")]
+    (fact,) = build_facts("s1", ARTICLES, quantities, {})
+    assert fact.independent_sources == 2
+
+
+def test_one_source_repeated_by_outlets_counts_once() -> None:
+    quantities = [qty(1, 300, "NIS"), qty(2, 300, "the NIS"), qty(3, 300, "NIS")]
+    (fact,) = build_facts("s1", ARTICLES, quantities, {})
+    assert fact.independent_sources == 1
+    assert fact.status == "single_source"
+    assert fact.outlets == ["outlet1.com", "outlet2.com", "outlet3.com"]
+    assert len(fact.history) == 1  # one line per source and value
+    assert {s.source for s in fact.statements} == {"nis"}
+
+
+def test_revision_supersedes_older_value_not_a_contest() -> None:
+    quantities = [qty(1, 100, "NIS"), qty(2, 300, "NIS"), qty(3, 320, "Ukraine", "about")]
+    (fact,) = build_facts("s1", ARTICLES, quantities, {})
+    assert fact.status == "superseded"
+    assert [(s.value, s.superseded) for s in fact.history] == [
+        (100, True),
+        (300, False),
+        (320, False),
+    ]
+
+
+def test_old_figure_of_another_source_is_no_contest() -> None:
+    """Incompatible values months apart are a toll that grew, not a dispute."""
+    articles = [ArticleRef("a1", "x.com", "2025-01-01"), ArticleRef("a2", "y.com", "2025-09-01")]
+    (fact,) = build_facts("s1", articles, [qty(1, 300, "NIS"), qty(2, 3000, "Ukraine")], {})
+    assert fact.status == "corroborated"
+
+
+def test_scope_splits_figures_by_period_and_place() -> None:
+    text = (
+        "China saw 11 deaths between 2009 and 2018. "
+        "There were 584 deaths worldwide from 2010 to 2015. "
+        "The Black Death caused 50 million deaths in the fourteenth century."
+    )
+    quantities = []
+    for n, number in enumerate(("11", "584", "50 million"), start=1):
+        start = text.index(number)
+        q = qty(n, 1, None, obj="deaths")
+        q.article_id, q.start, q.end = "a1", start, start + len(number)
+        quantities.append(q)
+    china = Mention("a1", 0, 5, "China", "China", "GPE", "e1")
+    facts = build_facts(
+        "s1", ARTICLES, quantities, {}, texts={"a1": text}, mentions={"a1": [china]}
+    )
+    assert sorted(f.scope or "" for f in facts) == [
+        "14th century",
+        "in China, 2009–2018",
+        "worldwide, 2010–2015",
+    ]
+
+
+def test_confirmation_supersedes_the_denial_with_its_history() -> None:
+    claims = [
+        claim(1, "the Kremlin", "deny", DENIAL),
+        claim(2, "NIS", "assert", REPORTS),
+        claim(3, "the Kremlin", "assert", CONFIRMED),
+    ]
+    (fact,) = build_claim_facts("s1", ARTICLES, claims, {})
+    assert [(s.source, s.stance, s.superseded) for s in fact.history] == [
+        ("kremlin", "deny", True),
+        ("nis", "assert", False),
+        ("kremlin", "assert", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Russia has kicked Ukraine out of the Kursk region",
+            "Ukraine is still holding its ground in Kursk",
+        ),
+        (
+            "no soldiers were killed in the attack on the base",
+            "300 soldiers died in the attack on the base",
+        ),
+        (
+            "North Korea sent troops to Russia",
+            "reports that North Korea sent troops to Russia are fake news",
+        ),
+    ],
+)
+def test_contradicting_predicates_contest_one_proposition(first: str, second: str) -> None:
+    claims = [claim(1, "Moscow", "assert", first), claim(2, "Kyiv", "assert", second)]
+    (fact,) = build_claim_facts("s1", ARTICLES, claims, {})
+    assert fact.status == "contested"
+    assert sorted(s.stance or "" for s in fact.statements) == ["assert", "deny"]

@@ -1,8 +1,13 @@
-"""Events — actor, action, target, place, when — from verb frames (a first pass).
+"""Events — actor, action, target, place, when — from the words that name a happening.
 
-A verb whose lemma is in `ACTIONS` with a subject or an object makes an event; its place is a
-GPE/LOC/FAC mention under an "in/to/near/at/from" preposition, its time a resolved DATE attached
-to the verb. An event inside a claim's content links to that claim.
+An event is one mention of a happening, as ECB+ marks them: a content verb ("checked into",
+"died", "acquire") or a noun that names a happening ("earthquake", "decision", "shooting", a
+named EVENT such as "the Oscars"). Its span is the trigger itself (the verb with its particle,
+the noun with its compounds), so that linking can merge the mentions of one happening across
+reports into an incident. A verb whose lemma is in `ACTIONS` gets that action, any other trigger
+`OTHER`. The place is a GPE/LOC/FAC mention under a place preposition, the time a resolved DATE
+attached to the trigger. An event inside a claim's content links to that claim. Light verbs
+("have", "seem") are not events.
 """
 
 from __future__ import annotations
@@ -56,6 +61,11 @@ ACTIONS: dict[str, str] = {
     "retreat": "WITHDRAW",
     "pull": "WITHDRAW",
     "retake": "RETAKE",
+    "murder": "KILL",
+    "shoot": "ATTACK",
+    "arrest": "CAPTURE",
+    "kidnap": "CAPTURE",
+    "abduct": "CAPTURE",
     "retook": "RETAKE",
     "retaken": "RETAKE",
     "recapture": "RETAKE",
@@ -63,6 +73,209 @@ ACTIONS: dict[str, str] = {
     "reclaim": "RETAKE",
 }
 PLACE_PREPS = frozenset({"in", "to", "near", "at", "from", "into", "inside", "outside"})
+# Verbs that only carry another word's meaning: no happening of their own. (Saying is a
+# happening: "said" is an event, and the claim it reports links to it.)
+NOT_EVENTS = frozenset(
+    """be have do get let want need try can could will would may might must shall should use
+    include mean seem appear become remain keep begin start continue""".split()  # noqa: SIM905
+)
+# Nouns that name a happening in news of any kind (general vocabulary, no names).
+EVENT_NOUNS = frozenset(
+    [
+        "earthquake",
+        "quake",
+        "tremor",
+        "aftershock",
+        "tsunami",
+        "fire",
+        "blaze",
+        "wildfire",
+        "flood",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tornado",
+        "explosion",
+        "blast",
+        "bombing",
+        "attack",
+        "assault",
+        "raid",
+        "strike",
+        "airstrike",
+        "shelling",
+        "shooting",
+        "killing",
+        "murder",
+        "homicide",
+        "massacre",
+        "stabbing",
+        "death",
+        "war",
+        "battle",
+        "fight",
+        "fighting",
+        "clash",
+        "combat",
+        "invasion",
+        "offensive",
+        "siege",
+        "ambush",
+        "crash",
+        "collision",
+        "accident",
+        "derailment",
+        "sinking",
+        "rescue",
+        "evacuation",
+        "arrest",
+        "detention",
+        "kidnapping",
+        "abduction",
+        "trial",
+        "hearing",
+        "verdict",
+        "sentence",
+        "conviction",
+        "acquittal",
+        "charge",
+        "indictment",
+        "lawsuit",
+        "suit",
+        "appeal",
+        "ruling",
+        "decision",
+        "election",
+        "vote",
+        "referendum",
+        "poll",
+        "campaign",
+        "protest",
+        "demonstration",
+        "riot",
+        "uprising",
+        "coup",
+        "strike",
+        "visit",
+        "trip",
+        "meeting",
+        "summit",
+        "talks",
+        "negotiation",
+        "agreement",
+        "deal",
+        "treaty",
+        "ceasefire",
+        "truce",
+        "deployment",
+        "withdrawal",
+        "retreat",
+        "surrender",
+        "acquisition",
+        "merger",
+        "takeover",
+        "purchase",
+        "sale",
+        "buyout",
+        "bid",
+        "offer",
+        "launch",
+        "release",
+        "announcement",
+        "resignation",
+        "dismissal",
+        "firing",
+        "appointment",
+        "nomination",
+        "award",
+        "ceremony",
+        "wedding",
+        "funeral",
+        "birth",
+        "injury",
+        "surgery",
+        "treatment",
+        "rehab",
+        "overdose",
+        "outbreak",
+        "epidemic",
+        "pandemic",
+        "game",
+        "match",
+        "round",
+        "final",
+        "playoff",
+        "playoffs",
+        "victory",
+        "win",
+        "defeat",
+        "loss",
+        "tournament",
+        "race",
+        "record",
+        "concert",
+        "show",
+        "performance",
+        "festival",
+        "premiere",
+        "robbery",
+        "theft",
+        "burglary",
+        "arson",
+        "scandal",
+        "investigation",
+        "probe",
+        "inquiry",
+        "vigil",
+        "suspicion",
+        "statement",
+        "damage",
+        "stint",
+        "stay",
+        "move",
+        "cut",
+        "suicide",
+        "landslide",
+        "rioting",
+        "disease",
+        "illness",
+        "driving",
+        "temblor",
+        "honor",
+    ]
+)
+# Adjectives that state what happened to someone ("declared dead", "left injured").
+EVENT_STATES = frozenset(["dead", "injured", "wounded", "missing", "hurt"])
+_NOMINAL = ("tion", "sion", "ment")
+_NOT_NOMINAL = frozenset(
+    [
+        "nation",
+        "station",
+        "position",
+        "population",
+        "question",
+        "information",
+        "government",
+        "department",
+        "apartment",
+        "moment",
+        "comment",
+        "statement",
+        "element",
+        "environment",
+        "equipment",
+        "section",
+        "mention",
+        "portion",
+        "option",
+        "caption",
+        "tradition",
+        "condition",
+        "region",
+        "relation",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -81,18 +294,97 @@ def _name(tok: Token, entities: EntityIndex) -> str:
     mention = entities.at(tok.i)
     if mention is not None:
         return mention.entity_id or mention.name
-    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text if tok.n_lefts < 4 else tok.text
+    # the phrase up to its head: "two North Korean soldiers", not the relative clause after it
+    return tok.doc[tok.left_edge.i : tok.i + 1].text if tok.n_lefts < 4 else tok.text
+
+
+def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
+    if tok.pos_ == "ADJ":
+        return tok.lower_ in EVENT_STATES
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    mention = entities.at(tok.i)
+    if mention is not None or tok.ent_type_:
+        return (mention is not None and mention.type == "EVENT") or tok.ent_type_ == "EVENT"
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS:
+        return True
+    return (
+        tok.pos_ == "NOUN"
+        and len(lemma) >= 8
+        and lemma.endswith(_NOMINAL)
+        and lemma not in _NOT_NOMINAL
+    )
+
+
+def _headline_verb(tok: Token) -> str | None:
+    """The action of a title-cased word the tagger took for a name ("Lohan Checks Into Rehab"):
+    a known action verb, or a word with a verb's ending before a particle, or one that names no
+    entity."""
+    if not tok.is_title:
+        return None
+    lower = tok.lower_
+    named = tok.ent_type_ in ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
+    following = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    if lower.endswith(("s", "ed")) and following in _HEADLINE_NEXT:
+        base = lower[:-2] if lower.endswith("ed") else lower[:-1]
+        return ACTIONS.get(base, "OTHER")
+    if named:
+        return None
+    for suffix in ("s", "es", "ed", "d"):
+        if lower.endswith(suffix) and lower[: -len(suffix)] in ACTIONS:
+            return ACTIONS[lower[: -len(suffix)]]
+    return "OTHER" if lower.endswith(("ed", "es")) else None
+
+
+# Words that follow a headline verb ("Checks Into", "Dies At", "Wins Over").
+_HEADLINE_NEXT = frozenset(["into", "in", "at", "out", "up", "over", "for", "to", "as", "after"])
+
+
+def _trigger_span(tok: Token) -> tuple[int, int]:
+    """The trigger's characters: a verb with its particle ("checked into"), a noun with the
+    compounds before it ("injured reserve")."""
+    first = last = tok
+    if tok.pos_ == "VERB":
+        for child in tok.rights:
+            if child.dep_ == "prt" and child.i <= tok.i + 3:
+                last = child
+    else:
+        # the modifiers just before the noun, inside its phrase ("6.1-magnitude quake")
+        doc = tok.doc
+        while (
+            first.i - 1 >= tok.left_edge.i
+            and doc[first.i - 1].dep_ not in ("det", "poss", "case", "predet", "cc")
+            and doc[first.i - 1].pos_ not in ("DET", "PRON", "ADP")
+        ):
+            first = doc[first.i - 1]
+    return first.idx, last.idx + len(last.text)
 
 
 def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
-    """One frame per action verb with an actor or a target."""
+    """One frame per trigger: an action verb with an actor or a target, any other content verb,
+    or a noun that names a happening."""
     frames: list[Frame] = []
+    seen: set[int] = set()
     for tok in doc:
-        if tok.pos_ != "VERB":
-            continue
-        # irregular forms the lemmatizer may miss ("retook") are listed as they are written
-        action = ACTIONS.get(tok.lemma_.lower()) or ACTIONS.get(tok.lower_)
-        if action is None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            # irregular forms the lemmatizer may miss ("retook") are listed as they are written
+            action = ACTIONS.get(lemma) or ACTIONS.get(tok.lower_)
+            if action is None:
+                if lemma in NOT_EVENTS or tok.lower_ in NOT_EVENTS or not tok.is_alpha:
+                    continue
+                action = "OTHER"
+        elif tok.pos_ == "PROPN" and _headline_verb(tok) is not None:
+            action = _headline_verb(tok) or "OTHER"
+        elif _is_event_noun(tok, entities):
+            mention = entities.at(tok.i)
+            if mention is not None and (mention.start in seen):
+                continue  # one event for a multi-word EVENT name
+            if mention is not None:
+                seen.add(mention.start)
+            action = ACTIONS.get(lemma, "OTHER")
+        else:
             continue
         actor = target = place = None
         when_i = None
@@ -104,6 +396,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 actor = _name(pobj, entities) if pobj is not None else actor
             elif child.dep_ in ("dobj", "nsubjpass"):
                 target = _name(child, entities)
+            elif child.dep_ == "poss" and tok.pos_ != "VERB":
+                actor = _name(child, entities)
             elif child.dep_ == "prep":
                 for pobj in child.children:
                     mention = entities.at(pobj.i)
@@ -117,9 +411,13 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                         place = mention.entity_id or mention.name
             elif child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod"):
                 when_i = child.i
-        if actor is None and target is None:
-            continue
-        start = tok.left_edge.idx
-        end = tok.right_edge.idx + len(tok.right_edge.text)
+        if tok.pos_ != "VERB":
+            mention = entities.at(tok.i)
+            if mention is not None:
+                frames.append(
+                    Frame(mention.start, mention.end, tok.i, actor, action, target, place, when_i)
+                )
+                continue
+        start, end = _trigger_span(tok)
         frames.append(Frame(start, end, tok.i, actor, action, target, place, when_i))
     return frames

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.records import Claim, Fact, Mention, Quantity, Rewrite
+from newsgraph.records import Mention, Rewrite
 from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def _link_pass(
 ) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
     from newsgraph.link.entities import surname_merges
-    from newsgraph.link.facts import build_claim_facts, build_facts
+    from newsgraph.link.facts import build_story_records
     from newsgraph.link.origins import origin_groups
     from newsgraph.link.rewrites import RewriteIndex, report_evidence
     from newsgraph.link.stories import StoryClusterer
@@ -134,32 +134,7 @@ def _link_pass(
     # Independent sources are counted over origin groups: rewrites of one original count once.
     members = [a for story in story_records for a in story.article_ids]
     origins = origin_groups([*store.rewrites_touching(members), *found])
-    quantities: dict[str, list[Quantity]] = {}
-    for quantity in store.quantities(article_ids=members):
-        quantities.setdefault(quantity.article_id, []).append(quantity)
-    refs = {ref.id: ref for ref in store.article_refs(members)}
-    claims: dict[str, list[Claim]] = {}
-    for claim in store.claims(article_ids=members):
-        claims.setdefault(claim.article_id, []).append(claim)
-    fact_records: list[Fact] = []
-    for story in story_records:
-        story_refs = [refs[a] for a in story.article_ids if a in refs]
-        fact_records.extend(
-            build_facts(
-                story.id,
-                story_refs,
-                [q for a in story.article_ids for q in quantities.get(a, ())],
-                origins,
-            )
-        )
-        fact_records.extend(
-            build_claim_facts(
-                story.id,
-                story_refs,
-                [c for a in story.article_ids for c in claims.get(a, ())],
-                origins,
-            )
-        )
+    fact_records, incident_records = build_story_records(store, story_records, origins)
     # A bare surname in a new article joins the one full name its story knows.
     new_mentions: dict[str, list[Mention]] = {}
     for mention in pending_mentions:
@@ -177,6 +152,7 @@ def _link_pass(
         story_records=story_records,
         rewrite_records=found,
         fact_records=fact_records,
+        incident_records=incident_records,
         fact_stories=touched,
         removed_stories=removed,
         state={STORY_STATE: clusterer.dumps(), REWRITE_STATE: index.dumps()},

@@ -1,62 +1,175 @@
 """Facts: the figures and claims of one story aligned across sources.
 
-A fact gathers every statement of one figure ("North Korean soldiers killed") in a story, counts
-the independent origins behind it (rewrites of one original count once), and says whether
-sources agree, disagree, or one speaker revised an earlier figure.
+A figure fact gathers every statement of one figure in a story. A figure's identity is its kind,
+its counted object normalised (head noun, a small table of general synonyms, and the entity its
+modifiers name: "North Korean troops" = "DPRK soldiers", "deminers" != "builders"), its scope
+(place and period, from its own sentence: `newsgraph.link.scope`) and its unit.
+
+Each statement counts for one primary source: the speaker's entity when the text attributes the
+figure (an agency counts once however many outlets repeat it), else the origin group of its
+article. A source that gives a new value later revises itself (its older statement is
+`superseded`); `contested` needs two independent sources with incompatible values at about the
+same time. Claim facts (propositions, with polarity) are built in `newsgraph.link.propositions`.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
 
-from newsgraph.records import ArticleRef, Claim, Fact, FactStatus, Quantity, Statement
+from newsgraph.link.scope import Scope, figure_scope
+from newsgraph.records import (
+    ArticleRef,
+    Claim,
+    Event,
+    Fact,
+    FactStatus,
+    Incident,
+    Mention,
+    Quantity,
+    Statement,
+    Story,
+)
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
 
 # Words that say nothing about what is counted, dropped when aligning objects.
 _FILLER = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "some",
-    "more",
-    "than",
-    "about",
-    "around",
-    "nearly",
-    "its",
-    "their",
-    "his",
-    "her",
-    "new",
-    "other",
-    "total",
-    "additional",
-    "extra",
-    "further",
+    "the", "a", "an", "of", "some", "more", "than", "about", "around", "nearly", "its", "their",
+    "his", "her", "new", "other", "total", "additional", "extra", "further", "estimated",
+    "approximately", "roughly", "over", "almost", "least", "at", "up", "to", "another",
+}  # fmt: skip
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+# General nouns that count the same thing ("troops" and "soldiers"; "deaths" and "people" for a
+# toll): head lemma -> shared key. General vocabulary, no names.
+_SYNONYMS = {
+    "troop": "soldier",
+    "serviceman": "soldier",
+    "servicemen": "soldier",
+    "servicemember": "soldier",
+    "service member": "soldier",
+    "personnel": "soldier",
+    "fatality": "death",
+    "dead": "death",
+    "life": "death",
+    "lives": "death",
+    "people": "person",
+    "persons": "person",
+    "individual": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
 }
-_WORD = re.compile(r"[a-z]+")
+# For a toll, "deaths", "victims" and "people" (killed) count the same.
+_TOLL_HEADS = {"death": "person", "victim": "person"}
+_TOLL_KINDS = frozenset({"KILL", "WOUND", "CASUALTY"})
+# Days apart within which two sources' values are "at about the same time".
+CONTEST_WINDOW_DAYS = 45
+
+
+def _singular(word: str) -> str:
+    if word in _SYNONYMS:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=1)
+def _entity_forms() -> dict[str, str]:
+    """Lower-cased name, alias or demonym -> canonical entity name, from the gazetteer."""
+    from newsgraph.extract.gazetteer import GAZETTEER
+
+    forms: dict[str, str] = {}
+    for canonical, type_, aliases in GAZETTEER:
+        for name in (canonical, *aliases):
+            forms[name.casefold().replace(".", "")] = canonical
+        if type_ == "GPE":
+            for demonym in _demonyms(canonical):
+                forms.setdefault(demonym.casefold(), canonical)
+    return forms
+
+
+def _demonyms(name: str) -> list[str]:
+    """The regular adjective forms of a place name: Korea -> Korean, Ukraine -> Ukrainian."""
+    stem = name[:-1] if name[-1] in "aeiouy" else name
+    forms = [name + "n", name + "ian", stem + "ian", stem + "ese", name + "i", stem + "ish"]
+    if name.endswith("a"):
+        forms.append(name + "n")
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class FigureKey:
+    """What makes two statements the same figure."""
+
+    kind: str
+    head: str
+    entity: str | None
+    unit: str | None
+    place: str | None
+    period: str | None
+
+    def text(self) -> str:
+        return "|".join(str(part or "") for part in (
+            self.kind, self.head, self.entity, self.unit, self.place, self.period
+        ))  # fmt: skip
+
+
+def object_parts(kind: str, obj: str | None) -> tuple[str, str | None]:
+    """(head lemma normalised, entity named by its modifiers) of a counted object."""
+    words = [w.strip("'’-") for w in _WORD.findall(obj or "")]
+    words = [w for w in words if w and w.lower() not in _FILLER]
+    if not words:
+        return kind.lower(), None
+    lower = [w.lower() for w in words]
+    # "service members": the two-word form is in the table
+    if len(lower) >= 2 and f"{lower[-2]} {_singular(lower[-1])}" in _SYNONYMS:
+        head = _SYNONYMS[f"{lower[-2]} {_singular(lower[-1])}"]
+        modifiers = words[:-2]
+    else:
+        head = _singular(lower[-1])
+        head = _SYNONYMS.get(head, head)
+        modifiers = words[:-1]
+    if kind in _TOLL_KINDS:
+        head = _TOLL_HEADS.get(head, head)
+    entity = _modifier_entity(modifiers)
+    return head, entity
+
+
+def _modifier_entity(modifiers: Sequence[str]) -> str | None:
+    """The entity a run of capitalised modifiers names ("North Korean", "DPRK", "Russia's")."""
+    names = [w for w in modifiers if w[:1].isupper()]
+    if not names:
+        return None
+    forms = _entity_forms()
+    for size in range(len(names), 0, -1):
+        for i in range(len(names) - size + 1):
+            phrase = " ".join(names[i : i + size]).casefold().replace(".", "")
+            phrase = re.sub(r"['’]s?$", "", phrase)
+            if phrase in forms:
+                return forms[phrase]
+    return " ".join(names).casefold()
 
 
 def object_key(kind: str, obj: str | None) -> str:
-    """What a quantity counts, reduced to its head noun so 'North Korean troops' aligns with 'troops'."""
-    words = [w for w in _WORD.findall((obj or "").lower()) if w not in _FILLER]
-    if not words:
-        return kind
-    head = words[-1]
-    if head.endswith("ies") and len(head) > 4:
-        head = head[:-3] + "y"
-    elif head.endswith("s") and not head.endswith("ss") and len(head) > 3:
-        head = head[:-1]
-    return f"{kind}:{_SYNONYMS.get(head, head)}"
+    """What a quantity counts, as one string: kind, head noun and the entity its modifiers name."""
+    head, entity = object_parts(kind, obj)
+    return f"{kind}:{head}" + (f":{entity}" if entity else "")
 
 
-# Counted nouns that name the same people in conflict reporting.
-_SYNONYMS = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier"}
-
-
-def _bounds(q: Quantity) -> tuple[float, float] | None:
+def _bounds(q: Quantity | Statement) -> tuple[float, float] | None:
     """The interval a statement allows, widened by its qualifier."""
     if q.value is None and (q.low is None or q.high is None):
         return None
@@ -72,11 +185,83 @@ def _bounds(q: Quantity) -> tuple[float, float] | None:
     return low, high
 
 
-def _compatible(a: Quantity, b: Quantity) -> bool:
+def compatible(a: Quantity | Statement, b: Quantity | Statement) -> bool:
+    """Whether two statements of one figure can both be true."""
     ba, bb = _bounds(a), _bounds(b)
     if ba is None or bb is None:
         return False
     return ba[0] <= bb[1] and bb[0] <= ba[1]
+
+
+def speaker_source(speaker: str | None, speaker_entity_id: str | None) -> str | None:
+    """The primary source key of an attributed statement: its speaker's entity, else the
+    speaker's words normalised; None when the statement is unattributed."""
+    if speaker_entity_id:
+        return speaker_entity_id
+    if speaker and speaker.strip():
+        text = " ".join(speaker.casefold().split())
+        return re.sub(r"^(?:the|a|an)\s+", "", text)
+    return None
+
+
+def statement_source(
+    speaker: str | None, speaker_entity_id: str | None, article_id: str, origins: Mapping[str, str]
+) -> str:
+    """The primary source a statement counts for: its speaker, else its article's origin group."""
+    return speaker_source(speaker, speaker_entity_id) or "origin:" + origins.get(
+        article_id, article_id
+    )
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) < 4:
+        return None
+    try:
+        parts = [int(p) for p in value[:10].split("-")]
+        return date(
+            parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28
+        )
+    except ValueError:
+        return None
+
+
+def about_same_time(a: str | None, b: str | None) -> bool:
+    """Two as_of dates within `CONTEST_WINDOW_DAYS`; an unknown date cannot rule it out."""
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return True
+    return abs((da - db).days) <= CONTEST_WINDOW_DAYS
+
+
+def _merge_underspecified(
+    groups: dict[FigureKey, list[Quantity]],
+) -> dict[FigureKey, list[Quantity]]:
+    """A statement that leaves out part of a figure's identity ("soldiers" for "North Korean
+    soldiers", no place, no period) joins the one figure of the story it can only mean; when
+    several could match it stays on its own."""
+    keys = sorted(groups, key=lambda k: sum(p is None for p in (k.entity, k.place, k.period)))
+    merged: dict[FigureKey, list[Quantity]] = {}
+    for key in keys:
+        candidates = [
+            other
+            for other in merged
+            if other.kind == key.kind
+            and other.head == key.head
+            and other.unit == key.unit
+            and all(
+                mine is None or mine == theirs
+                for mine, theirs in (
+                    (key.entity, other.entity),
+                    (key.place, other.place),
+                    (key.period, other.period),
+                )
+            )
+        ]
+        if len(candidates) == 1:
+            merged[candidates[0]].extend(groups[key])
+        else:
+            merged[key] = list(groups[key])
+    return merged
 
 
 def build_facts(
@@ -84,31 +269,48 @@ def build_facts(
     articles: Sequence[ArticleRef],
     quantities: Iterable[Quantity],
     origins: Mapping[str, str],
+    *,
+    texts: Mapping[str, str] | None = None,
+    mentions: Mapping[str, Sequence[Mention]] | None = None,
 ) -> list[Fact]:
-    """Facts for one story from its articles' quantities; `origins` maps article id to origin group."""
+    """Facts for one story from its articles' quantities; `origins` maps article id to origin
+    group. With `texts` and `mentions` (per article), each figure's scope is read from its
+    sentence; without them figures have no scope."""
     by_id = {a.id: a for a in articles}
-    groups: dict[str, list[Quantity]] = {}
+    groups: dict[FigureKey, list[Quantity]] = {}
+    scopes: dict[str, Scope] = {}
     for q in quantities:
         # A figure with nothing counted ("3 billion", "2") cannot be aligned with another one.
-        if q.article_id in by_id and q.object and (q.value is not None or q.low is not None):
-            groups.setdefault(object_key(q.kind, q.object), []).append(q)
+        if q.article_id not in by_id or not q.object or (q.value is None and q.low is None):
+            continue
+        scope = Scope()
+        if texts is not None and q.article_id in texts:
+            exclude = frozenset(x for x in (q.speaker_entity_id, (q.speaker or "").casefold()) if x)
+            scope = figure_scope(
+                texts[q.article_id], q.start, q.end, (mentions or {}).get(q.article_id, ()), exclude
+            )
+        scopes[q.id] = scope
+        head, entity = object_parts(q.kind, q.object)
+        key = FigureKey(q.kind, head, entity, q.unit, scope.place, scope.period)
+        groups.setdefault(key, []).append(q)
     found: list[Fact] = []
-    for key, members in sorted(groups.items()):
-        statements = [_statement(q, by_id[q.article_id]) for q in members]
-        history = sorted(statements, key=lambda s: (s.as_of or "", s.article_id))
-        independent = {origins.get(q.article_id, q.article_id) for q in members}
-        fact_id = "f" + hashlib.sha1(f"{story_id}|{key}".encode()).hexdigest()[:15]
+    for key, members in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
+        statements = [_statement(q, by_id[q.article_id], origins) for q in members]
+        statements = _mark_superseded(statements)
+        fact_id = "f" + hashlib.sha1(f"{story_id}|{key.text()}".encode()).hexdigest()[:15]
         objects = [q.object for q in members if q.object]
         found.append(
             Fact(
                 id=fact_id,
                 story_id=story_id,
-                kind=members[0].kind,
+                kind=key.kind,
                 object=min(objects, key=len) if objects else None,
                 statements=statements,
-                independent_sources=len(independent),
-                status=_status(members, origins, by_id),
-                history=history,
+                independent_sources=len({s.source for s in statements}),
+                status=figure_status(statements),
+                history=history_of(statements),
+                scope=Scope(key.place, key.period).text(),
+                outlets=sorted({s.outlet for s in statements if s.outlet}),
             )
         )
     found.sort(key=fact_rank)
@@ -122,7 +324,7 @@ def fact_rank(fact: Fact) -> tuple[bool, bool, int, str, str]:
     return (not disputed, fact.kind == "OTHER", -len(fact.statements), fact.kind, fact.object or "")
 
 
-def _statement(q: Quantity, article: ArticleRef) -> Statement:
+def _statement(q: Quantity, article: ArticleRef, origins: Mapping[str, str]) -> Statement:
     return Statement(
         quantity_id=q.id,
         claim_id=None,
@@ -134,134 +336,117 @@ def _statement(q: Quantity, article: ArticleRef) -> Statement:
         article_id=q.article_id,
         outlet=article.outlet,
         as_of=q.as_of or article.published,
+        source=statement_source(q.speaker, q.speaker_entity_id, q.article_id, origins),
     )
 
 
-def _status(
-    members: Sequence[Quantity], origins: Mapping[str, str], by_id: Mapping[str, ArticleRef]
-) -> FactStatus:
-    """Contested beats superseded beats corroborated: disagreement is what an analyst must see first."""
-    # An unattributed figure speaks for its article alone: two of them in one article are two
-    # statements, not a revision.
-    speaker_of = {q.id: (q.speaker or q.article_id) for q in members}
-    latest: dict[str, Quantity] = {}
-    revised = False
-    for q in sorted(members, key=lambda m: m.as_of or by_id[m.article_id].published or ""):
-        previous = latest.get(speaker_of[q.id])
-        if previous is not None and not _compatible(previous, q):
-            revised = True
-        latest[speaker_of[q.id]] = q
-    current = list(latest.values())
-    if any(not _compatible(a, b) for i, a in enumerate(current) for b in current[i + 1 :]):
-        return "contested"
-    if revised:
+def _order(s: Statement) -> tuple[str, str]:
+    return (s.as_of or "", s.article_id)
+
+
+def _mark_superseded(statements: Sequence[Statement]) -> list[Statement]:
+    """A statement is superseded when the same source later (by as_of) gave a value it cannot
+    be reconciled with: the source revised its estimate."""
+    out = []
+    for s in statements:
+        later = [
+            t
+            for t in statements
+            if t.source == s.source and (t.as_of or "") > (s.as_of or "") and not compatible(s, t)
+        ]
+        out.append(replace(s, superseded=bool(later)))
+    return out
+
+
+def history_of(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements in as_of order, one line per source and value: an agency's figure that
+    ten outlets repeat reads once, at its earliest report; its next line is its revision."""
+    last: dict[str | None, tuple[float | None, float | None, float | None]] = {}
+    lines: list[Statement] = []
+    for s in sorted(statements, key=_order):
+        value = (s.value, s.low, s.high)
+        if last.get(s.source) != value:
+            last[s.source] = value
+            lines.append(s)
+    return lines
+
+
+def figure_status(statements: Sequence[Statement]) -> FactStatus:
+    """Contested beats superseded beats corroborated: disagreement is what an analyst must see
+    first. Only the current (not superseded) statements of different sources can contest, and
+    only when they speak of about the same time."""
+    current = [s for s in statements if not s.superseded]
+    for i, a in enumerate(current):
+        for b in current[i + 1 :]:
+            if a.source != b.source and about_same_time(a.as_of, b.as_of) and not compatible(a, b):
+                return "contested"
+    if any(s.superseded for s in statements):
         return "superseded"
-    if len({origins.get(q.article_id, q.article_id) for q in members}) >= 2:
-        return "corroborated"
-    return "single_source"
+    return "corroborated" if len({s.source for s in statements}) >= 2 else "single_source"
 
 
-# -- claims ----------------------------------------------------------------------------------
-# Words that carry no proposition: function words and the reporting vocabulary itself.
-_CLAIM_FILLER = _FILLER | {
-    "and", "or", "but", "to", "in", "on", "at", "for", "with", "by", "from", "that", "this",
-    "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "they", "he", "she",
-    "will", "would", "could", "not", "no", "as", "into", "after", "before", "said", "says",
-}  # fmt: skip
-CLAIM_MATCH = 0.45  # word-set overlap (Jaccard) above which two claims state one proposition
+# -- one story's facts and incidents, as a link pass rebuilds them -----------------------------
 
 
-def proposition_words(content: str) -> frozenset[str]:
-    """The content words of a claim, crudely stemmed, for comparing propositions across pages."""
-    words = set()
-    for word in _WORD.findall(content.lower()):
-        if word in _CLAIM_FILLER or len(word) < 3:
-            continue
-        words.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
-    return frozenset(words)
+def build_story_records(
+    store: Store, story_records: Sequence[Story], origins: Mapping[str, str]
+) -> tuple[list[Fact], list[Incident]]:
+    """The facts and incidents of the given stories, rebuilt from their articles' stored
+    quantities, claims and events. Reads only those stories' articles."""
+    from newsgraph.link.incidents import build_incidents
+    from newsgraph.link.propositions import build_claim_facts
 
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def build_claim_facts(
-    story_id: str,
-    articles: Sequence[ArticleRef],
-    claims: Iterable[Claim],
-    origins: Mapping[str, str],
-) -> list[Fact]:
-    """Facts for the propositions of one story that several pages report, or someone denies.
-
-    Claims are grouped greedily in publication order: a claim joins the first group holding a
-    claim whose words it shares enough of. A lone assertion is no cross-source fact and is left out.
-    """
-    by_id = {a.id: a for a in articles}
-    ordered = sorted(
-        (c for c in claims if c.article_id in by_id),
-        key=lambda c: (by_id[c.article_id].published or "", c.article_id, c.start),
+    members = [a for story in story_records for a in story.article_ids]
+    quantities: dict[str, list[Quantity]] = {}
+    for quantity in store.quantities(article_ids=members):
+        quantities.setdefault(quantity.article_id, []).append(quantity)
+    refs = {ref.id: ref for ref in store.article_refs(members)}
+    claims: dict[str, list[Claim]] = {}
+    for claim in store.claims(article_ids=members):
+        claims.setdefault(claim.article_id, []).append(claim)
+    events: dict[str, list[Event]] = {}
+    for event in store.events(article_ids=members):
+        events.setdefault(event.article_id, []).append(event)
+    # Only the pages with a figure to scope are read in full, with their mentions.
+    figured = [a for a, qs in quantities.items() if any(q.object for q in qs)]
+    mentions: dict[str, list[Mention]] = {}
+    for mention in store.mentions_of(figured):
+        mentions.setdefault(mention.article_id, []).append(mention)
+    texts = store.texts_of(figured)
+    names = store.entity_names(
+        v for es in events.values() for e in es for v in (e.actor, e.target, e.place) if v
     )
-    groups: list[list[tuple[frozenset[str], Claim]]] = []
-    for claim in ordered:
-        words = proposition_words(claim.content)
-        if len(words) < 3:
-            continue
-        for group in groups:
-            if max(_overlap(seen, words) for seen, _ in group) >= CLAIM_MATCH:
-                group.append((words, claim))
-                break
-        else:
-            groups.append([(words, claim)])
-    found: list[Fact] = []
-    for group in groups:
-        members = [c for _, c in group]
-        pages = {c.article_id for c in members}
-        if len(pages) < 2 and not any(c.stance == "deny" for c in members):
-            continue
-        statements = [_claim_statement(c, by_id[c.article_id]) for c in members]
-        first = members[0]
-        found.append(
-            Fact(
-                id="f" + hashlib.sha1(f"{story_id}|claim|{first.id}".encode()).hexdigest()[:15],
-                story_id=story_id,
-                kind="CLAIM",
-                object=first.content,
-                statements=statements,
-                independent_sources=len({origins.get(a, a) for a in pages}),
-                status=_claim_status(members, origins),
-                history=sorted(statements, key=lambda s: (s.as_of or "", s.article_id)),
+    triggers = store.event_triggers([a for a in members if a in events])
+    fact_records: list[Fact] = []
+    incident_records: list[Incident] = []
+    for story in story_records:
+        story_refs = [refs[a] for a in story.article_ids if a in refs]
+        fact_records.extend(
+            build_facts(
+                story.id,
+                story_refs,
+                [q for a in story.article_ids for q in quantities.get(a, ())],
+                origins,
+                texts=texts,
+                mentions=mentions,
             )
         )
-    return found
-
-
-def _claim_statement(claim: Claim, article: ArticleRef) -> Statement:
-    return Statement(
-        quantity_id=None,
-        claim_id=claim.id,
-        value=None,
-        low=None,
-        high=None,
-        approx=None,
-        speaker=claim.speaker,
-        article_id=claim.article_id,
-        outlet=article.outlet,
-        as_of=article.published,
-        stance=claim.stance,
-        content=claim.content,
-    )
-
-
-def _claim_status(members: Sequence[Claim], origins: Mapping[str, str]) -> FactStatus:
-    """A speaker who changed position supersedes itself; assertion against denial is contested."""
-    stances: dict[str, list[str]] = {}
-    for claim in members:  # already in publication order
-        key = (claim.speaker_entity_id or claim.speaker or claim.article_id).casefold()
-        stances.setdefault(key, []).append(claim.stance)
-    if any(len(set(s)) > 1 and s[-1] != s[0] for s in stances.values()):
-        return "superseded"
-    latest = {s[-1] for s in stances.values()}
-    if "deny" in latest and latest - {"deny"}:
-        return "contested"
-    supporting = {origins.get(c.article_id, c.article_id) for c in members if c.stance != "deny"}
-    return "corroborated" if len(supporting) >= 2 else "single_source"
+        fact_records.extend(
+            build_claim_facts(
+                story.id,
+                story_refs,
+                [c for a in story.article_ids for c in claims.get(a, ())],
+                origins,
+            )
+        )
+        incident_records.extend(
+            build_incidents(
+                story.id,
+                story_refs,
+                [e for a in story.article_ids for e in events.get(a, ())],
+                origins,
+                names,
+                triggers,
+            )
+        )
+    return fact_records, incident_records

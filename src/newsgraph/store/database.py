@@ -446,6 +446,41 @@ class Store:
                 found.extend(ArticleRef(*row) for row in connection.execute(query))
         return found
 
+    def texts_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """Article id -> clean text, for the given articles only (facts read the sentences
+        around their figures)."""
+        found: dict[str, str] = {}
+        columns = select(articles.c.id, articles.c.text)
+        with self.engine.connect() as connection:
+            for i in range(0, len(ids), 500):
+                query = columns.where(articles.c.id.in_(list(ids[i : i + 500])))
+                found.update((row[0], row[1]) for row in connection.execute(query))
+        return found
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Entity id -> canonical name, for the given ids (labels show names, never ids)."""
+        wanted = sorted(set(ids))
+        found: dict[str, str] = {}
+        with self.engine.connect() as connection:
+            for i in range(0, len(wanted), 500):
+                query = select(entities.c.id, entities.c.name).where(
+                    entities.c.id.in_(wanted[i : i + 500])
+                )
+                found.update((row[0], row[1]) for row in connection.execute(query))
+        return found
+
+    def event_triggers(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Event id -> the words of its trigger (its span of the article text), for the events
+        of the given articles, cut out by the database so that no whole text travels."""
+        found: dict[str, str] = {}
+        trigger = func.substr(articles.c.text, events.c.start + 1, events.c.end - events.c.start)
+        columns = select(events.c.id, trigger).join(articles, articles.c.id == events.c.article_id)
+        with self.engine.connect() as connection:
+            for i in range(0, len(article_ids), 500):
+                query = columns.where(events.c.article_id.in_(list(article_ids[i : i + 500])))
+                found.update((row[0], row[1] or "") for row in connection.execute(query))
+        return found
+
     def rewrites_touching(self, ids: Sequence[str]) -> list[Rewrite]:
         """The rewrite relations in which one of `ids` is the copy or the source."""
         found: dict[tuple[str, str, str], Rewrite] = {}

@@ -278,18 +278,6 @@ def titles_of(store: Store, ids: Sequence[str]) -> dict[str, str]:
     return {r[0]: display_title(r[1], r[2]) for r in _chunked(store, query, sorted(set(ids)))}
 
 
-def entity_names(store: Store, values: Sequence[str | None]) -> dict[str, str]:
-    """Entity id -> canonical name, for the values that are ids of stored entities.
-
-    Events keep their actor, target and place as an entity id or as text; views show names.
-    """
-    ids = sorted({v for v in values if v})
-    query = lambda chunk: select(entities.c.id, entities.c.name).where(  # noqa: E731
-        entities.c.id.in_(chunk)
-    )
-    return {r.id: r.name for r in _chunked(store, query, ids)}
-
-
 def article_detail(store: Store, article_id: str) -> ArticleDetail:
     """The article page: text records, entities and rewrite relations in both directions."""
     article = get_article(store, article_id)

@@ -96,8 +96,8 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
         segments=segment(a.text, spans),
         entities=sorted(entities.items(), key=lambda e: (-e[1][2], e[1][0])),
         sentences={x.id: sentence_around(a.text, x.start, x.end) for x in detail.quantities},
-        names=q.entity_names(
-            store, [v for e in detail.events for v in (e.actor, e.target, e.place)]
+        names=store.entity_names(
+            v for e in detail.events for v in (e.actor, e.target, e.place) if v
         ),
     )
 

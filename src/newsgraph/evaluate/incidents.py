@@ -1,0 +1,254 @@
+"""Incidents scored against ECB+'s cross-document event coreference.
+
+`evaluate_incidents` runs the real pipeline over a story benchmark's documents (stage A on each
+text as given, so that the gold offsets hold; then `link`, which builds stories and incidents)
+in a SQLite file, and scores the exported events the way ../shared/bench/stories/README.md
+says: each gold mention takes the incident of the shortest exported event covering its first
+character (an uncovered mention is a singleton), then BCubed and MUC over the gold mentions.
+
+`cross_validate` holds out whole topics: the incident settings are chosen on the other folds'
+topics and scored on the held-out one, so the figure it gives is one for unseen topics.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import BenchmarkMissing
+from newsgraph.evaluate.stories import ClusterScores, read_story_bench, score_clusters
+from newsgraph.link.incidents import IncidentParams, build_incidents
+from newsgraph.records import Event
+
+Progress = Callable[[int], None]
+PARAM_GRID: tuple[IncidentParams, ...] = tuple(
+    IncidentParams(check_arguments=check, stem=stem, synonyms=synonyms)
+    for check in (True, False)
+    for stem in (4, 5, 6)
+    for synonyms in (True, False)
+)
+
+
+@dataclass(slots=True)
+class IncidentScores:
+    bcubed: ClusterScores
+    muc_precision: float
+    muc_recall: float
+    muc_f1: float
+    mentions: int
+    covered: int
+
+
+@dataclass(slots=True)
+class IncidentEvaluation:
+    """In-sample scores of the pipeline as shipped, and the topic-fold held-out figures."""
+
+    in_sample: IncidentScores
+    held_out: IncidentScores | None = None
+    folds: list[dict[str, Any]] = field(default_factory=list)
+    singletons: IncidentScores | None = None
+
+
+def read_gold(path: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """Document id -> its gold ACTION mentions (`{start, end, text, chain}`)."""
+    path = Path(path)
+    if not path.is_file():
+        raise BenchmarkMissing(f"no incident benchmark at {path}")
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return {row["id"]: row["mentions"] for row in rows}
+
+
+def muc(
+    predicted: Mapping[Any, Hashable], gold: Mapping[Any, Hashable]
+) -> tuple[float, float, float]:
+    """MUC precision, recall and F1 (Vilain et al. 1995) of `predicted` against `gold`."""
+
+    def score(key: Mapping[Any, Hashable], response: Mapping[Any, Hashable]) -> float:
+        clusters: dict[Hashable, list[Hashable]] = defaultdict(list)
+        for item, label in key.items():
+            clusters[label].append(item)
+        numerator = denominator = 0
+        for items in clusters.values():
+            parts = {response.get(i, ("singleton", i)) for i in items}
+            numerator += len(items) - len(parts)
+            denominator += len(items) - 1
+        return numerator / denominator if denominator else 0.0
+
+    recall = score(gold, predicted)
+    precision = score(predicted, gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def assign_mentions(
+    gold: Mapping[str, Sequence[Mapping[str, Any]]],
+    events: Sequence[Event],
+    incident_of: Mapping[str, str],
+) -> tuple[dict[str, Hashable], dict[str, Hashable], int]:
+    """(mention -> predicted incident, mention -> gold chain, mentions covered)."""
+    by_article: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_article[event.article_id].append(event)
+    predicted: dict[str, Hashable] = {}
+    truth: dict[str, Hashable] = {}
+    covered = 0
+    for doc_id, mentions in gold.items():
+        for mention in mentions:
+            key = f"{doc_id}:{mention['start']}:{mention['end']}"
+            truth[key] = mention["chain"]
+            covering = [
+                e for e in by_article.get(doc_id, ()) if e.start <= mention["start"] < e.end
+            ]
+            if covering:
+                shortest = min(covering, key=lambda e: (e.end - e.start, e.start))
+                incident = incident_of.get(shortest.id)
+                if incident is not None:
+                    predicted[key] = incident
+                    covered += 1
+    return predicted, truth, covered
+
+
+def score_incidents(
+    gold: Mapping[str, Sequence[Mapping[str, Any]]],
+    events: Sequence[Event],
+    incident_of: Mapping[str, str],
+) -> IncidentScores:
+    predicted, truth, covered = assign_mentions(gold, events, incident_of)
+    bcubed = score_clusters(predicted, truth)
+    p, r, f = muc(predicted, truth)
+    return IncidentScores(bcubed, p, r, f, len(truth), covered)
+
+
+@dataclass(slots=True)
+class _Corpus:
+    events: list[Event]
+    stories: dict[str, list[str]]  # story id -> article ids
+    triggers: dict[str, str]
+    names: dict[str, str]
+    incident_of: dict[str, str]  # as the link pass stored it
+
+
+def run_pipeline(
+    documents: Sequence[Mapping[str, Any]], progress: Progress | None = None
+) -> _Corpus:
+    """Stage A and linking over the documents, in a throwaway SQLite store."""
+    from newsgraph.config import Settings
+    from newsgraph.extract import extract
+    from newsgraph.extract.nlp import load_pipeline
+    from newsgraph.link import link
+    from newsgraph.records import Article, Document
+    from newsgraph.store import open_store
+
+    settings = Settings()
+    nlp = load_pipeline(settings.model)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{Path(tmp) / 'incidents.db'}")
+        try:
+            store.migrate()
+            texts = [d["text"] for d in documents]
+            pairs = []
+            for d, doc in zip(documents, nlp.pipe(texts, batch_size=32), strict=True):
+                article = Article.bare(d["id"], d["text"])
+                document = Document(d["id"], d["id"], d["text"], "text")
+                pairs.append((document, extract(doc, article)))
+                if progress is not None:
+                    progress(1)
+                if len(pairs) >= 200:
+                    store.write_batch(pairs)
+                    pairs = []
+            store.write_batch(pairs)
+            link(store)
+            events = store.events()
+            ids = [d["id"] for d in documents]
+            stories = {s.id: s.article_ids for s in store.stories()}
+            names = {m.entity_id: m.name for m in store.mentions_of(ids) if m.entity_id}
+            triggers = store.event_triggers(ids)
+        finally:
+            store.close()
+    incident_of = {e.id: e.incident_id for e in events if e.incident_id}
+    return _Corpus(events, stories, triggers, names, incident_of)
+
+
+def rebuild(corpus: _Corpus, params: IncidentParams) -> dict[str, str]:
+    """Event id -> incident id under other settings, from the stored events and stories."""
+    from newsgraph.records import ArticleRef
+
+    by_article: dict[str, list[Event]] = defaultdict(list)
+    for event in corpus.events:
+        by_article[event.article_id].append(event)
+    incident_of: dict[str, str] = {}
+    for story_id, article_ids in corpus.stories.items():
+        refs = [ArticleRef(a, None, None) for a in article_ids]
+        story_events = [e for a in article_ids for e in by_article.get(a, ())]
+        for incident in build_incidents(
+            story_id, refs, story_events, {}, corpus.names, corpus.triggers, params
+        ):
+            for event_id in incident.event_ids:
+                incident_of[event_id] = incident.id
+    return incident_of
+
+
+def _folds(documents: Sequence[Mapping[str, Any]], folds: int) -> list[set[str]]:
+    topics = sorted({str(d["topic"]) for d in documents}, key=lambda t: (len(t), t))
+    return [set(topics[i::folds]) for i in range(folds)]
+
+
+def evaluate_incidents(
+    events_path: str | Path,
+    documents_path: str | Path | None = None,
+    *,
+    folds: int = 5,
+    progress: Progress | None = None,
+) -> IncidentEvaluation:
+    """Run the pipeline over the benchmark and score its incidents, in-sample and held-out."""
+    events_path = Path(events_path)
+    gold = read_gold(events_path)
+    documents_path = Path(documents_path) if documents_path else _documents_beside(events_path)
+    documents = [d for d in read_story_bench(documents_path) if d["id"] in gold]
+    corpus = run_pipeline(documents, progress)
+    result = IncidentEvaluation(in_sample=score_incidents(gold, corpus.events, corpus.incident_of))
+    result.singletons = score_incidents(gold, corpus.events, {e.id: e.id for e in corpus.events})
+    if folds < 2:
+        return result
+    topic_of = {d["id"]: str(d["topic"]) for d in documents}
+    rebuilt = [rebuild(corpus, params) for params in PARAM_GRID]
+    held_predicted: dict[str, Hashable] = {}
+    held_truth: dict[str, Hashable] = {}
+    held_covered = 0
+    for fold, topics in enumerate(_folds(documents, folds)):
+        train = {d: m for d, m in gold.items() if topic_of.get(d) not in topics}
+        test = {d: m for d, m in gold.items() if topic_of.get(d) in topics}
+        scores = [score_incidents(train, corpus.events, r).bcubed.bcubed_f1 for r in rebuilt]
+        best = max(range(len(PARAM_GRID)), key=lambda i: scores[i])
+        predicted, truth, covered = assign_mentions(test, corpus.events, rebuilt[best])
+        held_predicted.update(predicted)
+        held_truth.update(truth)
+        held_covered += covered
+        result.folds.append(
+            {
+                "fold": fold,
+                "topics": sorted(topics, key=lambda t: (len(t), t)),
+                "params": PARAM_GRID[best].as_dict(),
+                "bcubed_f1": score_clusters(predicted, truth).bcubed_f1,
+            }
+        )
+    p, r, f = muc(held_predicted, held_truth)
+    result.held_out = IncidentScores(
+        score_clusters(held_predicted, held_truth), p, r, f, len(held_truth), held_covered
+    )
+    return result
+
+
+def _documents_beside(events_path: Path) -> Path:
+    """`ecbplus-dev-events.jsonl` has its texts in `ecbplus-dev.jsonl` beside it."""
+    name = events_path.name.replace("-events", "")
+    candidate = events_path.with_name(name)
+    if not candidate.is_file():
+        raise BenchmarkMissing(f"no documents for {events_path} (looked for {candidate})")
+    return candidate

@@ -1,0 +1,210 @@
+"""Incidents: the events of many reports that describe one real-world happening, counted once.
+
+Within one story, two events are one incident when their triggers name the same kind of
+happening — one word family ("died", "death", "dead"; "acquire", "acquisition"), or words a
+small table of general synonyms joins ("quake" and "earthquake", "check into" and "enter") —
+and their arguments do not conflict: two different places, two different dates or two different
+actors name two happenings. One happening reported 300 times is then one incident with 300
+reports, whose independent sources are the origin groups of the pages that report it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsgraph.records import ArticleRef, Event, Incident
+
+_WORD = re.compile(r"[a-z]+")
+# Irregular forms a suffix rule cannot reach.
+_IRREGULAR = {
+    "died": "die", "dies": "die", "dying": "die", "dead": "die", "death": "die", "deaths": "die",
+    "shot": "shoot", "struck": "strike", "fell": "fall", "fallen": "fall", "won": "win",
+    "took": "take", "taken": "take", "went": "go", "gone": "go", "told": "tell", "held": "hold",
+    "going": "go", "began": "begin", "begun": "begin", "brought": "bring", "caught": "catch", "fought": "fight",
+    "left": "leave", "lost": "lose", "made": "make", "met": "meet", "ran": "run", "sent": "send",
+    "sold": "sell", "bought": "buy", "stole": "steal", "stolen": "steal", "hit": "hit",
+    "killed": "kill", "found": "find", "led": "lead", "beat": "beat", "beaten": "beat",
+    "hung": "hang", "broke": "break", "broken": "break", "put": "put", "slain": "slay",
+}  # fmt: skip
+# General synonyms for kinds of happening, by word stem (four letters): one family each.
+_SYNONYM_SETS = (
+    ("death", "die dead deat kill murd slay slai homi assa pass exec hang"),
+    ("acquire", "acqu purc buy buyo take deal merg tran snap"),
+    ("strike", "hit stri atta bomb raid expl blas shak rock jolt hurl drop"),
+    ("win", "win beat defe vict triu lose loss"),
+    ("quake", "quak eart trem temb"),
+    ("fire", "fire blaz burn arso flam"),
+    ("arrest", "arre deta dete appr"),
+    ("injure", "inju woun hurt"),
+    ("enter", "ente chec admi reha trea go head seek"),
+    ("announce", "anno unve laun intr"),
+    ("charge", "char indi accu"),
+    ("find", "find disc"),
+    ("damage", "dama dest deva flat"),
+    ("protest", "prot riot clas demo unre"),
+    ("shoot", "shoo gunf gun"),
+    ("place", "plac put"),
+    ("ceremony", "cere show cele gala awar"),
+    ("say", "said say tell acco repo"),
+)
+_FAMILIES = {stem: family for family, stems in _SYNONYM_SETS for stem in stems.split()}
+# Verb and particle pairs that name another happening than the verb alone.
+_PHRASES = {("pass", "away"): "death", ("catch", "fire"): "fire", ("open", "fire"): "shoot"}
+STEM = 4  # letters of a word's stem: "acquire" and "acquisition" share "acqu"
+
+
+def lemma(word: str) -> str:
+    """A crude lemma of one English word, enough to join "killed", "kills" and "killing"."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] in "bdgmnprt":
+                base = base[:-1]  # "shopping" -> "shop"
+            if suffix == "es" and not word.endswith(("shes", "ches", "sses", "xes", "zes")):
+                base = word[:-1]
+            return base
+    return word
+
+
+def trigger_family(trigger: str, stem: int = STEM, synonyms: bool = True) -> str:
+    """The kind of happening a trigger names: the family of its main word."""
+    words = _WORD.findall(trigger.lower())
+    if not words:
+        return ""
+    # a verb with its particle counts by the verb; a compound noun by its head
+    if len(words) > 1 and synonyms:
+        phrase = _PHRASES.get((lemma(words[0]), words[-1]))
+        if phrase:
+            return phrase
+    word = words[0] if len(words) > 1 and words[-1] in _PARTICLES else words[-1]
+    base = lemma(word)
+    key = base[:stem]
+    if not synonyms:
+        return key
+    return _FAMILIES.get(base[:STEM]) or _FAMILIES.get(base) or key
+
+
+_PARTICLES = frozenset({"into", "in", "out", "up", "down", "off", "on", "over", "away", "back"})
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentParams:
+    """How strictly events merge: whether conflicting places, dates or actors keep apart."""
+
+    check_arguments: bool = True
+    stem: int = STEM  # letters of a trigger's stem that must agree
+    synonyms: bool = True  # whether the synonym table joins families
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "check_arguments": self.check_arguments,
+            "stem": self.stem,
+            "synonyms": self.synonyms,
+        }
+
+
+def _conflict(a: Event, b: Event, names: Mapping[str, str]) -> bool:
+    for x, y in ((a.place, b.place), (a.when, b.when)):
+        if x and y and _norm(x, names) != _norm(y, names):
+            return True
+    return False
+
+
+def _norm(value: str, names: Mapping[str, str]) -> str:
+    return " ".join(names.get(value, value).casefold().split())
+
+
+def build_incidents(
+    story_id: str,
+    articles: Sequence[ArticleRef],
+    events: Iterable[Event],
+    origins: Mapping[str, str],
+    names: Mapping[str, str],
+    triggers: Mapping[str, str],
+    params: IncidentParams | None = None,
+) -> list[Incident]:
+    """The incidents of one story: every event in exactly one. `names` maps entity ids to
+    names (labels show names, never ids), `triggers` event ids to their trigger words."""
+    params = params or IncidentParams()
+    known = {a.id for a in articles}
+    ordered = sorted((e for e in events if e.article_id in known), key=lambda e: e.id)
+    groups: dict[str, list[list[Event]]] = {}
+    for event in ordered:
+        trigger = triggers.get(event.id, "")
+        family = trigger_family(trigger, params.stem, params.synonyms) or event.action
+        candidates = groups.setdefault(family, [])
+        for group in candidates:
+            if not params.check_arguments or not any(_conflict(event, e, names) for e in group):
+                group.append(event)
+                break
+        else:
+            candidates.append([event])
+    found = [
+        _incident(story_id, group, origins, names, triggers)
+        for family in sorted(groups)
+        for group in groups[family]
+    ]
+    found.sort(key=lambda i: (-i.reports, i.id))
+    return found
+
+
+def _common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _incident(
+    story_id: str,
+    group: Sequence[Event],
+    origins: Mapping[str, str],
+    names: Mapping[str, str],
+    triggers: Mapping[str, str],
+) -> Incident:
+    def name(value: str | None) -> str | None:
+        return names.get(value, value) if value else None
+
+    actions = [e.action for e in group if e.action != "OTHER"]
+    action = Counter(actions).most_common(1)[0][0] if actions else "OTHER"
+    actor = name(_common(e.actor for e in group))
+    target = name(_common(e.target for e in group))
+    place = name(_common(e.place for e in group))
+    when = _common(e.when for e in group)
+    trigger = _common(triggers.get(e.id, "").strip() for e in group) or action.lower()
+    articles = sorted({e.article_id for e in group})
+    return Incident(
+        id="i" + hashlib.sha1(f"{story_id}|{group[0].id}".encode()).hexdigest()[:15],
+        story_id=story_id,
+        action=action,
+        label=incident_label(trigger, actor, target, place),
+        actor=actor,
+        target=target,
+        place=place,
+        when=when,
+        event_ids=[e.id for e in group],
+        article_ids=articles,
+        reports=len(group),
+        independent_sources=len({origins.get(a, a) for a in articles}),
+    )
+
+
+def incident_label(trigger: str, actor: str | None, target: str | None, place: str | None) -> str:
+    """A short readable line: "Ukraine captured two North Korean soldiers in Kursk". The
+    trigger is kept as the reports wrote it (a tense guessed from a word alone reads worse)."""
+    label = " ".join(p for p in (actor, trigger, target) if p)
+    if place and place.casefold() not in label.casefold():
+        label += f" in {place}"
+    return label[:1].upper() + label[1:] if label else trigger

@@ -1,0 +1,354 @@
+"""Propositions: the claims of one story that state one thing, with who asserts and who denies it.
+
+Two claims state one proposition when their content words overlap enough (a paraphrase, the
+same wire line retold), or when they speak of the same named things through predicates of one
+class ("kicked Ukraine out of the Kursk region" and "still holding its ground in Kursk" both say
+whether someone is still there). Polarity says which side a claim takes: the speaker denies it
+("denied", "fake news"), a negation scopes over the predicate ("no soldiers were killed"), or the
+predicate is the opposite member of its class ("driven out" against "holding its ground", "300
+died" against "survived"). The lexicon below is small and general: predicate classes of the news
+of conflicts, disasters and deals, no names.
+
+A source that changes its side later (the one who denied confirms) supersedes its earlier word;
+two independent sources whose current words take opposite sides contest the proposition.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from newsgraph.link.facts import statement_source
+from newsgraph.records import ArticleRef, Claim, Fact, FactStatus, Stance, Statement
+
+_WORD = re.compile(r"[a-z]+")
+# Words that carry no proposition: function words and the reporting vocabulary itself.
+_FILLER = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "some",
+        "more",
+        "than",
+        "about",
+        "around",
+        "nearly",
+        "its",
+        "their",
+        "his",
+        "her",
+        "new",
+        "other",
+        "and",
+        "or",
+        "but",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "not",
+        "no",
+        "as",
+        "into",
+        "after",
+        "before",
+        "said",
+        "says",
+        "say",
+        "also",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "there",
+        "still",
+        "very",
+    ]
+)
+CLAIM_MATCH = 0.45  # content-word overlap (Jaccard) above which two claims state one proposition
+SHARED_WORDS = 2  # content words (beyond the predicate) two same-class claims must share
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z\-]+(?:\s+[A-Z][A-Za-z\-]+)*")
+_NOT_NAMES = frozenset({"The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That"})
+
+# Predicate classes: (class, side, pattern). Two claims with predicates of one class take the
+# same side when their sides (times their negations) agree.
+_GAP = r"(?:\s+[\w’'-]+){0,3}?"
+PREDICATES: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (name, side, re.compile(pattern))
+    for name, side, pattern in (
+        # someone is still in a place, or has been put out of it
+        ("presence", -1, rf"\b(?:kick|kicked|drive|driven|drove|push|pushed|force|forced|throw|"
+                         rf"thrown|threw|chase|chased|kicking|driving|pushing|forcing){_GAP}\s+out\b"),
+        ("presence", -1, r"\b(?:expel\w*|oust\w*|evict\w*|liberat\w*|retook|retake\w*|recaptur\w*|"
+                         r"withdr[ae]w\w*|retreat\w*|pulled out|pull out|cleared of|fled)\b"),
+        ("presence", +1, r"\b(?:hold\w*|held)\s+(?:\w+\s+)?(?:ground|positions?|lines?|out)\b"),
+        ("presence", +1, r"\bstill\s+(?:\w+\s+){0,2}?(?:holding|fighting|present|there|controls?|"
+                         r"controlling|occup\w+)\b"),
+        ("presence", +1, r"\b(?:fighting|battles?|clashes|combat)\s+(?:continues?|goes on|rages?|"
+                         r"is ongoing|are ongoing)\b|\bcontinu\w*\s+to\s+(?:fight|hold|resist)\b|"
+                         r"\bremains?\s+in\b"),
+        # forces were sent somewhere
+        ("deploy", +1, r"\b(?:sent|send\w*|deploy\w*|dispatch\w*|stationed|are fighting|were "
+                       r"fighting|fought)\b"),
+        # people died
+        ("death", +1, r"\b(?:died|dies|die|dead|killed|kill\w*|deaths?|perished|lost their lives)\b"),
+        ("death", -1, r"\b(?:surviv\w*|alive|unharmed)\b"),
+        # people were taken
+        ("capture", +1, r"\b(?:captur\w*|seiz\w*|taken prisoner|took prisoner|detain\w*)\b"),
+        ("capture", -1, r"\b(?:releas\w*|freed)\b"),
+        # an undertaking went well
+        ("success", +1, r"\b(?:success\w*|succeed\w*|victor\w*)\b"),
+        ("success", -1, r"\b(?:fail\w*|defeat\w*|fiasco)\b"),
+        # parties came to terms
+        ("agree", +1, r"\b(?:agree\w*|accept\w*|approv\w*)\b"),
+        ("agree", -1, r"\b(?:reject\w*|refus\w*)\b"),
+    )
+)  # fmt: skip
+# A negation before a predicate, within its clause, turns its side.
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|neither|nor|without|cannot)\b|n['’]t\b", re.IGNORECASE
+)
+# Words that call the whole report false.
+_FALSITY = re.compile(
+    r"\b(?:fake|false|falsehoods?|untrue|baseless|groundless|fabricat\w*|lies|nonsense|"
+    r"rumou?rs?|myths?|disinformation|misinformation|hoax\w*|not true)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Proposition:
+    """What one claim says, reduced for comparison."""
+
+    claim: Claim
+    words: frozenset[str]
+    names: frozenset[str]
+    sides: dict[str, int] = field(default_factory=dict)  # predicate class -> side, negation applied
+    overall: int = 1  # -1 when the claim denies or calls the report false
+
+    @property
+    def positive(self) -> bool:
+        return self.overall > 0 and all(side > 0 for side in self.sides.values())
+
+
+def proposition_words(content: str) -> frozenset[str]:
+    """The content words of a claim, crudely stemmed, for comparing propositions across pages."""
+    words = set()
+    for word in _WORD.findall(content.lower()):
+        if word in _FILLER or len(word) < 3:
+            continue
+        words.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return frozenset(words)
+
+
+def _names(content: str) -> frozenset[str]:
+    names: set[str] = set()
+    for match in _CAPITAL.finditer(content):
+        words = [w for w in match.group(0).split() if w not in _NOT_NAMES]
+        names.update(w.casefold() for w in words if len(w) > 1)
+    return frozenset(names)
+
+
+def _negated(content: str, start: int) -> bool:
+    """A negation cue among the few words before `start`, inside its clause."""
+    before = content[max(0, start - 30) : start]
+    before = re.split(r"[,;:.!?]|\b(?:and|but|while|although)\b", before)[-1]
+    return bool(_NEGATION.search(before))
+
+
+def read_proposition(claim: Claim) -> Proposition:
+    """A claim's words, names and sides."""
+    content = claim.content
+    sides: dict[str, int] = {}
+    lower = content.lower()
+    for name, side, pattern in PREDICATES:
+        for match in pattern.finditer(lower):
+            value = -side if _negated(lower, match.start()) else side
+            sides.setdefault(name, value)  # the first predicate of a class speaks for it
+    overall = -1 if claim.stance == "deny" or _FALSITY.search(content) else 1
+    if not sides and _NEGATION.search(content):
+        overall = -overall
+    return Proposition(claim, proposition_words(content), _names(content), sides, overall)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _predicate_words(p: Proposition) -> frozenset[str]:
+    found: set[str] = set()
+    for _, _, pattern in PREDICATES:
+        for match in pattern.finditer(p.claim.content.lower()):
+            found.update(proposition_words(match.group(0)))
+    return frozenset(found)
+
+
+def same_proposition(a: Proposition, b: Proposition) -> bool:
+    """Paraphrases, or predicates of one class about the same named things."""
+    if _overlap(a.words, b.words) >= CLAIM_MATCH:
+        return True
+    if not set(a.sides) & set(b.sides):
+        return False
+    if a.names & b.names:
+        return True
+    shared = (a.words & b.words) - _predicate_words(a) - _predicate_words(b)
+    return len(shared) >= SHARED_WORDS
+
+
+def relative_side(p: Proposition, reference: Proposition) -> int:
+    """+1 when `p` takes the side of `reference`, -1 when it contradicts it."""
+    common = [c for c in p.sides if c in reference.sides]
+    if common:
+        mine = p.sides[common[0]] * p.overall
+        theirs = reference.sides[common[0]] * reference.overall
+    else:
+        mine, theirs = p.overall, reference.overall
+    return 1 if mine == theirs else -1
+
+
+def build_claim_facts(
+    story_id: str,
+    articles: Sequence[ArticleRef],
+    claims: Iterable[Claim],
+    origins: Mapping[str, str],
+) -> list[Fact]:
+    """Facts for the propositions of one story that two sources state, or someone disputes.
+
+    Claims are grouped greedily in publication order: a claim joins the first group holding a
+    claim it states the same proposition as. A proposition one source alone asserts is no
+    cross-source fact and is left out.
+    """
+    by_id = {a.id: a for a in articles}
+    ordered = sorted(
+        (c for c in claims if c.article_id in by_id),
+        key=lambda c: (by_id[c.article_id].published or "", c.article_id, c.start),
+    )
+    groups: list[list[Proposition]] = []
+    for claim in ordered:
+        proposition = read_proposition(claim)
+        if len(proposition.words) < 2:
+            continue
+        for group in groups:
+            if any(same_proposition(seen, proposition) for seen in group):
+                group.append(proposition)
+                break
+        else:
+            groups.append([proposition])
+    found: list[Fact] = []
+    for group in groups:
+        reference = next((p for p in group if p.positive), group[0])
+        statements = [
+            _claim_statement(p, relative_side(p, reference), by_id[p.claim.article_id], origins)
+            for p in group
+        ]
+        statements = _mark_superseded(statements)
+        sources = {s.source for s in statements}
+        disputed = any(s.stance == "deny" for s in statements)
+        if len(sources) < 2 and len({s.article_id for s in statements}) < 2 and not disputed:
+            continue
+        first = group[0].claim
+        found.append(
+            Fact(
+                id="f" + hashlib.sha1(f"{story_id}|claim|{first.id}".encode()).hexdigest()[:15],
+                story_id=story_id,
+                kind="CLAIM",
+                object=reference.claim.content,
+                statements=statements,
+                independent_sources=len(sources),
+                status=claim_status(statements),
+                history=sorted(statements, key=lambda s: (s.as_of or "", s.article_id)),
+                outlets=sorted({s.outlet for s in statements if s.outlet}),
+            )
+        )
+    return found
+
+
+def _claim_statement(
+    p: Proposition, side: int, article: ArticleRef, origins: Mapping[str, str]
+) -> Statement:
+    claim = p.claim
+    # The stance is read against the fact's proposition: "still holding" denies "kicked out".
+    stance: Stance = "deny" if side < 0 else ("assert" if claim.stance == "deny" else claim.stance)
+    return Statement(
+        quantity_id=None,
+        claim_id=claim.id,
+        value=None,
+        low=None,
+        high=None,
+        approx=None,
+        speaker=claim.speaker,
+        article_id=claim.article_id,
+        outlet=article.outlet,
+        as_of=article.published,
+        stance=stance,
+        content=claim.content,
+        source=statement_source(claim.speaker, claim.speaker_entity_id, claim.article_id, origins),
+    )
+
+
+def _denies(s: Statement) -> bool:
+    return s.stance == "deny"
+
+
+def _mark_superseded(statements: Sequence[Statement]) -> list[Statement]:
+    """A source's word is superseded when the same source later took the other side."""
+    out = []
+    for s in statements:
+        later = any(
+            t.source == s.source
+            and (t.as_of or "", t.article_id) > (s.as_of or "", s.article_id)
+            and _denies(t) != _denies(s)
+            for t in statements
+        )
+        s.superseded = later
+        out.append(s)
+    return out
+
+
+def claim_status(statements: Sequence[Statement]) -> FactStatus:
+    """Contested when independent sources' current words take opposite sides; superseded when
+    a source changed its side and now agrees; else corroborated by two sources or single."""
+    current = [s for s in statements if not s.superseded]
+    sides = {s.source: _denies(s) for s in current}
+    if len(set(sides.values())) > 1:
+        return "contested"
+    if any(s.superseded for s in statements):
+        return "superseded"
+    supporting = {s.source for s in current if not _denies(s)}
+    return "corroborated" if len(supporting) >= 2 else "single_source"

