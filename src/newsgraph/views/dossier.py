@@ -121,8 +121,9 @@ class StoryAnswer:
     propositions: list[PropositionView]
     contested_figures: list[FigureView]
     contested_claims: list[PropositionView]
-    incidents: list[IncidentView]
+    incidents: list[IncidentView]  # happenings of a named kind: attacks, deployments, captures...
     sources: list[OriginTree]
+    other_incidents: list[IncidentView] = field(default_factory=list)  # action OTHER
 
     @property
     def outlets(self) -> int:
@@ -292,6 +293,7 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         propositions=propositions,
         contested_figures=[f for f in main if f.fact.status == "contested"],
         contested_claims=[p for p in propositions if p.contested],
-        incidents=incidents,
+        incidents=[i for i in incidents if i.incident.action != "OTHER"],
         sources=origin_trees(dossier.articles, dossier.sources),
+        other_incidents=[i for i in incidents if i.incident.action == "OTHER"],
     )
