@@ -204,8 +204,11 @@ def test_a_lent_pool_serves_round_after_round_with_the_same_workers(tmp_path: Pa
             pids = set(first.peak_rss_kib)
             second = ingest([str(rounds[1])], store, settings, pool=pool)
             assert all(p.is_alive() for p in pool._processes)
+            # the workers of the first round are the pool's workers still (workers start
+            # lazily, so the second round may add one, never replace one)
+            assert pids and pids <= {p.pid for p in pool._processes}
         assert first.stored == second.stored == 6
-        assert set(second.peak_rss_kib) == pids and len(pids) == 2
+        assert set(second.peak_rss_kib) <= {p.pid for p in pool._processes}
         assert not any(p.is_alive() for p in pool._processes)
     finally:
         store.close()
