@@ -72,15 +72,28 @@ def test_a_server_that_stays_down_is_one_error_after_the_retries(
     assert "/down.html" in str(error) and "HTTP 503" in str(error)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 def test_watch_fetches_only_new_entries_and_links_them(
-    site: Site, store: Store, tmp_path: Path
+    site: Site, store: Store, tmp_path: Path, workers: int
 ) -> None:
+    """With workers, every round's pages go through one pool of stage A workers."""
     state = tmp_path / "state"
     feed = [site.url("/feed.xml")]
-    (first,) = watch(feed, store, Settings(), every=0, rounds=1, state_dir=state, options=FAST)
+    (first,) = watch(
+        feed, store, Settings(), every=0, rounds=1, state_dir=state, options=FAST, workers=workers
+    )
     assert first.stored == 2
     site.feed_items.append("/news/c.html")
-    rounds = watch(feed, store, Settings(), every=0.01, rounds=2, state_dir=state, options=FAST)
+    rounds = watch(
+        feed,
+        store,
+        Settings(),
+        every=0.01,
+        rounds=2,
+        state_dir=state,
+        options=FAST,
+        workers=workers,
+    )
     assert [r.stored for r in rounds] == [1, 0]
     assert rounds[0].already_seen == 2 and rounds[1].not_modified == 1
     assert len(site.requests_for("/news/a.html")) == 1

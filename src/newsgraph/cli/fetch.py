@@ -41,6 +41,16 @@ RetriesOption = Annotated[
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server to answer.")
 ]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Processes analysing pages (default: one per core; 1 analyses in this process).",
+        show_default=False,
+    ),
+]
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 
 
@@ -81,10 +91,12 @@ def fetch_command(
     retries: RetriesOption = 3,
     timeout: TimeoutOption = 20.0,
     do_link: LinkOption = True,
+    workers: WorkersOption = None,
 ) -> None:
     """Fetch pages, feeds and sitemaps politely and ingest the pages; exit 1 if some failed
     (each is named: unreachable, timed out, an HTTP status, disallowed by robots.txt)."""
     from newsgraph.fetch import fetch
+    from newsgraph.ingest.pool import cpu_count
     from newsgraph.store import open_store
 
     settings = settings_for(store)
@@ -92,7 +104,15 @@ def fetch_command(
     options = _options(delay, retries, timeout)
     with reported_errors():
         db = open_store(settings.store_url)
-        summary = fetch(urls, db, settings, state_dir=state, options=options, on_error=_report)
+        summary = fetch(
+            urls,
+            db,
+            settings,
+            state_dir=state,
+            options=options,
+            on_error=_report,
+            workers=workers or cpu_count(),
+        )
     _print(summary)
     if do_link and summary.stored:
         from newsgraph.cli.link import link_with_progress
@@ -117,10 +137,12 @@ def watch_command(
     delay: DelayOption = 1.0,
     retries: RetriesOption = 3,
     timeout: TimeoutOption = 20.0,
+    workers: WorkersOption = None,
 ) -> None:
     """Poll feeds, fetch only the new entries, store and link them, round after round; with
     --rounds, exit 1 if some round failed to fetch something."""
     from newsgraph.fetch import watch
+    from newsgraph.ingest.pool import cpu_count
     from newsgraph.store import open_store
 
     settings = settings_for(store)
@@ -138,6 +160,7 @@ def watch_command(
             options=_options(delay, retries, timeout),
             on_round=lambda n, summary: _print(summary, f"round {n}: "),
             on_error=_report,
+            workers=workers or cpu_count(),
         )
     if any(s.failed or s.ingested.failed for s in done):
         raise typer.Exit(1)

@@ -300,7 +300,15 @@ def resolve_time(text: str, published: str | None) -> str | None:
     """ISO date, month or year that `text` names, read against `published`; None if unknown.
 
     A span ("between Oct. 8 and Oct. 13", "in January and February") resolves to its last part.
+    A time that falls outside the calendar ("yesterday" of 0001-01-01) is unknown, not an error.
     """
+    try:
+        return _resolve_time(text, published)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve_time(text: str, published: str | None) -> str | None:
     base = parse_published(published)
     if base is None:
         return None

@@ -24,6 +24,7 @@ from newsgraph.fetch.sitemaps import looks_like_sitemap, parse_sitemap
 from newsgraph.fetch.state import FetchState, Visit
 from newsgraph.ingest import IngestSummary, ingest
 from newsgraph.ingest.feeds import feed_entries, looks_like_feed
+from newsgraph.ingest.job import AnalysisPool, analysis_pool
 from newsgraph.ingest.warc import is_html, write_response
 from newsgraph.store import Store
 
@@ -75,6 +76,8 @@ def fetch(
     new_only: bool = False,
     client: PoliteClient | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    workers: int = 1,
+    pool: AnalysisPool | None = None,
 ) -> FetchSummary:
     """Fetch pages, feeds (their entries' pages) and sitemaps (their pages) and ingest the pages.
 
@@ -105,7 +108,14 @@ def fetch(
             polite.close()
     if crawl.pages:
         summary.archive = _archive(crawl.pages, state_dir / "warc")
-        summary.ingested = ingest([str(summary.archive)], store, settings, on_error=on_error)
+        summary.ingested = ingest(
+            [str(summary.archive)],
+            store,
+            settings,
+            workers=workers,
+            pool=pool,
+            on_error=on_error,
+        )
     # validators are remembered only once the pages are stored, so a failed run is fetched again
     state.save()
     return summary
@@ -215,12 +225,40 @@ def watch(
     on_round: Callable[[int, FetchSummary], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    workers: int = 1,
 ) -> list[FetchSummary]:
     """Every `every` seconds fetch what is new in `feeds`, ingest it and link it incrementally.
 
     `rounds` bounds the loop (None: until interrupted). Each round is a `fetch` with
     `new_only`, so an entry is fetched once, and a feed that has not changed costs a 304.
+    With `workers` > 1 the rounds share one pool of stage A workers: spaCy loads once.
     """
+    if workers > 1:
+        with analysis_pool(workers, settings) as pool:
+            return _watch_rounds(
+                feeds, store, settings, every, rounds, state_dir, options, client, on_round,
+                on_error, sleep, pool,
+            )  # fmt: skip
+    return _watch_rounds(
+        feeds, store, settings, every, rounds, state_dir, options, client, on_round, on_error,
+        sleep, None,
+    )  # fmt: skip
+
+
+def _watch_rounds(
+    feeds: Iterable[str],
+    store: Store,
+    settings: Settings,
+    every: float,
+    rounds: int | None,
+    state_dir: Path,
+    options: FetchOptions | None,
+    client: PoliteClient | None,
+    on_round: Callable[[int, FetchSummary], None] | None,
+    on_error: Callable[[InputError], None] | None,
+    sleep: Callable[[float], None],
+    pool: AnalysisPool | None,
+) -> list[FetchSummary]:
     from newsgraph.link import link
 
     feeds = list(feeds)
@@ -238,6 +276,7 @@ def watch(
             new_only=True,
             client=client,
             on_error=on_error,
+            pool=pool,
         )
         if summary.stored:
             link(store)
