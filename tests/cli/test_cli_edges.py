@@ -299,7 +299,16 @@ def test_version_and_help_of_every_command(tmp_path: Path) -> None:
 
     version = newsgraph(tmp_path, "--version")
     assert version.returncode == 0 and re.fullmatch(r"newsgraph \d+\.\d+\.\d+\S*\n", version.stdout)
-    names = [[n] for n in COMMANDS] + [["eval", n] for n in ("claims", "extraction", "stories")]
+    evals = (
+        "claims",
+        "extraction",
+        "stories",
+        "quantities",
+        "attribution",
+        "provenance",
+        "incidents",
+    )
+    names = [[n] for n in COMMANDS] + [["eval", n] for n in evals]
     helps = {}
     for name in [[], *names]:
         result = newsgraph(tmp_path, *name, "--help")

@@ -52,6 +52,9 @@ EVAL_MODULES = (
     "newsgraph.cli.eval_extraction",
     "newsgraph.cli.eval_stories",
     "newsgraph.cli.eval_quantities",
+    "newsgraph.cli.eval_attribution",
+    "newsgraph.cli.eval_provenance",
+    "newsgraph.cli.eval_incidents",
 )
 EVAL_HELP = "Score newsgraph on the benchmarks in ../shared/bench."
 
