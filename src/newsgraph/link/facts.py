@@ -55,7 +55,6 @@ _SYNONYMS = {
     "servicemen": "soldier",
     "servicemember": "soldier",
     "service member": "soldier",
-    "personnel": "soldier",
     "fatality": "death",
     "dead": "death",
     "life": "death",
