@@ -196,6 +196,17 @@ StoreOption = Annotated[
     ),
 ]
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Processes analysing pages (default: one per core; 1 analyses in this process).",
+        show_default=False,
+    ),
+]
+
 LinkOption = Annotated[
     bool,
     typer.Option(

@@ -11,6 +11,7 @@ import typer
 from newsgraph.cli.app import (
     LinkOption,
     StoreOption,
+    WorkersOption,
     app,
     console,
     print_problem,
@@ -40,16 +41,6 @@ RetriesOption = Annotated[
 ]
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server to answer.")
-]
-WorkersOption = Annotated[
-    int | None,
-    typer.Option(
-        "--workers",
-        "-w",
-        min=1,
-        help="Processes analysing pages (default: one per core; 1 analyses in this process).",
-        show_default=False,
-    ),
 ]
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 

@@ -16,6 +16,7 @@ import typer
 from newsgraph.cli.app import (
     LinkOption,
     StoreOption,
+    WorkersOption,
     app,
     console,
     print_problem,
@@ -42,16 +43,7 @@ def ingest_command(
         typer.Option("--clean", help="Clean the `text` of JSONL records as plain-text scrapes."),
     ] = False,
     do_link: LinkOption = True,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            "-w",
-            min=1,
-            help="Processes analysing pages (default: one per core; 1 analyses in this process).",
-            show_default=False,
-        ),
-    ] = None,
+    workers: WorkersOption = None,
     published: Annotated[
         str | None,
         typer.Option(

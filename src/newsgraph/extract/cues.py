@@ -577,46 +577,6 @@ GROUP_NOUNS = frozenset(
         "companies",
     }
 )
-
-# Qualifiers before a number -> approx, longest first when matching.
-QUALIFIERS: dict[tuple[str, ...], str] = {
-    ("more", "than"): "at_least",
-    ("at", "least"): "at_least",
-    ("over",): "at_least",
-    ("upwards", "of"): "at_least",
-    ("in", "excess", "of"): "at_least",
-    ("no", "fewer", "than"): "at_least",
-    ("no", "less", "than"): "at_least",
-    ("above",): "at_least",
-    ("up", "to"): "at_most",
-    ("as", "many", "as"): "at_most",
-    ("fewer", "than"): "at_most",
-    ("less", "than"): "at_most",
-    ("under",): "at_most",
-    ("at", "most"): "at_most",
-    ("no", "more", "than"): "at_most",
-    ("as", "much", "as"): "at_most",
-    ("below",): "at_most",
-    ("about",): "about",
-    ("around",): "about",
-    ("roughly",): "about",
-    ("some",): "about",
-    ("approximately",): "about",
-    ("an", "estimated"): "about",
-    ("estimated",): "about",
-    ("estimated", "at"): "about",
-    ("nearly",): "about",
-    ("almost",): "about",
-    ("near", "about"): "about",
-    ("close", "to"): "about",
-    ("circa",): "about",
-    ("approx",): "about",
-    ("approx", "."): "about",
-    ("just", "over"): "at_least",
-    ("just", "under"): "at_most",
-    ("an", "approximate"): "about",
-    ("nearly", "about"): "about",
-}
 # Words before a number that make it a label, not a count ("Top 10", "No. 3").
 LABEL_WORDS = frozenset(
     {
