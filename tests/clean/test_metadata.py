@@ -35,3 +35,21 @@ def test_outlet_of(value: str | None, outlet: str | None) -> None:
 )
 def test_find_date(text: str, found: str | None) -> None:
     assert find_date(text) == found
+
+
+@pytest.mark.parametrize(
+    ("given", "outlet"),
+    [
+        ("http://127.0.0.1:8123/news/a.html", "127.0.0.1"),
+        ("https://localhost/x", "localhost"),
+        ("https://www.bbc.co.uk/news/1", "bbc.co.uk"),
+        ("www.channelnewsasia.com", "channelnewsasia.com"),
+        ("Reuters", None),
+        ("127.0.0.1", None),
+    ],
+)
+def test_a_url_without_a_registered_domain_is_its_own_outlet(
+    given: str, outlet: str | None
+) -> None:
+    """A page fetched from a local server kept no outlet; a bare word still is none."""
+    assert outlet_of(given) == outlet

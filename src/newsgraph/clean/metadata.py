@@ -62,19 +62,23 @@ def load_suffix_list() -> Any:
 
 
 def outlet_of(url_or_domain: str | None) -> str | None:
-    """Registered domain of a URL or host ("www.channelnewsasia.com" -> "channelnewsasia.com")."""
+    """Registered domain of a URL or host ("www.channelnewsasia.com" -> "channelnewsasia.com").
+
+    A URL whose host has no registered domain (an address such as 127.0.0.1, an intranet name)
+    is its own outlet: the host. A bare name without a scheme is not taken for one."""
     if not url_or_domain:
         return None
     match = DOMAIN.match(url_or_domain.strip())
     if match is None:
         return None
     host = match.group("host").rsplit("@", 1)[-1].strip(".").lower()
+    is_url = url_or_domain.strip().lower().startswith(("http://", "https://"))
     if "." not in host:
-        return None
+        return (host or None) if is_url else None
     parts = load_suffix_list()(host)
     if parts.domain and parts.suffix:
         return f"{parts.domain}.{parts.suffix}"
-    return None
+    return host if is_url else None
 
 
 def numeric_day(groups: dict[str, str], sep: str) -> tuple[int, int, int] | None:
