@@ -210,3 +210,12 @@ def test_kind_from_the_figures_own_predicate(
 ) -> None:
     found = {q.value: q.kind for q in analyse(text).quantities}
     assert found.get(value) == kind, found
+
+
+def test_digits_that_are_not_decimal_are_no_number(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Found by `make fuzz`: a circled or subscript digit ('⓺', '₉') passed str.isdigit and then
+    failed float(), taking the whole page down."""
+    from newsgraph.extract.quantities import find_numbers
+
+    for text in ("Rescuers found ⓺ survivors.", "The ₉ʄ index rose.", "Area of 5 km² was hit."):
+        find_numbers(nlp(text))  # no exception

@@ -209,14 +209,14 @@ class _Scanner:
         """Whether a quantity can begin at lexeme k: a digit, a number word, a sign or the
         first piece of a currency sign (most lexemes are none of these)."""
         w = self.words[k]
-        return w[:1].isdigit() or self.lows[k] in _START_WORDS or w in _PREFIX_STARTS
+        return w[:1].isdecimal() or self.lows[k] in _START_WORDS or w in _PREFIX_STARTS
 
     def glued(self, k: int) -> bool:
         """Whether lexeme k follows lexeme k-1 without a space."""
         return 0 < k < self.n and self.starts[k] == self.ends[k - 1]
 
     def is_digits(self, k: int) -> bool:
-        return 0 <= k < self.n and self.words[k][:1].isdigit()
+        return 0 <= k < self.n and self.words[k][:1].isdecimal()
 
     def token(self, k: int) -> Token:
         return self.doc[self.tok_at(self.starts[min(k, self.n - 1)])]
@@ -304,7 +304,7 @@ class _Scanner:
         if self.low(j) != "in" or j + 1 >= self.n:
             return None
         w = self.lows[j + 1]
-        den = float(w) if w.isdigit() else float(UNITS[w]) if w in UNITS else None
+        den = float(w) if w.isdecimal() else float(UNITS[w]) if w in UNITS else None
         if den is None or not value.is_integer() or not 1 < den <= 100 or value >= den:
             return None
         if self.low(j + 2) in MONTHS or self.low(j + 2) in SCALE_WORDS:
@@ -639,7 +639,7 @@ class _Scanner:
             if (prev, after) in (("(", ")"), ("[", "]")) or "|" in (prev, after):
                 return True  # a footnote or a table cell
             line_start = self.starts[at] == 0 or self.text[self.starts[at] - 1] == "\n"
-            if after == "." and (self.token(at).is_sent_start or line_start) and raw.isdigit():
+            if after == "." and (self.token(at).is_sent_start or line_start) and raw.isdecimal():
                 return True  # a list number: "3. Instead of ..."
             if prev in VAGUE_WORDS or (prev == "few" and self.low(k - 2) == "a"):
                 return True  # "several hundred"
@@ -647,7 +647,7 @@ class _Scanner:
                 return True
         if (
             money
-            and raw.isdigit()
+            and raw.isdecimal()
             and is_year(raw)
             and not core.scaled
             and found.unit in LETTER_PREFIXES.values()
@@ -695,15 +695,15 @@ class _Scanner:
             self.low(k + 1) in ("-", "–")
             and self.glued(k + 1)
             and self.glued(k + 2)
-            and self.words[k].isdigit()
-            and self.words[k + 2].isdigit()
+            and self.words[k].isdecimal()
+            and self.words[k + 2].isdecimal()
             and len(self.words[k]) <= 3
             and len(self.words[k + 2]) <= 3
         )
 
     def _phone(self, at: int, nxt: int) -> bool:
         raw = self.words[at]
-        if raw.startswith("0") and len(raw) >= 3 and raw.isdigit():
+        if raw.startswith("0") and len(raw) >= 3 and raw.isdecimal():
             return True
         if self.low(at - 1) == "+" and self.glued(at):
             return True
@@ -712,13 +712,13 @@ class _Scanner:
         while j < self.n and len(groups) < 3:
             if self.lows[j] in ("-", ".") and self.glued(j) and self.glued(j + 1):
                 j += 1
-            if not (self.is_digits(j) and self.words[j].isdigit() and len(self.words[j]) >= 3):
+            if not (self.is_digits(j) and self.words[j].isdecimal() and len(self.words[j]) >= 3):
                 break
             groups.append(self.words[j])
             j += 1
-        if len(groups) >= 3 and all(g.isdigit() for g in groups):
+        if len(groups) >= 3 and all(g.isdecimal() for g in groups):
             return True
-        return len(groups) == 2 and len(groups[0]) == 3 and len(groups[1]) == 4 and raw.isdigit()
+        return len(groups) == 2 and len(groups[0]) == 3 and len(groups[1]) == 4 and raw.isdecimal()
 
     def _address(self, nxt: int) -> bool:
         """ "27 W 84th St": a house number."""
@@ -726,7 +726,7 @@ class _Scanner:
             w = self.words[j]
             if self.lows[j] in STREET_WORDS and w[:1].isupper():
                 return True
-            if not (w[:1].isupper() or w[:1].isdigit() or self.glued(j)):
+            if not (w[:1].isupper() or w[:1].isdecimal() or self.glued(j)):
                 return False
         return False
 
