@@ -32,6 +32,7 @@ from newsgraph.extract.cues import (
 from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.numbers import GROUP_WORDS, UNITS, is_year, parse_number
 from newsgraph.extract.timex import MONTHS
+from newsgraph.extract.timex import WEEKDAYS as TIMEX_WEEKDAYS
 from newsgraph.extract.units import (
     CALIBRE_NOUNS,
     CASED_UNITS,
@@ -963,24 +964,8 @@ _CHANGE_FILLERS = frozenset(
 )
 _FUNDING_VERBS = frozenset({"raise", "gain", "add"})
 _AFFECTED_VERBS = frozenset({"cut", "shed", "lose", "slash", "reduce", "trim"})
-WEEKDAYS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-    }
-)
+# Day names and their three-letter forms ("Mon"), from the time expressions' table.
+WEEKDAYS = frozenset({*TIMEX_WEEKDAYS, *(day[:3] for day in TIMEX_WEEKDAYS)})
 
 
 def _unit_word(text: str, pos: int) -> tuple[int, str] | None:
