@@ -60,6 +60,15 @@ def _print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=1, default=str))
 
 
+_CONTROL = dict.fromkeys([*range(0x20), 0x7F], " ")
+
+
+def plain_line(value: Any) -> str:
+    """Scraped text on one line, as plain text: line breaks and control characters (a
+    terminal escape sequence among them) become spaces, runs of spaces one."""
+    return " ".join(("" if value is None else str(value)).translate(_CONTROL).split())
+
+
 def shown_as_text(value: Any) -> str:
     """Scraped text shown as text, on one line: rich markup in it is escaped, never interpreted,
     and its line breaks are spaces (a table row is one line, whatever the page held)."""
@@ -120,13 +129,14 @@ def show_command(
         db = _open(store)
         if kind is ShowKind.story:
             story_id = resolve_id(db, "story", record_id)
-            dossier = q.story_dossier(db, story_id)
+            # the text view builds its own answer; the full dossier is read only for --json
+            dossier = q.story_dossier(db, story_id) if as_json else None
         elif kind is ShowKind.article:
             detail = q.article_detail(db, resolve_id(db, "article", record_id))
         else:
             entity = q.entity_detail(db, resolve_entity(db, record_id))
     if kind is ShowKind.story:
-        _print_json(asdict(dossier)) if as_json else _show_story(db, story_id)
+        _print_json(asdict(dossier)) if dossier is not None else _show_story(db, story_id)
     elif kind is ShowKind.article:
         _print_json(asdict(detail)) if as_json else _show_article(detail)
     else:
@@ -138,12 +148,27 @@ def _show_story(db: Store, story_id: str) -> None:
     from newsgraph.views.dossier import story_answer
     from newsgraph.views.story_text import story_lines
 
+    lines = story_lines(story_answer(db, story_id))
+    if not console.is_terminal:
+        # to a file or a pipe: plain lines written at once, no styling to lay out
+        plain = []
+        for style, text in lines:
+            if style == "heading":
+                plain.append("")
+            plain.append(plain_line(text))
+        typer.echo("\n".join(plain))
+        return
+    from rich.text import Text
+
     styles = {"title": "bold", "heading": "bold underline", "item": "bold", "detail": ""}
-    for style, text in story_lines(story_answer(db, story_id)):
+    shown = Text()
+    for style, text in lines:
         if style == "heading":
-            console.print()
-        shown = shown_as_text(text)
-        console.print(f"[{styles[style]}]{shown}[/]" if styles[style] else shown, soft_wrap=True)
+            shown.append("\n")
+        # a Text takes its string as it is: markup in scraped text is never interpreted
+        shown.append(plain_line(text), style=styles[style] or None)
+        shown.append("\n")
+    console.print(shown, soft_wrap=True, end="")
 
 
 def _show_article(d: q.ArticleDetail) -> None:

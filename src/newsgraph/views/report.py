@@ -12,8 +12,6 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from newsgraph import __version__
 from newsgraph.errors import NotFound
 from newsgraph.link.facts import fact_rank
@@ -142,6 +140,8 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
                 by_article_rewrites[a.id],
             )
         )
+    from jinja2 import Environment, PackageLoader, select_autoescape  # only to write a report
+
     titles = {a.id: article_title(a) for a in articles}
     env = Environment(
         loader=PackageLoader("newsgraph.views", "templates"),

@@ -9,7 +9,7 @@ from rich.text import Text
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.cli.browse import shown_as_text
+from newsgraph.cli.browse import plain_line, shown_as_text
 from newsgraph.store import open_store
 from tests.views.web.corpus import build_corpus
 
@@ -48,3 +48,10 @@ def test_terminal_views(tmp_path: Path) -> None:
     )
     missing = runner.invoke(app, ["show", "story", "nope", "--store", db])
     assert missing.exit_code == 2 and "E101" in missing.stderr
+
+
+def test_plain_lines_drop_control_characters() -> None:
+    # a scraped title could carry a terminal escape sequence; piped output must not pass it on
+    hostile = "Breaking\x1b]0;owned\x07 [bold]news[/bold]\r\nnow\x7f"
+    assert plain_line(hostile) == "Breaking ]0;owned [bold]news[/bold] now"
+    assert plain_line(None) == ""
