@@ -73,15 +73,22 @@ def test_figure_pairs(nlp: Language) -> None:
     assert recall >= 0.8
 
 
-def test_claim_pairs(nlp: Language) -> None:
+# (file, contradiction recall at least): claims.jsonl and claims_dev2.jsonl were the sets the
+# predicate classes were worked out on; claims_heldout.jsonl was written after, and measured
+# once before anything was changed for it (recall 0.60, 9 of 15; see tests/data/facts/README.md)
+CLAIM_SETS = [("claims.jsonl", 0.8), ("claims_dev2.jsonl", 0.9), ("claims_heldout.jsonl", 0.75)]
+
+
+@pytest.mark.parametrize(("name", "least_recall"), CLAIM_SETS)
+def test_claim_pairs(nlp: Language, name: str, least_recall: float) -> None:
     found: list[bool] = []
     truth: list[bool] = []
     joined_agree: list[bool] = []
     wrongly_joined = 0
-    for row in _rows("claims.jsonl"):
+    for row in _rows(name):
         a = _analyse(nlp, row["a"], "a1", "2025-01-10")
         b = _analyse(nlp, row["b"], "a2", "2025-01-12")
-        assert a.claims and b.claims, f"no claim read in {row['a']!r} or {row['b']!r}"
+        # a claim stage A does not read is a miss of the pair, counted as one
         refs = [ArticleRef("a1", "a1.com", "2025-01-10"), ArticleRef("a2", "a2.com", "2025-01-12")]
         facts = build_claim_facts("s", refs, [*a.claims, *b.claims], {})
         both = [f for f in facts if {s.article_id for s in f.statements} == {"a1", "a2"}]
@@ -95,8 +102,8 @@ def test_claim_pairs(nlp: Language) -> None:
     precision, recall = _p_r(found, truth)
     agree = sum(joined_agree) / max(1, len(joined_agree))
     print(
-        f"claim pairs: contradiction P {precision:.2f} R {recall:.2f}; "
+        f"{name}: contradiction P {precision:.2f} R {recall:.2f}; "
         f"agreeing pairs joined {agree:.2f}; unrelated joined {wrongly_joined}"
     )
-    assert precision == 1.0 and recall >= 0.8
+    assert precision == 1.0 and recall >= least_recall
     assert agree >= 0.6 and wrongly_joined == 0

@@ -99,12 +99,32 @@ _FILLER = frozenset(
         "there",
         "still",
         "very",
+        "did",
+        "does",
+        "all",
+        "any",
+        "every",
+        "each",
+        "several",
+        "many",
+        "most",
+        "few",
+        "do",
+        "had",
     ]
 )
 CLAIM_MATCH = 0.45  # content-word overlap (Jaccard) above which two claims state one proposition
+CONTAINED = 0.75  # share of the shorter claim's words the longer must hold to state it too
+NAMED_MATCH = 0.35  # the overlap that is enough when the two claims also share a name
 SHARED_WORDS = 2  # content words (beyond the predicate) two same-class claims must share
 _CAPITAL = re.compile(r"\b[A-Z][A-Za-z\-]+(?:\s+[A-Z][A-Za-z\-]+)*")
-_NOT_NAMES = frozenset({"The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That"})
+_NOT_NAMES = frozenset(
+    {"The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That"}
+    # dates are capitalised but name no party to a matter
+    | {"January", "February", "March", "April", "May", "June", "July", "August"}
+    | {"September", "October", "November", "December", "Monday", "Tuesday", "Wednesday"}
+    | {"Thursday", "Friday", "Saturday", "Sunday"}
+)
 
 # Predicate classes: (class, side, pattern). Two claims with predicates of one class take the
 # same side when their sides (times their negations) agree.
@@ -128,16 +148,30 @@ PREDICATES: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
                        r"fighting|fought)\b"),
         # people died
         ("death", +1, r"\b(?:died|dies|die|dead|killed|kill\w*|deaths?|perished|lost their lives)\b"),
-        ("death", -1, r"\b(?:surviv\w*|alive|unharmed)\b"),
+        ("death", -1, r"\b(?:surviv\w*|alive|unharmed|unhurt|stable condition|recovering)\b"),
         # people were taken
-        ("capture", +1, r"\b(?:captur\w*|seiz\w*|taken prisoner|took prisoner|detain\w*)\b"),
+        ("capture", +1, r"\b(?:captur\w*|seiz\w*|taken prisoner|took prisoner|detain\w*|"
+                        r"being held|still held|held (?:captive|hostage|prisoner)|in captivity|"
+                        r"in custody)\b"),
         ("capture", -1, r"\b(?:releas\w*|freed)\b"),
         # an undertaking went well
         ("success", +1, r"\b(?:success\w*|succeed\w*|victor\w*)\b"),
         ("success", -1, r"\b(?:fail\w*|defeat\w*|fiasco)\b"),
         # parties came to terms
         ("agree", +1, r"\b(?:agree\w*|accept\w*|approv\w*)\b"),
-        ("agree", -1, r"\b(?:reject\w*|refus\w*)\b"),
+        ("agree", -1, r"\b(?:reject\w*|refus\w*|block\w*|veto\w*|overturn\w*)\b"),
+        # a figure moved one way
+        ("change", +1, r"\b(?:rose|rise[ns]?|rising|increas\w*|grew|grow\w*|climb\w*|jump\w*|"
+                       r"soar\w*|surg\w*|went up|gone up|goes up)\b"),
+        ("change", -1, r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|shr[aiu]nk\w*|"
+                       r"plung\w*|slump\w*|went down|gone down|goes down)\b"),
+        # a fire or an outbreak is under control or spreading
+        ("spread", -1, r"\b(?:contained|under control|extinguished|put out)\b"),
+        ("spread", +1, r"\b(?:spread\w*|out of control|raging|rages)\b"),
+        # an arrangement holds or has broken
+        ("intact", +1, r"\b(?:holding|held|holds|in place|in force|intact)\b"),
+        ("intact", -1, r"\b(?:collaps\w*|broke(?:n)? down|breaks? down|broken|violated|"
+                       r"breached|fell apart|fallen apart|ended|over)\b"),
     )
 )  # fmt: skip
 # A negation before a predicate, within its clause, turns its side.
@@ -167,14 +201,21 @@ class Proposition:
         return self.overall > 0 and all(side > 0 for side in self.sides.values())
 
 
+def _stem(word: str) -> str:
+    """A crude stem: "landed", "lands" and "landing" compare as "land"."""
+    for ending, shortest in (("ing", 6), ("ed", 5), ("s", 5)):
+        if word.endswith(ending) and len(word) >= shortest:
+            return word[: -len(ending)]
+    return word
+
+
 def proposition_words(content: str) -> frozenset[str]:
     """The content words of a claim, crudely stemmed, for comparing propositions across pages."""
-    words = set()
-    for word in _WORD.findall(content.lower()):
-        if word in _FILLER or len(word) < 3:
-            continue
-        words.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
-    return frozenset(words)
+    return frozenset(
+        _stem(word)
+        for word in _WORD.findall(content.lower())
+        if word not in _FILLER and len(word) >= 3
+    )
 
 
 def _names(content: str) -> frozenset[str]:
@@ -201,9 +242,14 @@ def read_proposition(claim: Claim) -> Proposition:
         for match in pattern.finditer(lower):
             value = -side if _negated(lower, match.start()) else side
             sides.setdefault(name, value)  # the first predicate of a class speaks for it
-    overall = -1 if claim.stance == "deny" or _FALSITY.search(content) else 1
-    if not sides and _NEGATION.search(content):
-        overall = -overall
+    negated = bool(_NEGATION.search(content))
+    if claim.stance == "deny" and negated:
+        # "insisted the dam had not been damaged": the content carries the denial, once
+        overall = 1 if sides else -1
+    else:
+        overall = -1 if claim.stance == "deny" or _FALSITY.search(content) else 1
+        if not sides and negated:
+            overall = -overall
     return Proposition(claim, proposition_words(content), _names(content), sides, overall)
 
 
@@ -219,16 +265,34 @@ def _predicate_words(p: Proposition) -> frozenset[str]:
     return frozenset(found)
 
 
+def _speaker_words(p: Proposition) -> frozenset[str]:
+    return proposition_words(p.claim.speaker or "")
+
+
 def same_proposition(a: Proposition, b: Proposition) -> bool:
     """Paraphrases, or predicates of one class about the same named things."""
-    if _overlap(a.words, b.words) >= CLAIM_MATCH:
+    overlap = _overlap(a.words, b.words)
+    if overlap >= CLAIM_MATCH:
+        return True
+    # the shorter says nothing the longer does not: "no more peace talks", "peace talks resume"
+    shorter, longer = sorted((a.words, b.words), key=len)
+    if len(shorter) >= 2 and len(shorter & longer) >= CONTAINED * len(shorter):
+        return True
+    if a.names & b.names and overlap >= NAMED_MATCH:
         return True
     if not set(a.sides) & set(b.sides):
         return False
     if a.names & b.names:
         return True
-    shared = (a.words & b.words) - _predicate_words(a) - _predicate_words(b)
-    return len(shared) >= SHARED_WORDS
+    predicates = _predicate_words(a) | _predicate_words(b)
+    # the two parties of one matter name each other: "the ministry said talks with the rebels
+    # succeeded", "the rebels said talks with the ministry failed"
+    speakers = _speaker_words(a), _speaker_words(b)
+    shared = ((a.words | speakers[0]) & (b.words | speakers[1])) - predicates
+    shared -= speakers[0] & speakers[1]
+    # short claims ("the ceasefire was holding") have few words to share: all of the shorter's do
+    fewest = min(len(a.words - predicates), len(b.words - predicates))
+    return len(shared) >= min(SHARED_WORDS, max(1, fewest))
 
 
 def relative_side(p: Proposition, reference: Proposition) -> int:
