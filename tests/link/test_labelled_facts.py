@@ -43,10 +43,19 @@ def _p_r(found: list[bool], truth: list[bool]) -> tuple[float, float]:
     return hits / max(1, sum(found)), hits / max(1, sum(truth))
 
 
-def test_figure_pairs(nlp: Language) -> None:
+# (file, precision, kept apart, recall at least): figures.jsonl is the set the figure keys were
+# worked out on; figures_heldout.jsonl was written in session 4 and measured once before the
+# change it prompted (P 0.71 R 0.62, kept apart 0.75; see tests/data/facts/README.md)
+FIGURE_SETS = [("figures.jsonl", 1.0, 1.0, 0.8), ("figures_heldout.jsonl", 0.8, 0.85, 0.6)]
+
+
+@pytest.mark.parametrize(("name", "least_precision", "least_apart", "least_recall"), FIGURE_SETS)
+def test_figure_pairs(
+    nlp: Language, name: str, least_precision: float, least_apart: float, least_recall: float
+) -> None:
     found: list[bool] = []
     truth: list[bool] = []
-    for row in _rows("figures.jsonl"):
+    for row in _rows(name):
         a = _analyse(nlp, row["a"], "a1", "2025-01-10")
         b = _analyse(nlp, row["b"], "a2", "2025-01-20")
         qa = [q for q in a.quantities if q.value == row["va"]]
@@ -68,9 +77,9 @@ def test_figure_pairs(nlp: Language) -> None:
     apart = sum(not f and not t for f, t in zip(found, truth, strict=True)) / max(
         1, sum(not t for t in truth)
     )
-    print(f"figure pairs: P {precision:.2f} R {recall:.2f}, kept apart {apart:.2f}, n={len(truth)}")
-    assert precision == 1.0 and apart == 1.0
-    assert recall >= 0.8
+    print(f"{name}: P {precision:.2f} R {recall:.2f}, kept apart {apart:.2f}, n={len(truth)}")
+    assert precision >= least_precision and apart >= least_apart
+    assert recall >= least_recall
 
 
 # (file, contradiction recall at least): claims.jsonl and claims_dev2.jsonl were the sets the

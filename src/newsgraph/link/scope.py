@@ -5,9 +5,9 @@ million deaths in the fourteenth century" count the same object (deaths) and are
 their scope differs. The scope is read from the figure's own sentence in the article text: the
 place from a GPE/LOC mention governed by a place preposition ("in China", "across Europe") or
 opening the sentence ("China has seen 11 deaths"), or a word such as "worldwide"; the period from
-a span of years ("between 2010 and 2015", "2009–2018"), a decade or a century. A single date is
-not a scope but the figure's `as_of` (a toll "as of Monday" is the same figure revised), so it is
-left to the quantity.
+a span of years ("between 2010 and 2015", "2009–2018"), one whole year ("in 2023"), a decade or a
+century. A single date is not a scope but the figure's `as_of` (a toll "as of Monday" is the same
+figure revised), so it is left to the quantity.
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ _YEAR = r"(1\d{3}|20\d{2})"
 _SPAN = re.compile(
     rf"\b(?:between\s+{_YEAR}\s+and\s+{_YEAR}|from\s+{_YEAR}\s+(?:to|until|through)\s+{_YEAR}|"
     rf"{_YEAR}\s*[-–—]\s*{_YEAR})\b",
+    re.IGNORECASE,
+)
+# One whole year bounding a count ("300 doctors left in 2023"): the year is the period of an
+# annual figure. A year inside a date ("on 5 March 2024", "in March 2024") is the figure's as_of.
+_ONE_YEAR = re.compile(
+    rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+(?:whole\s+|entire\s+)?year\s+)?{_YEAR}\b"
+    r"(?!\s*[-–—/]\s*\d)",
     re.IGNORECASE,
 )
 _DECADE = re.compile(r"\b(?:in\s+)?the\s+(1\d|20)(\d)0s\b", re.IGNORECASE)
@@ -91,7 +98,9 @@ def period_of(sentence: str) -> str | None:
     decade = _DECADE.search(sentence)
     if decade:
         return f"{decade.group(1)}{decade.group(2)}0s"
-    return None
+    years = {m.group(1) for m in _ONE_YEAR.finditer(sentence)}
+    # two years in one sentence ("450 in 2024, up from 300 in 2023") bound two figures: neither
+    return years.pop() if len(years) == 1 else None
 
 
 def place_of(
