@@ -98,9 +98,9 @@ def period_of(sentence: str) -> str | None:
     decade = _DECADE.search(sentence)
     if decade:
         return f"{decade.group(1)}{decade.group(2)}0s"
-    years = {m.group(1) for m in _ONE_YEAR.finditer(sentence)}
+    whole_years = {m.group(1) for m in _ONE_YEAR.finditer(sentence)}
     # two years in one sentence ("450 in 2024, up from 300 in 2023") bound two figures: neither
-    return years.pop() if len(years) == 1 else None
+    return whole_years.pop() if len(whole_years) == 1 else None
 
 
 def place_of(
