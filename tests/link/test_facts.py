@@ -286,3 +286,40 @@ def test_contradicting_predicates_contest_one_proposition(first: str, second: st
     (fact,) = build_claim_facts("s1", ARTICLES, claims, {})
     assert fact.status == "contested"
     assert sorted(s.stance or "" for s in fact.statements) == ["assert", "deny"]
+
+
+def test_figures_of_no_named_kind_far_apart_are_two_figures() -> None:
+    # "at least 3 children" died, "about 200,000 children" are held: one head noun, two figures
+    found = build_facts(
+        "s",
+        ARTICLES,
+        [
+            qty(1, 3, None, "at_least", kind="OTHER", obj="children"),
+            qty(2, 200_000, "UNICEF", "about", kind="OTHER", obj="children"),
+            qty(3, 210_000, "the agency", kind="OTHER", obj="children"),
+        ],
+        {},
+    )
+    assert sorted(sorted(s.quantity_id for s in f.statements) for f in found) == [
+        ["q1"],
+        ["q2", "q3"],
+    ]
+    assert len({f.id for f in found}) == 2
+    # a toll keeps its revisions, however far apart: 300 then 1,100 of one agency
+    toll = build_facts("s", ARTICLES, [qty(1, 300, "NIS"), qty(2, 1100, "NIS")], {})
+    assert len(toll) == 1 and toll[0].status == "superseded"
+
+
+def test_durations_and_multiples_are_not_figures() -> None:
+    found = build_facts(
+        "s",
+        ARTICLES,
+        [
+            qty(1, 72, None, kind="OTHER", obj="hours"),
+            qty(2, 9, None, kind="OTHER", obj="times"),
+            qty(3, 2, None, kind="OTHER", obj="years"),
+            qty(4, 40, None, kind="OTHER", obj="employees"),
+        ],
+        {},
+    )
+    assert [f.object for f in found] == ["employees"]

@@ -223,17 +223,28 @@ def _show_entity(d: q.EntityDetail) -> None:
 def _facts_table(found: list[Any]) -> Table:
     from newsgraph.views.charts import statement_label
 
-    table = Table("fact", "kind", "object", "status", "sources", "history", title="facts")
+    table = Table(
+        "fact",
+        "kind",
+        "object (scope)",
+        "status",
+        "outlets",
+        "independent",
+        "history",
+        title="facts",
+    )
     for f in found:
         history = "; ".join(
-            f"{s.as_of or '?'} {statement_label(s)} ({s.speaker or 'article'}, {s.outlet or '?'})"
+            f"{s.as_of or '?'} {statement_label(s)} "
+            f"({s.speaker or 'no source named'}, {s.outlet or 'unknown outlet'})"
             for s in f.history
         )
         table.add_row(
-            f.id,
+            short_id(f.id),
             f.kind,
-            shown_as_text(f.object),
+            shown_as_text(f"{f.object or ''} ({f.scope})" if f.scope else f.object),
             f.status,
+            str(len(f.outlets)),
             str(f.independent_sources),
             shown_as_text(history),
         )

@@ -69,6 +69,13 @@ _SYNONYMS = {
 # For a toll, "deaths", "victims" and "people" (killed) count the same.
 _TOLL_HEADS = {"death": "person", "victim": "person"}
 _TOLL_KINDS = frozenset({"KILL", "WOUND", "CASUALTY"})
+# Heads that measure rather than count: a duration or a multiple.
+MEASURES = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time"}
+    | {"light-year", "times"}
+)
+# Values of a figure of no named kind further apart than this factor are two figures.
+NEAR_FACTOR = 2.0
 # Days apart within which two sources' values are "at about the same time".
 CONTEST_WINDOW_DAYS = 45
 
@@ -290,30 +297,75 @@ def build_facts(
             )
         scopes[q.id] = scope
         head, entity = object_parts(q.kind, q.object)
+        if q.kind == "OTHER" and head in MEASURES:
+            continue  # "72 hours", "9 times": how long or how many times, not a figure
         key = FigureKey(q.kind, head, entity, q.unit, scope.place, scope.period)
         groups.setdefault(key, []).append(q)
     found: list[Fact] = []
-    for key, members in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
-        statements = [_statement(q, by_id[q.article_id], origins) for q in members]
-        statements = _mark_superseded(statements)
-        fact_id = "f" + hashlib.sha1(f"{story_id}|{key.text()}".encode()).hexdigest()[:15]
-        objects = [q.object for q in members if q.object]
-        found.append(
-            Fact(
-                id=fact_id,
-                story_id=story_id,
-                kind=key.kind,
-                object=min(objects, key=len) if objects else None,
-                statements=statements,
-                independent_sources=len({s.source for s in statements}),
-                status=figure_status(statements),
-                history=history_of(statements),
-                scope=Scope(key.place, key.period).text(),
-                outlets=sorted({s.outlet for s in statements if s.outlet}),
-            )
-        )
+    for key, group in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
+        parts = split_distant(group) if key.kind == "OTHER" else [group]
+        for index, members in enumerate(parts):
+            # the first part keeps the key's id, so ids stay stable as reports come in
+            suffix = "" if index == 0 else f"|{members[0].id}"
+            found.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
     found.sort(key=fact_rank)
     return found
+
+
+def split_distant(members: Sequence[Quantity]) -> list[list[Quantity]]:
+    """A figure of no named kind ("children", "employees") is one figure only while its values
+    stay near each other: "at least 3 children" (who died) and "about 200,000 children" (held)
+    share a head noun and nothing else. A named kind (a toll, a deployment) has its revisions."""
+    parts: list[list[Quantity]] = []
+    for q in sorted(members, key=lambda q: (q.as_of or "", q.article_id, q.start)):
+        for part in parts:
+            if all(_near(q, other) for other in part):
+                part.append(q)
+                break
+        else:
+            parts.append([q])
+    return parts
+
+
+def _middle(q: Quantity) -> float | None:
+    if q.value is not None:
+        return abs(q.value)
+    if q.low is not None and q.high is not None:
+        return abs(q.low + q.high) / 2
+    return None
+
+
+def _near(a: Quantity, b: Quantity) -> bool:
+    ma, mb = _middle(a), _middle(b)
+    if ma is None or mb is None:
+        return False
+    low, high = sorted((ma, mb))
+    return low == high or (low > 0 and high / low <= NEAR_FACTOR)
+
+
+def _figure_fact(
+    story_id: str,
+    key: FigureKey,
+    suffix: str,
+    members: Sequence[Quantity],
+    by_id: Mapping[str, ArticleRef],
+    origins: Mapping[str, str],
+) -> Fact:
+    statements = _mark_superseded([_statement(q, by_id[q.article_id], origins) for q in members])
+    fact_id = "f" + hashlib.sha1(f"{story_id}|{key.text()}{suffix}".encode()).hexdigest()[:15]
+    objects = [q.object for q in members if q.object]
+    return Fact(
+        id=fact_id,
+        story_id=story_id,
+        kind=key.kind,
+        object=min(objects, key=len) if objects else None,
+        statements=statements,
+        independent_sources=len({s.source for s in statements}),
+        status=figure_status(statements),
+        history=history_of(statements),
+        scope=Scope(key.place, key.period).text(),
+        outlets=sorted({s.outlet for s in statements if s.outlet}),
+    )
 
 
 def fact_rank(fact: Fact) -> tuple[bool, bool, int, str, str]:

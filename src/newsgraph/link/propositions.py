@@ -160,19 +160,20 @@ PREDICATES: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         # parties came to terms
         ("agree", +1, r"\b(?:agree\w*|accept\w*|approv\w*)\b"),
         ("agree", -1, r"\b(?:reject\w*|refus\w*|block\w*|veto\w*|overturn\w*)\b"),
-        # a figure moved one way
-        ("change", +1, r"\b(?:rose|rise[ns]?|rising|increas\w*|grew|grow\w*|climb\w*|jump\w*|"
-                       r"soar\w*|surg\w*|went up|gone up|goes up)\b"),
-        ("change", -1, r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|shr[aiu]nk\w*|"
-                       r"plung\w*|slump\w*|went down|gone down|goes down)\b"),
         # a fire or an outbreak is under control or spreading
         ("spread", -1, r"\b(?:contained|under control|extinguished|put out)\b"),
         ("spread", +1, r"\b(?:spread\w*|out of control|raging|rages)\b"),
         # an arrangement holds or has broken
-        ("intact", +1, r"\b(?:holding|held|holds|in place|in force|intact)\b"),
-        ("intact", -1, r"\b(?:collaps\w*|broke(?:n)? down|breaks? down|broken|violated|"
-                       r"breached|fell apart|fallen apart|ended|over)\b"),
+        ("intact", +1, r"\b(?:is|was|are|were|still)\s+holding\b|\b(?:in place|in force|intact)\b"),
+        ("intact", -1, r"\b(?:collapsed|broke(?:n)? down|breaks? down|violated|breached|"
+                       r"fell apart|fallen apart)\b"),
     )
+)  # fmt: skip
+# A figure moved one way: a class of its own for each thing that moved, named by the word just
+# before the verb ("inflation rose" and "inflation fell" disagree; "exports fell" is another matter).
+_CHANGE = (
+    (+1, re.compile(r"\b([a-z]+)\s+(?:rose|rises|risen|increased|grew|climbed|jumped|soared|went up)\b")),
+    (-1, re.compile(r"\b([a-z]+)\s+(?:fell|falls|fallen|dropped|declined|decreased|shrank|plunged|went down)\b")),
 )  # fmt: skip
 # A negation before a predicate, within its clause, turns its side.
 _NEGATION = re.compile(
@@ -242,6 +243,12 @@ def read_proposition(claim: Claim) -> Proposition:
         for match in pattern.finditer(lower):
             value = -side if _negated(lower, match.start()) else side
             sides.setdefault(name, value)  # the first predicate of a class speaks for it
+    for side, pattern in _CHANGE:
+        for match in pattern.finditer(lower):
+            subject = _stem(match.group(1))
+            if subject not in _FILLER and len(subject) >= 3:
+                value = -side if _negated(lower, match.start(1)) else side
+                sides.setdefault(f"change:{subject}", value)
     negated = bool(_NEGATION.search(content))
     if claim.stance == "deny" and negated:
         # "insisted the dam had not been damaged": the content carries the denial, once
@@ -276,7 +283,11 @@ def same_proposition(a: Proposition, b: Proposition) -> bool:
         return True
     # the shorter says nothing the longer does not: "no more peace talks", "peace talks resume"
     shorter, longer = sorted((a.words, b.words), key=len)
-    if len(shorter) >= 2 and len(shorter & longer) >= CONTAINED * len(shorter):
+    if (
+        len(shorter) >= 2
+        and len(longer) <= 2 * len(shorter) + 1  # not a phrase lost in a long quotation
+        and len(shorter & longer) >= CONTAINED * len(shorter)
+    ):
         return True
     if a.names & b.names and overlap >= NAMED_MATCH:
         return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, distinct, func, or_, select
 
 from newsgraph.errors import NewsgraphError, NotFound
 from newsgraph.link.facts import fact_rank
@@ -674,7 +674,21 @@ def list_facts(
     limit: int = 50,
     offset: int = 0,
 ) -> Page[Fact]:
-    query = select(facts).order_by(facts.c.story_id, facts.c.id)
+    # what an analyst follows first (as `fact_rank` orders one story's facts): disputes, then
+    # named kinds before "other" figures, the best-sourced first; ids break ties stably
+    dispute = case(
+        (facts.c.status == "contested", 0),
+        (facts.c.status == "superseded", 1),
+        (facts.c.status == "corroborated", 2),
+        else_=3,
+    )
+    query = select(facts).order_by(
+        dispute,
+        case((facts.c.kind == "OTHER", 1), else_=0),
+        facts.c.independent_sources.desc(),
+        facts.c.story_id,
+        facts.c.id,
+    )
     if story_id:
         query = query.where(facts.c.story_id == story_id)
     if status:
