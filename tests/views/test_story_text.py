@@ -31,3 +31,20 @@ def test_story_lines_answer_first(tmp_path) -> None:  # type: ignore[no-untyped-
     assert "2 outlets · 2 independent sources" in answer
     assert "North Korea sends soldiers to Russia · 1 report" in text
     assert "└ copy:" in text
+
+
+def test_a_pronoun_speaker_shows_whom_it_stands_for() -> None:
+    from newsgraph.records import Statement
+    from newsgraph.views.dossier import _who
+
+    def said_by(speaker: str | None, source: str | None) -> Statement:
+        return Statement(
+            None, "c1", None, None, None, None, speaker, "a1", "x.com", None, source=source
+        )
+
+    names = {"e1": "Doug Cooke"}
+    assert _who(said_by("he", "e1"), names) == "Doug Cooke (“he”)"
+    # a name as written stays as written; an unresolved pronoun too
+    assert _who(said_by("NASA's Doug Cooke", "e1"), names) == "NASA's Doug Cooke"
+    assert _who(said_by("she", None), names) == "she"
+    assert _who(said_by(None, None), names) == "x.com (no source named)"

@@ -130,9 +130,17 @@ class StoryAnswer:
         return len({a.outlet or a.id for a in self.dossier.articles})
 
 
-def _who(statement: Statement) -> str:
-    """The speaker as written; an unattributed figure is the outlet's own."""
+# Speakers that say who only with the sentence before them.
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
+
+
+def _who(statement: Statement, names: dict[str, str] | None = None) -> str:
+    """The speaker as written; a pronoun with the name stage A resolved it to ("Doug Cooke
+    ("he")"); an unattributed figure is the outlet's own."""
     if statement.speaker:
+        name = (names or {}).get(statement.source or "")
+        if name and statement.speaker.strip().casefold() in _PRONOUNS:
+            return f"{name} (“{statement.speaker.strip()}”)"
         return statement.speaker
     return f"{statement.outlet} ({UNATTRIBUTED})" if statement.outlet else UNATTRIBUTED
 
@@ -146,7 +154,8 @@ def _target(statement: Statement) -> str:
 class _Sentences:
     """The sentence each statement comes from, looked up in its article's text."""
 
-    def __init__(self, dossier: q.Dossier) -> None:
+    def __init__(self, dossier: q.Dossier, names: dict[str, str] | None = None) -> None:
+        self.names = names or {}  # speaker entity id -> name
         self.texts = {a.id: a.text for a in dossier.articles}
         self.spans: dict[str, Quantity | Claim] = {x.id: x for x in dossier.quantities}
         self.spans.update({c.id: c for c in dossier.claims})
@@ -159,7 +168,10 @@ class _Sentences:
         return sentence_around(text, record.start, record.end)
 
     def said(self, statement: Statement) -> Said:
-        return Said(statement, _who(statement), self.of(statement), _target(statement))
+        return Said(statement, self.who(statement), self.of(statement), _target(statement))
+
+    def who(self, statement: Statement) -> str:
+        return _who(statement, self.names)
 
 
 def _source_key(statement: Statement) -> str:
@@ -190,7 +202,7 @@ def figure_view(fact: Fact, sentences: _Sentences, dates: dict[str, str | None])
         statements.sort(key=lambda s: (s.as_of or "", s.article_id))
         lines.append(
             SourceLine(
-                _who(statements[-1]),
+                sentences.who(statements[-1]),
                 [sentences.said(s) for s in statements],
                 _trend([_level(s) for s in statements]),
             )
@@ -249,7 +261,9 @@ def origin_trees(found: Sequence[Article], groups: Sequence[q.SourceGroup]) -> l
 def story_answer(store: Store, story_id: str) -> StoryAnswer:
     """Everything the story page, the report and `show story` say about one story."""
     dossier = q.story_dossier(store, story_id)
-    sentences = _Sentences(dossier)
+    speakers = [c.speaker_entity_id for c in dossier.claims]
+    speakers += [x.speaker_entity_id for x in dossier.quantities]
+    sentences = _Sentences(dossier, store.entity_names(e for e in speakers if e))
     dates = {a.id: a.published for a in dossier.articles}
     ranked = sorted(dossier.facts, key=fact_rank)
     figures = [figure_view(f, sentences, dates) for f in ranked if f.kind != "CLAIM"]
@@ -272,6 +286,7 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
             dates.get(claim.article_id),
             stance=claim.stance,
             content=claim.content,
+            source=claim.speaker_entity_id,
         )
         lone = PropositionView(None, _shorten(claim.content), "single_source")
         (lone.denying if claim.stance == "deny" else lone.asserting).append(
