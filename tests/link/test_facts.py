@@ -323,3 +323,13 @@ def test_durations_and_multiples_are_not_figures() -> None:
         {},
     )
     assert [f.object for f in found] == ["employees"]
+
+
+def test_an_unresolved_pronoun_is_no_source_of_its_own() -> None:
+    from newsgraph.link.facts import statement_source
+
+    # "he" on two pages is not one source; each counts for its own article's origin
+    assert statement_source("He", None, "a1", {}) == "origin:a1"
+    assert statement_source("he", None, "a2", {"a2": "g"}) == "origin:g"
+    assert statement_source("he", "e7", "a1", {}) == "e7"  # resolved by stage A
+    assert statement_source("The NIS", None, "a1", {}) == "nis"

@@ -48,3 +48,12 @@ def test_a_pronoun_speaker_shows_whom_it_stands_for() -> None:
     assert _who(said_by("NASA's Doug Cooke", "e1"), names) == "NASA's Doug Cooke"
     assert _who(said_by("she", None), names) == "she"
     assert _who(said_by(None, None), names) == "x.com (no source named)"
+
+
+def test_dates_read_as_a_person_writes_them() -> None:
+    from newsgraph.views.charts import shown_when
+
+    assert shown_when("1300/1399") == "14th century"
+    assert shown_when("2009/2018") == "2009–2018"
+    assert shown_when("2019-11-19") == "2019-11-19"
+    assert shown_when(None) == "undated" and shown_when("", "") == ""

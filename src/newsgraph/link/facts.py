@@ -69,6 +69,8 @@ _SYNONYMS = {
 # For a toll, "deaths", "victims" and "people" (killed) count the same.
 _TOLL_HEADS = {"death": "person", "victim": "person"}
 _TOLL_KINDS = frozenset({"KILL", "WOUND", "CASUALTY"})
+# Speakers that name nobody without the sentence before them.
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
 # Heads that measure rather than count: a duration or a multiple.
 MEASURES = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time"}
@@ -206,6 +208,10 @@ def speaker_source(speaker: str | None, speaker_entity_id: str | None) -> str | 
         return speaker_entity_id
     if speaker and speaker.strip():
         text = " ".join(speaker.casefold().split())
+        if text in PRONOUNS:
+            # "he" in one article and "he" in another are nobody in particular: an unresolved
+            # pronoun counts for its article, as an unattributed statement does
+            return None
         return re.sub(r"^(?:the|a|an)\s+", "", text)
     return None
 

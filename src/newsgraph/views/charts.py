@@ -77,6 +77,28 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if whole else f"{value:,.2f}"
 
 
+def shown_when(value: str | None, undated: str = "undated") -> str:
+    """An as_of date as a person reads it: a day as written, a span of years "1300/1399" as
+    "14th century" when it is one, else "2009–2018"."""
+    if not value:
+        return undated
+    first, _, last = value.partition("/")
+    if not last:
+        return value
+    if (
+        first.isdigit()
+        and last.isdigit()
+        and int(first) % 100 == 0
+        and int(last) == int(first) + 99
+    ):
+        number = int(first) // 100 + 1
+        suffix = (
+            "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        )
+        return f"{number}{suffix} century"
+    return f"{first}–{last}"
+
+
 def statement_label(s: Statement) -> str:
     """A statement's figure as a person reads it: '10,000', '1,000–1,500'."""
     if s.value is not None:

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.link.facts import fact_rank
+from newsgraph.link.facts import PRONOUNS, fact_rank
 from newsgraph.records import Article, Claim, Fact, Incident, Quantity, Rewrite, Statement
 from newsgraph.store import Store
 from newsgraph.store import queries as q
@@ -130,16 +130,12 @@ class StoryAnswer:
         return len({a.outlet or a.id for a in self.dossier.articles})
 
 
-# Speakers that say who only with the sentence before them.
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
-
-
 def _who(statement: Statement, names: dict[str, str] | None = None) -> str:
     """The speaker as written; a pronoun with the name stage A resolved it to ("Doug Cooke
     ("he")"); an unattributed figure is the outlet's own."""
     if statement.speaker:
         name = (names or {}).get(statement.source or "")
-        if name and statement.speaker.strip().casefold() in _PRONOUNS:
+        if name and statement.speaker.strip().casefold() in PRONOUNS:
             return f"{name} (“{statement.speaker.strip()}”)"
         return statement.speaker
     return f"{statement.outlet} ({UNATTRIBUTED})" if statement.outlet else UNATTRIBUTED

@@ -18,7 +18,7 @@ from newsgraph.link.facts import fact_rank
 from newsgraph.records import Article, Claim, Entity, Fact, Quantity, Rewrite, Story
 from newsgraph.store import Store
 from newsgraph.store.queries import article_title
-from newsgraph.views.charts import statement_label
+from newsgraph.views.charts import shown_when, statement_label
 
 
 @dataclass(slots=True)
@@ -150,6 +150,7 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
         lstrip_blocks=True,
     )
     env.globals.update(
+        shown_when=shown_when,
         anchor=anchor,
         safe_url=safe_url,
         sentence_around=sentence_around,

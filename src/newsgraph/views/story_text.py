@@ -8,7 +8,7 @@ scraped text as it is; whoever prints them escapes it for their medium.
 from __future__ import annotations
 
 from newsgraph.store.queries import article_title as title_of
-from newsgraph.views.charts import statement_label
+from newsgraph.views.charts import shown_when, statement_label
 from newsgraph.views.dossier import FigureView, Said, StoryAnswer
 from newsgraph.views.report import plural
 
@@ -17,7 +17,7 @@ MAX_PROPOSITIONS = 30
 
 def _said(s: Said) -> str:
     stance = s.statement.stance or statement_label(s.statement)
-    when = s.statement.as_of or "undated"
+    when = shown_when(s.statement.as_of)
     return f"{stance}: {s.who} · {when} · {s.statement.outlet or 'unknown outlet'}"
 
 
@@ -25,7 +25,7 @@ def _sources(figure: FigureView) -> list[str]:
     lines = []
     for line in figure.lines:
         values = " → ".join(
-            f"{statement_label(s.statement)} ({s.statement.as_of or 'undated'})" for s in line.said
+            f"{statement_label(s.statement)} ({shown_when(s.statement.as_of)})" for s in line.said
         )
         trend = {"up": " ↑", "down": " ↓"}.get(line.trend or "", "")
         lines.append(f"      {line.who}: {values}{trend}")
@@ -94,7 +94,7 @@ def story_lines(answer: StoryAnswer) -> list[tuple[str, str]]:
         out.append(
             (
                 "item",
-                f"{i.when or 'undated'}  {i.label} · {plural(i.reports, 'report')} · "
+                f"{shown_when(i.when)}  {i.label} · {plural(i.reports, 'report')} · "
                 f"{plural(i.independent_sources, 'independent source')}",
             )
         )

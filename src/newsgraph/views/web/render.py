@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsgraph import __version__
 from newsgraph.store.queries import article_title
-from newsgraph.views.charts import statement_label
+from newsgraph.views.charts import shown_when, statement_label
 from newsgraph.views.report import anchor, plural, safe_url, sentence_around
 
 
@@ -41,6 +41,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
+        shown_when=shown_when,
         anchor=anchor,
         safe_url=safe_url,
         sentence_around=sentence_around,
