@@ -219,3 +219,30 @@ def test_digits_that_are_not_decimal_are_no_number(nlp) -> None:  # type: ignore
 
     for text in ("Rescuers found ⓺ survivors.", "The ₉ʄ index rose.", "Area of 5 km² was hit."):
         find_numbers(nlp(text))  # no exception
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("He was jailed for two and a half years.", "two and a half years", 2.5, "year"),
+        (
+            "Temperatures dropped to minus 15 degrees Celsius.",
+            "minus 15 degrees Celsius",
+            -15.0,
+            "celsius",
+        ),
+    ],
+)
+def test_mixed_numbers_and_a_written_minus(
+    analyse: Callable[..., AnalyzedArticle], text: str, figure: str, value: float, unit: str
+) -> None:
+    (q,) = analyse(text).quantities
+    assert (q.text, q.value, q.unit) == (figure, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 737 MAX has been grounded.", "The iPhone 11 Pro sells well."],
+)
+def test_a_model_number_is_no_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:
+    assert analyse(text).quantities == []

@@ -234,6 +234,22 @@ class _Scanner:
 
     # -- the number itself
     def core(self, k: int, money: bool) -> _Core | None:
+        found = self._core(k, money)
+        if found is None or found.fraction or found.scaled:
+            return found
+        # "two and a half years", "3 and a half hours": a mixed number
+        j = found.end
+        if (
+            self.low(j) == "and"
+            and self.low(j + 1) in ("a", "an")
+            and self.low(j + 2) == "half"
+            and found.value.is_integer()
+        ):
+            found.value += 0.5
+            found.end = j + 3
+        return found
+
+    def _core(self, k: int, money: bool) -> _Core | None:
         w = self.lows[k]
         if self.is_digits(k):
             return self._digits(k, money)
@@ -469,6 +485,8 @@ class _Scanner:
             and not (self.glued(k) and self.words[k - 1][-1:].isalnum())
         ):
             sign, at = ("+" if self.words[k] == "+" else "-"), k + 1
+        elif currency is None and self.lows[k] == "minus" and self.is_digits(k + 1):
+            sign, at = "-", k + 1  # "minus 15 degrees Celsius"
         core = self.core(at, currency is not None)
         if core is None:
             return [], k + 1
@@ -633,7 +651,7 @@ class _Scanner:
                 prev == "." and self.low(k - 2) in ("no", "nos", "vol", "p")
             ):
                 return True
-            if self._name_before(k):
+            if self._name_before(k) or (not core.words and self._model_after(nxt)):
                 return True
             if self._phone(at, nxt) or self._address(nxt):
                 return True
@@ -682,7 +700,8 @@ class _Scanner:
             return False
         tok = self.token(k - 1)
         word = self.words[k - 1]
-        if not word[:1].isupper() or tok.is_sent_start or tok.pos_ != "PROPN":
+        camel = word[:1].islower() and any(c.isupper() for c in word[1:])  # "iPhone 11"
+        if not (word[:1].isupper() or camel) or tok.is_sent_start or tok.pos_ != "PROPN":
             return False
         low = word.lower()
         if self.low(k - 2) in ("'", "’") or (self.low(k - 2) == "the" and self._score_after(k)):
@@ -690,6 +709,18 @@ class _Scanner:
         return not (
             low in MONTHS or low in WEEKDAYS or (low,) in QUALIFIERS or low in CURRENCY_PREFIXES
         )
+
+    def _model_after(self, nxt: int) -> bool:
+        """ "the 737 MAX has", "a 4 GT": a number before a capitalised model word that no
+        noun follows (in "12 NATO members" the number counts the members)."""
+        if nxt >= self.n or self.glued(nxt):
+            return False
+        w = self.words[nxt]
+        if not (len(w) >= 2 and w.isalpha() and w.isupper()):
+            return False
+        if nxt + 1 >= self.n:
+            return True
+        return self.token(nxt + 1).tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ")
 
     def _score_after(self, k: int) -> bool:
         return (
@@ -932,7 +963,7 @@ _CREW_NOUNS = frozenset(
         "staff",
     }
 )
-_START_WORDS = frozenset({*_WORD_NUMBERS, "a", "an", "half", "+", "-", "−"})
+_START_WORDS = frozenset({*_WORD_NUMBERS, "a", "an", "half", "+", "-", "−", "minus"})
 _PREFIX_STARTS = frozenset(
     {_LEX.match(sign).group() for sign in (*CURRENCY_PREFIXES, *LETTER_PREFIXES)}  # type: ignore[union-attr]
 )
