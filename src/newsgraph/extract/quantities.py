@@ -44,6 +44,7 @@ from newsgraph.extract.units import (
     DURING_WORDS,
     FRACTION_WORDS,
     GLUED_SCALES,
+    INDEX_WORDS,
     LABEL_WORDS,
     LETTER_PREFIXES,
     MEASURE_UNITS,
@@ -171,6 +172,8 @@ _SUBUNIT_RE = _phrase_regex([k for k in SUBUNITS if k != "p"], re.IGNORECASE)
 _GLUED_P = re.compile(r"p(?![^\W_])")
 _AGE_RE = re.compile(r"(?:-|\s+)years?(?:-|\s+)old\b", re.IGNORECASE)
 _POINTS = frozenset({"points", "point", "pts"})
+_PER_SECOND_RE = re.compile(r"\s+[^\W\d_]+\s+(?:per|a)\s+second\b", re.IGNORECASE)
+_PLUS_RE = re.compile(r"-?plus\b|\+(?![\w.])", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -439,7 +442,9 @@ class _Scanner:
         m = _PERCENT_RE.match(text, pos)
         if m is not None:
             unit = PERCENT_UNITS[re.sub(r"\s+", " ", m.group(1).lower())]
-            if m.group(1).lower() in _POINTS and not self._rate_sentence(core.k):
+            if m.group(1).lower() in _POINTS and self._index_before(core.k):
+                unit = "index_point"  # "the Dow fell 120 points, or 0.4%"
+            elif m.group(1).lower() in _POINTS and not self._rate_sentence(core.k):
                 unit = "point"
             return m.end(), unit, 1.0
         m = _CASED_RE.match(text, pos)
@@ -458,6 +463,11 @@ class _Scanner:
         if k >= self.n:
             return False
         return self.lows[k] in MULTIPLIER_NEXT or self.token(k).tag_ in ("JJR", "RBR")
+
+    def _index_before(self, k: int) -> bool:
+        """Whether a stock index is named earlier in the number's sentence."""
+        sent = sentence_of(self.token(k))
+        return any(tok.lower_ in INDEX_WORDS for tok in sent if tok.idx < self.starts[k])
 
     def _rate_sentence(self, k: int) -> bool:
         sent = self.sentence(k).lower()
@@ -544,7 +554,8 @@ class _Scanner:
                     ratio = SECONDS_IN[first.unit] / SECONDS_IN[unit]
                     first.value = round(base * ratio + core.value, 6)
                     first.unit, first.end = unit, end_char
-                    return [first]
+                    # "2 hours 1 minute 39 seconds": one duration in its smallest unit
+                    return self._extend(first, self.lex_at(end_char))
         hyphen = joiner in ("-", "–") and self.glued(k) and self.glued(k + 1)
         if not (joiner in ("to", "and", "–") or hyphen) or k + 1 >= self.n:
             return [first]
@@ -785,6 +796,13 @@ class _Scanner:
                 return True
         return core.end == at + 1 and first in SCALE_WORDS
 
+    def index_level(self, found: _Found) -> bool:
+        """ "The Nasdaq 100 closed +0.4% at 18,214.6": a bare level of a named stock index."""
+        if found.unit is not None or found.value is None or found.core.words:
+            return False
+        k = self.lex_at(found.start)
+        return self.low(k - 1) in ("at", "to") and self._index_before(k)
+
     # -- qualifier, age and change
     def qualify(self, found: _Found) -> None:
         k = self.lex_at(found.start)
@@ -855,7 +873,12 @@ class _Scanner:
         ):
             nxt = self.token(end_k) if end_k < self.n else None
             root = self.token(found.core.k)
-            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM") or root.head.i != nxt.i:
+            if (
+                nxt is None
+                or nxt.pos_ not in ("NOUN", "PROPN", "NUM")
+                or root.head.i != nxt.i
+                or (nxt.tag_ in ("NN", "NNP") and v != 1)  # "children under 12 travel free"
+            ):
                 found.unit = "year"
 
     def change(self, found: _Found) -> None:
@@ -888,6 +911,8 @@ class _Scanner:
                     return  # a loss figure, not a fall
                 if found.unit is None and lemma in _AFFECTED_VERBS:
                     return  # jobs cut, stores closed: things affected
+                if lemma in _AFFECTED_VERBS and self._share_of(found):
+                    return  # "lose as much as 40% of their water": a share affected
                 if is_currency(found.unit) and lemma in _FUNDING_VERBS:
                     return  # money raised is an amount, not a rise
                 found.change = word
@@ -907,6 +932,16 @@ class _Scanner:
                 found.change = "up"
             elif w in DOWN_NOUNS:
                 found.change = "down"
+
+    def _share_of(self, found: _Found) -> bool:
+        """A share of a stock of things ("40% of their water"), not of a value: "lost a fifth
+        of its value" is a fall."""
+        k = self.lex_at(found.end)
+        if found.unit not in _SHARE_UNITS or self.low(k) != "of":
+            return False
+        of = self.token(k)
+        objects = [c for c in of.children if c.dep_ == "pobj"]
+        return not any(c.lemma_.lower() in _VALUE_NOUNS for c in objects)
 
     @staticmethod
     def _move(tok: Token) -> str | None:
@@ -993,6 +1028,9 @@ _CHANGE_FILLERS = frozenset(
         "slightly",
     }
 )
+_VALUE_NOUNS = frozenset(
+    {"value", "worth", "price", "valuation", "capitalisation", "capitalization"}
+)
 _FUNDING_VERBS = frozenset({"raise", "gain", "add"})
 _AFFECTED_VERBS = frozenset({"cut", "shed", "lose", "slash", "reduce", "trim"})
 # Day names and their three-letter forms ("Mon"), from the time expressions' table.
@@ -1024,7 +1062,14 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
     for item in found:
         if item.unit is None and item.start in scan.pending_units:
             item.unit = scan.pending_units[item.start]
+        if scan.index_level(item):
+            item.unit = "index_point"
+        elif item.unit is None and _PER_SECOND_RE.match(scan.text, item.end):
+            item.unit = "per_second"  # "3.4e9 collisions per second": a rate
         scan.qualify(item)
+        plus = _PLUS_RE.match(scan.text, item.end)
+        if plus is not None and item.approx == "exact" and item.value is not None:
+            item.approx, item.end = "at_least", plus.end()  # "50,000-plus"
         scan.change(item)
         if item.sign and not _is_change_sign(item):
             item.change = None
