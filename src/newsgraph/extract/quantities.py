@@ -187,6 +187,7 @@ class _Core:
     fraction: bool = False
     words: bool = False
     scale: float = 1.0
+    fold: bool = False  # "sixfold": the number is a multiplier
 
 
 class _Scanner:
@@ -213,7 +214,13 @@ class _Scanner:
         """Whether a quantity can begin at lexeme k: a digit, a number word, a sign or the
         first piece of a currency sign (most lexemes are none of these)."""
         w = self.words[k]
-        return w[:1].isdecimal() or self.lows[k] in _START_WORDS or w in _PREFIX_STARTS
+        low = self.lows[k]
+        return (
+            w[:1].isdecimal()
+            or low in _START_WORDS
+            or w in _PREFIX_STARTS
+            or (low.endswith("fold") and low[:-4] in UNITS)
+        )
 
     def glued(self, k: int) -> bool:
         """Whether lexeme k follows lexeme k-1 without a space."""
@@ -254,6 +261,9 @@ class _Scanner:
 
     def _core(self, k: int, money: bool) -> _Core | None:
         w = self.lows[k]
+        if w.endswith("fold") and w[:-4] in UNITS and UNITS[w[:-4]] > 1:
+            # "sixfold", "tenfold": a multiplier
+            return _Core(k, k + 1, float(UNITS[w[:-4]]), words=True, fold=True)
         if self.is_digits(k):
             return self._digits(k, money)
         if w == "half":
@@ -502,6 +512,8 @@ class _Scanner:
             return [], k + 1
         end_char, unit, factor = self.suffix(core, currency)
         value = core.value * factor
+        if core.fold:
+            unit = "times"
         if unit is None and core.fraction:
             unit = "fraction"
             # "a quarter of a point", "1/16 of an inch": a fraction of a measure
@@ -521,6 +533,16 @@ class _Scanner:
         if start > 0 and self.lows[start - 1] in PREFIX_UNITS and found.unit is None:
             found.unit = PREFIX_UNITS[self.lows[start - 1]]
             found.start = self.starts[start - 1]
+        elif (
+            start > 1
+            and self.lows[start - 1] == "-"
+            and self.glued(start)
+            and self.glued(start - 1)
+            and self.lows[start - 2] in PREFIX_UNITS
+            and found.unit is None
+        ):
+            found.unit = PREFIX_UNITS[self.lows[start - 2]]  # "magnitude-7.1"
+            found.start = self.starts[start - 2]
         next_k = self.lex_at(end_char)
         if self._excluded(k, at, core, found, next_k):
             j = next_k
@@ -577,8 +599,8 @@ class _Scanner:
         if first.unit is not None and unit is not None and first.unit != unit:
             return [first]
         own_unit, unit = unit, unit or first.unit
-        if first.sign or (joiner == "to" and self._after_move(first)):
-            return [first]  # "fell ₹14.30 to ₹612.85": a change, then the level
+        if first.sign or (joiner == "to" and (self._after_move(first) or before == "by")):
+            return [first]  # "fell ₹14.30 to ₹612.85", "grew by 1.2 million to 10.5m"
         score = (
             hyphen
             and unit is None
@@ -630,6 +652,7 @@ class _Scanner:
             and self.glued(k - 1)
             and self.words[k - 2][-1:].isalnum()
             and not found.sign
+            and self.lows[k - 2] not in PREFIX_UNITS  # "magnitude-7.1": a measure
         ):
             return True
         if after == "." and self.glued(nxt) and self.is_digits(nxt + 1) and self.glued(nxt + 1):

@@ -814,6 +814,10 @@ PERSON_NOUNS = frozenset(
 # Words after "N times" that make it a multiplier ("ten times its estimate"), not a count.
 MULTIPLIER_NEXT = frozenset(
     {
+        "earnings",  # "trades at 25 times earnings"
+        "sales",
+        "revenue",
+        "forward",
         "the",
         "its",
         "their",
