@@ -54,7 +54,7 @@ class TimeMention:
     possessive: bool
     resolved: str
     now: bool = False  # "now", "presently": a marker of the present, weaker than a date
-    root_i: int | None = None  # the expression's head token
+    chain: frozenset[int] = frozenset()  # what it modifies below its verb (`_noun_chain`)
 
 
 def _attach(tok: Token) -> Token | None:
@@ -144,7 +144,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 attach.i if attach is not None else None,
                 possessive,
                 resolved,
-                root_i=root.i,
+                chain=_noun_chain(root, range(ent.start, end)),
             )
         )
     for tok in doc:
@@ -189,15 +189,12 @@ def _path_to_verb(
     return path, core
 
 
-def _noun_chain(doc: Doc, t: TimeMention) -> set[int]:
+def _noun_chain(root: Token, inside: range) -> frozenset[int]:
     """The tokens a time expression modifies below the nearest verb, up to the first number:
     for "the three fatalities at a fuel plant on Tuesday", the plant and the fatalities; for
     "up from $38,373 a year ago", where the parser hangs the time on "from", its $38,373."""
-    if t.root_i is None:
-        return set()
     chain: set[int] = set()
-    tok = doc[t.root_i]
-    inside = range(t.start_i, t.end_i)
+    tok = root
     for _ in range(8):
         if tok.head.i == tok.i:
             break
@@ -212,7 +209,7 @@ def _noun_chain(doc: Doc, t: TimeMention) -> set[int]:
             if any(c.like_num for c in objects):
                 chain.update(c.i for c in objects)
                 break
-    return chain
+    return frozenset(chain)
 
 
 def _modal(verb: Token) -> bool:
@@ -280,7 +277,7 @@ def date_figure(
         return None
     root = doc[phrase.root_i]
     owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
-    own_times = [t for t in times if not t.now and _noun_chain(doc, t) & owners]
+    own_times = [t for t in times if not t.now and t.chain & owners]
     if own_times:
         # "from $34,410 in October 2015", "the three fatalities at a fuel plant on Tuesday"
         return min(own_times, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
@@ -314,7 +311,7 @@ def date_figure(
         for t in times
         if not t.now
         and not (phrase.start_i <= t.start_i < phrase.end_i)
-        and not any(doc[k].like_num for k in _noun_chain(doc, t) - owners)
+        and not any(doc[k].like_num for k in t.chain - owners)
     ]
     # The nearest clause first: "reported ... on Sunday after two cases were revealed last
     # week" dates the two by the week, not the Sunday.
@@ -349,9 +346,7 @@ def date_figure(
     if not candidates and verb.dep_ in ("relcl", "acl"):
         # "one last month that affected nearly 2.5 million people": the time of the noun the
         # clause describes
-        candidates = [
-            t for t in times if not t.now and verb.head.i in _noun_chain(doc, t) | {t.attach_i}
-        ]
+        candidates = [t for t in times if not t.now and verb.head.i in t.chain | {t.attach_i}]
     if candidates:
         after = [t for t in candidates if t.start_i >= phrase.end_i]
         nearest = min(after or candidates, key=lambda t: abs(t.start_i - phrase.start_i))
