@@ -108,6 +108,19 @@ def test_what_there_were_takes_the_time_of_its_count(
         ("Officials said on Friday that 12 people had been detained.", "12", "2019-11-15"),
         # a reported present perfect is as of its report, which gives none
         ("More than 1,400 people have volunteered, the agency reported.", "More than 1,400", None),
+        # a participle shares the time of the clause it hangs from
+        (
+            "The director acknowledged shortages on Tuesday, telling lawmakers that officials "
+            "were trying to fill 3,000 vacancies.",
+            "3,000",
+            "2019-11-12",
+        ),
+        # a time naming the subject dates its clause
+        (
+            "NASA's Monday announcement increased the total of providers to 14.",
+            "14",
+            "2019-11-18",
+        ),
         # "is set to" is a future
         ("The company is set to raise up to $12.9bn from the listing.", "up to $12.9bn", None),
     ],

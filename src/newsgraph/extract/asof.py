@@ -212,6 +212,19 @@ def _noun_chain(root: Token, inside: range) -> frozenset[int]:
     return frozenset(chain)
 
 
+def _dates_other(doc: Doc, t: TimeMention, verb: Token, others: list[int]) -> bool:
+    """A time inside a clause of the subject that holds another figure ("the 300 soldiers
+    sent in May killed 12") dates that figure; one naming the subject itself ("NASA's Monday
+    announcement increased the total to 14") dates the clause."""
+    if t.attach_i is None:
+        return False
+    attach = doc[t.attach_i]
+    if attach.head.i == verb.i and attach.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    span = range(attach.left_edge.i, attach.right_edge.i + 1)
+    return any(o in span for o in others)
+
+
 def _modal(verb: Token) -> bool:
     """A future or hypothetical clause: "could send", "hope to exchange", "is set to raise"."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
@@ -335,7 +348,7 @@ def date_figure(
         if (t.possessive and t.attach_i in on_path)
         or (not t.possessive and t.attach_i in clause)
         # "the price of a truck sold in October was $41,640", "Tuesday's attack killed 12"
-        or (t.attach_i in subject and not any(o in subject for o in others))
+        or (t.attach_i in subject and not _dates_other(doc, t, verb, others))
         or (
             t.attach_i is not None
             and doc[t.attach_i].head.i in owners
@@ -391,15 +404,19 @@ def date_figure(
 
 
 def _enclosing_clause_time(doc: Doc, start: Token | None, times: list[TimeMention]) -> str | None:
-    """The time of the clause a "when" clause or a coordinated verb hangs from: "came to light
-    last week, when authorities announced that two ...", "In 2003, authorities were accused
-    ... and officials admitted that ..."."""
+    """The time of the clause a "when" clause, a participle or a coordinated verb hangs from:
+    "came to light last week, when authorities announced that two ...", "In 2003, authorities
+    were accused ... and officials admitted that ..."."""
     if start is None:
         return None
     tok = start
     for _ in range(3):
         when = any(c.lower_ in WHEN_WORDS and c.dep_ in ("advmod", "mark") for c in tok.children)
-        if not ((tok.dep_ == "advcl" and when) or tok.dep_ == "conj") or tok.head.i == tok.i:
+        # "acknowledged shortages Tuesday, telling lawmakers that ...": a participle shares
+        # the time of the clause it hangs from
+        participle = tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+        joined = tok.dep_ == "conj" or (tok.dep_ == "advcl" and (when or participle))
+        if not joined or tok.head.i == tok.i:
             return None
         tok = tok.head
         near = [t for t in times if not t.possessive and t.attach_i == tok.i]
