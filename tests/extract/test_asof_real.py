@@ -121,6 +121,10 @@ def test_what_there_were_takes_the_time_of_its_count(
             "14",
             "2019-11-18",
         ),
+        # an undated simple-past event the article tells itself is the news of its day ...
+        ("The firm's shares fell nearly 9% in Oslo trading.", "nearly 9%", "2019-11-18"),
+        # ... but not one it reports from a source
+        ("Officials said 12 people died.", "12", None),
         # "is set to" is a future
         ("The company is set to raise up to $12.9bn from the listing.", "up to $12.9bn", None),
     ],

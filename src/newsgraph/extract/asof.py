@@ -400,7 +400,10 @@ def date_figure(
                 return earlier[key]
     if _present(verb, cue, claim is not None) or any(t.now and t.attach_i in clause for t in times):
         return published[:10]
-    return _previous_sentence_time(doc, verb, times)
+    before = _previous_sentence_time(doc, verb, times)
+    if before is None and claim is None and _news_past(verb):
+        return published[:10]
+    return before
 
 
 def _enclosing_clause_time(doc: Doc, start: Token | None, times: list[TimeMention]) -> str | None:
@@ -423,6 +426,17 @@ def _enclosing_clause_time(doc: Doc, start: Token | None, times: list[TimeMentio
         if near:
             return min(near, key=lambda t: abs(t.start_i - start.i)).resolved
     return None
+
+
+def _news_past(verb: Token) -> bool:
+    """An undated event the article tells in the simple past on its own authority, in its
+    main clause ("The firm's shares fell nearly 9%"), is the news of its day."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ROOT" or verb.tag_ != "VBD":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> str | None:
