@@ -39,6 +39,9 @@ FUTURE_HEADS = frozenset(
 MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 PRESENT_MARKERS = frozenset({"now", "presently", "currently", "still", "already", "since"})
 BLOCKING_PREPS = frozenset({"since", "until", "till", "within", "for", "over", "after", "before"})
+# Words before a figure of comparison: "down from 1.808% late on Monday".
+COMPARISON_WORDS = frozenset({"from", "than", "versus", "vs", "vs.", "with"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-"})
 # Parts of a day a weekday can name: "Tuesday afternoon" dates what the afternoon dates.
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 # A clause introduced by one of these happens at the time of the clause it modifies:
@@ -158,6 +161,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                     False,
                     published[:10],
                     now=True,
+                    chain=_noun_chain(tok, range(tok.i, tok.i + 1)),
                 )
             )
     return found
@@ -212,6 +216,20 @@ def _noun_chain(root: Token, inside: range) -> frozenset[int]:
     return frozenset(chain)
 
 
+def _right_after_other(doc: Doc, t: TimeMention, phrase: NumberPhrase, others: list[int]) -> bool:
+    """A time that closely follows a figure of comparison after this one ("to yield 1.786%,
+    down from 1.808% late on Monday") is that figure's, whatever the parser hangs it on."""
+    for other in others:
+        if not phrase.end_i <= other < t.start_i or t.start_i - other > 4:
+            continue
+        if other == 0 or doc[other - 1].lower_ not in COMPARISON_WORDS:
+            continue
+        between = doc[other + 1 : t.start_i]
+        if not any(tok.text in CLAUSE_BREAKS or tok.pos_ in ("VERB", "AUX") for tok in between):
+            return True
+    return False
+
+
 def _dates_other(doc: Doc, t: TimeMention, verb: Token, others: list[int]) -> bool:
     """A time inside a clause of the subject that holds another figure ("the 300 soldiers
     sent in May killed 12") dates that figure; one naming the subject itself ("NASA's Monday
@@ -243,6 +261,8 @@ def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
         return True  # "had since risen", misparsed as a preposition
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB":
         return True
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ in ("VBZ", "VBP"):
+        return True  # "The five join nine others, bringing the total to 14"
     if not reported and (
         (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be")
         or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
@@ -290,7 +310,8 @@ def date_figure(
         return None
     root = doc[phrase.root_i]
     owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
-    own_times = [t for t in times if not t.now and t.chain & owners]
+    # "the 14 companies currently in the program": a marker of the present counts here too
+    own_times = [t for t in times if t.chain & owners]
     if own_times:
         # "from $34,410 in October 2015", "the three fatalities at a fuel plant on Tuesday"
         return min(own_times, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
@@ -325,6 +346,7 @@ def date_figure(
         if not t.now
         and not (phrase.start_i <= t.start_i < phrase.end_i)
         and not any(doc[k].like_num for k in t.chain - owners)
+        and not _right_after_other(doc, t, phrase, others)
     ]
     # The nearest clause first: "reported ... on Sunday after two cases were revealed last
     # week" dates the two by the week, not the Sunday.
