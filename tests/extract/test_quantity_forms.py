@@ -225,6 +225,8 @@ def test_digits_that_are_not_decimal_are_no_number(nlp) -> None:  # type: ignore
     ("text", "figure", "value", "unit"),
     [
         ("He was jailed for two and a half years.", "two and a half years", 2.5, "year"),
+        ("He left after five-and-a-half years.", "five-and-a-half years", 5.5, "year"),
+        ("The war has lasted 1-1/2 years.", "1-1/2 years", 1.5, "year"),
         (
             "Temperatures dropped to minus 15 degrees Celsius.",
             "minus 15 degrees Celsius",

@@ -247,16 +247,34 @@ class _Scanner:
         found = self._core(k, money)
         if found is None or found.fraction or found.scaled:
             return found
-        # "two and a half years", "3 and a half hours": a mixed number
+        # "two and a half years", "five-and-a-half years", "1-1/2 year": a mixed number
+        if not found.value.is_integer():
+            return found
         j = found.end
-        if (
-            self.low(j) == "and"
-            and self.low(j + 1) in ("a", "an")
-            and self.low(j + 2) == "half"
-            and found.value.is_integer()
+        span = 0
+        if self.low(j) == "and" and self.low(j + 1) in ("a", "an") and self.low(j + 2) == "half":
+            span = 3
+        elif [self.low(j + d) for d in range(6)] == ["-", "and", "-", "a", "-", "half"] and all(
+            self.glued(j + d) for d in range(6)
         ):
+            span = 6
+        if span:
             found.value += 0.5
-            found.end = j + 3
+            found.end = j + span
+        elif (
+            self.low(j) == "-"
+            and self.glued(j)
+            and self.glued(j + 1)
+            and self.is_digits(j + 1)
+            and self.low(j + 2) == "/"
+            and self.glued(j + 2)
+            and self.is_digits(j + 3)
+            and self.glued(j + 3)
+        ):
+            num, den = float(self.words[j + 1]), float(self.words[j + 3])
+            if 0 < num < den <= 16:
+                found.value += round(num / den, 4)
+                found.end = j + 4
         return found
 
     def _core(self, k: int, money: bool) -> _Core | None:
