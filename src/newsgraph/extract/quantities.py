@@ -455,6 +455,8 @@ class _Scanner:
         if currency is not None:
             return pos, currency, 1.0
         m = _CURRENCY_WORD_RE.match(text, pos)
+        if m is not None and m.group(1).lower() in ("pound", "pounds") and self._weight(core.k):
+            return m.end(), "lb", 1.0  # "the baby weighed 7 pounds 3 ounces"
         if m is not None:
             return m.end(), CURRENCY_WORDS[m.group(1).lower().replace("\n", " ")], 1.0
         m = _GLUED_P.match(text, pos)
@@ -491,6 +493,15 @@ class _Scanner:
         if k >= self.n:
             return False
         return self.lows[k] in MULTIPLIER_NEXT or self.token(k).tag_ in ("JJR", "RBR")
+
+    def _weight(self, k: int) -> bool:
+        """Whether "pounds" after the number at k weigh: the sentence speaks of weight and
+        names no money."""
+        sent = sentence_of(self.token(k))
+        lemmas = {tok.lemma_.lower() for tok in sent}
+        if not lemmas & _WEIGHT_WORDS or lemmas & _MONEY_WORDS:
+            return False
+        return not any(tok.text in CURRENCY_PREFIXES or tok.text == "£" for tok in sent)
 
     def _index_before(self, k: int) -> bool:
         """Whether a stock index is named earlier in the number's sentence."""
@@ -551,6 +562,13 @@ class _Scanner:
         if start > 0 and self.lows[start - 1] in PREFIX_UNITS and found.unit is None:
             found.unit = PREFIX_UNITS[self.lows[start - 1]]
             found.start = self.starts[start - 1]
+        elif (
+            start > 1
+            and self.lows[start - 1] == "of"
+            and self.lows[start - 2] in PREFIX_UNITS
+            and found.unit is None
+        ):
+            found.unit = PREFIX_UNITS[self.lows[start - 2]]  # "a magnitude of 6.1"
         elif (
             start > 1
             and self.lows[start - 1] == "-"
@@ -1068,6 +1086,10 @@ _CHANGE_FILLERS = frozenset(
         "sharply",
         "slightly",
     }
+)
+_WEIGHT_WORDS = frozenset({"weigh", "weight", "ounce", "overweight", "lighter", "heavier"})
+_MONEY_WORDS = frozenset(
+    {"fine", "pay", "cost", "spend", "worth", "price", "charge", "earn", "buy", "sell", "owe"}
 )
 _VALUE_NOUNS = frozenset(
     {"value", "worth", "price", "valuation", "capitalisation", "capitalization"}
