@@ -219,3 +219,91 @@ def test_digits_that_are_not_decimal_are_no_number(nlp) -> None:  # type: ignore
 
     for text in ("Rescuers found ⓺ survivors.", "The ₉ʄ index rose.", "Area of 5 km² was hit."):
         find_numbers(nlp(text))  # no exception
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("He was jailed for two and a half years.", "two and a half years", 2.5, "year"),
+        ("He left after five-and-a-half years.", "five-and-a-half years", 5.5, "year"),
+        ("The war has lasted 1-1/2 years.", "1-1/2 years", 1.5, "year"),
+        (
+            "Temperatures dropped to minus 15 degrees Celsius.",
+            "minus 15 degrees Celsius",
+            -15.0,
+            "celsius",
+        ),
+    ],
+)
+def test_mixed_numbers_and_a_written_minus(
+    analyse: Callable[..., AnalyzedArticle], text: str, figure: str, value: float, unit: str
+) -> None:
+    (q,) = analyse(text).quantities
+    assert (q.text, q.value, q.unit) == (figure, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 737 MAX has been grounded.", "The iPhone 11 Pro sells well."],
+)
+def test_a_model_number_is_no_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:
+    assert analyse(text).quantities == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change then the level, not a range
+        (
+            "Over the past decade, the population grew by 1.2 million to 10.5m.",
+            [("1.2 million", 1_200_000.0, None, "up"), ("10.5m", 10_500_000.0, None, None)],
+        ),
+        (
+            "The stock has risen nearly sixfold since 2015.",
+            [("nearly sixfold", 6.0, "times", "up")],
+        ),
+        ("The stock trades at 25 times earnings.", [("25 times", 25.0, "times", None)]),
+        ("The magnitude-7.1 quake hit.", [("magnitude-7.1", 7.1, "magnitude", None)]),
+        ("The quake had a magnitude of 6.1.", [("6.1", 6.1, "magnitude", None)]),
+        ("The fish weighed 12 pounds.", [("12 pounds", 12.0, "lb", None)]),
+        ("He was fined 500 pounds for the overweight lorry.", [("500 pounds", 500.0, "GBP", None)]),
+        (
+            "The marathon winner finished in 2 hours 1 minute 39 seconds.",
+            [("2 hours 1 minute 39 seconds", 7299.0, "second", None)],
+        ),
+        ("The ticket costs Dh250.", [("Dh250", 250.0, "AED", None)]),
+        ("The fee is 500 Egyptian pounds.", [("500 Egyptian pounds", 500.0, "EGP", None)]),
+        (
+            "The Dow fell 120 points, or 0.4%, to 28,036.",
+            [
+                ("120 points", 120.0, "index_point", "down"),
+                ("0.4%", 0.4, "percent", None),
+                ("28,036", 28036.0, "index_point", None),
+            ],
+        ),
+        (
+            "The detector recorded 3.4e9 collisions per second.",
+            [("3.4e9", 3.4e9, "per_second", None)],
+        ),
+    ],
+)
+def test_changes_multipliers_measures_and_rates(
+    analyse: Callable[..., AnalyzedArticle],
+    text: str,
+    expected: list[tuple[str, float, str | None, str | None]],
+) -> None:
+    got = [(q.text, q.value, q.unit, q.change) for q in analyse(text).quantities]
+    assert got == expected
+
+
+def test_plus_after_a_number_is_at_least(analyse: Callable[..., AnalyzedArticle]) -> None:
+    (q,) = analyse("The festival drew a crowd of 50,000-plus.").quantities
+    assert (q.text, q.value, q.approx) == ("50,000-plus", 50000.0, "at_least")
+
+
+def test_a_share_of_things_lost_is_no_fall_but_a_share_of_value_is(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    (water,) = analyse("Old pipes lose as much as 40% of their water.").quantities
+    (value,) = analyse("The currency has lost nearly a fifth of its value.").quantities
+    assert (water.change, value.change) == (None, "down")

@@ -37,6 +37,8 @@ from newsgraph.extract.timex import resolve_time
         ("a year ago", "2019-11-18", "2018"),
         ("two months ago", "2019-11-18", "2019-09"),
         ("from 2010 to 2015", "2019-11-18", "2015"),  # a span: its end
+        ("the 1300s", "2019-11-18", "1300/1399"),  # a century by its years
+        ("in the 1990s", "2019-11-18", "1990/1999"),  # a decade
     ],
 )
 def test_resolve_time(text: str, published: str, expected: str) -> None:
@@ -51,6 +53,7 @@ def test_resolve_time(text: str, published: str, expected: str) -> None:
         ("on Monday", None),
         ("soon", "2025-01-01"),
         ("the 30th century", "2025-01-01"),
+        ("the 2090s", "2025-01-01"),  # a decade still to come
     ],
 )
 def test_unknown_stays_none(text: str, published: str | None) -> None:

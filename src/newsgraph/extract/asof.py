@@ -30,11 +30,23 @@ FUTURE_HEADS = frozenset(
         "prepare",
         "promise",
         "vow",
+        "set",
+        "poise",
+        "schedule",
+        "due",
     }
 )
 MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 PRESENT_MARKERS = frozenset({"now", "presently", "currently", "still", "already", "since"})
 BLOCKING_PREPS = frozenset({"since", "until", "till", "within", "for", "over", "after", "before"})
+# Words before a figure of comparison: "down from 1.808% late on Monday".
+COMPARISON_WORDS = frozenset({"from", "than", "versus", "vs", "vs.", "with"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-"})
+# Parts of a day a weekday can name: "Tuesday afternoon" dates what the afternoon dates.
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
+# A clause introduced by one of these happens at the time of the clause it modifies:
+# "came to light last week, when authorities announced that two ...".
+WHEN_WORDS = frozenset({"when", "as"})
 
 
 @dataclass(slots=True)
@@ -45,6 +57,7 @@ class TimeMention:
     possessive: bool
     resolved: str
     now: bool = False  # "now", "presently": a marker of the present, weaker than a date
+    chain: frozenset[int] = frozenset()  # what it modifies below its verb (`_noun_chain`)
 
 
 def _attach(tok: Token) -> Token | None:
@@ -116,7 +129,11 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         if resolved is None:
             continue
         root = ent.root
+        if root.dep_ == "compound" and root.head.lower_ in DAY_PARTS:
+            root = root.head  # "Tuesday afternoon": the parser tags the weekday alone
         possessive = any(t.tag_ == "POS" or t.dep_ == "case" for t in ent) or root.dep_ == "poss"
+        # "NASA's Monday announcement": a time naming a noun dates it as "Monday's" would
+        possessive = possessive or (root.dep_ == "compound" and root.head.pos_ == "NOUN")
         if possessive:
             attach: Token | None = root.head
         elif _modifies_noun(root):
@@ -125,7 +142,12 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             attach = _attach(root)
         found.append(
             TimeMention(
-                ent.start, end, attach.i if attach is not None else None, possessive, resolved
+                ent.start,
+                end,
+                attach.i if attach is not None else None,
+                possessive,
+                resolved,
+                chain=_noun_chain(root, range(ent.start, end)),
             )
         )
     for tok in doc:
@@ -139,6 +161,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                     False,
                     published[:10],
                     now=True,
+                    chain=_noun_chain(tok, range(tok.i, tok.i + 1)),
                 )
             )
     return found
@@ -170,14 +193,66 @@ def _path_to_verb(
     return path, core
 
 
+def _noun_chain(root: Token, inside: range) -> frozenset[int]:
+    """The tokens a time expression modifies below the nearest verb, up to the first number:
+    for "the three fatalities at a fuel plant on Tuesday", the plant and the fatalities; for
+    "up from $38,373 a year ago", where the parser hangs the time on "from", its $38,373."""
+    chain: set[int] = set()
+    tok = root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        chain.add(tok.i)
+        if tok.like_num:
+            break
+        if tok.dep_ == "prep" or tok.pos_ == "ADP":
+            objects = [c for c in tok.children if c.dep_ == "pobj" and c.i not in inside]
+            if any(c.like_num for c in objects):
+                chain.update(c.i for c in objects)
+                break
+    return frozenset(chain)
+
+
+def _right_after_other(doc: Doc, t: TimeMention, phrase: NumberPhrase, others: list[int]) -> bool:
+    """A time that closely follows a figure of comparison after this one ("to yield 1.786%,
+    down from 1.808% late on Monday") is that figure's, whatever the parser hangs it on."""
+    for other in others:
+        if not phrase.end_i <= other < t.start_i or t.start_i - other > 4:
+            continue
+        if other == 0 or doc[other - 1].lower_ not in COMPARISON_WORDS:
+            continue
+        between = doc[other + 1 : t.start_i]
+        if not any(tok.text in CLAUSE_BREAKS or tok.pos_ in ("VERB", "AUX") for tok in between):
+            return True
+    return False
+
+
+def _dates_other(doc: Doc, t: TimeMention, verb: Token, others: list[int]) -> bool:
+    """A time inside a clause of the subject that holds another figure ("the 300 soldiers
+    sent in May killed 12") dates that figure; one naming the subject itself ("NASA's Monday
+    announcement increased the total to 14") dates the clause."""
+    if t.attach_i is None:
+        return False
+    attach = doc[t.attach_i]
+    if attach.head.i == verb.i and attach.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    span = range(attach.left_edge.i, attach.right_edge.i + 1)
+    return any(o in span for o in others)
+
+
 def _modal(verb: Token) -> bool:
-    """A future or hypothetical clause: "could send", "hope to exchange"."""
+    """A future or hypothetical clause: "could send", "hope to exchange", "is set to raise"."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS
 
 
-def _present(verb: Token, claim_cue: Token | None) -> bool:
+def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
     for child in verb.children:
         if child.lower_ in PRESENT_MARKERS and child.dep_ in ("advmod", "npadvmod"):
             return True
@@ -185,6 +260,17 @@ def _present(verb: Token, claim_cue: Token | None) -> bool:
     if any(doc[k].lower_ in PRESENT_MARKERS for k in range(max(0, verb.i - 2), verb.i)):
         return True  # "had since risen", misparsed as a preposition
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB":
+        return True
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ in ("VBZ", "VBP"):
+        return True  # "The five join nine others, bringing the total to 14"
+    if not reported and (
+        (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be")
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    ):
+        # What the article says on its own authority in the present perfect or progressive,
+        # or with a present copula, stands at publication: "three people have died", "shares
+        # are up about 40%". A reported one ("600 have lost their lives, the agency said")
+        # is as of its report.
         return True
     return claim_cue is not None and claim_cue.tag_ in ("VBZ", "VBP") and claim_cue.lemma_ == "say"
 
@@ -223,9 +309,21 @@ def date_figure(
     if not published:
         return None
     root = doc[phrase.root_i]
+    owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
+    # "the 14 companies currently in the program": a marker of the present counts here too
+    own_times = [t for t in times if t.chain & owners]
+    if own_times:
+        # "from $34,410 in October 2015", "the three fatalities at a fuel plant on Tuesday"
+        return min(own_times, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
     verb_i = phrase.verb_i
+    under_report = verb_i is None
     if verb_i is None:
-        return _claim_time(claim, times)
+        # a figure under a reporting verb ("reported ... after two cases were revealed last
+        # week"): dated by the nearest verb above it, else by its claim
+        above = _attach(doc[phrase.noun_i] if phrase.noun_i is not None else root)
+        if above is None or above.dep_ == "acl" or (claim and above.i == claim.cue_i):
+            return _claim_time(claim, times)
+        verb_i = above.i
     verb = doc[verb_i]
     path, core = _path_to_verb(
         doc, root, verb_i, phrase.noun_i, range(phrase.start_i, phrase.end_i)
@@ -235,36 +333,55 @@ def date_figure(
     if verb.dep_ == "conj":
         clause.add(verb.head.i)
     clause.update(c.i for c in verb.children if c.dep_ == "conj")
-    owners = {phrase.root_i, phrase.noun_i}
-    # A figure between the time and this one has its own date, unless this one is part of it
-    # ("3,248 cases, including 584 deaths": the 584 are counted among the 3,248).
     ancestors = {t.i for t in root.ancestors}
-    blocking = [
-        other for other in others if other not in ancestors and doc[other].head.i not in ancestors
-    ]
     for outer_i in others:
-        # ... and then it takes that figure's clause: "From 2010 to 2015 there were 3,248
-        # cases reported, including 584 deaths" dates the 584 too.
+        # A figure counted among another takes that figure's clause: "From 2010 to 2015 there
+        # were 3,248 cases reported, including 584 deaths" dates the 584 too.
         if doc[outer_i].head.i in ancestors and (outer := _attach(doc[outer_i].head)) is not None:
             clause.add(outer.i)
-    candidates = [
+    # A time that belongs to another figure ("up from $38,373 a year ago") dates that one.
+    free = [
         t
         for t in times
         if not t.now
-        if not any(
-            min(t.start_i, phrase.start_i) < other < max(t.start_i, phrase.start_i)
-            for other in blocking
-        )
+        and not (phrase.start_i <= t.start_i < phrase.end_i)
+        and not any(doc[k].like_num for k in t.chain - owners)
+        and not _right_after_other(doc, t, phrase, others)
+    ]
+    # The nearest clause first: "reported ... on Sunday after two cases were revealed last
+    # week" dates the two by the week, not the Sunday.
+    for verb_on_path in path[:-1]:
+        tok = doc[verb_on_path]
+        if tok.pos_ not in ("VERB", "AUX") or verb_on_path == verb_i:
+            continue
+        near = [t for t in free if not t.possessive and t.attach_i == verb_on_path]
+        if near:
+            return min(near, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
+    subject = {
+        d.i
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in owners
+        for d in c.subtree
+    }
+    subject -= {d.i for d in root.subtree}
+    candidates = [
+        t
+        for t in free
         if (t.possessive and t.attach_i in on_path)
         or (not t.possessive and t.attach_i in clause)
+        # "the price of a truck sold in October was $41,640", "Tuesday's attack killed 12"
+        or (t.attach_i in subject and not _dates_other(doc, t, verb, others))
         or (
             t.attach_i is not None
             and doc[t.attach_i].head.i in owners
             and doc[t.attach_i].dep_ in ("acl", "relcl")
         )
         or (t.attach_i is not None and _existential_time(doc, t.attach_i, clause))
-        if not (phrase.start_i <= t.start_i < phrase.end_i)
     ]
+    if not candidates and verb.dep_ in ("relcl", "acl"):
+        # "one last month that affected nearly 2.5 million people": the time of the noun the
+        # clause describes
+        candidates = [t for t in times if not t.now and verb.head.i in t.chain | {t.attach_i}]
     if candidates:
         after = [t for t in candidates if t.start_i >= phrase.end_i]
         nearest = min(after or candidates, key=lambda t: abs(t.start_i - phrase.start_i))
@@ -276,9 +393,15 @@ def date_figure(
             ):
                 nearest = other
         return nearest.resolved
+    if under_report:
+        return _claim_time(claim, times)
     if not core:
         return None
     cue = doc[claim.cue_i] if claim is not None else None
+    for start in (verb, cue):
+        dated = _enclosing_clause_time(doc, start, free)
+        if dated is not None:
+            return dated
     modal = _modal(verb)
     if claim is not None and claim.stance == "deny":
         return None  # the date of a denial is not the date of the figure denied
@@ -297,9 +420,45 @@ def date_figure(
         for key in source_keys(claim):
             if key in earlier:
                 return earlier[key]
-    if _present(verb, cue) or any(t.now and t.attach_i in clause for t in times):
+    if _present(verb, cue, claim is not None) or any(t.now and t.attach_i in clause for t in times):
         return published[:10]
-    return _previous_sentence_time(doc, verb, times)
+    before = _previous_sentence_time(doc, verb, times)
+    if before is None and claim is None and _news_past(verb):
+        return published[:10]
+    return before
+
+
+def _enclosing_clause_time(doc: Doc, start: Token | None, times: list[TimeMention]) -> str | None:
+    """The time of the clause a "when" clause, a participle or a coordinated verb hangs from:
+    "came to light last week, when authorities announced that two ...", "In 2003, authorities
+    were accused ... and officials admitted that ..."."""
+    if start is None:
+        return None
+    tok = start
+    for _ in range(3):
+        when = any(c.lower_ in WHEN_WORDS and c.dep_ in ("advmod", "mark") for c in tok.children)
+        # "acknowledged shortages Tuesday, telling lawmakers that ...": a participle shares
+        # the time of the clause it hangs from
+        participle = tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+        joined = tok.dep_ == "conj" or (tok.dep_ == "advcl" and (when or participle))
+        if not joined or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        near = [t for t in times if not t.possessive and t.attach_i == tok.i]
+        if near:
+            return min(near, key=lambda t: abs(t.start_i - start.i)).resolved
+    return None
+
+
+def _news_past(verb: Token) -> bool:
+    """An undated event the article tells in the simple past on its own authority, in its
+    main clause ("The firm's shares fell nearly 9%"), is the news of its day."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ROOT" or verb.tag_ != "VBD":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> str | None:

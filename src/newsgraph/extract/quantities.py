@@ -44,6 +44,7 @@ from newsgraph.extract.units import (
     DURING_WORDS,
     FRACTION_WORDS,
     GLUED_SCALES,
+    INDEX_WORDS,
     LABEL_WORDS,
     LETTER_PREFIXES,
     MEASURE_UNITS,
@@ -171,6 +172,8 @@ _SUBUNIT_RE = _phrase_regex([k for k in SUBUNITS if k != "p"], re.IGNORECASE)
 _GLUED_P = re.compile(r"p(?![^\W_])")
 _AGE_RE = re.compile(r"(?:-|\s+)years?(?:-|\s+)old\b", re.IGNORECASE)
 _POINTS = frozenset({"points", "point", "pts"})
+_PER_SECOND_RE = re.compile(r"\s+[^\W\d_]+\s+(?:per|a)\s+second\b", re.IGNORECASE)
+_PLUS_RE = re.compile(r"-?plus\b|\+(?![\w.])", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -184,6 +187,7 @@ class _Core:
     fraction: bool = False
     words: bool = False
     scale: float = 1.0
+    fold: bool = False  # "sixfold": the number is a multiplier
 
 
 class _Scanner:
@@ -210,7 +214,13 @@ class _Scanner:
         """Whether a quantity can begin at lexeme k: a digit, a number word, a sign or the
         first piece of a currency sign (most lexemes are none of these)."""
         w = self.words[k]
-        return w[:1].isdecimal() or self.lows[k] in _START_WORDS or w in _PREFIX_STARTS
+        low = self.lows[k]
+        return (
+            w[:1].isdecimal()
+            or low in _START_WORDS
+            or w in _PREFIX_STARTS
+            or (low.endswith("fold") and low[:-4] in UNITS)
+        )
 
     def glued(self, k: int) -> bool:
         """Whether lexeme k follows lexeme k-1 without a space."""
@@ -234,7 +244,44 @@ class _Scanner:
 
     # -- the number itself
     def core(self, k: int, money: bool) -> _Core | None:
+        found = self._core(k, money)
+        if found is None or found.fraction or found.scaled:
+            return found
+        # "two and a half years", "five-and-a-half years", "1-1/2 year": a mixed number
+        if not found.value.is_integer():
+            return found
+        j = found.end
+        span = 0
+        if self.low(j) == "and" and self.low(j + 1) in ("a", "an") and self.low(j + 2) == "half":
+            span = 3
+        elif [self.low(j + d) for d in range(6)] == ["-", "and", "-", "a", "-", "half"] and all(
+            self.glued(j + d) for d in range(6)
+        ):
+            span = 6
+        if span:
+            found.value += 0.5
+            found.end = j + span
+        elif (
+            self.low(j) == "-"
+            and self.glued(j)
+            and self.glued(j + 1)
+            and self.is_digits(j + 1)
+            and self.low(j + 2) == "/"
+            and self.glued(j + 2)
+            and self.is_digits(j + 3)
+            and self.glued(j + 3)
+        ):
+            num, den = float(self.words[j + 1]), float(self.words[j + 3])
+            if 0 < num < den <= 16:
+                found.value += round(num / den, 4)
+                found.end = j + 4
+        return found
+
+    def _core(self, k: int, money: bool) -> _Core | None:
         w = self.lows[k]
+        if w.endswith("fold") and w[:-4] in UNITS and UNITS[w[:-4]] > 1:
+            # "sixfold", "tenfold": a multiplier
+            return _Core(k, k + 1, float(UNITS[w[:-4]]), words=True, fold=True)
         if self.is_digits(k):
             return self._digits(k, money)
         if w == "half":
@@ -408,6 +455,8 @@ class _Scanner:
         if currency is not None:
             return pos, currency, 1.0
         m = _CURRENCY_WORD_RE.match(text, pos)
+        if m is not None and m.group(1).lower() in ("pound", "pounds") and self._weight(core.k):
+            return m.end(), "lb", 1.0  # "the baby weighed 7 pounds 3 ounces"
         if m is not None:
             return m.end(), CURRENCY_WORDS[m.group(1).lower().replace("\n", " ")], 1.0
         m = _GLUED_P.match(text, pos)
@@ -423,7 +472,9 @@ class _Scanner:
         m = _PERCENT_RE.match(text, pos)
         if m is not None:
             unit = PERCENT_UNITS[re.sub(r"\s+", " ", m.group(1).lower())]
-            if m.group(1).lower() in _POINTS and not self._rate_sentence(core.k):
+            if m.group(1).lower() in _POINTS and self._index_before(core.k):
+                unit = "index_point"  # "the Dow fell 120 points, or 0.4%"
+            elif m.group(1).lower() in _POINTS and not self._rate_sentence(core.k):
                 unit = "point"
             return m.end(), unit, 1.0
         m = _CASED_RE.match(text, pos)
@@ -442,6 +493,20 @@ class _Scanner:
         if k >= self.n:
             return False
         return self.lows[k] in MULTIPLIER_NEXT or self.token(k).tag_ in ("JJR", "RBR")
+
+    def _weight(self, k: int) -> bool:
+        """Whether "pounds" after the number at k weigh: the sentence speaks of weight and
+        names no money."""
+        sent = sentence_of(self.token(k))
+        lemmas = {tok.lemma_.lower() for tok in sent}
+        if not lemmas & _WEIGHT_WORDS or lemmas & _MONEY_WORDS:
+            return False
+        return not any(tok.text in CURRENCY_PREFIXES or tok.text == "£" for tok in sent)
+
+    def _index_before(self, k: int) -> bool:
+        """Whether a stock index is named earlier in the number's sentence."""
+        sent = sentence_of(self.token(k))
+        return any(tok.lower_ in INDEX_WORDS for tok in sent if tok.idx < self.starts[k])
 
     def _rate_sentence(self, k: int) -> bool:
         sent = self.sentence(k).lower()
@@ -469,11 +534,15 @@ class _Scanner:
             and not (self.glued(k) and self.words[k - 1][-1:].isalnum())
         ):
             sign, at = ("+" if self.words[k] == "+" else "-"), k + 1
+        elif currency is None and self.lows[k] == "minus" and self.is_digits(k + 1):
+            sign, at = "-", k + 1  # "minus 15 degrees Celsius"
         core = self.core(at, currency is not None)
         if core is None:
             return [], k + 1
         end_char, unit, factor = self.suffix(core, currency)
         value = core.value * factor
+        if core.fold:
+            unit = "times"
         if unit is None and core.fraction:
             unit = "fraction"
             # "a quarter of a point", "1/16 of an inch": a fraction of a measure
@@ -493,6 +562,23 @@ class _Scanner:
         if start > 0 and self.lows[start - 1] in PREFIX_UNITS and found.unit is None:
             found.unit = PREFIX_UNITS[self.lows[start - 1]]
             found.start = self.starts[start - 1]
+        elif (
+            start > 1
+            and self.lows[start - 1] == "of"
+            and self.lows[start - 2] in PREFIX_UNITS
+            and found.unit is None
+        ):
+            found.unit = PREFIX_UNITS[self.lows[start - 2]]  # "a magnitude of 6.1"
+        elif (
+            start > 1
+            and self.lows[start - 1] == "-"
+            and self.glued(start)
+            and self.glued(start - 1)
+            and self.lows[start - 2] in PREFIX_UNITS
+            and found.unit is None
+        ):
+            found.unit = PREFIX_UNITS[self.lows[start - 2]]  # "magnitude-7.1"
+            found.start = self.starts[start - 2]
         next_k = self.lex_at(end_char)
         if self._excluded(k, at, core, found, next_k):
             j = next_k
@@ -526,7 +612,8 @@ class _Scanner:
                     ratio = SECONDS_IN[first.unit] / SECONDS_IN[unit]
                     first.value = round(base * ratio + core.value, 6)
                     first.unit, first.end = unit, end_char
-                    return [first]
+                    # "2 hours 1 minute 39 seconds": one duration in its smallest unit
+                    return self._extend(first, self.lex_at(end_char))
         hyphen = joiner in ("-", "–") and self.glued(k) and self.glued(k + 1)
         if not (joiner in ("to", "and", "–") or hyphen) or k + 1 >= self.n:
             return [first]
@@ -548,8 +635,8 @@ class _Scanner:
         if first.unit is not None and unit is not None and first.unit != unit:
             return [first]
         own_unit, unit = unit, unit or first.unit
-        if first.sign or (joiner == "to" and self._after_move(first)):
-            return [first]  # "fell ₹14.30 to ₹612.85": a change, then the level
+        if first.sign or (joiner == "to" and (self._after_move(first) or before == "by")):
+            return [first]  # "fell ₹14.30 to ₹612.85", "grew by 1.2 million to 10.5m"
         score = (
             hyphen
             and unit is None
@@ -601,6 +688,7 @@ class _Scanner:
             and self.glued(k - 1)
             and self.words[k - 2][-1:].isalnum()
             and not found.sign
+            and self.lows[k - 2] not in PREFIX_UNITS  # "magnitude-7.1": a measure
         ):
             return True
         if after == "." and self.glued(nxt) and self.is_digits(nxt + 1) and self.glued(nxt + 1):
@@ -633,7 +721,7 @@ class _Scanner:
                 prev == "." and self.low(k - 2) in ("no", "nos", "vol", "p")
             ):
                 return True
-            if self._name_before(k):
+            if self._name_before(k) or (not core.words and self._model_after(nxt)):
                 return True
             if self._phone(at, nxt) or self._address(nxt):
                 return True
@@ -682,7 +770,8 @@ class _Scanner:
             return False
         tok = self.token(k - 1)
         word = self.words[k - 1]
-        if not word[:1].isupper() or tok.is_sent_start or tok.pos_ != "PROPN":
+        camel = word[:1].islower() and any(c.isupper() for c in word[1:])  # "iPhone 11"
+        if not (word[:1].isupper() or camel) or tok.is_sent_start or tok.pos_ != "PROPN":
             return False
         low = word.lower()
         if self.low(k - 2) in ("'", "’") or (self.low(k - 2) == "the" and self._score_after(k)):
@@ -690,6 +779,18 @@ class _Scanner:
         return not (
             low in MONTHS or low in WEEKDAYS or (low,) in QUALIFIERS or low in CURRENCY_PREFIXES
         )
+
+    def _model_after(self, nxt: int) -> bool:
+        """ "the 737 MAX has", "a 4 GT": a number before a capitalised model word that no
+        noun follows (in "12 NATO members" the number counts the members)."""
+        if nxt >= self.n or self.glued(nxt):
+            return False
+        w = self.words[nxt]
+        if not (len(w) >= 2 and w.isalpha() and w.isupper()):
+            return False
+        if nxt + 1 >= self.n:
+            return True
+        return self.token(nxt + 1).tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ")
 
     def _score_after(self, k: int) -> bool:
         return (
@@ -753,6 +854,13 @@ class _Scanner:
             if noun.lower_ in GROUP_NOUNS or noun.lemma_.lower() in GROUP_NOUNS:
                 return True
         return core.end == at + 1 and first in SCALE_WORDS
+
+    def index_level(self, found: _Found) -> bool:
+        """ "The Nasdaq 100 closed +0.4% at 18,214.6": a bare level of a named stock index."""
+        if found.unit is not None or found.value is None or found.core.words:
+            return False
+        k = self.lex_at(found.start)
+        return self.low(k - 1) in ("at", "to") and self._index_before(k)
 
     # -- qualifier, age and change
     def qualify(self, found: _Found) -> None:
@@ -824,7 +932,12 @@ class _Scanner:
         ):
             nxt = self.token(end_k) if end_k < self.n else None
             root = self.token(found.core.k)
-            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM") or root.head.i != nxt.i:
+            if (
+                nxt is None
+                or nxt.pos_ not in ("NOUN", "PROPN", "NUM")
+                or root.head.i != nxt.i
+                or (nxt.tag_ in ("NN", "NNP") and v != 1)  # "children under 12 travel free"
+            ):
                 found.unit = "year"
 
     def change(self, found: _Found) -> None:
@@ -857,6 +970,8 @@ class _Scanner:
                     return  # a loss figure, not a fall
                 if found.unit is None and lemma in _AFFECTED_VERBS:
                     return  # jobs cut, stores closed: things affected
+                if lemma in _AFFECTED_VERBS and self._share_of(found):
+                    return  # "lose as much as 40% of their water": a share affected
                 if is_currency(found.unit) and lemma in _FUNDING_VERBS:
                     return  # money raised is an amount, not a rise
                 found.change = word
@@ -876,6 +991,16 @@ class _Scanner:
                 found.change = "up"
             elif w in DOWN_NOUNS:
                 found.change = "down"
+
+    def _share_of(self, found: _Found) -> bool:
+        """A share of a stock of things ("40% of their water"), not of a value: "lost a fifth
+        of its value" is a fall."""
+        k = self.lex_at(found.end)
+        if found.unit not in _SHARE_UNITS or self.low(k) != "of":
+            return False
+        of = self.token(k)
+        objects = [c for c in of.children if c.dep_ == "pobj"]
+        return not any(c.lemma_.lower() in _VALUE_NOUNS for c in objects)
 
     @staticmethod
     def _move(tok: Token) -> str | None:
@@ -932,7 +1057,7 @@ _CREW_NOUNS = frozenset(
         "staff",
     }
 )
-_START_WORDS = frozenset({*_WORD_NUMBERS, "a", "an", "half", "+", "-", "−"})
+_START_WORDS = frozenset({*_WORD_NUMBERS, "a", "an", "half", "+", "-", "−", "minus"})
 _PREFIX_STARTS = frozenset(
     {_LEX.match(sign).group() for sign in (*CURRENCY_PREFIXES, *LETTER_PREFIXES)}  # type: ignore[union-attr]
 )
@@ -961,6 +1086,13 @@ _CHANGE_FILLERS = frozenset(
         "sharply",
         "slightly",
     }
+)
+_WEIGHT_WORDS = frozenset({"weigh", "weight", "ounce", "overweight", "lighter", "heavier"})
+_MONEY_WORDS = frozenset(
+    {"fine", "pay", "cost", "spend", "worth", "price", "charge", "earn", "buy", "sell", "owe"}
+)
+_VALUE_NOUNS = frozenset(
+    {"value", "worth", "price", "valuation", "capitalisation", "capitalization"}
 )
 _FUNDING_VERBS = frozenset({"raise", "gain", "add"})
 _AFFECTED_VERBS = frozenset({"cut", "shed", "lose", "slash", "reduce", "trim"})
@@ -993,7 +1125,14 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
     for item in found:
         if item.unit is None and item.start in scan.pending_units:
             item.unit = scan.pending_units[item.start]
+        if scan.index_level(item):
+            item.unit = "index_point"
+        elif item.unit is None and _PER_SECOND_RE.match(scan.text, item.end):
+            item.unit = "per_second"  # "3.4e9 collisions per second": a rate
         scan.qualify(item)
+        plus = _PLUS_RE.match(scan.text, item.end)
+        if plus is not None and item.approx == "exact" and item.value is not None:
+            item.approx, item.end = "at_least", plus.end()  # "50,000-plus"
         scan.change(item)
         if item.sign and not _is_change_sign(item):
             item.change = None

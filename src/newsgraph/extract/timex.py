@@ -108,6 +108,7 @@ _MONTH_DAY = re.compile(rf"^({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:
 _MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.?(?:,?\s+(\d{{4}}))?$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _YEAR = re.compile(r"^(1[89]\d{2}|20\d{2})$")
+_DECADE = re.compile(r"^'?(1\d{2}0|20\d0)'?s$")
 _AGO = re.compile(
     r"^(\d+|a|an|one|two|three|four|five|six|seven)\s+(minute|hour|day|week|month|year)s?\s+ago$"
 )
@@ -292,6 +293,13 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
             return f"{(number - 1) * 100:04d}/{(number - 1) * 100 + 99:04d}"
     if _YEAR.match(rest):
         return rest
+    decade = _DECADE.match(rest)
+    if decade:
+        # "the 1990s" is 1990/1999, "the 1300s" the century 1300/1399
+        begin = int(decade.group(1))
+        span = 99 if begin % 100 == 0 else 9
+        if begin <= base.year:
+            return f"{begin:04d}/{begin + span:04d}"
     return None
 
 
