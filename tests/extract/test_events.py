@@ -58,3 +58,51 @@ def test_light_verbs_are_no_events(analyse: Callable[..., AnalyzedArticle]) -> N
     text = "The plan seems to have worked."
     events = analyse(text).events
     assert all(text[e.start : e.end] not in ("seems", "have") for e in events)
+
+
+def test_verbs_come_from_the_lemmatizers_wordnet_index() -> None:
+    from newsgraph.extract.events import verb_lemmas
+
+    verbs = verb_lemmas()
+    assert {"appear", "arrive", "speed", "thrill"} <= verbs
+    assert "earthquake" not in verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("He was pulled over for speeding on the freeway.", "speeding"),
+        ("Her appearance at the gala surprised the crowd.", "appearance"),
+        ("The arrival of the delegation was delayed.", "arrival"),
+        ("We are thrilled to have her back.", "thrilled"),
+        ("She will host the Academy Awards next year.", "Academy Awards"),
+        ("Residents were shaken by a magnitude 4 . 6 earthquake at dawn.", "magnitude 4 . 6"),
+        ("A 6 . 1 - magnitude quake hit the province.", "6 . 1 - magnitude"),
+    ],
+)
+def test_derived_and_named_happenings_are_events(
+    analyse: Callable[..., AnalyzedArticle], text: str, trigger: str
+) -> None:
+    """Nouns made from verbs, states a participle names, names headed by a happening, and a
+    figure cut at its point before the noun all lie inside one event's trigger."""
+    events = analyse(text).events
+    start = text.index(trigger)
+    assert any(e.start <= start < e.end for e in events), [text[e.start : e.end] for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The building on the corner is old.", "building"),
+        ("We met in the morning.", "morning"),
+        ("The government raised taxes.", "government"),
+        ("The animal ran away.", "animal"),
+    ],
+)
+def test_nouns_of_things_are_no_events(
+    analyse: Callable[..., AnalyzedArticle], text: str, word: str
+) -> None:
+    events = analyse(text).events
+    assert all(text[e.start : e.end] != word for e in events), [
+        text[e.start : e.end] for e in events
+    ]
