@@ -106,3 +106,29 @@ def test_nouns_of_things_are_no_events(
     assert all(text[e.start : e.end] != word for e in events), [
         text[e.start : e.end] for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The invasion of the island began at dawn.", "ATTACK"),
+        ("The deployment of troops to the border was confirmed.", "DEPLOY"),
+        ("The withdrawal of the brigade surprised observers.", "WITHDRAW"),
+        ("A fire destroyed the church.", "OTHER"),
+    ],
+)
+def test_noun_triggers_take_their_verbs_action(
+    analyse: Callable[..., AnalyzedArticle], text: str, action: str
+) -> None:
+    first = text.split()[1]
+    (event,) = [e for e in analyse(text).events if text[e.start : e.end].endswith(first)]
+    assert event.action == action
+
+
+def test_firing_a_person_is_no_attack(analyse: Callable[..., AnalyzedArticle]) -> None:
+    text = "The Philadelphia 76ers fired coach Jim O'Brien on Monday."
+    (event,) = [e for e in analyse(text).events if text[e.start : e.end] == "fired"]
+    assert event.action == "OTHER"
+    text = "Soldiers fired rockets at the base."
+    (event,) = [e for e in analyse(text).events if text[e.start : e.end] == "fired"]
+    assert event.action == "ATTACK"

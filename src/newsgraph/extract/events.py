@@ -353,6 +353,38 @@ _GERUND = (("ing", ("", "e")),)
 _PARTICIPLE = (("ed", ("", "e")), ("ied", ("y",)))
 
 
+# Endings of nouns made from an action verb, with what the verb ends in instead: "deployment",
+# "invasion", "execution", "liberation", "seizure", "withdrawal", "denial", "delivery".
+_ACTION_NOUNS = (
+    ("ment", ("",)),
+    ("ation", ("ate", "", "e")),
+    ("tion", ("te", "")),
+    ("sion", ("de",)),
+    ("ion", ("",)),
+    ("ure", ("e",)),
+    ("ial", ("y",)),
+    ("al", ("", "e")),
+    ("ery", ("er",)),
+    ("ing", ("", "e")),
+)
+
+
+# Nouns whose happening is not their verb's: a fire burns, a launch shows a product, a host is
+# a person, a ship a vessel.
+_OTHER_AS_NOUNS = frozenset(["fire", "launch", "host", "ship", "station", "pull", "supply"])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _noun_action(lemma: str) -> str:
+    """The action of a noun trigger: its own ("attack", "arrest") or its verb's ("invasion")."""
+    if lemma in _OTHER_AS_NOUNS:
+        return "OTHER"
+    if lemma in ACTIONS:
+        return ACTIONS[lemma]
+    base = _verb_base(lemma, _ACTION_NOUNS)
+    return ACTIONS.get(base, "OTHER") if base else "OTHER"
+
+
 def _is_named_event(tok: Token, entities: EntityIndex) -> bool:
     mention = entities.at(tok.i)
     if (mention is not None and mention.type == "EVENT") or tok.ent_type_ == "EVENT":
@@ -395,6 +427,19 @@ def _is_derived_noun(lemma: str) -> bool:
     if len(lemma) >= 8 and lemma.endswith(_NOMINAL):
         return True
     return _verb_base(lemma, _DERIVED) is not None
+
+
+def _fires_a_person(tok: Token, entities: EntityIndex) -> bool:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            mention = entities.at(child.i)
+            if (mention is not None and mention.type == "PERSON") or child.lower_ in (
+                "him",
+                "her",
+                "them",
+            ):
+                return True
+    return False
 
 
 def _headline_verb(tok: Token) -> str | None:
@@ -468,6 +513,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 if lemma in NOT_EVENTS or tok.lower_ in NOT_EVENTS or not tok.is_alpha:
                     continue
                 action = "OTHER"
+            elif lemma == "fire" and _fires_a_person(tok, entities):
+                action = "OTHER"  # "the 76ers fired their coach": a dismissal, no attack
         elif tok.pos_ == "PROPN" and _headline_verb(tok) is not None:
             action = _headline_verb(tok) or "OTHER"
         elif _is_event_noun(tok, entities):
@@ -476,7 +523,7 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 continue  # one event for a multi-word EVENT name
             if mention is not None:
                 seen.add(mention.start)
-            action = ACTIONS.get(lemma, "OTHER")
+            action = "OTHER" if mention is not None else _noun_action(lemma)
         else:
             continue
         actor = target = place = None
