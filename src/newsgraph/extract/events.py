@@ -4,11 +4,13 @@ An event is one mention of a happening, as ECB+ marks them: a content verb ("che
 "died", "acquire") or a noun that names a happening ("earthquake", "decision", "shooting", a
 named EVENT such as "the Oscars"). Its span is the trigger itself (the verb with its particle,
 the noun with its compounds), so that linking can merge the mentions of one happening across
-reports into an incident. Besides the nouns listed, a noun derived from a verb names a happening:
-a gerund ("speeding", "slaying") or a nominalisation ("appearance", "arrival", "departure") whose
-base is a verb of WordNet's verb index, which the pipeline's rule lemmatizer carries; so does a
-state a verb's participle states of someone ("we are thrilled"), and a named entity whose head
-is such a noun ("the Academy Awards", "the Worldwide Developers Conference"). A verb whose lemma is in `ACTIONS` gets that action, any other trigger
+reports into an incident. Besides the nouns listed, a noun names a happening when its commonest
+WordNet sense is an act, event, phenomenon or process (event_nouns.json, rebuilt by `python -m
+newsgraph.extract.build_event_nouns`), or when it is made from a verb of WordNet's verb index
+(which the pipeline's rule lemmatizer carries): a gerund ("speeding", "slaying") or a
+nominalisation ("appearance", "arrival"). So does a participle stated of someone ("we are
+thrilled"), and a named entity whose head names a happening ("the Academy Awards").
+A verb whose lemma is in `ACTIONS` gets that action, any other trigger
 `OTHER`. The place is a GPE/LOC/FAC mention under a place preposition, the time a resolved DATE
 attached to the trigger. An event inside a claim's content links to that claim. Light verbs
 ("have", "seem") are not events.
@@ -17,8 +19,10 @@ attached to the trigger. An event inside a claim's content links to that claim. 
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
@@ -317,6 +321,14 @@ def _name(tok: Token, entities: EntityIndex) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def happening_nouns() -> frozenset[str]:
+    """Nouns whose commonest WordNet sense is an act, event, phenomenon or process, as
+    `build_event_nouns` wrote them to event_nouns.json."""
+    path = Path(__file__).with_name("event_nouns.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
+
+
+@functools.lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
     """The verbs of WordNet's index as the pipeline's rule lemmatizer holds them (its
     `lemma_index` table); empty for a pipeline without one, so that no rule below fires."""
@@ -414,7 +426,7 @@ def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
     if tok.pos_ == "PROPN":
         # a title-cased headline word: "Academy Awards"
         return tok.lower_ in EVENT_NAME_HEADS
-    return _is_derived_noun(lemma)
+    return lemma in happening_nouns() or _is_derived_noun(lemma)
 
 
 @functools.lru_cache(maxsize=50_000)
