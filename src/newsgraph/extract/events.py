@@ -330,12 +330,17 @@ def happening_nouns() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
-    """The verbs of WordNet's index as the pipeline's rule lemmatizer holds them (its
-    `lemma_index` table); empty for a pipeline without one, so that no rule below fires."""
+    """The verbs of WordNet's index as the configured pipeline's rule lemmatizer holds them
+    (its `lemma_index` table; the pipeline is loaded once per process and is the one stage A
+    parses with); empty for a pipeline without one, so that the rules reading it never fire."""
     from newsgraph.config import Settings
+    from newsgraph.errors import NewsgraphError
     from newsgraph.extract.nlp import load_pipeline
 
-    nlp = load_pipeline(Settings().model)
+    try:
+        nlp = load_pipeline(Settings().model)
+    except NewsgraphError:
+        return frozenset()
     for name in nlp.pipe_names:
         component = nlp.get_pipe(name)
         lookups = getattr(getattr(component, "lemmatizer", component), "lookups", None)
