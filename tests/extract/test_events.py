@@ -58,3 +58,77 @@ def test_light_verbs_are_no_events(analyse: Callable[..., AnalyzedArticle]) -> N
     text = "The plan seems to have worked."
     events = analyse(text).events
     assert all(text[e.start : e.end] not in ("seems", "have") for e in events)
+
+
+def test_verbs_come_from_the_lemmatizers_wordnet_index() -> None:
+    from newsgraph.extract.events import verb_lemmas
+
+    verbs = verb_lemmas()
+    assert {"appear", "arrive", "speed", "thrill"} <= verbs
+    assert "earthquake" not in verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("He was pulled over for speeding on the freeway.", "speeding"),
+        ("Her appearance at the gala surprised the crowd.", "appearance"),
+        ("The arrival of the delegation was delayed.", "arrival"),
+        ("We are thrilled to have her back.", "thrilled"),
+        ("She will host the Academy Awards next year.", "Academy Awards"),
+        ("Residents were shaken by a magnitude 4 . 6 earthquake at dawn.", "magnitude 4 . 6"),
+        ("A 6 . 1 - magnitude quake hit the province.", "6 . 1 - magnitude"),
+    ],
+)
+def test_derived_and_named_happenings_are_events(
+    analyse: Callable[..., AnalyzedArticle], text: str, trigger: str
+) -> None:
+    """Nouns made from verbs, states a participle names, names headed by a happening, and a
+    figure cut at its point before the noun all lie inside one event's trigger."""
+    events = analyse(text).events
+    start = text.index(trigger)
+    assert any(e.start <= start < e.end for e in events), [text[e.start : e.end] for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The building on the corner is old.", "building"),
+        ("We met in the morning.", "morning"),
+        ("The government raised taxes.", "government"),
+        ("The animal ran away.", "animal"),
+    ],
+)
+def test_nouns_of_things_are_no_events(
+    analyse: Callable[..., AnalyzedArticle], text: str, word: str
+) -> None:
+    events = analyse(text).events
+    assert all(text[e.start : e.end] != word for e in events), [
+        text[e.start : e.end] for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The invasion of the island began at dawn.", "ATTACK"),
+        ("The deployment of troops to the border was confirmed.", "DEPLOY"),
+        ("The withdrawal of the brigade surprised observers.", "WITHDRAW"),
+        ("A fire destroyed the church.", "OTHER"),
+    ],
+)
+def test_noun_triggers_take_their_verbs_action(
+    analyse: Callable[..., AnalyzedArticle], text: str, action: str
+) -> None:
+    first = text.split()[1]
+    (event,) = [e for e in analyse(text).events if text[e.start : e.end].endswith(first)]
+    assert event.action == action
+
+
+def test_firing_a_person_is_no_attack(analyse: Callable[..., AnalyzedArticle]) -> None:
+    text = "The Philadelphia 76ers fired coach Jim O'Brien on Monday."
+    (event,) = [e for e in analyse(text).events if text[e.start : e.end] == "fired"]
+    assert event.action == "OTHER"
+    text = "Soldiers fired rockets at the base."
+    (event,) = [e for e in analyse(text).events if text[e.start : e.end] == "fired"]
+    assert event.action == "ATTACK"

