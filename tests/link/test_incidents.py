@@ -79,3 +79,24 @@ def test_reports_of_one_escape_in_verb_and_noun_are_one_incident() -> None:
         "jail escape",
     ]
     assert any(triggers[e] == "fire" for i in incidents if i is not escape for e in i.event_ids)
+
+
+def test_the_label_is_one_reports_own_words() -> None:
+    from newsgraph.link.incidents import build_incidents
+    from newsgraph.records import ArticleRef, Event
+
+    def event(n: int, actor: str | None, target: str | None, place: str | None) -> Event:
+        return Event(f"e{n}", f"a{n}", 0, 6, actor, "KILL", target, place, None, None)
+
+    # the commonest actor (a pronoun) and target taken apart would read "He killed thousands"
+    events = [
+        event(1, "he", "thousands", None),
+        event(2, "he", None, None),
+        event(3, "Plague", "millions", "Europe"),
+        event(4, None, "thousands", None),
+    ]
+    refs = [ArticleRef(f"a{n}", f"o{n}.com", "2019-11-18") for n in range(1, 5)]
+    triggers = {f"e{n}": "killed" for n in range(1, 5)}
+    (incident,) = build_incidents("s", refs, events, {}, {}, triggers)
+    assert incident.label == "Plague killed millions in Europe"
+    assert incident.reports == 4

@@ -185,11 +185,19 @@ def _incident(
     when = _common(e.when for e in group)
     trigger = _common(triggers.get(e.id, "").strip() for e in group) or action.lower()
     articles = sorted({e.article_id for e in group})
+    # The label is one report's own words: the commonest values of each argument, taken apart,
+    # made lines no report wrote ("Censors transmitted he").
+    told = _representative(group, trigger, triggers, names)
     return Incident(
         id="i" + hashlib.sha1(f"{story_id}|{group[0].id}".encode()).hexdigest()[:15],
         story_id=story_id,
         action=action,
-        label=incident_label(trigger, actor, target, place),
+        label=incident_label(
+            triggers.get(told.id, "").strip() or trigger,
+            name(told.actor),
+            name(told.target),
+            name(told.place),
+        ),
         actor=actor,
         target=target,
         place=place,
@@ -201,9 +209,32 @@ def _incident(
     )
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "who"})
+
+
+def _representative(
+    group: Sequence[Event], trigger: str, triggers: Mapping[str, str], names: Mapping[str, str]
+) -> Event:
+    """The report that tells the incident most fully in the commonest words: its trigger the
+    group's commonest, the most of actor, target and place given, by names not pronouns."""
+
+    def told(e: Event) -> tuple[bool, int, str]:
+        given = 0
+        for value in (e.actor, e.target, e.place):
+            if value:
+                shown = names.get(value, value).strip().casefold()
+                given += 0 if shown in _PRONOUNS else 1
+        return (triggers.get(e.id, "").strip() == trigger, given, e.id)
+
+    return max(group, key=told)
+
+
 def incident_label(trigger: str, actor: str | None, target: str | None, place: str | None) -> str:
     """A short readable line: "Ukraine captured two North Korean soldiers in Kursk". The
     trigger is kept as the reports wrote it (a tense guessed from a word alone reads worse)."""
+    if target and actor or target and trigger:
+        # mid-line, an article opening the target is lower case: "confirmed the first two cases"
+        target = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", target)
     label = " ".join(p for p in (actor, trigger, target) if p)
     if place and place.casefold() not in label.casefold():
         label += f" in {place}"
