@@ -107,7 +107,7 @@ MAX_LINE_WORDS = 25
 CLOCK = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\.?)?|\b[ap]\.m\.", re.I)
 # How far above the first body line a date line may sit, and how far into the body.
 LINES_ABOVE = 25
-LINES_INTO_BODY = 2
+LINES_INTO_BODY = 3
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # "SEOUL, Nov 18 (Reuters) -": a place in capitals, a date, an agency, a dash.
 _MONTHS = (
