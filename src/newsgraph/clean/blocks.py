@@ -216,6 +216,7 @@ FEATURES = (
     "ctx3_furniture",
     "same_shape",
     "shape_run",
+    "blocked_since_headline",
 )
 # Columns of `own_features`.
 OWN = 15
@@ -417,7 +418,12 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
     if headline is None:
         before_headline = np.zeros(n)
         after_headline = np.zeros(n)
+        blocked_since = np.zeros(n)
     else:
+        # Furniture between the headline and a line: the article runs on until the page's
+        # footer of related lists, share bars and forms begins.
+        seen = np.cumsum(flags)
+        blocked_since = np.log1p(np.maximum(seen - seen[headline], 0))
         before_headline = (index < headline).astype(float)
         after_headline = np.where(index > headline, 1.0 / np.maximum(index - headline, 1.0), 0.0)
     sentence_end = own[:, 1]
@@ -456,6 +462,7 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
         own[:, 14],
         window_mean(flags.astype(float), 3),
         *shape_runs(lines),
+        blocked_since,
     ]
     return np.column_stack(columns)
 

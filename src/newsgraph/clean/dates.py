@@ -120,6 +120,7 @@ DATELINE = re.compile(
     r"(?P<date>" + _MONTHS + r"\.?\s{1,3}[0-3]?\d(?:,?\s{1,3}(?:19|20)\d\d)?)"
     r"\s{0,3}(?:\([^()\n]{1,40}\))?\s{0,3}[-–—]"
 )
+DIGIT = re.compile(r"\d")
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
 
@@ -136,6 +137,8 @@ def date_line(line: str) -> tuple[str, int] | None:
     """(ISO day, role) when `line` is a date line, else None (see the module docstring)."""
     if len(line) > 240 or line.lstrip().startswith(("—", "–", "-", "(", "©")):
         return None  # a quoted post's signature, a caption's tail, a copyright line
+    if not DIGIT.search(line):
+        return None  # every date this reads has a year (a quick test: most lines have none)
     found = all_dates(line)
     if not found or forms.is_caption(line):
         return None
