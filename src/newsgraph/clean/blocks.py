@@ -35,6 +35,8 @@ BLOCKED_PENALTY = 0.5
 # What a line above the article's headline costs the span, per word, when the page repeats
 # its title (see `headline_index`): the article almost always follows that repeat.
 HEADLINE_GATE = 0.25
+# Words a line may have and still be read as a date line (dates.MAX_LINE_WORDS, plus dates).
+DATE_LINE_WORDS = 36
 # Lines of prior weight on a line's relative position (see `line_features`).
 POSITION_PRIOR = 10
 STOP_WORDS = frozenset(
@@ -294,11 +296,12 @@ def own_features(line: str) -> list[float]:
     n = max(n_words, 1)
     initials = [word[0] for word in words]
     capitals = sum(map(str.isupper, initials))
+    lowered = [word.lower() for word in words]
     return [
         math.log1p(n_words),
         1.0 if forms.is_sentence_like(line) else 0.0,
         capitals / n,
-        sum(map(STOP_WORDS.__contains__, map(str.lower, words))) / n,
+        sum(map(STOP_WORDS.__contains__, lowered)) / n,
         (line.count(".") + line.count(",") + line.count(";") + line.count(":")) / n,
         sum(map(str.isdigit, words)) / n,
         float(len(LINK_LIKE.findall(line))),
@@ -306,12 +309,13 @@ def own_features(line: str) -> list[float]:
         line.count(". ") + line.count("? ") + line.count("! ") + 1.0,
         # Teasers glue a Title Case headline to its summary; prose rarely opens with one.
         sum(map(str.isupper, initials[:6])) / max(min(len(words), 6), 1),
-        sum(map(SITE_WORDS.__contains__, map(str.lower, words))) / n,
+        sum(map(SITE_WORDS.__contains__, lowered)) / n,
         1.0 if CAPTION_CUE.search(line) else 0.0,
         1.0 if LABEL_PREFIX.match(line) else 0.0,
         1.0 if CUT_OFF_END.search(line) else 0.0,
         # A line that states the page's date sits with the headline and byline, above the body.
-        1.0 if date_line(line) is not None else 0.0,
+        # (Long lines are prose or lists, never one: they are not read for dates.)
+        1.0 if n_words <= DATE_LINE_WORDS and date_line(line) is not None else 0.0,
     ]
 
 
