@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsgraph.clean.block_training import PageLines, fold_numbers, split
-from newsgraph.clean.blocks import BlockModel, LogisticStage
+from newsgraph.clean.blocks import FEATURES, BlockModel, LogisticStage
 from newsgraph.clean.text import clean_text
 
 
@@ -45,10 +45,10 @@ def test_clean_text_uses_the_model_it_is_given() -> None:
     )
     nav = "Weather Sports Opinion Arts Travel"
     page_text = f"{body}\n{nav}\n{body.replace('Tuesday', 'Monday')}"
-    n = 24
+    n = len(FEATURES)
     keep_all = BlockModel(LogisticStage(np.zeros(n), np.ones(n), np.zeros(n), 20.0), 0.5)
     weights = np.zeros(n)
-    weights[1] = 40.0  # "sentence_end": only lines ending as sentences are body
+    weights[FEATURES.index("sentence_end")] = 40.0  # only lines ending as sentences are body
     sentences_only = BlockModel(LogisticStage(np.zeros(n), np.ones(n), weights, -20.0), 0.5)
     assert nav in clean_text(page_text, model=keep_all).text
     kept = clean_text(page_text, model=sentences_only).text

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from newsgraph.clean import forms
-from newsgraph.clean.blocks import body_span, headline_index, select_lines
+from newsgraph.clean.blocks import (
+    FEATURES,
+    body_span,
+    headline_index,
+    line_features,
+    select_lines,
+    shape_of,
+    shape_runs,
+)
 
 PARAGRAPH = (
     "The council voted on Tuesday to close the old bridge, citing safety reports that showed "
@@ -50,3 +58,63 @@ def test_caption_needs_no_finite_verb() -> None:
     sentence = "Officials in the city banned fireworks last year, arresting over 200 people."
     assert forms.is_caption(caption)
     assert not forms.is_caption(sentence)
+
+
+def column(features: np.ndarray, name: str) -> list[float]:
+    return features[:, FEATURES.index(name)].round(4).tolist()
+
+
+def test_lines_of_one_list_share_a_shape() -> None:
+    lines = [
+        PARAGRAPH,
+        "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+        "June 10 – Tampa, FL @ Credit Union Amphitheatre",
+        "July 2 – Uncasville, CT @ Mohegan Sun Arena",
+        PARAGRAPH,
+    ]
+    assert shape_of(lines[1]) == shape_of(lines[3])
+    same, run = shape_runs(lines)
+    assert same.tolist() == [0.0, 1.0, 1.0, 1.0, 0.0]
+    assert run[1] > run[0]
+
+
+def test_own_features_flag_site_words_captions_labels_cut_offs_and_date_lines() -> None:
+    lines = [
+        "This website uses cookies. View our privacy policy and cookie settings.",
+        "Image 2 of 5",
+        "Read more: Council closes the old bridge",
+        "The council voted to close the bridge, citing reports that..",
+        "Published 10:02 AM EST Nov 19, 2019",
+        PARAGRAPH,
+    ]
+    features = line_features(lines, [False] * len(lines))
+    site_words = column(features, "site_words")
+    assert site_words[0] > 0.3 and site_words[5] == 0.0
+    assert column(features, "caption_cue") == [0.0, 1.0, 0.0, 0.0, 0.0, 0.0]
+    assert column(features, "label_prefix") == [0.0, 0.0, 1.0, 0.0, 0.0, 0.0]
+    assert column(features, "cut_off") == [0.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    assert column(features, "date_line") == [0.0, 0.0, 0.0, 0.0, 1.0, 0.0]
+
+
+def test_furniture_below_the_headline_is_counted() -> None:
+    lines = [
+        "Bridge to Close | Post",
+        "Menu",
+        "Bridge to Close",
+        PARAGRAPH,
+        "Share",
+        "Tweet",
+        "Tail",
+    ]
+    blocked = [False, True, False, False, True, True, False]
+    since = column(line_features(lines, blocked), "blocked_since_headline")
+    # Nothing above or at the headline; the menu above it does not count; two bars below it do.
+    assert since[:4] == [0.0, 0.0, 0.0, 0.0]
+    assert since[6] == round(float(np.log1p(2)), 4)
+
+
+def test_position_says_little_on_a_short_page() -> None:
+    short = column(line_features([PARAGRAPH] * 3, [False] * 3), "position")
+    long = column(line_features([PARAGRAPH] * 200, [False] * 200), "position")
+    assert 0.4 < short[0] < short[-1] < 0.6
+    assert long[0] < 0.03 and long[-1] > 0.97

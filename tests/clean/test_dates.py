@@ -135,3 +135,19 @@ def test_labelled_publication_dates(form: str) -> None:
     scores = evaluate_dates(BENCH, LABELS, form)
     assert scores.labelled == 47
     assert scores.accuracy >= floor, (scores.accuracy, scores.wrong)
+
+
+def test_date_line_among_the_first_body_lines_is_found() -> None:
+    # The line scorer may take a headline and byline as the body's first lines: the date line
+    # under them is still the page's, and is cut from the body.
+    lines = [
+        "South Dakota says it is on meth, and Twitter asks if it is all right",
+        "Lisa Kaczke and Trevor J. Mitchell, Argus Leader",
+        "Published 10:02 AM EST Nov 19, 2019",
+        "SIOUX FALLS - People across the nation are talking about the new campaign.",
+    ]
+    found = find_date_line(lines, 0)
+    assert found is not None and (found.index, found.day) == (2, "2019-11-19")
+    # Deeper in the body a date line is the story's, not the page's.
+    assert find_date_line(["Headline of the story", *lines], 0) is None
+    assert date_line("Published on the morning of the vote") is None

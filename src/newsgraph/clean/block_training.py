@@ -20,9 +20,11 @@ from pathlib import Path
 
 import numpy as np
 
+from newsgraph.clean import forms
 from newsgraph.clean.blocks import (
     FEATURES,
     MODEL_FILE,
+    SPAN_WORD_CAP,
     BlockModel,
     LogisticStage,
     line_features,
@@ -87,15 +89,26 @@ def prepare(bench_dir: Path) -> list[PageLines]:
     return prepared
 
 
-def fit_stage(rows: np.ndarray, labels: np.ndarray) -> LogisticStage:
+def fit_stage(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> LogisticStage:
     """One standardised logistic layer fitted with a deterministic solver."""
     from sklearn.linear_model import LogisticRegression
 
     mean, scale = rows.mean(axis=0), rows.std(axis=0)
     scale[scale == 0] = 1.0
-    classifier = LogisticRegression(C=1.0, max_iter=2000, solver="lbfgs")
-    classifier.fit((rows - mean) / scale, labels)
+    classifier = LogisticRegression(C=1.0, max_iter=3000, solver="lbfgs")
+    classifier.fit((rows - mean) / scale, labels, sample_weight=weights)
     return LogisticStage(mean, scale, classifier.coef_[0], float(classifier.intercept_[0]))
+
+
+def line_weights(page: PageLines, mask: np.ndarray) -> np.ndarray:
+    """What each line weighs in training: its words (capped), every page weighing the same.
+
+    The score is averaged over pages and counts words, not lines: a page of a hundred
+    one-word menu entries must not outweigh ten pages of prose.
+    """
+    words = np.asarray([forms.word_count(line) for line in page.lines], dtype=float)[mask]
+    weights = np.clip(words, 1.0, SPAN_WORD_CAP)
+    return weights / weights.sum() if len(weights) else weights
 
 
 def fit(pages: list[PageLines], threshold: float = 0.5) -> BlockModel:
@@ -103,7 +116,12 @@ def fit(pages: list[PageLines], threshold: float = 0.5) -> BlockModel:
     masks = [~np.asarray(page.blocked) for page in pages]
     rows = np.vstack([page.features[mask] for page, mask in zip(pages, masks, strict=True)])
     labels = np.concatenate([page.labels[mask] for page, mask in zip(pages, masks, strict=True)])
-    return BlockModel(fit_stage(rows, labels), threshold)
+    weights = np.concatenate(
+        [line_weights(page, mask) for page, mask in zip(pages, masks, strict=True)]
+    )
+    # Scaled to a mean of one, so that the solver's regularisation means what it did unweighted.
+    weights *= len(weights) / weights.sum()
+    return BlockModel(fit_stage(rows, labels, weights), threshold)
 
 
 def page_scores(model: BlockModel, page: PageLines, threshold: float) -> tuple[float, float]:

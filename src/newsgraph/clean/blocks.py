@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsgraph.clean import forms
+from newsgraph.clean.dates import date_line
 
 MODEL_FILE = "block_model.json"
 # The body span: lines count for it above this probability, against it below.
@@ -34,6 +35,10 @@ BLOCKED_PENALTY = 0.5
 # What a line above the article's headline costs the span, per word, when the page repeats
 # its title (see `headline_index`): the article almost always follows that repeat.
 HEADLINE_GATE = 0.25
+# Words a line may have and still be read as a date line (dates.MAX_LINE_WORDS, plus dates).
+DATE_LINE_WORDS = 36
+# Lines of prior weight on a line's relative position (see `line_features`).
+POSITION_PRIOR = 10
 STOP_WORDS = frozenset(
     [
         "a",
@@ -119,6 +124,67 @@ STOP_WORDS = frozenset(
     ]
 )
 LINK_LIKE = re.compile(r"https?://|www\.|@\w|#\w|\.com\b|\|", re.IGNORECASE)
+# Words of the site around an article, not of its story: forms, consent, accounts, promotion.
+SITE_WORDS = frozenset(
+    [
+        "cookie",
+        "cookies",
+        "privacy",
+        "policy",
+        "terms",
+        "consent",
+        "subscribe",
+        "subscription",
+        "subscribers",
+        "newsletter",
+        "newsletters",
+        "inbox",
+        "email",
+        "sign",
+        "login",
+        "log",
+        "account",
+        "register",
+        "password",
+        "comment",
+        "comments",
+        "reply",
+        "website",
+        "browser",
+        "browsing",
+        "settings",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "click",
+        "tap",
+        "download",
+        "app",
+        "follow",
+        "share",
+        "trademark",
+        "trademarks",
+        "rights",
+        "reserved",
+        "copyright",
+        "disclaimer",
+        "notifications",
+        "offer",
+        "deals",
+        "shop",
+        "buy",
+    ]
+)
+# A picture's furniture: "Image 2 of 5", "3 of 4 ...", "Image caption ...", "... Credit: Agency", "(pictured)".
+CAPTION_CUE = re.compile(
+    r"^(?:(?:image|photo|picture|media|video)\s+caption\b|(?:(?:image|photo|picture|slide)\s+)?"
+    r"\d{1,3}\s+of\s+\d{1,3}\b)|"
+    r"\b(?:credit|photo|source)\s?:\s?\S[^.!?]{0,60}$|\(pictured\)|^media\s+playback\b",
+    re.IGNORECASE,
+)
+# A label and a colon opening a line: "Read more: ...", "SEE ALSO: ...", "On Site.com: ...".
+LABEL_PREFIX = re.compile(r"^(?:[\w.'’&-]{1,20}\s){0,3}[\w.'’&-]{1,20}\s?:\s+\S")
+CUT_OFF_END = re.compile(r"(?:\.\.|…)\s*$")
 FEATURES = (
     "log_words",
     "sentence_end",
@@ -144,7 +210,18 @@ FEATURES = (
     "ctx2_title_prefix",
     "before_headline",
     "after_headline",
+    "site_words",
+    "caption_cue",
+    "label_prefix",
+    "cut_off",
+    "date_line",
+    "ctx3_furniture",
+    "same_shape",
+    "shape_run",
+    "blocked_since_headline",
 )
+# Columns of `own_features`.
+OWN = 15
 
 
 @dataclass(slots=True)
@@ -219,11 +296,12 @@ def own_features(line: str) -> list[float]:
     n = max(n_words, 1)
     initials = [word[0] for word in words]
     capitals = sum(map(str.isupper, initials))
+    lowered = [word.lower() for word in words]
     return [
         math.log1p(n_words),
         1.0 if forms.is_sentence_like(line) else 0.0,
         capitals / n,
-        sum(map(STOP_WORDS.__contains__, map(str.lower, words))) / n,
+        sum(map(STOP_WORDS.__contains__, lowered)) / n,
         (line.count(".") + line.count(",") + line.count(";") + line.count(":")) / n,
         sum(map(str.isdigit, words)) / n,
         float(len(LINK_LIKE.findall(line))),
@@ -231,7 +309,51 @@ def own_features(line: str) -> list[float]:
         line.count(". ") + line.count("? ") + line.count("! ") + 1.0,
         # Teasers glue a Title Case headline to its summary; prose rarely opens with one.
         sum(map(str.isupper, initials[:6])) / max(min(len(words), 6), 1),
+        sum(map(SITE_WORDS.__contains__, lowered)) / n,
+        1.0 if CAPTION_CUE.search(line) else 0.0,
+        1.0 if LABEL_PREFIX.match(line) else 0.0,
+        1.0 if CUT_OFF_END.search(line) else 0.0,
+        # A line that states the page's date sits with the headline and byline, above the body.
+        # (Long lines are prose or lists, never one: they are not read for dates.)
+        1.0 if n_words <= DATE_LINE_WORDS and date_line(line) is not None else 0.0,
     ]
+
+
+def shape_of(line: str) -> tuple[str, ...]:
+    """A line's template: the classes of its first three words and of its last character.
+
+    Lines of one list (tour dates, a table's rows, a meal plan's items) share it.
+    """
+    classes = []
+    for word in forms.words_of(line)[:3]:
+        if word.isdigit():
+            classes.append("9")
+        elif word.isupper() and len(word) > 1:
+            classes.append("A")
+        elif word[:1].isupper():
+            classes.append("a")
+        else:
+            classes.append("-")
+    last = line[-1:]
+    classes.append("." if last in ".!?" else "9" if last.isdigit() else "x")
+    return tuple(classes)
+
+
+def shape_runs(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each line shares its shape with a neighbour, and the length of its run."""
+    shapes = [shape_of(line) for line in lines]
+    n = len(lines)
+    same = np.zeros(n)
+    run = np.ones(n)
+    start = 0
+    for i in range(1, n + 1):
+        if i < n and shapes[i] == shapes[i - 1]:
+            continue
+        if i - start > 1:
+            same[start:i] = 1.0
+            run[start:i] = i - start
+        start = i
+    return same, np.log1p(run)
 
 
 def headline_index(lines: list[str]) -> int | None:
@@ -288,7 +410,7 @@ def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
     """The feature matrix of a page's lines, one row a line, columns in FEATURES order."""
     n = len(lines)
-    own = np.asarray([own_features(line) for line in lines], dtype=float).reshape(n, 10)
+    own = np.asarray([own_features(line) for line in lines], dtype=float).reshape(n, OWN)
     flags = np.asarray(blocked, dtype=bool)
     start, end = densest_run(prose_weights(own, flags))
     index = np.arange(n, dtype=float)
@@ -300,7 +422,12 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
     if headline is None:
         before_headline = np.zeros(n)
         after_headline = np.zeros(n)
+        blocked_since = np.zeros(n)
     else:
+        # Furniture between the headline and a line: the article runs on until the page's
+        # footer of related lists, share bars and forms begins.
+        seen = np.cumsum(flags)
+        blocked_since = np.log1p(np.maximum(seen - seen[headline], 0))
         before_headline = (index < headline).astype(float)
         after_headline = np.where(index > headline, 1.0 / np.maximum(index - headline, 1.0), 0.0)
     sentence_end = own[:, 1]
@@ -316,7 +443,8 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
         np.minimum(own[:, 6], 3.0),
         own[:, 7],
         flags.astype(float),
-        index / max(n - 1, 1),
+        # Where the line stands, pulled towards the middle on short pages, where it says little.
+        (index + POSITION_PRIOR / 2) / (n - 1 + POSITION_PRIOR),
         np.asarray([1.0 if counts[line] > 1 else 0.0 for line in lines]),
         (own[:, 0] >= math.log1p(25)).astype(float),
         window_mean(own[:, 0], 2),
@@ -331,6 +459,14 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
         window_mean(own[:, 9], 2),
         before_headline,
         after_headline,
+        own[:, 10],
+        own[:, 11],
+        own[:, 12],
+        own[:, 13],
+        own[:, 14],
+        window_mean(flags.astype(float), 3),
+        *shape_runs(lines),
+        blocked_since,
     ]
     return np.column_stack(columns)
 

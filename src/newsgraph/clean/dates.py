@@ -107,7 +107,7 @@ MAX_LINE_WORDS = 25
 CLOCK = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\.?)?|\b[ap]\.m\.", re.I)
 # How far above the first body line a date line may sit, and how far into the body.
 LINES_ABOVE = 25
-LINES_INTO_BODY = 2
+LINES_INTO_BODY = 3
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # "SEOUL, Nov 18 (Reuters) -": a place in capitals, a date, an agency, a dash.
 _MONTHS = (
@@ -120,6 +120,7 @@ DATELINE = re.compile(
     r"(?P<date>" + _MONTHS + r"\.?\s{1,3}[0-3]?\d(?:,?\s{1,3}(?:19|20)\d\d)?)"
     r"\s{0,3}(?:\([^()\n]{1,40}\))?\s{0,3}[-–—]"
 )
+DIGIT = re.compile(r"\d")
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
 
@@ -136,6 +137,8 @@ def date_line(line: str) -> tuple[str, int] | None:
     """(ISO day, role) when `line` is a date line, else None (see the module docstring)."""
     if len(line) > 240 or line.lstrip().startswith(("—", "–", "-", "(", "©")):
         return None  # a quoted post's signature, a caption's tail, a copyright line
+    if not DIGIT.search(line):
+        return None  # every date this reads has a year (a quick test: most lines have none)
     found = all_dates(line)
     if not found or forms.is_caption(line):
         return None
