@@ -232,7 +232,7 @@ def _representative(
 def incident_label(trigger: str, actor: str | None, target: str | None, place: str | None) -> str:
     """A short readable line: "Ukraine captured two North Korean soldiers in Kursk". The
     trigger is kept as the reports wrote it (a tense guessed from a word alone reads worse)."""
-    if target and actor or target and trigger:
+    if target and (actor or trigger):
         # mid-line, an article opening the target is lower case: "confirmed the first two cases"
         target = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", target)
     label = " ".join(p for p in (actor, trigger, target) if p)
