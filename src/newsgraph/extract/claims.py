@@ -65,6 +65,8 @@ RAISING_LEMMAS = frozenset({"seem", "appear"})
 # An object alone ("praised the soldiers", "thanked the crowd") is an attitude that PolNeAR
 # annotates but that the claims benchmark does not count as a claim; it stays out.
 LEARNED_FRAMES = ("ccomp", "xcomp")
+OBJECT_FRAMES = frozenset({"dobj", "prep:about", "prep:to", "prep:for", "prep:on", "prep:of", "prep:against"})
+OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "xcomp"})
 HEDGE_SPEAKER_NOUNS = frozenset({"estimate", "estimates", "assessment", "speculation"})
 LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
 
@@ -607,6 +609,9 @@ def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]])
     that sentence has a reporting clause of its own."""
     text = text_of(verb.doc)
     sent_end = sentence_of(verb).end_char
+    paragraph_end = text.find("\n", verb.idx)
+    if 0 <= paragraph_end < sent_end:  # the parser ran the sentence on past the paragraph
+        sent_end = paragraph_end
     if item.content_end > sent_end:
         return
     for q_start, q_end in quotes:
@@ -628,10 +633,13 @@ def _reported_inside(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     tail = sentence_of(doc[span.end - 1]) if span.end > span.start else span
+    text = text_of(doc)
+    stop = text.find("\n", end)  # a sentence the parser ran on past the paragraph
+    stop = len(text) if stop < 0 else stop
     return any(
         t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB"
         for t in doc[span.start : max(span.end, tail.end)]
-        if not start <= t.idx < end
+        if not start <= t.idx < end and t.idx < stop
     )
 
 
@@ -728,11 +736,16 @@ def _from_learned(verb: Token) -> Attribution | None:
             impersonal=True,
             learned=True,
         )
-    if frame not in LEARNED_FRAMES:
+    if frame in LEARNED_FRAMES:
+        content = (
+            _content_chars(children["ccomp"])
+            if frame == "ccomp"
+            else _subtree_chars(children["xcomp"])
+        )
+    elif frame in OBJECT_FRAMES and not _circumstance(verb):
+        content = _object_chars(verb, frame)
+    else:
         return None
-    content = (
-        _content_chars(children["ccomp"]) if frame == "ccomp" else _subtree_chars(children["xcomp"])
-    )
     subj = _subject(verb)
     if subj is None or content[0] < 0:
         return None
@@ -755,6 +768,33 @@ def _from_learned(verb: Token) -> Attribution | None:
         learned=True,
         intention=frame == "xcomp",
     )
+
+
+def _circumstance(verb: Token) -> bool:
+    """ "X said, citing Y", "asked about the report, X said", "the report, which cited Y":
+    a verb that tells the circumstances of a statement or of its speaker, not a claim."""
+    head = verb.head
+    if verb.dep_ in ("advcl", "relcl", "acl", "xcomp", "conj") and head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    return verb.dep_ in ("relcl", "acl") and head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _object_chars(verb: Token, frame: str) -> tuple[int, int]:
+    """The matter of an attitude cue: its object ("praised the soldiers", "referred to the
+    plan"), with what the verb adds after it ("endorsed Cruz for president")."""
+    doc = verb.doc
+    if frame == "dobj":
+        obj = next(c for c in verb.children if c.dep_ == "dobj")
+    else:
+        prep = next(
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame.partition(":")[2]
+        )
+        obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+    end = obj.right_edge.i + 1
+    for child in verb.rights:
+        if child.i > obj.i and child.dep_ in OBJECT_TAIL_DEPS:
+            end = max(end, child.right_edge.i + 1)
+    return _trimmed_chars(doc, obj.left_edge.i, end)
 
 
 def _restates(doc: Doc, item: Attribution, others: list[Attribution]) -> bool:
@@ -807,7 +847,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found = [
         item
         for item in found
-        if "\n" not in text[item.content_start : item.content_end]
+        if _within_paragraph(doc, item)
         and (
             item.speaker_span is None
             or "\n" not in doc[item.speaker_span[0] : item.speaker_span[1]].text
@@ -848,6 +888,32 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         unique.append(item)
     return _fold_nested(doc, unique)
+
+
+def _within_paragraph(doc: Doc, item: Attribution) -> bool:
+    """Keep a content inside its cue's paragraph. The parser runs sentences on over a
+    paragraph break ("... 'disappointing.' ⏎ 'I'm going to ...,' Clinton said."); the
+    paragraph of the cue is what it attributes. False when nothing of it is left."""
+    text = text_of(doc)
+    start, end = item.content_start, item.content_end
+    if "\n" not in text[start:end]:
+        return True
+    cue = doc[item.cue_i].idx
+    if start <= cue < end:
+        low, high = text.rfind("\n", start, cue), text.find("\n", cue, end)
+        start, end = (low + 1 if low >= 0 else start), (high if high >= 0 else end)
+    elif cue >= end:
+        start = text.rfind("\n", start, end) + 1
+    else:
+        end = text.find("\n", start, end)
+    while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS + ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_CHARS + ",;:"):
+        end -= 1
+    if end - start < 3:
+        return False
+    item.content_start, item.content_end = start, end
+    return True
 
 
 def _span_text(doc: Doc, span: tuple[int, int] | None) -> str | None:
