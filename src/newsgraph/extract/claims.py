@@ -507,6 +507,12 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         )
         if s_start < content[1] and content[0] < s_end and verb.dep_ != "parataxis":
             return []
+    # '"A, B," she said': the quotation closing just before the reporting clause is the
+    # content, whatever the parse hung on the verb (a clause inside it, or the one before).
+    if not direct:
+        before = _quote_before(doc, verb, speaker_span, quotes)
+        if before is not None and before[0] < content[1] and content[0] < before[1]:
+            content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
     # Direct quotation: the content is (almost all) one quotation, or the sentence of a
     # quotation that opens or closes it (the parse splits a quotation of several sentences).
     if not direct:
@@ -562,6 +568,29 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         found.extend(_split_quote(verb, attribution, quotes))
         _extend_quote(verb, found[-1], quotes)
     return found
+
+
+def _quote_before(
+    doc: Doc, verb: Token, speaker_span: tuple[int, int] | None, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The quotation that ends where the reporting clause begins ('"...," she said', '"...,"
+    said the mayor'), if there is one."""
+    text = text_of(doc)
+    clause = verb.idx
+    if speaker_span is not None and speaker_span[0] < verb.i:
+        clause = min(clause, doc[speaker_span[0]].idx)
+    for q_start, q_end in quotes:
+        if q_end > clause:
+            break
+        gap = text[q_end:clause]
+        if len(gap) > 3 or gap.strip(" ,") != "":
+            continue
+        # the quotation opens its sentence (or follows a colon), not a phrase inside one
+        lead = text[text.rfind("\n", 0, q_start) + 1 : q_start].rstrip()
+        opener = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+        if not lead or lead.endswith(":") or (opener is not None and opener[0].is_sent_start):
+            return q_start, q_end
+    return None
 
 
 def _strip_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
