@@ -65,7 +65,9 @@ RAISING_LEMMAS = frozenset({"seem", "appear"})
 # An object alone ("praised the soldiers", "thanked the crowd") is an attitude that PolNeAR
 # annotates but that the claims benchmark does not count as a claim; it stays out.
 LEARNED_FRAMES = ("ccomp", "xcomp")
-OBJECT_FRAMES = frozenset({"dobj", "prep:about", "prep:to", "prep:for", "prep:on", "prep:of", "prep:against"})
+OBJECT_FRAMES = frozenset(
+    {"dobj", "prep:about", "prep:to", "prep:for", "prep:on", "prep:of", "prep:against"}
+)
 OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "xcomp"})
 HEDGE_SPEAKER_NOUNS = frozenset({"estimate", "estimates", "assessment", "speculation"})
 LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
@@ -799,13 +801,62 @@ def _from_learned(verb: Token) -> Attribution | None:
     )
 
 
+def _from_noun(noun: Token) -> Attribution | None:
+    """An attribution carried by a noun the cue model takes for a cue: "Trump's attacks on
+    the process", "questions about whether he will run", "the claim that X", "his strategy
+    to compete everywhere". The complement is the content; the owner ("Trump's", "his") or
+    the agent ("endorsements from the unions") the source, none when the text names none."""
+    doc = noun.doc
+    frame = frame_of(noun)
+    if frame == "acl":
+        clause = next(c for c in noun.children if c.dep_ == "acl" and c.i > noun.i)
+        content = _subtree_chars(clause)
+    elif frame.startswith("prep:"):
+        content = _object_chars(noun, frame)
+    else:
+        return None
+    if content[0] < 0:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i > noun.i:
+                owner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        owner = _subject(noun.head)  # "Trump voiced his criticism of ...": the one who voices
+    speaker_span = (owner.left_edge.i, owner.right_edge.i + 1) if owner is not None else None
+    if speaker_span is not None:
+        s_start, s_end = doc[speaker_span[0]].idx, doc[speaker_span[1] - 1].idx
+        if s_start < content[1] and content[0] <= s_end:
+            return None
+    return Attribution(
+        cue_i=noun.i,
+        cue=noun.lemma_.lower(),
+        stance="hedge" if noun.lemma_.lower() in HEDGE_SPEAKER_NOUNS else "assert",
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=owner.i if owner is not None else None,
+        learned=True,
+        intention=True,  # a noun's matter is not a report of the figures in it
+    )
+
+
 def _circumstance(verb: Token) -> bool:
     """ "X said, citing Y", "asked about the report, X said", "the report, which cited Y":
     a verb that tells the circumstances of a statement or of its speaker, not a claim."""
     head = verb.head
-    if verb.dep_ in ("advcl", "relcl", "acl", "xcomp", "conj") and head.lemma_.lower() in REPORTING_VERBS:
+    if (
+        verb.dep_ in ("advcl", "relcl", "acl", "xcomp", "conj")
+        and head.lemma_.lower() in REPORTING_VERBS
+    ):
         return True
-    return verb.dep_ in ("relcl", "acl") and head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in REPORTING_VERBS
+    return (
+        verb.dep_ in ("relcl", "acl")
+        and head.dep_ in SUBJECT_DEPS
+        and head.head.lemma_.lower() in REPORTING_VERBS
+    )
 
 
 def _object_chars(verb: Token, frame: str) -> tuple[int, int]:
@@ -872,7 +923,14 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_learned(tok)
             if item:
                 found.append(item)
-    text = text_of(doc)
+        elif (
+            tok.pos_ == "NOUN"
+            and model is not None
+            and model.is_cue(tok, _quoted(quote_starts, quotes, tok.idx))
+        ):
+            item = _from_noun(tok)
+            if item:
+                found.append(item)
     found = [
         item
         for item in found

@@ -7,7 +7,8 @@ a long tail no hand list keeps up with. Each entry is keyed "lemma|frame", the f
 the verb's complement ("ccomp", "xcomp", "dobj", "prep:<word>" or "none"), and again
 "lemma|frame|context", the context saying whether the verb stands inside a quotation and
 whether its subject is the first or second person ("I think", "you want", mostly not
-annotated); the value is [cue count, occurrences]. The context key backs off to the frame
+annotated); the value is [cue count, occurrences]. Nouns are keyed the same way after "n:"
+("n:attack|prep:on", "n:claim|acl"): "questions about X", "his strategy to compete". The context key backs off to the frame
 key, the frame key to the overall rate. `python -m newsgraph.extract.train_cues` rebuilds it.
 """
 
@@ -24,11 +25,15 @@ MODEL_FILE = "cue_model.json"
 FRAME_PREPS = frozenset({"to", "for", "about", "on", "of", "as", "against", "with", "in"})
 
 
+CUE_POS = frozenset({"VERB", "NOUN"})
+
+
 def frame_of(verb: Token) -> str:
-    """The complement a verb takes, as the model keys it."""
+    """The complement a verb (or a noun: "attacks on X", "the claim that X") takes, as the
+    model keys it."""
     deps = {c.dep_: c for c in verb.children}
-    for dep in ("ccomp", "xcomp", "dobj"):
-        if dep in deps:
+    for dep in ("ccomp", "xcomp", "dobj", "acl"):
+        if dep in deps and (dep != "acl" or deps[dep].i > verb.i):
             return dep
     for child in verb.children:
         if (
@@ -46,7 +51,8 @@ FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 
 def keys_of(verb: Token, quoted: bool) -> tuple[str, str]:
     """The model's keys for a verb token: "lemma|frame" and "lemma|frame|context"."""
-    base = f"{verb.lemma_.lower()}|{frame_of(verb)}"
+    noun = "n:" if verb.pos_ == "NOUN" else ""
+    base = f"{noun}{verb.lemma_.lower()}|{frame_of(verb)}"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     person = "12" if subj is not None and subj.lower_ in FIRST_SECOND else "3"
     return base, f"{base}|{'q' if quoted else 'p'}{person}"

@@ -2,7 +2,7 @@
 
     python -m newsgraph.extract.train_cues [BENCH_DIR] [--months 2015-11..2016-04]
 
-Every verb of the train articles (parsed by newsgraph's pipeline, as `eval attribution`
+Every verb and noun of the train articles (parsed by newsgraph's pipeline, as `eval attribution`
 does) is counted under its "lemma|frame" key, and counted as a cue when it lies in an
 annotated cue span. The threshold is chosen by leaving one train month out at a time
 (the counts from the other months, cue-token F1 on the left-out one); the later months
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsgraph.config import Settings
 from newsgraph.evaluate.attribution import BenchArticle, document_of, load_articles, parse_months
-from newsgraph.extract.cue_model import MODEL_FILE, CueModel, keys_of
+from newsgraph.extract.cue_model import CUE_POS, MODEL_FILE, CueModel, keys_of
 from newsgraph.extract.quotes import find_quotes, quote_around
 from newsgraph.pipeline import build_article
 
@@ -43,7 +43,7 @@ def verb_rows(articles: list[BenchArticle], settings: Settings) -> Rows:
         cues = sorted(f for g in article.gold for f in g.cue)
         quotes = find_quotes(one.text)
         for tok in doc:
-            if tok.pos_ != "VERB":
+            if tok.pos_ not in CUE_POS:
                 continue
             at = tok.idx + offset
             label = any(s <= at < e for s, e in cues)
