@@ -477,6 +477,11 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                     q_end <= verb.idx and text_of(doc)[q_end : verb.idx].strip(" ,") == ""
                 ):
                     content, direct = (q_start + 1, q_end - 1), True
+        if (content is None or content[0] < 0) and subj is not None:
+            # '"...," Sarandon, 69, told MSNBC': the quotation closing before the speaker
+            before = _quote_before(doc, verb, (subj.left_edge.i, subj.i + 1), quotes)
+            if before is not None:
+                content, direct = (before[0] + 1, before[1] - 1), True
         if content is None or content[0] < 0:
             return []
     # Who speaks.
@@ -513,7 +518,9 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     # content, whatever the parse hung on the verb (a clause inside it, or the one before).
     if not direct:
         before = _quote_before(doc, verb, speaker_span, quotes)
-        if before is not None and before[0] < content[1] and content[0] < before[1]:
+        overlaps = before is not None and before[0] < content[1] and content[0] < before[1]
+        after = clause is None and content[0] > verb.idx  # '"A," said X, explaining B'
+        if before is not None and (overlaps or after):
             content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
     # Direct quotation: the content is (almost all) one quotation, or the sentence of a
     # quotation that opens or closes it (the parse splits a quotation of several sentences).
