@@ -215,6 +215,17 @@ def _subject(verb: Token) -> Token | None:
     return fallback if verb.head.pos_ in ("VERB", "AUX") else None
 
 
+def _speaker_head(subj: Token) -> int:
+    """The head of the speaker; a relative pronoun's is the noun it stands for (past an
+    apposition: "the Institute, a research group, which said")."""
+    if subj.lower_ not in ("which", "who", "that") or subj.head.dep_ != "relcl":
+        return subj.i
+    noun = subj.head.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.i
+
+
 def _speaker_span(subj: Token) -> tuple[int, int]:
     """Token span of a speaker phrase; a relative pronoun stands for the noun it modifies.
 
@@ -223,10 +234,7 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     """
     doc = subj.doc
     if subj.lower_ in ("which", "who", "that") and subj.head.dep_ == "relcl":
-        noun = subj.head.head
-        while noun.dep_ == "appos" and noun.head.i != noun.i:
-            noun = noun.head
-        return noun.left_edge.i, noun.i + 1
+        return subj.i, subj.i + 1  # as written; `speaker_head` is the noun it stands for
     start, end = subj.left_edge.i, subj.right_edge.i + 1
     for child in subj.rights:
         if child.dep_ in ("relcl", "acl") and doc[child.left_edge.i - 1].text == ",":
@@ -502,7 +510,7 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         speaker_span, speaker_head = (pobj.left_edge.i, pobj.right_edge.i + 1), pobj.i
     elif subj is not None:
         speaker_span = _speaker_span(subj)
-        speaker_head = subj.i if subj.lower_ not in ("which", "who", "that") else subj.head.head.i
+        speaker_head = _speaker_head(subj)
         if speaker_span[0] <= verb.i < speaker_span[1]:
             speaker_span = (subj.i, subj.i + 1)
     else:
@@ -788,7 +796,7 @@ def _from_learned(verb: Token) -> Attribution | None:
     if subj is None or content[0] < 0:
         return None
     speaker_span = _speaker_span(subj)
-    speaker_head = subj.i if subj.lower_ not in ("which", "who", "that") else subj.head.head.i
+    speaker_head = _speaker_head(subj)
     s_start = doc[speaker_span[0]].idx
     s_end = doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text)
     if s_start < content[1] and content[0] < s_end:
