@@ -929,7 +929,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if item:
                 found.append(item)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS:
-            found.extend(_from_verb(tok, quotes))
+            # Inside a quotation ("I think", "as I said") a reporting verb is the quoted
+            # speaker's own phrasing, rarely an attribution of the article's: the model says.
+            quoted = _quoted(quote_starts, quotes, tok.idx)
+            if not (quoted and model is not None and not model.is_cue(tok, quoted)):
+                found.extend(_from_verb(tok, quotes))
         elif (
             tok.pos_ == "VERB"
             and model is not None

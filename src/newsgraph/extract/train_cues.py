@@ -26,6 +26,7 @@ TRAIN_MONTHS = "2015-11..2016-04"
 STRENGTH = 2.0
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(4, 17))
 MIN_OCCURRENCES = 2
+MIN_NEGATIVE = 5
 
 Rows = list[tuple[str, tuple[str, str], bool]]  # (month, keys, is a cue)
 
@@ -61,7 +62,13 @@ def fit(rows: Rows, threshold: float = 0.5) -> CueModel:
             counts[key][1] += 1
     positives = sum(label for _, _, label in rows)
     prior = positives / len(rows) if rows else 0.0
-    kept = {k: (c, t) for k, (c, t) in counts.items() if t >= MIN_OCCURRENCES and c > 0}
+    # A key never seen as a cue is kept when it is common: "think" inside a quotation, in
+    # the first person, is never annotated, and that must not back off to "think" overall.
+    kept = {
+        k: (c, t)
+        for k, (c, t) in counts.items()
+        if t >= MIN_OCCURRENCES and (c > 0 or t >= MIN_NEGATIVE)
+    }
     return CueModel(counts=kept, prior=prior, strength=STRENGTH, threshold=threshold)
 
 
