@@ -229,8 +229,9 @@ def _speaker_head(subj: Token) -> int:
 def _speaker_span(subj: Token) -> tuple[int, int]:
     """Token span of a speaker phrase; a relative pronoun stands for the noun it modifies.
 
-    A non-restrictive clause after a comma ("The report, which cited ...") and a dateline
-    before a dash ("14:32 GMT - Zelenskiy") are not part of the speaker.
+    A non-restrictive clause after a comma ("The report, which cited ..."), a time after
+    the name ("Trump on Tuesday") and a dateline before a dash ("14:32 GMT - Zelenskiy") are
+    not part of the speaker.
     """
     doc = subj.doc
     if subj.lower_ in ("which", "who", "that") and subj.head.dep_ == "relcl":
@@ -239,6 +240,11 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     for child in subj.rights:
         if child.dep_ in ("relcl", "acl") and doc[child.left_edge.i - 1].text == ",":
             end = min(end, child.left_edge.i - 1)
+        dated = child.dep_ in ("prep", "npadvmod") and any(
+            t.ent_type_ in ("DATE", "TIME") for t in child.subtree
+        )
+        if dated:  # "Trump on Tuesday said": the time belongs to the saying
+            end = min(end, child.left_edge.i)
     for k in range(start, subj.i):
         if doc[k].text in ("-", "--", "—", "–", ":"):
             start = k + 1
