@@ -490,12 +490,12 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                 if 0 <= sent_start - q_end <= 3 or (
                     q_end <= verb.idx and text_of(doc)[q_end : verb.idx].strip(" ,") == ""
                 ):
-                    content, direct = (q_start + 1, q_end - 1), True
+                    content, direct = _strip_quote(text_of(doc), (q_start + 1, q_end - 1)), True
         if (content is None or content[0] < 0) and subj is not None:
             # '"...," Sarandon, 69, told MSNBC': the quotation closing before the speaker
             before = _quote_before(doc, verb, (subj.left_edge.i, subj.i + 1), quotes)
             if before is not None:
-                content, direct = (before[0] + 1, before[1] - 1), True
+                content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
         if content is None or content[0] < 0:
             return []
     # Who speaks.
@@ -617,7 +617,13 @@ def _quote_before(
 
 
 def _strip_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The inside of a quotation without the spaces, commas and the second apostrophe of a
+    doubled mark (''like this'') at its edges."""
     start, end = span
+    if start < end and text[start] == "'" and start > 0 and text[start - 1] == "'":
+        start += 1
+    if start < end and text[end - 1] == "'" and end < len(text) and text[end] == "'":
+        end -= 1
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
