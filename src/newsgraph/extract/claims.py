@@ -870,6 +870,45 @@ def _from_noun(noun: Token) -> Attribution | None:
     )
 
 
+def _from_adjective(adj: Token) -> Attribution | None:
+    """An attitude carried by a predicate adjective the cue model takes for a cue: "was
+    critical of the plan", "is eager to run", "is sure that X". The complement is the
+    content, the copula's subject the source."""
+    doc = adj.doc
+    if adj.dep_ != "acomp" or adj.head.pos_ not in ("AUX", "VERB"):
+        return None
+    frame = frame_of(adj)
+    children = {c.dep_: c for c in adj.children}
+    if frame == "ccomp":
+        content = _content_chars(children["ccomp"])
+    elif frame == "xcomp":
+        content = _subtree_chars(children["xcomp"])
+    elif frame.startswith("prep:"):
+        content = _object_chars(adj, frame)
+    else:
+        return None
+    subj = _subject(adj.head)
+    if subj is None or content[0] < 0:
+        return None
+    speaker_span = _speaker_span(subj)
+    s_start = doc[speaker_span[0]].idx
+    s_end = doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text)
+    if s_start < content[1] and content[0] < s_end:
+        return None
+    return Attribution(
+        cue_i=adj.i,
+        cue=adj.lemma_.lower(),
+        stance="assert",
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=_speaker_head(subj),
+        learned=True,
+        intention=True,  # an attitude's matter is not a report of the figures in it
+    )
+
+
 def _circumstance(verb: Token) -> bool:
     """ "X said, citing Y", "asked about the report, X said", "the report, which cited Y":
     a verb that tells the circumstances of a statement or of its speaker, not a claim."""
@@ -955,11 +994,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if item:
                 found.append(item)
         elif (
-            tok.pos_ == "NOUN"
+            tok.pos_ in ("NOUN", "ADJ")
             and model is not None
             and model.is_cue(tok, _quoted(quote_starts, quotes, tok.idx))
         ):
-            item = _from_noun(tok)
+            item = _from_noun(tok) if tok.pos_ == "NOUN" else _from_adjective(tok)
             if item:
                 found.append(item)
     found = [

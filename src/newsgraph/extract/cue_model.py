@@ -8,7 +8,8 @@ the verb's complement ("ccomp", "xcomp", "dobj", "prep:<word>" or "none"), and a
 "lemma|frame|context", the context saying whether the verb stands inside a quotation and
 whether its subject is the first or second person ("I think", "you want", mostly not
 annotated); the value is [cue count, occurrences]. Nouns are keyed the same way after "n:"
-("n:attack|prep:on", "n:claim|acl"): "questions about X", "his strategy to compete". The context key backs off to the frame
+("n:attack|prep:on", "n:claim|acl"): "questions about X", "his strategy to compete"; and
+adjectives after "a:" ("a:critical|prep:of": "was critical of X", "a:eager|xcomp"). The context key backs off to the frame
 key, the frame key to the overall rate. `python -m newsgraph.extract.train_cues` rebuilds it.
 """
 
@@ -25,7 +26,8 @@ MODEL_FILE = "cue_model.json"
 FRAME_PREPS = frozenset({"to", "for", "about", "on", "of", "as", "against", "with", "in"})
 
 
-CUE_POS = frozenset({"VERB", "NOUN"})
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
+POS_PREFIX = {"NOUN": "n:", "ADJ": "a:"}
 
 
 def frame_of(verb: Token) -> str:
@@ -51,8 +53,8 @@ FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 
 def keys_of(verb: Token, quoted: bool) -> tuple[str, str]:
     """The model's keys for a verb token: "lemma|frame" and "lemma|frame|context"."""
-    noun = "n:" if verb.pos_ == "NOUN" else ""
-    base = f"{noun}{verb.lemma_.lower()}|{frame_of(verb)}"
+    prefix = POS_PREFIX.get(verb.pos_, "")
+    base = f"{prefix}{verb.lemma_.lower()}|{frame_of(verb)}"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     person = "12" if subj is not None and subj.lower_ in FIRST_SECOND else "3"
     return base, f"{base}|{'q' if quoted else 'p'}{person}"

@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> None:
     for t, f in sorted(means.items()):
         print(f"threshold {t:.2f}: left-out-month cue F1 {f:.3f}")
     print(
-        f"{len(articles)} articles, {len(rows)} verbs, {len(model.counts)} keys; threshold {threshold}"
+        f"{len(articles)} articles, {len(rows)} candidate words, {len(model.counts)} keys; "
+        f"threshold {threshold}"
     )
 
 
