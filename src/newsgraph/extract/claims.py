@@ -983,8 +983,21 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             # Inside a quotation ("I think", "as I said") a reporting verb is the quoted
             # speaker's own phrasing, rarely an attribution of the article's: the model says.
             quoted = _quoted(quote_starts, quotes, tok.idx)
-            if not (quoted and model is not None and not model.is_cue(tok, quoted)):
-                found.extend(_from_verb(tok, quotes))
+            if quoted and model is not None and not model.is_cue(tok, quoted):
+                continue
+            items = _from_verb(tok, quotes)
+            if (
+                not items
+                and model is not None
+                and model.is_cue(tok, quoted)
+                and not _is_negated(tok)
+                and frame_of(tok) in LEARNED_FRAMES
+            ):
+                # a clause the lexicon's rules do not read ("pledged to enact reform"): read
+                # as the model's cues are
+                learned = _from_learned(tok)
+                items = [learned] if learned is not None else []
+            found.extend(items)
         elif (
             tok.pos_ == "VERB"
             and model is not None
