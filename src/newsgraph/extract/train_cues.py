@@ -2,9 +2,9 @@
 
     python -m newsgraph.extract.train_cues [BENCH_DIR] [--months 2015-11..2016-04]
 
-Every verb, noun and adjective of the train articles (parsed by newsgraph's pipeline, as `eval attribution`
-does) is counted under its "lemma|frame" key, and counted as a cue when it lies in an
-annotated cue span. The threshold is chosen by leaving one train month out at a time
+Every verb, noun and adjective of the train articles (parsed by newsgraph's pipeline, as
+`eval attribution` does) is counted under its "lemma|frame" key, and counted as a cue when
+it lies in an annotated cue span. The threshold is chosen by leaving one train month out at a time
 (the counts from the other months, cue-token F1 on the left-out one); the later months
 are never read. Deterministic: the same benchmark gives the same file.
 """
