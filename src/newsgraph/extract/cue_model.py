@@ -16,7 +16,7 @@ key, the frame key to the overall rate. `python -m newsgraph.extract.train_cues`
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -68,6 +68,19 @@ class CueModel:
     prior: float
     strength: float
     threshold: float
+    # Words ("say", "n:attack") with some frame or context at or over the threshold: any
+    # other word is no cue whatever its parse, and is not looked at further.
+    cue_words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        best: dict[str, float] = {}
+        for key in self.counts:
+            parts = key.split("|")
+            base = self._smoothed("|".join(parts[:2]), self.prior)
+            value = base if len(parts) == 2 else self._smoothed(key, base)
+            best[parts[0]] = max(best.get(parts[0], 0.0), value)
+        words = frozenset(w for w, p in best.items() if p >= self.threshold)
+        object.__setattr__(self, "cue_words", words)
 
     def _smoothed(self, key: str, prior: float) -> float:
         cue, total = self.counts.get(key, (0, 0))
@@ -79,6 +92,9 @@ class CueModel:
 
     def is_cue(self, verb: Token, quoted: bool) -> bool:
         """Whether the model takes this verb, in its frame and context, for a cue."""
+        word = f"{POS_PREFIX.get(verb.pos_, '')}{verb.lemma_.lower()}"
+        if self.prior < self.threshold and word not in self.cue_words:
+            return False
         return self.probability(keys_of(verb, quoted)) >= self.threshold
 
     def to_json(self) -> dict[str, object]:
