@@ -25,7 +25,9 @@ CONTEXTS = (
 
 @pytest.fixture(scope="module")
 def stock() -> Language:
-    return spacy.load(MODEL)
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")  # the same parse to compare against
+    return nlp
 
 
 def _texts() -> list[str]:
@@ -66,3 +68,20 @@ def test_a_pipeline_without_the_pair_is_left_alone() -> None:
     blank = spacy.blank("en")
     assert attributes.install(blank) is False
     assert blank.pipe_names == []
+
+
+def test_a_paragraph_break_ends_a_sentence(nlp: Language) -> None:
+    text = (
+        'He called the plan "weak" and "timid."\n\n'
+        '"We will fight it in every county," the mayor said.'
+    )
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == [
+        'He called the plan "weak" and "timid."',
+        '"We will fight it in every county," the mayor said.',
+    ]
+
+
+def test_the_paragraph_marker_runs_before_the_parser(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names.index("newsgraph_paragraphs") < names.index("parser")

@@ -281,3 +281,32 @@ def test_pronoun_speaker_keeps_its_text_and_gets_the_referent(
     assert (claim.speaker, claim.speaker_entity_id) == ("He", lee.entity_id)
     figure = next(q for q in result.quantities if q.value == 40)
     assert figure.speaker_entity_id == lee.entity_id
+
+
+def test_quotation_in_a_new_paragraph_is_its_speakers_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = (
+        'The senator called the bill "weak" and "timid."\n\n'
+        '"I am going to vote against it and I am going to tell my voters why," Ms. Lane said.'
+    )
+    claim = _claim(analyse(text), "I am going to vote against it")
+    assert claim.speaker == "Ms. Lane"
+    assert claim.direct
+    assert "timid" not in claim.content
+
+
+def test_an_attitude_takes_its_object_as_content(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    claim = _claim(analyse("The former governor endorsed Senator Lane for president."), "Lane")
+    assert claim.speaker == "The former governor"
+    assert claim.content == "Senator Lane for president"
+
+
+def test_the_circumstances_of_a_statement_are_no_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "Asked about the audit, the mayor said the city had paid every bill."
+    claims = analyse(text).claims
+    assert [c.content for c in claims] == ["the city had paid every bill"]

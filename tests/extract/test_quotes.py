@@ -22,3 +22,11 @@ from newsgraph.extract.quotes import find_quotes
 )
 def test_find_quotes(text: str, quoted: list[str]) -> None:
     assert [text[a:b] for a, b in find_quotes(text)] == quoted
+
+
+def test_two_apostrophes_are_one_double_mark() -> None:
+    text = "''It is easy,'' she said. ''We hear a lot of it.''"
+    assert [text[a:b] for a, b in find_quotes(text)] == [
+        "''It is easy,''",
+        "''We hear a lot of it.''",
+    ]

@@ -65,6 +65,10 @@ RAISING_LEMMAS = frozenset({"seem", "appear"})
 # An object alone ("praised the soldiers", "thanked the crowd") is an attitude that PolNeAR
 # annotates but that the claims benchmark does not count as a claim; it stays out.
 LEARNED_FRAMES = ("ccomp", "xcomp")
+OBJECT_FRAMES = frozenset(
+    {"dobj", "prep:about", "prep:to", "prep:for", "prep:on", "prep:of", "prep:against"}
+)
+OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "xcomp"})
 HEDGE_SPEAKER_NOUNS = frozenset({"estimate", "estimates", "assessment", "speculation"})
 LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
 
@@ -211,22 +215,36 @@ def _subject(verb: Token) -> Token | None:
     return fallback if verb.head.pos_ in ("VERB", "AUX") else None
 
 
+def _speaker_head(subj: Token) -> int:
+    """The head of the speaker; a relative pronoun's is the noun it stands for (past an
+    apposition: "the Institute, a research group, which said")."""
+    if subj.lower_ not in ("which", "who", "that") or subj.head.dep_ != "relcl":
+        return subj.i
+    noun = subj.head.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.i
+
+
 def _speaker_span(subj: Token) -> tuple[int, int]:
     """Token span of a speaker phrase; a relative pronoun stands for the noun it modifies.
 
-    A non-restrictive clause after a comma ("The report, which cited ...") and a dateline
-    before a dash ("14:32 GMT - Zelenskiy") are not part of the speaker.
+    A non-restrictive clause after a comma ("The report, which cited ..."), a time after
+    the name ("Trump on Tuesday") and a dateline before a dash ("14:32 GMT - Zelenskiy") are
+    not part of the speaker.
     """
     doc = subj.doc
     if subj.lower_ in ("which", "who", "that") and subj.head.dep_ == "relcl":
-        noun = subj.head.head
-        while noun.dep_ == "appos" and noun.head.i != noun.i:
-            noun = noun.head
-        return noun.left_edge.i, noun.i + 1
+        return subj.i, subj.i + 1  # as written; `speaker_head` is the noun it stands for
     start, end = subj.left_edge.i, subj.right_edge.i + 1
     for child in subj.rights:
         if child.dep_ in ("relcl", "acl") and doc[child.left_edge.i - 1].text == ",":
             end = min(end, child.left_edge.i - 1)
+        dated = child.dep_ in ("prep", "npadvmod") and any(
+            t.ent_type_ in ("DATE", "TIME") for t in child.subtree
+        )
+        if dated:  # "Trump on Tuesday said": the time belongs to the saying
+            end = min(end, child.left_edge.i)
     for k in range(start, subj.i):
         if doc[k].text in ("-", "--", "—", "–", ":"):
             start = k + 1
@@ -472,7 +490,12 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                 if 0 <= sent_start - q_end <= 3 or (
                     q_end <= verb.idx and text_of(doc)[q_end : verb.idx].strip(" ,") == ""
                 ):
-                    content, direct = (q_start + 1, q_end - 1), True
+                    content, direct = _strip_quote(text_of(doc), (q_start + 1, q_end - 1)), True
+        if (content is None or content[0] < 0) and subj is not None:
+            # '"...," Sarandon, 69, told MSNBC': the quotation closing before the speaker
+            before = _quote_before(doc, verb, (subj.left_edge.i, subj.i + 1), quotes)
+            if before is not None:
+                content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
         if content is None or content[0] < 0:
             return []
     # Who speaks.
@@ -493,7 +516,7 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         speaker_span, speaker_head = (pobj.left_edge.i, pobj.right_edge.i + 1), pobj.i
     elif subj is not None:
         speaker_span = _speaker_span(subj)
-        speaker_head = subj.i if subj.lower_ not in ("which", "who", "that") else subj.head.head.i
+        speaker_head = _speaker_head(subj)
         if speaker_span[0] <= verb.i < speaker_span[1]:
             speaker_span = (subj.i, subj.i + 1)
     else:
@@ -505,6 +528,14 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         )
         if s_start < content[1] and content[0] < s_end and verb.dep_ != "parataxis":
             return []
+    # '"A, B," she said': the quotation closing just before the reporting clause is the
+    # content, whatever the parse hung on the verb (a clause inside it, or the one before).
+    if not direct:
+        before = _quote_before(doc, verb, speaker_span, quotes)
+        overlaps = before is not None and before[0] < content[1] and content[0] < before[1]
+        after = clause is None and content[0] > verb.idx  # '"A," said X, explaining B'
+        if before is not None and (overlaps or after):
+            content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
     # Direct quotation: the content is (almost all) one quotation, or the sentence of a
     # quotation that opens or closes it (the parse splits a quotation of several sentences).
     if not direct:
@@ -562,8 +593,37 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     return found
 
 
+def _quote_before(
+    doc: Doc, verb: Token, speaker_span: tuple[int, int] | None, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The quotation that ends where the reporting clause begins ('"...," she said', '"...,"
+    said the mayor'), if there is one."""
+    text = text_of(doc)
+    clause = verb.idx
+    if speaker_span is not None and speaker_span[0] < verb.i:
+        clause = min(clause, doc[speaker_span[0]].idx)
+    for q_start, q_end in quotes:
+        if q_end > clause:
+            break
+        gap = text[q_end:clause]
+        if len(gap) > 3 or gap.strip(" ,") != "":
+            continue
+        # the quotation opens its sentence (or follows a colon), not a phrase inside one
+        lead = text[text.rfind("\n", 0, q_start) + 1 : q_start].rstrip()
+        opener = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+        if not lead or lead.endswith(":") or (opener is not None and opener[0].is_sent_start):
+            return q_start, q_end
+    return None
+
+
 def _strip_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The inside of a quotation without the spaces, commas and the second apostrophe of a
+    doubled mark (''like this'') at its edges."""
     start, end = span
+    if start < end and text[start] == "'" and start > 0 and text[start - 1] == "'":
+        start += 1
+    if start < end and text[end - 1] == "'" and end < len(text) and text[end] == "'":
+        end -= 1
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -607,6 +667,9 @@ def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]])
     that sentence has a reporting clause of its own."""
     text = text_of(verb.doc)
     sent_end = sentence_of(verb).end_char
+    paragraph_end = text.find("\n", verb.idx)
+    if 0 <= paragraph_end < sent_end:  # the parser ran the sentence on past the paragraph
+        sent_end = paragraph_end
     if item.content_end > sent_end:
         return
     for q_start, q_end in quotes:
@@ -628,10 +691,13 @@ def _reported_inside(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     tail = sentence_of(doc[span.end - 1]) if span.end > span.start else span
+    text = text_of(doc)
+    stop = text.find("\n", end)  # a sentence the parser ran on past the paragraph
+    stop = len(text) if stop < 0 else stop
     return any(
         t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB"
         for t in doc[span.start : max(span.end, tail.end)]
-        if not start <= t.idx < end
+        if not start <= t.idx < end and t.idx < stop
     )
 
 
@@ -728,16 +794,21 @@ def _from_learned(verb: Token) -> Attribution | None:
             impersonal=True,
             learned=True,
         )
-    if frame not in LEARNED_FRAMES:
+    if frame in LEARNED_FRAMES:
+        content = (
+            _content_chars(children["ccomp"])
+            if frame == "ccomp"
+            else _subtree_chars(children["xcomp"])
+        )
+    elif frame in OBJECT_FRAMES and not _circumstance(verb):
+        content = _object_chars(verb, frame)
+    else:
         return None
-    content = (
-        _content_chars(children["ccomp"]) if frame == "ccomp" else _subtree_chars(children["xcomp"])
-    )
     subj = _subject(verb)
     if subj is None or content[0] < 0:
         return None
     speaker_span = _speaker_span(subj)
-    speaker_head = subj.i if subj.lower_ not in ("which", "who", "that") else subj.head.head.i
+    speaker_head = _speaker_head(subj)
     s_start = doc[speaker_span[0]].idx
     s_end = doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text)
     if s_start < content[1] and content[0] < s_end:
@@ -755,6 +826,121 @@ def _from_learned(verb: Token) -> Attribution | None:
         learned=True,
         intention=frame == "xcomp",
     )
+
+
+def _from_noun(noun: Token) -> Attribution | None:
+    """An attribution carried by a noun the cue model takes for a cue: "Trump's attacks on
+    the process", "questions about whether he will run", "the claim that X", "his strategy
+    to compete everywhere". The complement is the content; the owner ("Trump's", "his") or
+    the agent ("endorsements from the unions") the source, none when the text names none."""
+    doc = noun.doc
+    frame = frame_of(noun)
+    if frame == "acl":
+        clause = next(c for c in noun.children if c.dep_ == "acl" and c.i > noun.i)
+        content = _subtree_chars(clause)
+    elif frame.startswith("prep:"):
+        content = _object_chars(noun, frame)
+    else:
+        return None
+    if content[0] < 0:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from") and prep.i > noun.i:
+                owner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        owner = _subject(noun.head)  # "Trump voiced his criticism of ...": the one who voices
+    speaker_span = (owner.left_edge.i, owner.right_edge.i + 1) if owner is not None else None
+    if speaker_span is not None:
+        s_start, s_end = doc[speaker_span[0]].idx, doc[speaker_span[1] - 1].idx
+        if s_start < content[1] and content[0] <= s_end:
+            return None
+    return Attribution(
+        cue_i=noun.i,
+        cue=noun.lemma_.lower(),
+        stance="hedge" if noun.lemma_.lower() in HEDGE_SPEAKER_NOUNS else "assert",
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=owner.i if owner is not None else None,
+        learned=True,
+        intention=True,  # a noun's matter is not a report of the figures in it
+    )
+
+
+def _from_adjective(adj: Token) -> Attribution | None:
+    """An attitude carried by a predicate adjective the cue model takes for a cue: "was
+    critical of the plan", "is eager to run", "is sure that X". The complement is the
+    content, the copula's subject the source."""
+    doc = adj.doc
+    if adj.dep_ != "acomp" or adj.head.pos_ not in ("AUX", "VERB"):
+        return None
+    frame = frame_of(adj)
+    children = {c.dep_: c for c in adj.children}
+    if frame == "ccomp":
+        content = _content_chars(children["ccomp"])
+    elif frame == "xcomp":
+        content = _subtree_chars(children["xcomp"])
+    elif frame.startswith("prep:"):
+        content = _object_chars(adj, frame)
+    else:
+        return None
+    subj = _subject(adj.head)
+    if subj is None or content[0] < 0:
+        return None
+    speaker_span = _speaker_span(subj)
+    s_start = doc[speaker_span[0]].idx
+    s_end = doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text)
+    if s_start < content[1] and content[0] < s_end:
+        return None
+    return Attribution(
+        cue_i=adj.i,
+        cue=adj.lemma_.lower(),
+        stance="assert",
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=_speaker_head(subj),
+        learned=True,
+        intention=True,  # an attitude's matter is not a report of the figures in it
+    )
+
+
+def _circumstance(verb: Token) -> bool:
+    """ "X said, citing Y", "asked about the report, X said", "the report, which cited Y":
+    a verb that tells the circumstances of a statement or of its speaker, not a claim."""
+    head = verb.head
+    if (
+        verb.dep_ in ("advcl", "relcl", "acl", "xcomp", "conj")
+        and head.lemma_.lower() in REPORTING_VERBS
+    ):
+        return True
+    return (
+        verb.dep_ in ("relcl", "acl")
+        and head.dep_ in SUBJECT_DEPS
+        and head.head.lemma_.lower() in REPORTING_VERBS
+    )
+
+
+def _object_chars(verb: Token, frame: str) -> tuple[int, int]:
+    """The matter of an attitude cue: its object ("praised the soldiers", "referred to the
+    plan"), with what the verb adds after it ("endorsed Cruz for president")."""
+    doc = verb.doc
+    if frame == "dobj":
+        obj = next(c for c in verb.children if c.dep_ == "dobj")
+    else:
+        prep = next(
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame.partition(":")[2]
+        )
+        obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+    end = obj.right_edge.i + 1
+    for child in verb.rights:
+        if child.i > obj.i and child.dep_ in OBJECT_TAIL_DEPS:
+            end = max(end, child.right_edge.i + 1)
+    return _trimmed_chars(doc, obj.left_edge.i, end)
 
 
 def _restates(doc: Doc, item: Attribution, others: list[Attribution]) -> bool:
@@ -794,7 +980,24 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if item:
                 found.append(item)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS:
-            found.extend(_from_verb(tok, quotes))
+            # Inside a quotation ("I think", "as I said") a reporting verb is the quoted
+            # speaker's own phrasing, rarely an attribution of the article's: the model says.
+            quoted = _quoted(quote_starts, quotes, tok.idx)
+            if quoted and model is not None and not model.is_cue(tok, quoted):
+                continue
+            items = _from_verb(tok, quotes)
+            if (
+                not items
+                and model is not None
+                and model.is_cue(tok, quoted)
+                and not _is_negated(tok)
+                and frame_of(tok) in LEARNED_FRAMES
+            ):
+                # a clause the lexicon's rules do not read ("pledged to enact reform"): read
+                # as the model's cues are
+                learned = _from_learned(tok)
+                items = [learned] if learned is not None else []
+            found.extend(items)
         elif (
             tok.pos_ == "VERB"
             and model is not None
@@ -803,11 +1006,18 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_learned(tok)
             if item:
                 found.append(item)
-    text = text_of(doc)
+        elif (
+            tok.pos_ in ("NOUN", "ADJ")
+            and model is not None
+            and model.is_cue(tok, _quoted(quote_starts, quotes, tok.idx))
+        ):
+            item = _from_noun(tok) if tok.pos_ == "NOUN" else _from_adjective(tok)
+            if item:
+                found.append(item)
     found = [
         item
         for item in found
-        if "\n" not in text[item.content_start : item.content_end]
+        if _within_paragraph(doc, item)
         and (
             item.speaker_span is None
             or "\n" not in doc[item.speaker_span[0] : item.speaker_span[1]].text
@@ -848,6 +1058,32 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         unique.append(item)
     return _fold_nested(doc, unique)
+
+
+def _within_paragraph(doc: Doc, item: Attribution) -> bool:
+    """Keep a content inside its cue's paragraph. The parser runs sentences on over a
+    paragraph break ("... 'disappointing.' ⏎ 'I'm going to ...,' Clinton said."); the
+    paragraph of the cue is what it attributes. False when nothing of it is left."""
+    text = text_of(doc)
+    start, end = item.content_start, item.content_end
+    if "\n" not in text[start:end]:
+        return True
+    cue = doc[item.cue_i].idx
+    if start <= cue < end:
+        low, high = text.rfind("\n", start, cue), text.find("\n", cue, end)
+        start, end = (low + 1 if low >= 0 else start), (high if high >= 0 else end)
+    elif cue >= end:
+        start = text.rfind("\n", start, end) + 1
+    else:
+        end = text.find("\n", start, end)
+    while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS + ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_CHARS + ",;:"):
+        end -= 1
+    if end - start < 3:
+        return False
+    item.content_start, item.content_end = start, end
+    return True
 
 
 def _span_text(doc: Doc, span: tuple[int, int] | None) -> str | None:

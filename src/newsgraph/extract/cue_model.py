@@ -7,14 +7,16 @@ a long tail no hand list keeps up with. Each entry is keyed "lemma|frame", the f
 the verb's complement ("ccomp", "xcomp", "dobj", "prep:<word>" or "none"), and again
 "lemma|frame|context", the context saying whether the verb stands inside a quotation and
 whether its subject is the first or second person ("I think", "you want", mostly not
-annotated); the value is [cue count, occurrences]. The context key backs off to the frame
+annotated); the value is [cue count, occurrences]. Nouns are keyed the same way after "n:"
+("n:attack|prep:on", "n:claim|acl"): "questions about X", "his strategy to compete"; and
+adjectives after "a:" ("a:critical|prep:of": "was critical of X", "a:eager|xcomp"). The context key backs off to the frame
 key, the frame key to the overall rate. `python -m newsgraph.extract.train_cues` rebuilds it.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -24,11 +26,16 @@ MODEL_FILE = "cue_model.json"
 FRAME_PREPS = frozenset({"to", "for", "about", "on", "of", "as", "against", "with", "in"})
 
 
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
+POS_PREFIX = {"NOUN": "n:", "ADJ": "a:"}
+
+
 def frame_of(verb: Token) -> str:
-    """The complement a verb takes, as the model keys it."""
+    """The complement a verb (or a noun: "attacks on X", "the claim that X") takes, as the
+    model keys it."""
     deps = {c.dep_: c for c in verb.children}
-    for dep in ("ccomp", "xcomp", "dobj"):
-        if dep in deps:
+    for dep in ("ccomp", "xcomp", "dobj", "acl"):
+        if dep in deps and (dep != "acl" or deps[dep].i > verb.i):
             return dep
     for child in verb.children:
         if (
@@ -46,7 +53,8 @@ FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 
 def keys_of(verb: Token, quoted: bool) -> tuple[str, str]:
     """The model's keys for a verb token: "lemma|frame" and "lemma|frame|context"."""
-    base = f"{verb.lemma_.lower()}|{frame_of(verb)}"
+    prefix = POS_PREFIX.get(verb.pos_, "")
+    base = f"{prefix}{verb.lemma_.lower()}|{frame_of(verb)}"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     person = "12" if subj is not None and subj.lower_ in FIRST_SECOND else "3"
     return base, f"{base}|{'q' if quoted else 'p'}{person}"
@@ -60,6 +68,19 @@ class CueModel:
     prior: float
     strength: float
     threshold: float
+    # Words ("say", "n:attack") with some frame or context at or over the threshold: any
+    # other word is no cue whatever its parse, and is not looked at further.
+    cue_words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        best: dict[str, float] = {}
+        for key in self.counts:
+            parts = key.split("|")
+            base = self._smoothed("|".join(parts[:2]), self.prior)
+            value = base if len(parts) == 2 else self._smoothed(key, base)
+            best[parts[0]] = max(best.get(parts[0], 0.0), value)
+        words = frozenset(w for w, p in best.items() if p >= self.threshold)
+        object.__setattr__(self, "cue_words", words)
 
     def _smoothed(self, key: str, prior: float) -> float:
         cue, total = self.counts.get(key, (0, 0))
@@ -71,6 +92,9 @@ class CueModel:
 
     def is_cue(self, verb: Token, quoted: bool) -> bool:
         """Whether the model takes this verb, in its frame and context, for a cue."""
+        word = f"{POS_PREFIX.get(verb.pos_, '')}{verb.lemma_.lower()}"
+        if self.prior < self.threshold and word not in self.cue_words:
+            return False
         return self.probability(keys_of(verb, quoted)) >= self.threshold
 
     def to_json(self) -> dict[str, object]:

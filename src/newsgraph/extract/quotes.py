@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-_MARKS = re.compile("[\"“”‘’'\n]")
+# Two apostrophes stand for a double quotation mark in some archives (''like this'').
+_MARKS = re.compile("''|[\"“”‘’'\n]")
 OPENERS = {"“": "”", "‘": "’"}
 
 
@@ -18,12 +19,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None
     open_mark = ""
     for match in _MARKS.finditer(text):
-        ch, pos = match.group(), match.start()
+        ch, pos, end = match.group(), match.start(), match.end()
+        if ch == "''":
+            ch = '"'
         if ch == "\n":
             open_at = None
             continue
         before = text[pos - 1] if pos > 0 else " "
-        after = text[pos + 1] if pos + 1 < len(text) else " "
+        after = text[end] if end < len(text) else " "
         if open_at is None:
             if (
                 ch in OPENERS
@@ -38,7 +41,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             or (open_mark == "'" and ch == "'" and not after.isalnum() and not before.isspace())
         )
         if closes:
-            spans.append((open_at, pos + 1))
+            spans.append((open_at, end))
             open_at = None
         elif ch == "“" and open_mark == "“":
             open_at = pos  # an unclosed quote followed by a new one: restart there

@@ -1,0 +1,63 @@
+"""The learned cue table: its keys, its shortcut for words that are never cues, its fit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from newsgraph.extract.cue_model import keys_of, load_cue_model
+from newsgraph.extract.train_cues import MIN_NEGATIVE, fit
+
+BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "attribution"
+TEXT = (
+    "Mr. Trump's continual attacks on the nomination process angered party leaders, who "
+    "were critical of his tone. Sanders said he wants to win California, and questions "
+    "about whether he will stay in the race grew. “I think we will win,” he said."
+)
+
+
+def test_nouns_and_adjectives_have_their_own_keys(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    attacks = next(t for t in doc if t.text == "attacks")
+    critical = next(t for t in doc if t.text == "critical")
+    assert keys_of(attacks, False)[0] == "n:attack|prep:on"
+    assert keys_of(critical, False)[0] == "a:critical|prep:of"
+    assert keys_of(next(t for t in doc if t.text == "wants"), False)[0] == "want|xcomp"
+
+
+def test_the_shortcut_gives_what_the_probabilities_give(nlp: Language) -> None:
+    model = load_cue_model()
+    assert model is not None
+    texts = [TEXT, *(p.read_text("utf-8") for p in sorted((BENCH / "text").glob("*.txt"))[:3])]
+    checked = 0
+    for doc in nlp.pipe(texts):
+        for tok in doc:
+            if tok.pos_ in ("VERB", "NOUN", "ADJ"):
+                for quoted in (False, True):
+                    expected = model.probability(keys_of(tok, quoted)) >= model.threshold
+                    assert model.is_cue(tok, quoted) is expected, tok.text
+                    checked += 1
+    assert checked > 50
+
+
+def test_the_shipped_model_reads_the_common_cues(nlp: Language) -> None:
+    model = load_cue_model()
+    assert model is not None
+    doc = nlp(TEXT)
+    said = next(t for t in doc if t.text == "said")
+    assert model.is_cue(said, False)
+    assert not model.is_cue(said, True)  # "as he said" inside a quotation is rarely marked
+    # the quoted speaker's own "I think" is not an attribution annotators mark
+    assert not model.is_cue(next(t for t in doc if t.text == "think"), True)
+
+
+def test_fit_keeps_common_keys_never_seen_as_cues() -> None:
+    keys = ("think|ccomp", "think|ccomp|q12")
+    rows = [("2016-01", keys, False)] * MIN_NEGATIVE + [("2016-01", ("say|ccomp", "x"), True)] * 3
+    rows += [("2016-01", ("rare|dobj", "rare|dobj|p3"), False)]
+    model = fit(rows)
+    assert model.counts["think|ccomp|q12"] == (0, MIN_NEGATIVE)
+    assert model.counts["say|ccomp"] == (3, 3)
+    assert "rare|dobj" not in model.counts
+    assert "think" not in model.cue_words and "say" in model.cue_words
