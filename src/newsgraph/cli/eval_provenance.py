@@ -14,7 +14,7 @@ from rich.table import Table
 from newsgraph.cli.app import console, eval_app, reported_errors, setup_logging
 
 _ROOT = Path(__file__).resolve().parents[3]
-_LABELS = _ROOT / "benchmarks" / "provenance" / "polnear-2016q1.jsonl"
+_LABELS = _ROOT / "benchmarks" / "provenance" / "polnear-2016-jan-apr.jsonl"
 _TEXT = _ROOT.parent / "shared" / "bench" / "attribution" / "text"
 # From cautious to bold: on a tie the first wins.
 _STORY_GRID = [{"threshold": t} for t in (0.25, 0.2, 0.15)]
