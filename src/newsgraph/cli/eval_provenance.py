@@ -53,6 +53,7 @@ def eval_provenance(
         ("whole stream", report.stories_whole),
         ("in-sample, by month", report.stories_in_sample),
         ("months held out", report.stories_held_out),
+        ("each article alone", report.stories_singletons),
     ):
         table.add_row(
             "stories BCubed",
