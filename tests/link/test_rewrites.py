@@ -172,6 +172,12 @@ def test_quotes_in_doubled_single_quotes_are_read() -> None:
     # a doubled quote closes at the first doubled mark, not at the last one in the text
     text = "''We will surely win this state,'' he said, and ''the polls are wrong about us,'' she said."
     assert quote_shingles(text, 4).size == 3 + 3
+    # tokenised text opens with `` and closes with '': the narration between two quotes is none
+    tokenised = (
+        "`` We will surely win this state , '' he told the crowd at the fair on Sunday , "
+        "`` and the polls are wrong about us . ''"
+    )
+    assert quote_shingles(tokenised, 4).size == 3 + 4
 
 
 def _claim(article_id: str, speaker: str) -> Claim:

@@ -47,10 +47,13 @@ STATE_VERSION = 2
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 _OUTLET_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|\.(?:com|org|net|co|news)(?:\.\w\w)?/?.*$")
-# A quotation: straight, curly or doubled single quotes (archive text: ''like this''), or
-# guillemets, around at least a few words.
+# A quotation: straight or curly double quotes, guillemets, or the two quote styles of archive
+# and tokenised text: ''like this'' (a doubled mark opens before a word and closes after one,
+# so the space between two quotes is never read as one) and ``like this''.
 _QUOTE = re.compile(
-    r"“([^“”\n]{12,600})”|\"([^\"\n]{12,600})\"|''((?:(?!'')[^\n]){12,600}?)''|«([^«»\n]{12,600})»"
+    r"“([^“”\n]{12,600})”|\"([^\"\n]{12,600})\"|«([^«»\n]{12,600})»"
+    r"|``([^`\n]{12,600}?)''"
+    r"|(?<![\w'])''(?=\S)((?:(?!'')[^\n]){12,600}?)(?<=\S)''"
 )
 # A wire dateline at the top of a page: "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —".
 _DATELINE = re.compile(r"^[^\n(]{0,80}\(([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})\)\s*[—–-]", re.M)
