@@ -113,7 +113,7 @@ class StoryParams:
     profile_features: int = 80
     profile_entities: int = 40
     max_archived: int = 20_000
-    link_half_life_days: float = 7.0  # two articles' similarity halves per so many days apart
+    link_half_life_days: float = 7.0  # similarity halves per so many days apart (PolNeAR folds)
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
