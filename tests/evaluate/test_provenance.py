@@ -10,7 +10,7 @@ import pytest
 from newsgraph.evaluate.provenance import evaluate_provenance, read_labels, score_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
-LABELS = ROOT / "benchmarks" / "provenance" / "polnear-2016q1.jsonl"
+LABELS = ROOT / "benchmarks" / "provenance" / "polnear-2016-jan-apr.jsonl"
 TEXT = ROOT.parent / "shared" / "bench" / "attribution" / "text"
 FLOORS = json.loads((ROOT / "tests" / "floors" / "provenance.json").read_text())
 
@@ -26,15 +26,15 @@ def test_pairs_score_hand_checked_groups() -> None:
 
 def test_labelled_set_is_whole_months_of_real_articles() -> None:
     labels = read_labels(LABELS)
-    assert len(labels) == 248
-    assert {label.published[:7] for label in labels} == {"2016-01", "2016-02", "2016-03"}
+    assert len(labels) == 333
+    assert {label.published[:7] for label in labels} == {"2016-01", "2016-02", "2016-03", "2016-04"}
     if TEXT.is_dir():
         assert all((TEXT / f"{label.id}.txt").is_file() for label in labels)
     groups: dict[str, list[str]] = {}
     for label in labels:
         if label.origin is not None:
             groups.setdefault(label.origin, []).append(label.outlet)
-    assert len(groups) >= 7 and all(len(members) >= 2 for members in groups.values())
+    assert len(groups) >= 8 and all(len(members) >= 2 for members in groups.values())
 
 
 def test_bad_label_line_is_named(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsgraph.evaluate.rewrites import (
@@ -13,8 +14,8 @@ from newsgraph.evaluate.rewrites import (
     score_rewrites,
 )
 from newsgraph.link.origins import origin_groups
-from newsgraph.link.rewrites import RewriteIndex
-from newsgraph.records import Rewrite
+from newsgraph.link.rewrites import RewriteIndex, quote_shingles, report_evidence
+from newsgraph.records import Claim, Rewrite
 
 TRUTH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "extraction"
 
@@ -152,3 +153,55 @@ def test_unrelated_pages_of_one_day_are_not_rereports(bodies: list[tuple[str, st
         if r.kind == "rereport"
     ]
     assert len(found) <= 2  # a few real pages do retell one report; most share nothing
+
+
+POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "attribution" / "text"
+
+
+def test_quotes_in_doubled_single_quotes_are_read() -> None:
+    """Archive text writes quotes as ''like this'': a retelling's shared quotes are found there
+    too (a real NYT debate report and Politico's report of the same debate)."""
+    nyt = POLNEAR / "nyt_2016-03-12_republicans-lower-volume-in-deba.txt"
+    politico = POLNEAR / "politico_2016-03-10_trump-s-rivals-pull-their-punche.txt"
+    if not nyt.is_file():
+        pytest.skip(f"PolNeAR texts not found at {POLNEAR}")
+    nyt_quotes = quote_shingles(nyt.read_text(encoding="utf-8"), 4)
+    politico_quotes = quote_shingles(politico.read_text(encoding="utf-8"), 4)
+    assert nyt_quotes.size >= 50
+    assert np.intersect1d(nyt_quotes, politico_quotes).size >= 5
+    # a doubled quote closes at the first doubled mark, not at the last one in the text
+    text = "''We will surely win this state,'' he said, and ''the polls are wrong about us,'' she said."
+    assert quote_shingles(text, 4).size == 3 + 3
+    # tokenised text opens with `` and closes with '': the narration between two quotes is none
+    tokenised = (
+        "`` We will surely win this state , '' he told the crowd at the fair on Sunday , "
+        "`` and the polls are wrong about us . ''"
+    )
+    assert quote_shingles(tokenised, 4).size == 3 + 4
+
+
+def _claim(article_id: str, speaker: str) -> Claim:
+    return Claim(
+        id=f"{article_id}-{speaker}",
+        article_id=article_id,
+        start=0,
+        end=10,
+        speaker=speaker,
+        speaker_entity_id="entity",
+        cue="said",
+        stance="assert",
+        direct=True,
+        content="something",
+    )
+
+
+def test_pronoun_speakers_are_no_named_source() -> None:
+    """'he said' and 'I think' are in every page: they must not count as a shared source."""
+    claims = [
+        _claim("a", "he"),
+        _claim("a", "Sen. Ted Cruz"),
+        _claim("b", "I"),
+        _claim("b", "They"),
+    ]
+    _, sources = report_evidence([], claims)
+    assert sources == {"a": {"cruz"}}

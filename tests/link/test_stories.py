@@ -159,3 +159,31 @@ def test_archive_survives_dumps_and_loads_and_stays_bounded(topic_docs: list[dic
         whole.story_of(d["id"]) for d, _ in dated
     ]
     assert 0 < len(whole._archive) <= 4
+
+
+POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "attribution" / "text"
+
+
+def test_time_weighs_as_decay_between_dated_articles() -> None:
+    """Two real reports of one inquiry (the Clinton email server, two days apart in print):
+    published the same day they are one story; the more days between them, the weaker their
+    link, and a week apart it no longer clears the threshold; undated, nothing decays."""
+    pages = []
+    for name in ("staffer-who-set-up-clinton-email", "some-emails-to-powell-rice-s-aid"):
+        path = next(iter(POLNEAR.glob(f"wash-post_2016-03-0?_{name}.txt")), None)
+        if path is None:
+            pytest.skip(f"PolNeAR texts not found at {POLNEAR}")
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        pages.append((path.stem, title, body))
+
+    def together(days_apart: int | None, half_life: float = 7.0) -> bool:
+        clusterer = StoryClusterer(link_half_life_days=half_life)
+        for offset, (page_id, title, body) in zip((0, days_apart), pages, strict=True):
+            day = None if offset is None else (date(2016, 3, 3) + timedelta(days=offset))
+            clusterer.add(page_id, body, title=title, published=day and day.isoformat())
+        return clusterer.story_of(pages[0][0]) == clusterer.story_of(pages[1][0])
+
+    assert together(0)
+    assert not together(7)
+    assert together(7, half_life=0.0)  # no decay: the window alone decides
+    assert together(None)

@@ -14,10 +14,12 @@ from rich.table import Table
 from newsgraph.cli.app import console, eval_app, reported_errors, setup_logging
 
 _ROOT = Path(__file__).resolve().parents[3]
-_LABELS = _ROOT / "benchmarks" / "provenance" / "polnear-2016q1.jsonl"
+_LABELS = _ROOT / "benchmarks" / "provenance" / "polnear-2016-jan-apr.jsonl"
 _TEXT = _ROOT.parent / "shared" / "bench" / "attribution" / "text"
 # From cautious to bold: on a tie the first wins.
-_STORY_GRID = [{"threshold": t} for t in (0.25, 0.2, 0.15)]
+_STORY_GRID = [
+    {"threshold": t, "link_half_life_days": h} for h in (7.0, 14.0) for t in (0.25, 0.2, 0.17)
+]
 _REWRITE_GRID = [{"rereport_threshold": t} for t in (0.7, 0.6, 0.5, 0.4)]
 
 
@@ -51,6 +53,7 @@ def eval_provenance(
         ("whole stream", report.stories_whole),
         ("in-sample, by month", report.stories_in_sample),
         ("months held out", report.stories_held_out),
+        ("each article alone", report.stories_singletons),
     ):
         table.add_row(
             "stories BCubed",

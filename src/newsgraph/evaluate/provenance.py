@@ -67,6 +67,7 @@ class ProvenanceReport:
     stories_whole: ClusterScores  # threads across months, setting chosen on all
     stories_in_sample: ClusterScores  # per month, setting chosen on all
     stories_held_out: ClusterScores  # per month, setting chosen on the other months
+    stories_singletons: ClusterScores  # per month, every article its own story: the floor
     origins_whole: PairScores
     origins_in_sample: PairScores
     origins_held_out: PairScores
@@ -148,7 +149,10 @@ def ingest_labelled(
     from newsgraph.ingest import ingest
     from newsgraph.store import open_store
 
-    records = write_records(labels, text_dir, workdir / "provenance.jsonl")
+    # The linker is online and reads the store in ingest order: feed it in publication order,
+    # as a stream of coverage arrives, not in the label file's order (by outlet).
+    in_order = sorted(labels, key=lambda label: (label.published, label.id))
+    records = write_records(in_order, text_dir, workdir / "provenance.jsonl")
     database = workdir / "ingested.db"
     database.unlink(missing_ok=True)
     store = open_store(f"sqlite:///{database}")
@@ -256,6 +260,7 @@ def evaluate_provenance(
         stories_whole=score_clusters(best_story.story, threads),
         stories_in_sample=score_clusters(by_month(best_story.story), gold_threads),
         stories_held_out=score_clusters(held_story, gold_threads),
+        stories_singletons=score_clusters(by_month({k: k for k in threads}), gold_threads),
         origins_whole=score_pairs(best_origin.origin, origins),
         origins_in_sample=score_pairs(by_month(best_origin.origin), gold_origins),
         origins_held_out=score_pairs(held_origin, gold_origins),

@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from newsgraph.extract.cues import PRONOUNS
 from newsgraph.link.state import pack_state, unpack_state
 from newsgraph.records import Claim, Quantity, Rewrite
 
@@ -46,8 +47,14 @@ STATE_VERSION = 2
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 _OUTLET_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|\.(?:com|org|net|co|news)(?:\.\w\w)?/?.*$")
-# A quotation: straight or curly double quotes around at least a few words.
-_QUOTE = re.compile(r"“([^“”\n]{12,600})”|\"([^\"\n]{12,600})\"")
+# A quotation: straight or curly double quotes, guillemets, or the two quote styles of archive
+# and tokenised text: ''like this'' (a doubled mark opens before a word and closes after one,
+# so the space between two quotes is never read as one) and ``like this''.
+_QUOTE = re.compile(
+    r"“([^“”\n]{12,600})”|\"([^\"\n]{12,600})\"|«([^«»\n]{12,600})»"
+    r"|``([^`\n]{12,600}?)''"
+    r"|(?<![\w'])''(?=\S)((?:(?!'')[^\n]){12,600}?)(?<=\S)''"
+)
 # A wire dateline at the top of a page: "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —".
 _DATELINE = re.compile(r"^[^\n(]{0,80}\(([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})\)\s*[—–-]", re.M)
 # A cited outlet in running text; kept only when it names an outlet the index knows.
@@ -158,7 +165,8 @@ def quote_shingles(text: str, size: int) -> np.ndarray:
     what a retelling in other words still repeats verbatim."""
     found: list[np.ndarray] = []
     for match in _QUOTE.finditer(text):
-        words = [w for w in normalise_words(match.group(1) or match.group(2)) if w]
+        quoted = next(group for group in match.groups() if group is not None)
+        words = [w for w in normalise_words(quoted) if w]
         if len(words) >= size + 2:
             found.append(_shingles([_word_hash(w) for w in words], size))
     if not found:
@@ -213,7 +221,8 @@ def report_evidence(
     for claim in claims:
         if claim.speaker and claim.speaker_entity_id:
             speaker = _speaker_key(claim.speaker)
-            if speaker:
+            # "he said", "I think": every page has such speakers; they name no source
+            if speaker and speaker not in PRONOUNS:
                 sources.setdefault(claim.article_id, set()).add(speaker)
     return figures, sources
 
