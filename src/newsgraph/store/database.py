@@ -90,6 +90,13 @@ def _shared_fields(record: Any, table: Any) -> list[str]:
     return [f.name for f in fields(record) if f.name in names]
 
 
+def _rows(records: Sequence[Any], table: Any) -> list[dict[str, Any]]:
+    """`_values` of records of one type, their columns worked out once rather than per row (a
+    batch holds tens of thousands of mentions)."""
+    names = _shared_fields(records[0], table)
+    return [{name: getattr(r, name) for name in names} for r in records]
+
+
 class Store:
     """One newsgraph database. Open it with `open_store(url)`; it migrates itself to the latest schema."""
 
@@ -194,11 +201,7 @@ class Store:
     @staticmethod
     def _insert_all(connection: Connection, table: Any, records: Sequence[Any]) -> None:
         if records:
-            # the records are of one type: their columns are worked out once, not per row (a
-            # batch holds tens of thousands of mentions)
-            names = _shared_fields(records[0], table)
-            rows = [{name: getattr(r, name) for name in names} for r in records]
-            connection.execute(table.insert(), rows)
+            connection.execute(table.insert(), _rows(records, table))
 
     @staticmethod
     def _merge_entities(connection: Connection, found: Sequence[Mention]) -> None:
@@ -354,7 +357,7 @@ class Store:
             connection.execute(incidents.delete().where(incidents.c.story_id.in_(story_ids)))
         if not records:
             return
-        connection.execute(incidents.insert(), [_values(i, incidents) for i in records])
+        connection.execute(incidents.insert(), _rows(records, incidents))
         connection.execute(
             update(events)
             .where(events.c.id == bindparam("b_event"))
