@@ -171,3 +171,30 @@ def test_too_large_names_the_setting_that_raises_the_limit(tmp_path: Path) -> No
     assert done.returncode == 1
     (line,) = [line for line in done.stderr.splitlines() if line.startswith("skipped")]
     assert "[E007]" in line and str(page) in line and "NEWSGRAPH_MAX_BYTES" in line, line
+
+
+def test_the_parent_of_a_parallel_ingest_never_imports_spacy(tmp_path: Path) -> None:
+    """With workers, the parse runs in them: the parent that reads, writes and links must not
+    pay for importing spaCy (linking reads extract's tables, which once pulled it in)."""
+    pages = sorted((ROOT / "examples").glob("*.html.gz"))
+    program = (
+        "import sys\n"
+        "from newsgraph.cli import app\n"
+        "try:\n"
+        "    app()\n"
+        "finally:\n"
+        "    print('spacy imported:', 'spacy' in sys.modules)\n"
+    )
+    store = tmp_path / "p.db"
+    args = ["ingest", "--workers", "2", "--store", str(store), *map(str, pages)]
+    done = subprocess.run(
+        [sys.executable, "-c", program, *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"linked {len(pages)} articles" in done.stdout, done.stdout
+    assert "spacy imported: False" in done.stdout, done.stdout
+    assert open_store(f"sqlite:///{store}").count_unlinked() == 0

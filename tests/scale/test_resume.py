@@ -182,3 +182,67 @@ def test_a_ray_run_that_goes_well_prints_only_its_summary(inputs: Path, tmp_path
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     noise = [line for line in lines if "run (ray)" not in line and "] core_worker.cc:" not in line]
     assert noise == [], noise
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process tree from /proc")
+def test_a_killed_local_run_takes_its_workers_with_it_and_resumes(
+    inputs: Path, tmp_path: Path
+) -> None:
+    """SIGKILL leaves the parent no moment to stop its workers: the local engine runs them in
+    `ingest`'s pool, whose workers exit with their parent, and a rerun finishes the rest."""
+    out = tmp_path / "out"
+    command = [str(NEWSGRAPH), "run", "--workers", "2", "--shard-size", "1", "--out", str(out)]
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    process = subprocess.Popen(
+        [*command, str(inputs)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not finished_shards(out) and time.monotonic() < deadline:
+            assert process.poll() is None, "the run ended before writing a shard"
+            time.sleep(0.05)
+        workers = _children(process.pid)
+        assert len(finished_shards(out)) < 8 and workers, "the run ended before it was killed"
+    finally:
+        process.kill()
+        process.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)], "worker processes outlived the run"
+
+    rerun = run([str(inputs)], out, Settings(), engine="local", shard_size=1, workers=2)
+    assert rerun.already_done >= 1 and rerun.already_done + rerun.shards == 8
+    assert len(finished_shards(out)) == 8
+    assert {p.stem for p in out.glob("*.parquet")} == finished_shards(out)
+
+
+def test_the_local_engine_records_shards_in_plan_order(inputs: Path, tmp_path: Path) -> None:
+    """Results come back in the order the shards were planned, whichever worker is quicker, so
+    `on_shard` (the progress lines) reads the same on every run."""
+    seen: list[str] = []
+    summary = run(
+        [str(inputs)],
+        tmp_path / "out",
+        Settings(),
+        engine="local",
+        shard_size=1,
+        workers=2,
+        on_shard=lambda result: seen.append(str(result["shard"])),
+    )
+    assert summary.shards == 8 and len(seen) == 8
+    again: list[str] = []
+    run(
+        [str(inputs)],
+        tmp_path / "again",
+        Settings(),
+        engine="local",
+        shard_size=1,
+        workers=1,
+        on_shard=lambda result: again.append(str(result["shard"])),
+    )
+    assert seen == again

@@ -80,6 +80,10 @@ def ingest_command(
         print_problem("skipped", str(error))
 
     count = workers or cpu_count()
+    if do_link:
+        from newsgraph.link import preload
+
+        preload()  # the linkers' imports run while the workers analyse, not after
     with progress_bar("pages") as bar, reported_errors(), _stopped_by_signals():
         task = bar.add_task("ingest", total=None)
         try:

@@ -2,25 +2,35 @@
 
 `extract(doc, article)` is pure: it reads the spaCy parse of `article.text` (the caller batches
 with `nlp.pipe`) and returns records whose offsets point into `article.text`.
+
+The extractors are imported when `extract` first runs, not with this package: stage B reads the
+package's tables (`newsgraph.extract.gazetteer`) in a process that never parses, and importing
+spaCy there cost it seconds.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
-from newsgraph.extract.asof import TimeMention, date_figure, find_times, source_keys
-from newsgraph.extract.claims import Attribution, find_attributions, resolve_speakers
-from newsgraph.extract.docindex import seed_text, sentence_of, text_of
-from newsgraph.extract.entities import EntityIndex, find_mentions
-from newsgraph.extract.events import find_frames
-from newsgraph.extract.quantities import classify, find_numbers, is_duration_or_group
 from newsgraph.records import AnalyzedArticle, Article, Claim, Event, Quantity, child_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newsgraph.extract.asof import TimeMention
+    from newsgraph.extract.claims import Attribution
+    from newsgraph.extract.entities import EntityIndex
 
 __all__ = ["extract"]
 
 
 def extract(doc: Doc, article: Article) -> AnalyzedArticle:
     """Mentions, claims, quantities and events of `article`, whose parse is `doc`."""
+    from newsgraph.extract.asof import find_times
+    from newsgraph.extract.claims import find_attributions, resolve_speakers
+    from newsgraph.extract.docindex import seed_text
+    from newsgraph.extract.entities import find_mentions
+
     seed_text(doc, article.text)
     entities = find_mentions(doc, article.id)
     attributions = find_attributions(doc)
@@ -34,6 +44,8 @@ def extract(doc: Doc, article: Article) -> AnalyzedArticle:
 
 
 def _claims(article_id: str, doc: Doc, attributions: list[Attribution]) -> list[Claim]:
+    from newsgraph.extract.docindex import text_of
+
     out: list[Claim] = []
     for index, item in enumerate(attributions):
         starts = [item.content_start]
@@ -83,6 +95,8 @@ def _enclosing(attributions: list[Attribution], start: int, end: int) -> Attribu
 def _same_sentence(doc: Doc, attributions: list[Attribution], token_i: int) -> Attribution | None:
     """The claim reported in the same sentence as a figure outside any claim's content
     ("..., the government said on Monday, with 3,900 people injured")."""
+    from newsgraph.extract.docindex import sentence_of
+
     sent = sentence_of(doc[token_i])
     inside = [
         a
@@ -117,6 +131,10 @@ def _quantities(
     ids: dict[int, str],
     times: list[TimeMention],
 ) -> list[Quantity]:
+    from newsgraph.extract.asof import date_figure, source_keys
+    from newsgraph.extract.docindex import text_of
+    from newsgraph.extract.quantities import classify, find_numbers, is_duration_or_group
+
     phrases = find_numbers(doc)
     classify(doc, phrases)
     # The date of each speaker's latest dated claim, for undated follow-up statements.
@@ -185,6 +203,8 @@ def _events(
     ids: dict[int, str],
     times: list[TimeMention],
 ) -> list[Event]:
+    from newsgraph.extract.events import find_frames
+
     out: list[Event] = []
     for frame in find_frames(doc, entities):
         verb = doc[frame.verb_i]

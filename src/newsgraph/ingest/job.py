@@ -134,6 +134,7 @@ def ingest(
 
 
 Portable = AnalyzedArticle | PortableError
+_PIECES_PER_WORKER = 4  # pieces of one batch per worker
 AnalysisPool = WorkerPool[tuple[list[Document], Settings], list[Portable]]
 
 
@@ -154,11 +155,13 @@ def _analyse_in(
     """Analyse the batches in `pool`'s workers and finish each in input order."""
     workers = pool.workers
     summary.workers = workers
-    # A batch is analysed in `workers` pieces, so the last batch keeps every worker busy
-    # rather than one; it is still written whole, in one transaction, in its turn.
-    piece = -(-settings.batch_size // workers)
+    # A batch is analysed in pieces of a few pages that the workers take from one queue, so at
+    # the end of the input no worker sits idle while another finishes a long piece (pages
+    # differ tenfold in length); the batch is still written whole, in one transaction, in its
+    # turn.
+    piece = -(-settings.batch_size // (_PIECES_PER_WORKER * workers))
     waiting: deque[tuple[_Batch, list[int]]] = deque()
-    in_flight = 0
+    in_flight = 0  # pages
     try:
         for batch in batches:
             # a batch with nothing new to analyse (a rerun) never wakes a worker
@@ -167,9 +170,10 @@ def _analyse_in(
                 for i in range(0, len(batch.documents), piece)
             ]
             waiting.append((batch, tickets))
-            in_flight += len(tickets)
-            while in_flight > 2 * workers:  # read ahead, but never the whole input
-                in_flight -= len(waiting[0][1])
+            in_flight += len(batch.documents)
+            # read ahead two batches, so the workers never wait for a write; never the input
+            while in_flight > 2 * settings.batch_size:
+                in_flight -= len(waiting[0][0].documents)
                 finish(*_claim(pool, *waiting.popleft()))
         while waiting:
             finish(*_claim(pool, *waiting.popleft()))

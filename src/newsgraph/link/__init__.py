@@ -7,7 +7,9 @@ commits all of it with the linkers' new state in one transaction.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +24,16 @@ REWRITE_STATE = "rewrites"
 
 
 _Linkers = dict[str, Any]
+
+# what a pass imports (scikit-learn with the story clusterer: seconds of start-up)
+_LINKER_MODULES = (
+    "newsgraph.link.entities",
+    "newsgraph.link.facts",
+    "newsgraph.link.origins",
+    "newsgraph.link.rewrites",
+    "newsgraph.link.stories",
+    "newsgraph.extract.gazetteer",
+)
 
 
 @dataclass(slots=True)
@@ -60,6 +72,24 @@ def link(
             total.rewrites + done.rewrites,
             total.facts + done.facts,
         )
+
+
+def preload() -> threading.Thread:
+    """Import the linkers in a background thread, for a caller that links after a long wait
+    (`ingest`, while its workers analyse): the import then overlaps the wait instead of
+    following it. Linking needs no call to this; a failed import is raised by the pass."""
+
+    def load() -> None:
+        for name in _LINKER_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the pass imports it again and reports the error itself
+                log.debug("preloading %s failed", name, exc_info=True)
+                return
+
+    thread = threading.Thread(target=load, name="preload-linkers", daemon=True)
+    thread.start()
+    return thread
 
 
 def _link_pass(

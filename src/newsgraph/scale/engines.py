@@ -1,4 +1,4 @@
-"""Executors for stage A over shards: `local` (a process pool) and `ray` (Ray Data, actor pool).
+"""Stage A over shards: `local` (`ingest`'s worker pool) or `ray` (Ray Data, an actor pool).
 
 Both plan the same units, read the same shards and call the same `analyze_shard`, so their
 output is identical; both skip the shards whose completion marker exists, and both stop on
@@ -8,15 +8,14 @@ a rerun resumes from whole shards only.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any, Literal
 
 from newsgraph.config import Settings
 from newsgraph.errors import Interrupted, MissingExtra
+from newsgraph.ingest.pool import WorkerPool
 from newsgraph.scale.parquet import (
     discard_unfinished,
     finished_shards,
@@ -33,7 +33,7 @@ from newsgraph.scale.parquet import (
     require_pyarrow,
 )
 from newsgraph.scale.shards import Unit, error_row, plan, read_unit
-from newsgraph.scale.worker import ShardAnalyzer, analyze_shard, warm
+from newsgraph.scale.worker import ShardAnalyzer, analyze_shard
 
 log = logging.getLogger(__name__)
 
@@ -145,49 +145,19 @@ def _run_local(
     done: set[str],
     record: Callable[[dict[str, Any]], None],
 ) -> None:
-    # spawn, not fork: the parent may hold threads (a Ray client, a progress bar) that fork breaks
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(settings.model,)
+    """The shards through `ingest`'s worker pool: spaCy loaded once per worker, one BLAS thread
+    each, at most two shards per worker in memory, results recorded in plan order. Leaving by
+    an exception (`Interrupted` included) stops the workers; should the parent be killed, they
+    exit with it."""
+    task = functools.partial(analyze_shard, out=str(out), settings=settings)
+    payloads = (
+        payload
+        for unit in units
+        for payload in read_unit(unit, shard_size, done, settings.max_bytes)
     )
-    try:
-        pending: set[Future[dict[str, Any]]] = set()
-        for unit in units:
-            for payload in read_unit(unit, shard_size, done, settings.max_bytes):
-                pending.add(pool.submit(analyze_shard, payload, str(out), settings))
-                if len(pending) >= 2 * workers:  # bounded: never the whole input in memory
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        record(future.result())
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                record(future.result())
-    except BaseException:
-        _stop_workers(pool)
-        raise
-    pool.shutdown()
-
-
-def _start_worker(model: str) -> None:
-    """A worker leaves SIGINT to the parent (a Ctrl-C reaches the whole process group), which
-    stops it and discards its shard; then it loads the pipeline."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm(model)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: cancel what has not started and end the workers (a shard they were
-    writing is left without a marker, for `discard_unfinished`)."""
-    processes = list((pool._processes or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(10)
-        if process.is_alive():
-            process.kill()
-            process.join()
+    with WorkerPool(task, workers, model=settings.model) as pool:
+        for result in pool.imap(payloads):
+            record(result)
 
 
 def require_ray() -> Any:

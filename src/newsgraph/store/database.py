@@ -81,8 +81,20 @@ def _row_dict(row: Any) -> dict[str, Any]:
 
 def _values(record: Any, table: Any) -> dict[str, Any]:
     """The record's fields that are columns of `table`."""
+    return {name: getattr(record, name) for name in _shared_fields(record, table)}
+
+
+def _shared_fields(record: Any, table: Any) -> list[str]:
+    """The names of the record's fields that are columns of `table`."""
     names = {c.name for c in table.columns}
-    return {f.name: getattr(record, f.name) for f in fields(record) if f.name in names}
+    return [f.name for f in fields(record) if f.name in names]
+
+
+def _rows(records: Sequence[Any], table: Any) -> list[dict[str, Any]]:
+    """`_values` of records of one type, their columns worked out once rather than per row (a
+    batch holds tens of thousands of mentions)."""
+    names = _shared_fields(records[0], table)
+    return [{name: getattr(r, name) for name in names} for r in records]
 
 
 class Store:
@@ -160,7 +172,9 @@ class Store:
                         "source_id": d.source_id,
                         "url": d.url,
                         "media_type": d.media_type,
-                        "content": zlib.compress(d.content.encode("utf-8")),
+                        # level 1: a fifth larger than the default level 6, at a third of
+                        # its time, which the one writer otherwise spent while workers waited
+                        "content": zlib.compress(d.content.encode("utf-8"), 1),
                         "size": len(d.content),
                         "ingested_at": now,
                     }
@@ -187,7 +201,7 @@ class Store:
     @staticmethod
     def _insert_all(connection: Connection, table: Any, records: Sequence[Any]) -> None:
         if records:
-            connection.execute(table.insert(), [_values(r, table) for r in records])
+            connection.execute(table.insert(), _rows(records, table))
 
     @staticmethod
     def _merge_entities(connection: Connection, found: Sequence[Mention]) -> None:
@@ -343,7 +357,7 @@ class Store:
             connection.execute(incidents.delete().where(incidents.c.story_id.in_(story_ids)))
         if not records:
             return
-        connection.execute(incidents.insert(), [_values(i, incidents) for i in records])
+        connection.execute(incidents.insert(), _rows(records, incidents))
         connection.execute(
             update(events)
             .where(events.c.id == bindparam("b_event"))
