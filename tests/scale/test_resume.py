@@ -111,22 +111,26 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _start_run(
+    inputs: Path, tmp_path: Path, *, capture: bool
+) -> tuple[Path, list[str], dict[str, str], subprocess.Popen[str]]:
+    """A two-worker `run` of one record a shard, started in the background."""
+    out = tmp_path / "out"
+    command = [str(NEWSGRAPH), "run", "--workers", "2", "--shard-size", "1", "--out", str(out)]
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    stream = subprocess.PIPE if capture else subprocess.DEVNULL
+    process = subprocess.Popen(
+        [*command, str(inputs)], cwd=tmp_path, env=env, stdout=stream, stderr=stream, text=True
+    )
+    return out, command, env, process
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process tree from /proc")
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_stopped_run_stops_its_workers_and_resumes(
     inputs: Path, tmp_path: Path, signum: signal.Signals
 ) -> None:
-    out = tmp_path / "out"
-    command = [str(NEWSGRAPH), "run", "--workers", "2", "--shard-size", "1", "--out", str(out)]
-    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
-    process = subprocess.Popen(
-        [*command, str(inputs)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    out, command, env, process = _start_run(inputs, tmp_path, capture=True)
     try:
         deadline = time.monotonic() + 120
         while not finished_shards(out) and time.monotonic() < deadline:
@@ -190,16 +194,7 @@ def test_a_killed_local_run_takes_its_workers_with_it_and_resumes(
 ) -> None:
     """SIGKILL leaves the parent no moment to stop its workers: the local engine runs them in
     `ingest`'s pool, whose workers exit with their parent, and a rerun finishes the rest."""
-    out = tmp_path / "out"
-    command = [str(NEWSGRAPH), "run", "--workers", "2", "--shard-size", "1", "--out", str(out)]
-    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
-    process = subprocess.Popen(
-        [*command, str(inputs)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    out, _, _, process = _start_run(inputs, tmp_path, capture=False)
     try:
         deadline = time.monotonic() + 120
         while not finished_shards(out) and time.monotonic() < deadline:

@@ -226,6 +226,13 @@ def _speaker_head(subj: Token) -> int:
     return noun.i
 
 
+def _overlaps_speaker(doc: Doc, speaker: tuple[int, int], content: tuple[int, int]) -> bool:
+    """Whether the speaker's tokens [start, end) and the content's characters overlap."""
+    s_start = doc[speaker[0]].idx
+    s_end = doc[speaker[1] - 1].idx + len(doc[speaker[1] - 1].text)
+    return s_start < content[1] and content[0] < s_end
+
+
 def _speaker_span(subj: Token) -> tuple[int, int]:
     """Token span of a speaker phrase; a relative pronoun stands for the noun it modifies.
 
@@ -809,9 +816,7 @@ def _from_learned(verb: Token) -> Attribution | None:
         return None
     speaker_span = _speaker_span(subj)
     speaker_head = _speaker_head(subj)
-    s_start = doc[speaker_span[0]].idx
-    s_end = doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text)
-    if s_start < content[1] and content[0] < s_end:
+    if _overlaps_speaker(doc, speaker_span, content):
         return None
     return Attribution(
         cue_i=verb.i,
@@ -891,9 +896,7 @@ def _from_adjective(adj: Token) -> Attribution | None:
     if subj is None or content[0] < 0:
         return None
     speaker_span = _speaker_span(subj)
-    s_start = doc[speaker_span[0]].idx
-    s_end = doc[speaker_span[1] - 1].idx + len(doc[speaker_span[1] - 1].text)
-    if s_start < content[1] and content[0] < s_end:
+    if _overlaps_speaker(doc, speaker_span, content):
         return None
     return Attribution(
         cue_i=adj.i,
