@@ -114,3 +114,9 @@ class AmbiguousId(NotFound):
 
     code = "E103"
     hint = "give more of the id"
+
+
+class BadSetting(NewsgraphError):
+    """A setting (a NEWSGRAPH_* variable or a value given for one) that is not of its type."""
+
+    code = "E500"

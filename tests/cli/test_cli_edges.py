@@ -331,3 +331,17 @@ def test_importing_the_command_line_loads_no_heavy_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_settings_come_from_the_environment_and_a_bad_one_is_one_line(
+    store: Path, tmp_path: Path
+) -> None:
+    # NEWSGRAPH_STORE names the store when --store is not given
+    found = newsgraph(tmp_path, "stats", "--json", env={"NEWSGRAPH_STORE": str(store)})
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["articles"] > 0
+    # a setting that is not of its type: one line naming the variable, exit 2, no traceback
+    bad = newsgraph(tmp_path, "stats", "--store", str(store), env={"NEWSGRAPH_BATCH_SIZE": "many"})
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    assert "E500" in bad.stderr and "NEWSGRAPH_BATCH_SIZE" in bad.stderr and "'many'" in bad.stderr

@@ -137,8 +137,13 @@ class App(typer.Typer):
     person, its traceback goes to the log."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from newsgraph.errors import BadSetting
+
         try:
             return super().__call__(*args, **kwargs)
+        except BadSetting as exc:  # before any log can be placed: the settings say where
+            print_problem("error", str(exc), style="red")
+            sys.exit(2)
         except Exception as exc:
             logging.getLogger("newsgraph").exception("unexpected error")
             print_problem(
