@@ -49,31 +49,24 @@ def eval_provenance(
     table = Table(title=f"Provenance: {escape(labels.name)} ({report.articles} articles)")
     for column in ("metric", "part", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column in ("metric", "part") else "right")
-    for part, scores in (
-        ("whole stream", report.stories_whole),
-        ("in-sample, by month", report.stories_in_sample),
-        ("months held out", report.stories_held_out),
-        ("each article alone", report.stories_singletons),
-    ):
-        table.add_row(
-            "stories BCubed",
-            part,
-            f"{scores.bcubed_precision:.3f}",
-            f"{scores.bcubed_recall:.3f}",
-            f"{scores.bcubed_f1:.3f}",
+    rows = [
+        ("stories BCubed", part, (s.bcubed_precision, s.bcubed_recall, s.bcubed_f1))
+        for part, s in (
+            ("whole stream", report.stories_whole),
+            ("in-sample, by month", report.stories_in_sample),
+            ("months held out", report.stories_held_out),
+            ("each article alone", report.stories_singletons),
         )
-    for part, pairs in (
-        ("whole stream", report.origins_whole),
-        ("in-sample, by month", report.origins_in_sample),
-        ("months held out", report.origins_held_out),
-    ):
-        table.add_row(
-            "same-origin pairs",
-            part,
-            f"{pairs.precision:.3f}",
-            f"{pairs.recall:.3f}",
-            f"{pairs.f1:.3f}",
+    ] + [
+        ("same-origin pairs", part, (p.precision, p.recall, p.f1))
+        for part, p in (
+            ("whole stream", report.origins_whole),
+            ("in-sample, by month", report.origins_in_sample),
+            ("months held out", report.origins_held_out),
         )
+    ]
+    for metric, part, scores in rows:
+        table.add_row(metric, part, *(f"{x:.3f}" for x in scores))
     console.print(table)
     console.print(
         f"chosen on all months: stories {report.story_choice}, rewrites {report.origin_choice}"

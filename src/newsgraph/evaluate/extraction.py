@@ -56,6 +56,18 @@ class ExtractionScores:
     seconds: float
     rows: list[PageScore] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, rows: list[PageScore]) -> ExtractionScores:
+        """The page-averaged scores of `rows` (every page weighs the same)."""
+        n = len(rows)
+        return cls(
+            precision=sum(row.precision for row in rows) / n if n else 0.0,
+            recall=sum(row.recall for row in rows) / n if n else 0.0,
+            pages=n,
+            seconds=sum(row.seconds for row in rows),
+            rows=rows,
+        )
+
     @property
     def f1(self) -> float:
         return f1_of(self.precision, self.recall)
@@ -133,14 +145,7 @@ def score_pages(
         rows.append(PageScore(page.id, precision, recall, seconds))
         if progress is not None:
             progress()
-    n = len(rows)
-    return ExtractionScores(
-        precision=sum(row.precision for row in rows) / n if n else 0.0,
-        recall=sum(row.recall for row in rows) / n if n else 0.0,
-        pages=n,
-        seconds=sum(row.seconds for row in rows),
-        rows=rows,
-    )
+    return ExtractionScores.of(rows)
 
 
 def newsgraph_extractor(input: str) -> Extractor:
@@ -262,11 +267,4 @@ def evaluate_held_out_sites(
         scored = score_pages((by_id[page.id] for page in held_out), extract, step)
         rows.extend(scored.rows)
     rows.sort(key=lambda row: row.id)
-    n = len(rows)
-    return ExtractionScores(
-        precision=sum(row.precision for row in rows) / n if n else 0.0,
-        recall=sum(row.recall for row in rows) / n if n else 0.0,
-        pages=n,
-        seconds=sum(row.seconds for row in rows),
-        rows=rows,
-    )
+    return ExtractionScores.of(rows)

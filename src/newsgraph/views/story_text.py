@@ -32,6 +32,17 @@ def _sources(figure: FigureView) -> list[str]:
     return lines
 
 
+def _status(status: str) -> str:
+    return status.replace("_", " ")
+
+
+def _reach(figure: FigureView) -> str:
+    """How far a figure went: "2 outlets · 1 independent source"."""
+    return (
+        f"{plural(figure.outlets, 'outlet')} · {plural(figure.independent, 'independent source')}"
+    )
+
+
 def story_lines(answer: StoryAnswer) -> list[tuple[str, str]]:
     """(style, text) pairs: style is "title", "heading", "item" or "detail"."""
     d = answer.dossier
@@ -45,15 +56,9 @@ def story_lines(answer: StoryAnswer) -> list[tuple[str, str]]:
         ("heading", "THE ANSWER"),
     ]
     for figure in answer.key_figures:
-        out.append(("item", f"{figure.name} [{figure.fact.status.replace('_', ' ')}]"))
+        out.append(("item", f"{figure.name} [{_status(figure.fact.status)}]"))
         out.append(("detail", f"    {figure.headline}"))
-        out.append(
-            (
-                "detail",
-                f"    {plural(figure.outlets, 'outlet')} · "
-                f"{plural(figure.independent, 'independent source')}",
-            )
-        )
+        out.append(("detail", f"    {_reach(figure)}"))
     if not answer.key_figures:
         out.append(("detail", "    no figures reported yet"))
     out.append(("heading", "CONTESTED"))
@@ -70,7 +75,7 @@ def story_lines(answer: StoryAnswer) -> list[tuple[str, str]]:
         out.append(("detail", "    nothing contested between independent sources"))
     out.append(("heading", "WHO SAYS WHAT"))
     for p in answer.propositions[:MAX_PROPOSITIONS]:
-        status = f" [{p.status.replace('_', ' ')}]" if p.fact else ""
+        status = f" [{_status(p.status)}]" if p.fact else ""
         out.append(("item", f"{p.title}{status}"))
         out.extend(("detail", f"    {_said(s)}") for s in p.asserting + p.denying)
         out.extend(("detail", f"    earlier, {_said(s)}") for s in p.superseded)
@@ -79,14 +84,7 @@ def story_lines(answer: StoryAnswer) -> list[tuple[str, str]]:
         out.append(("detail", f"    … {plural(more, 'more proposition')}"))
     out.append(("heading", "FIGURES"))
     for figure in answer.figures + answer.other_figures:
-        out.append(
-            (
-                "item",
-                f"{figure.name} [{figure.fact.status.replace('_', ' ')}] · "
-                f"{plural(figure.outlets, 'outlet')} · "
-                f"{plural(figure.independent, 'independent source')}",
-            )
-        )
+        out.append(("item", f"{figure.name} [{_status(figure.fact.status)}] · {_reach(figure)}"))
         out.extend(("detail", line) for line in _sources(figure))
     out.append(("heading", "INCIDENTS"))
     for view in answer.incidents:
