@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.cues import PRONOUNS as CUE_PRONOUNS
 from newsgraph.link.scope import Scope, figure_scope
 from newsgraph.records import (
     ArticleRef,
@@ -69,8 +70,9 @@ _SYNONYMS = {
 # For a toll, "deaths", "victims" and "people" (killed) count the same.
 _TOLL_HEADS = {"death": "person", "victim": "person"}
 _TOLL_KINDS = frozenset({"KILL", "WOUND", "CASUALTY"})
-# Speakers that name nobody without the sentence before them.
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
+# Speakers that name nobody without the sentence before them: the pronouns stage A resolves
+# (extract.cues), and those it leaves as written.
+PRONOUNS = frozenset(CUE_PRONOUNS) | {"you", "us"}
 # Heads that measure rather than count: a duration or a multiple.
 MEASURES = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time"}

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsgraph.link.facts import PRONOUNS
 from newsgraph.records import ArticleRef, Event, Incident
 
 _WORD = re.compile(r"[a-z]+")
@@ -209,7 +210,7 @@ def _incident(
     )
 
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "who"})
+_PRONOUNS = PRONOUNS | {"who"}  # an actor read from a relative clause
 
 
 def _representative(
