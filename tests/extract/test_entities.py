@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
-from newsgraph.extract.entities import lookup_name, name_key
+from newsgraph.extract.entities import find_mentions, lookup_name, name_key
 from newsgraph.records import AnalyzedArticle, entity_id
 
 TEXT = (
@@ -126,3 +128,71 @@ def test_lower_case_words_are_not_people(analyse: Callable[..., AnalyzedArticle]
     found = analyse("In the videos the hostages appeared pale and gaunt, Mike Pompeo said.")
     assert all(any(ch.isupper() for ch in m.text) for m in found.mentions if m.type == "PERSON")
     assert ("Mike Pompeo", "PERSON") in [(m.name, m.type) for m in found.mentions]
+
+
+def with_entities(nlp: Language, text: str, marked: list[tuple[str, str]]) -> Doc:
+    """`text` parsed, with the model's entities replaced by `marked` (surface, label): the
+    model's guesses vary with context, the corrections must hold for any guess."""
+    doc = nlp(text)
+    spans = []
+    for surface, label in marked:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def test_words_that_are_no_names_are_no_entities(nlp: Language) -> None:
+    """A span with no proper noun and no capitals ("air sacs", a heading verb) names nobody,
+    whatever the model guessed; an acronym the tagger took for a noun stays."""
+    text = (
+        "Seek out the healthy snacks first.\n"
+        "The trigger inflames the lung's air sacs and airways.\n"
+        "Apple is a strong advocate for DACA recipients."
+    )
+    marked = [("Seek", "PERSON"), ("air sacs", "ORG"), ("Apple", "ORG"), ("DACA", "ORG")]
+    names = {m.text for m in find_mentions(with_entities(nlp, text, marked), "t").mentions}
+    assert names == {"Apple", "DACA"}
+
+
+def test_a_possessive_inside_a_name_splits_owner_and_owned(nlp: Language) -> None:
+    text = "The band plays Cleveland's Public Auditorium, and Jeff Bezos's Blue Origin bids."
+    marked = [("Cleveland's Public Auditorium", "ORG"), ("Jeff Bezos's Blue Origin", "PERSON")]
+    mentions = find_mentions(with_entities(nlp, text, marked), "t").mentions
+    assert [m.text for m in mentions] == [
+        "Cleveland",
+        "Public Auditorium",
+        "Jeff Bezos",
+        "Blue Origin",
+    ]
+
+
+def test_one_name_takes_its_majority_type_and_its_person(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    """The model's type of each mention is a vote; a surname known as a person's makes the
+    full name and the bare surname that person, whatever one mention was guessed as."""
+    text = (
+        "Adam Schiff opened the hearing. Schiff said the witnesses were credible. Later Schiff "
+        "lied, his critics said, and Schiff pushed on. Adam Schiff left at noon."
+    )
+    found = analyse(text)
+    assert {(m.name, m.type) for m in found.mentions if "Schiff" in m.text} == {
+        ("Adam Schiff", "PERSON")
+    }
+
+
+def test_datelines_and_platforms_take_place_and_org_types(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    found = analyse(
+        "SIOUX FALLS, S.D. (AP) — People across the nation are talking about it.\n"
+        "Be sure to follow the museum on Facebook, Twitter and Instagram. The ministry in "
+        "Vietnam did not reply."
+    )
+    got = {m.text: (m.name, m.type) for m in found.mentions}
+    assert got["SIOUX FALLS"] == ("Sioux Falls", "GPE")
+    assert got["Twitter"] == ("Twitter", "ORG")
+    assert got["Vietnam"] == ("Vietnam", "GPE")

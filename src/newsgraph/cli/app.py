@@ -55,6 +55,7 @@ EVAL_MODULES = (
     "newsgraph.cli.eval_attribution",
     "newsgraph.cli.eval_provenance",
     "newsgraph.cli.eval_incidents",
+    "newsgraph.cli.eval_entities",
 )
 EVAL_HELP = "Score newsgraph on the benchmarks in ../shared/bench."
 

@@ -11,11 +11,20 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.gazetteer import DEMONYMS, DESCRIPTIONS, GAZETTEER, PLACE_HEADS, PLACE_OF
+from newsgraph.extract.gazetteer import (
+    DEMONYMS,
+    DESCRIPTIONS,
+    GAZETTEER,
+    GIVEN_NAME_COUNTRIES,
+    PLACE_HEADS,
+    PLACE_HEADS_PLURAL,
+    PLACE_OF,
+)
 from newsgraph.records import Mention, entity_id
 
 TYPE_MAP: dict[str, str] = {
@@ -129,6 +138,10 @@ def gazetteer_index() -> dict[str, tuple[str, str]]:
     for canonical, type_, aliases in GAZETTEER:
         for alias in (canonical, *aliases):
             index[name_key(alias)] = (canonical, type_)
+    # every country a nationality adjective names is a place ("Vietnam's Communist Party")
+    for country in DEMONYMS.values():
+        if country not in GIVEN_NAME_COUNTRIES:
+            index.setdefault(name_key(country), (country, "GPE"))
     return index
 
 
@@ -176,11 +189,18 @@ def _trim(span: Span) -> list[Span]:
         elif tok.text in ("-", "--", "—", "–", "|", ":") and tok.whitespace_ and tok.i > span.start:
             pieces.append(doc[start : tok.i])
             start = tok.i + 1
+        elif tok.text in POSSESSIVES and span.start < tok.i < span.end - 1:
+            # "Cleveland's Public Auditorium", "NPR's Feng": the owner and what it owns are
+            # two names; "'s Hoa Lo" (the owner left outside the span) keeps the second
+            pieces.append(doc[start : tok.i])
+            start = tok.i + 1
     pieces.append(doc[start : span.end])
     out: list[Span] = []
     for piece in pieces:
         s, e = piece.start, piece.end
-        while (s < e and doc[s].lower_ in ("the", "a", "an")) or (s < e and doc[s].is_punct):
+        while s < e and (
+            doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].text in POSSESSIVES
+        ):
             s += 1
         while e > s and (doc[e - 1].text in POSSESSIVES or doc[e - 1].is_punct):
             e -= 1
@@ -232,6 +252,27 @@ def _acronym_pairs(doc: Doc) -> dict[str, str]:
     return pairs
 
 
+def _proper(span: Span) -> bool:
+    """Whether the span reads as a name: a proper noun in it, or written in capitals (an
+    acronym the tagger took for a common noun: "DACA")."""
+    return any(t.tag_ in ("NNP", "NNPS") for t in span) or span.text.isupper()
+
+
+DATELINE_AFTER = frozenset({",", "—", "–", "-", "--", "("})
+
+
+def _dateline(span: Span) -> bool:
+    """A name in capitals that opens a paragraph, then a comma, dash or parenthesis: the
+    dateline of a dispatch ("SIOUX FALLS, S.D. (AP) —")."""
+    doc = span.doc
+    if not (span.text.isupper() and sum(ch.isalpha() for ch in span.text) >= 3):
+        return False
+    if span.end >= len(doc) or doc[span.end].text not in DATELINE_AFTER:
+        return False
+    before = doc[span.start - 1] if span.start else None
+    return before is None or "\n" in before.text or "\n" in before.whitespace_
+
+
 def _modifies_noun(span: Span) -> bool:
     """A nationality word used as an adjective ("North Korean soldiers", "American Kevin
     King"), not as the noun for a person ("an American and an Australian")."""
@@ -258,6 +299,16 @@ def _place_head(span: Span) -> str | None:
         return after
     if len(span) > 1 and last in PLACE_HEADS:
         return last
+    # one of a list of places: "Barry, Berrien, Cass and Van Buren counties"
+    first = doc[span.end - 1]
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if (
+        first.dep_ in ("compound", "nmod", "amod")
+        and first.head.i > first.i
+        and first.head.lower_ in PLACE_HEADS_PLURAL
+    ):
+        return first.head.lower_
     if (
         span.start >= 2
         and doc[span.start - 1].lower_ == "of"
@@ -279,14 +330,19 @@ def find_mentions(doc: Doc, article_id: str) -> EntityIndex:
             name = _person_core(piece) if type_ == "PERSON" else _strip_possessive(text)
             if not any(ch.isalpha() for ch in name):
                 continue
-            if type_ == "PERSON" and not any(ch.isupper() for ch in name):
-                continue  # a person's name has capitals: "pale and gaunt" names nobody
+            if not any(ch.isupper() for ch in name):
+                continue  # a name has capitals: "pale and gaunt", "air sacs" name nobody
             known = lookup_name(name)
+            if known is None and type_ != "NORP" and name not in DEMONYMS and not _proper(piece):
+                continue  # "Challenges include...", "econobox", "½": no proper noun in it
             if known is None and type_ != "PERSON":
                 core = _person_core(piece)
                 known = lookup_name(core) if core != name else None
             if known is not None:
                 name, type_ = known
+            elif _dateline(piece):
+                # "SIOUX FALLS, S.D. (AP) —": where the report was filed, whatever the guess
+                name, type_ = name.title(), "GPE"
             elif type_ != "PERSON" and name in DEMONYMS and _modifies_noun(piece):
                 # "North Korean soldiers", "the Ukrainians": the country, not a NORP of its own
                 name, type_ = DEMONYMS[name], "GPE"
@@ -327,10 +383,31 @@ def _merge_aliases(
     """name_key -> (canonical name, type) after merging surnames, acronyms and variants."""
     gaz = gazetteer_index()
     names: dict[str, tuple[str, str]] = {}
+    votes: dict[str, Counter[str]] = {}
     for _, type_, name in raw:
         key = name_key(name)
+        votes.setdefault(key, Counter())[type_] += 1
         if key not in names or len(name) > len(names[key][0]):
             names[key] = (name, type_)
+    # One name, one type in an article: the model's guess on each mention is a vote ("Schiff"
+    # a PERSON four times and a LOC once is a PERSON); a tie keeps the fullest mention's type.
+    for key, (name, type_) in names.items():
+        counts = votes[key].most_common()
+        if counts[0][1] > votes[key][type_]:
+            names[key] = (name, counts[0][0])
+    # A two- or three-word name whose last word is a person's surname elsewhere in the
+    # article is that person ("Mason Rudolph" taken for an ORG, "Rudolph" a PERSON).
+    surnames = {key for key, (_, type_) in names.items() if type_ == "PERSON" and " " not in key}
+    for key, (name, type_) in list(names.items()):
+        words = key.split()
+        if (
+            type_ in ("ORG", "OTHER")
+            and key not in gaz
+            and 2 <= len(words) <= 3
+            and words[-1] in surnames
+            and all(w[:1].isupper() for w in name.split())
+        ):
+            names[key] = (name, "PERSON")
     out: dict[str, tuple[str, str]] = dict(names)
     # Acronyms defined in the text, and expansions whose initials spell another mention.
     for acro, long in acronyms.items():
@@ -351,7 +428,7 @@ def _merge_aliases(
     # Single-word names that are the first or last word of a fuller person name.
     persons = [(n, t) for n, t in names.values() if t == "PERSON" and len(n.split()) >= 2]
     for key, (_, type_) in names.items():
-        if " " in key or type_ not in ("PERSON", "ORG", "GPE", "NORP", "OTHER"):
+        if " " in key or type_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER"):
             continue
         if key in gaz and gaz[key][1] != "PERSON":
             continue

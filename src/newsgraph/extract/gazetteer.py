@@ -64,6 +64,12 @@ GAZETTEER: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("NATO", "ORG", ("North Atlantic Treaty Organization",)),
     ("European Union", "ORG", ("EU", "E.U.")),
     ("UN Security Council", "ORG", ("United Nations Security Council", "UNSC")),
+    # named by their acronyms, as NATO is and as reports name them after the first mention
+    ("WHO", "ORG", ("World Health Organization", "World Health Organisation")),
+    ("IMF", "ORG", ("International Monetary Fund",)),
+    ("World Bank", "ORG", ()),
+    ("IAEA", "ORG", ("International Atomic Energy Agency",)),
+    ("ICRC", "ORG", ("International Committee of the Red Cross",)),
     # Government bodies often named in attribution
     ("Kremlin", "ORG", ()),
     ("Pentagon", "ORG", ()),
@@ -100,8 +106,19 @@ GAZETTEER: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("KBS", "ORG", ()),
     ("SBS", "ORG", ()),
     ("NHK", "ORG", ()),
+    # Platforms, which the model takes for people or places when named bare
     ("Telegram", "ORG", ()),
     ("WhatsApp", "ORG", ()),
+    ("Twitter", "ORG", ()),
+    ("Facebook", "ORG", ()),
+    ("Instagram", "ORG", ()),
+    ("YouTube", "ORG", ()),
+    ("TikTok", "ORG", ()),
+    ("Weibo", "ORG", ()),
+    ("WeChat", "ORG", ()),
+    ("Reddit", "ORG", ()),
+    ("LinkedIn", "ORG", ()),
+    ("Snapchat", "ORG", ()),
     # People
     ("Donald Trump", "PERSON", ("Trump",)),
     ("Vladimir Putin", "PERSON", ("Putin",)),
@@ -131,6 +148,10 @@ DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("kyiv", "military intelligence"): "Ukraine's military intelligence (HUR)",
     ("ukraine", "president"): "Volodymyr Zelensky",
 }
+
+# Countries of the nationality adjectives below that are also given names: a bare "Jordan" is
+# more often a person than the kingdom, so only the gazetteer's own rows make it a place.
+GIVEN_NAME_COUNTRIES = frozenset({"Jordan", "Chad"})
 
 # Nationality adjectives: "North Korean soldiers" mentions the country (SPEC: "North Korea's"
 # is the entity "North Korea"). General knowledge, not a story's. Only the adjectives: the
@@ -244,6 +265,23 @@ PLACE_HEADS = frozenset(
         "governorate",
         "territory",
         "area",
+    }
+)
+# The same nouns after a list of names: "Barry, Berrien and Cass counties".
+PLACE_HEADS_PLURAL = frozenset(
+    {
+        "regions",
+        "provinces",
+        "oblasts",
+        "counties",
+        "districts",
+        "prefectures",
+        "governorates",
+        "territories",
+        "states",
+        "cities",
+        "towns",
+        "villages",
     }
 )
 # Nouns that make the name after "the ... of" a place: "the town of Sudzha".

@@ -1,0 +1,143 @@
+"""Entity names and types on real pages: spans of the model's NER labelled by hand.
+
+    newsgraph eval entities [tests/data/entities/entity_types.jsonl] [--bench ../shared/bench/extraction]
+
+Each label names a page of the extraction benchmark, one span the spaCy model marked as a
+named entity (drawn at random, two a page), the text just before it (to find it again), and
+what an analyst reads there: the entities the span holds, each a name with the types that
+fit it (`[]` when the span names nothing: "econobox", "½", a heading word). The page goes
+through stage A as `ingest` runs it (cleaning, the parse, `extract`); the mentions overlapping
+the span are compared with the gold entities by name (`name_key`: case, "the", possessive
+folded) and type. Scored: precision, recall and F1 over (name, type) pairs, per fold. The
+folds split the pages by outlet, half and half; `tests/data/entities/README.md` says which
+fold the rules were written on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.errors import BenchmarkMissing
+
+FOLDS = ("dev", "heldout")
+
+
+@dataclass(slots=True)
+class EntityScores:
+    """Matched, predicted and gold (name, type) pairs over the labelled spans of one fold."""
+
+    matched: int = 0
+    predicted: int = 0
+    gold: int = 0
+    spans: int = 0
+    not_found: int = 0
+    misses: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_labels(path: Path) -> list[dict[str, object]]:
+    """The labelled spans, one JSON object a line."""
+    if not Path(path).is_file():
+        raise BenchmarkMissing(f"{path}: no entity labels there")
+    rows: list[dict[str, object]] = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            missing = [k for k in ("page", "fold", "text", "before", "gold") if k not in row]
+            if missing or row["fold"] not in FOLDS:
+                raise ValueError(f"missing {missing}" if missing else f"fold {row['fold']!r}")
+            if not all(str(g["name"]) and list(g["types"]) for g in row["gold"]):
+                raise ValueError("an entity without a name or types")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BenchmarkMissing(f"{path}:{number}: not an entity label ({exc})") from exc
+        rows.append(row)
+    return rows
+
+
+def evaluate_entities(
+    labels_file: Path,
+    bench_dir: Path,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, EntityScores]:
+    """Scores per fold ("dev", "heldout") and over all labels ("all")."""
+    from newsgraph.config import Settings
+    from newsgraph.extract.entities import name_key
+    from newsgraph.ingest.readers import read_path
+    from newsgraph.pipeline import analyze
+    from newsgraph.records import AnalyzedArticle, Document
+
+    labels = load_labels(labels_file)
+    pages = sorted({str(row["page"]) for row in labels})
+    settings = Settings()
+    analysed: dict[str, AnalyzedArticle] = {}
+    for at in range(0, len(pages), 16):  # in batches, as stage A parses them
+        documents: list[Document] = []
+        for page in pages[at : at + 16]:
+            path = Path(bench_dir) / "html" / f"{page}.html.gz"
+            if not path.is_file():
+                raise BenchmarkMissing(f"{path}: the labelled page is not in the bench")
+            documents.extend(d for d in read_path(path) if isinstance(d, Document))
+        for page, outcome in zip(pages[at : at + 16], analyze(documents, settings), strict=True):
+            if isinstance(outcome, AnalyzedArticle):
+                analysed[page] = outcome
+        if progress:
+            progress(len(documents))
+    scores = {name: EntityScores() for name in (*FOLDS, "all")}
+    for row in labels:
+        result = analysed.get(str(row["page"]))
+        text = result.article.text if result else ""
+        span_text, before = str(row["text"]), str(row["before"])
+        at = text.find(before + span_text)
+        start = at + len(before) if at >= 0 else text.find(span_text)
+        gold = [(name_key(str(g["name"])), set(g["types"])) for g in row["gold"]]  # type: ignore[attr-defined]
+        for fold in (str(row["fold"]), "all"):
+            scores[fold].spans += 1
+            scores[fold].gold += len(gold)
+        if start < 0 or result is None:
+            for fold in (str(row["fold"]), "all"):
+                scores[fold].not_found += 1
+            continue
+        end = start + len(span_text)
+        found = [
+            (name_key(m.text), m.type, m.text)
+            for m in result.mentions
+            if m.start < end and m.end > start
+        ]
+        left = list(gold)
+        matched = 0
+        for key, type_, _ in found:
+            hit = next((g for g in left if g[0] == key and type_ in g[1]), None)
+            if hit is not None:
+                left.remove(hit)
+                matched += 1
+        for fold in (str(row["fold"]), "all"):
+            scores[fold].matched += matched
+            scores[fold].predicted += len(found)
+        if matched < len(found) or left:
+            miss = {
+                "page": row["page"],
+                "text": span_text,
+                "gold": row["gold"],
+                "got": [{"name": t, "type": ty} for _, ty, t in found],
+            }
+            scores[str(row["fold"])].misses.append(miss)
+            scores["all"].misses.append(miss)
+    return scores
