@@ -57,3 +57,36 @@ def test_dates_read_as_a_person_writes_them() -> None:
     assert shown_when("2009/2018") == "2009–2018"
     assert shown_when("2019-11-19") == "2019-11-19"
     assert shown_when(None) == "undated" and shown_when("", "") == ""
+
+
+def test_lone_claims_of_a_word_or_two_are_counted_not_listed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Noem praised it": the claim is kept (the export has it), but "it" is no proposition an
+    analyst can read alone, so the dossier counts such claims instead of listing them."""
+    import sqlite3
+
+    path = tmp_path / "s.db"
+    store = open_store(f"sqlite:///{path}")
+    try:
+        corpus = build_corpus(store)
+        before = story_answer(store, corpus.story)
+    finally:
+        store.close()
+    article_id = before.dossier.articles[0].id
+    with sqlite3.connect(path) as db:
+        for n, content in enumerate(("it", "the slogan", "the governor said the campaign works")):
+            db.execute(
+                'INSERT INTO claims (id, article_id, start, "end", speaker, cue, stance, direct,'
+                " content) VALUES (?, ?, 0, 5, 'Noem', 'say', 'assert', 0, ?)",
+                (f"cx{n}", article_id, content),
+            )
+    store = open_store(f"sqlite:///{path}")
+    try:
+        after = story_answer(store, corpus.story)
+        lines = "\n".join(t for _, t in story_lines(after))
+    finally:
+        store.close()
+    titles = {p.title for p in after.propositions}
+    assert "the governor said the campaign works" in titles
+    assert not titles & {"it", "the slogan"}
+    assert (before.fragments, after.fragments) == (0, 2)
+    assert "2 statements of a word or two" in lines

@@ -16,6 +16,7 @@ Nothing here shows an internal id as text: actors and places are names, speakers
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from newsgraph.records import Article, Claim, Fact, Incident, Quantity, Rewrite,
 from newsgraph.store import Store
 from newsgraph.store import queries as q
 from newsgraph.views.charts import Timeline, draw_timeline, statement_label
-from newsgraph.views.report import anchor, sentence_around
+from newsgraph.views.report import anchor, plural, sentence_around
 
 KEY_FIGURES = 6  # how many figures the answer-first summary shows
 UNATTRIBUTED = "no source named"
@@ -124,10 +125,17 @@ class StoryAnswer:
     incidents: list[IncidentView]  # happenings of a named kind: attacks, deployments, captures...
     sources: list[OriginTree]
     other_incidents: list[IncidentView] = field(default_factory=list)  # action OTHER
+    # lone claims whose content is a word or two ("it", "the slogan"): no proposition to read
+    # alone, so counted rather than listed; the claims export keeps them
+    fragments: int = 0
 
     @property
     def outlets(self) -> int:
         return len({a.outlet or a.id for a in self.dossier.articles})
+
+    @property
+    def fragments_line(self) -> str:
+        return fragments_note(self.fragments) if self.fragments else ""
 
 
 def _who(statement: Statement, names: dict[str, str] | None = None) -> str:
@@ -242,6 +250,18 @@ def proposition_view(fact: Fact, sentences: _Sentences) -> PropositionView:
     return view
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+FRAGMENT_WORDS = 3  # a proposition has a subject and a predicate: "it", "the slogan" do not
+
+
+def fragments_note(count: int) -> str:
+    """The line that stands for the lone claims too short to list."""
+    return (
+        f"{plural(count, 'statement')} of a word or two (\u201cit\u201d, \u201cthe war\u201d) "
+        "not listed; the claims export has them"
+    )
+
+
 def _shorten(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -266,8 +286,12 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
     claim_facts = [f for f in ranked if f.kind == "CLAIM"]
     propositions = [proposition_view(f, sentences) for f in claim_facts]
     grouped = {s.claim_id for f in claim_facts for s in f.statements}
+    fragments = 0
     for claim in dossier.claims:
         if claim.id in grouped:
+            continue
+        if len(_WORD.findall(claim.content)) < FRAGMENT_WORDS:
+            fragments += 1
             continue
         statement = Statement(
             None,
@@ -307,4 +331,5 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         incidents=[i for i in incidents if i.incident.action != "OTHER"],
         sources=origin_trees(dossier.articles, dossier.sources),
         other_incidents=[i for i in incidents if i.incident.action == "OTHER"],
+        fragments=fragments,
     )

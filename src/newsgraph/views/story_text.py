@@ -82,6 +82,8 @@ def story_lines(answer: StoryAnswer) -> list[tuple[str, str]]:
     more = len(answer.propositions) - MAX_PROPOSITIONS
     if more > 0:
         out.append(("detail", f"    … {plural(more, 'more proposition')}"))
+    if answer.fragments:
+        out.append(("detail", f"    {answer.fragments_line}"))
     out.append(("heading", "FIGURES"))
     for figure in answer.figures + answer.other_figures:
         out.append(("item", f"{figure.name} [{_status(figure.fact.status)}] · {_reach(figure)}"))
