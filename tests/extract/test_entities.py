@@ -196,3 +196,18 @@ def test_datelines_and_platforms_take_place_and_org_types(
     assert got["SIOUX FALLS"] == ("Sioux Falls", "GPE")
     assert got["Twitter"] == ("Twitter", "ORG")
     assert got["Vietnam"] == ("Vietnam", "GPE")
+
+
+def test_the_south_is_the_one_south_place_the_article_names(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    found = analyse(
+        "North Korea sent troops to Russia, South Korea's spy agency said. The South said at "
+        "least 300 of them had died. The North denied it."
+    )
+    got = {m.text: m.name for m in found.mentions}
+    assert got.get("South") == "South Korea"
+    assert got.get("North") == "North Korea"
+    # with no South place named, "the South" stays what it was
+    alone = analyse("The South voted differently from the rest of the country.")
+    assert "South Korea" not in {m.name for m in alone.mentions}

@@ -106,6 +106,7 @@ TITLES = frozenset(
     }
 )
 POSSESSIVES = ("'s", "’s", "'", "’", "'S", "’S")
+COMPASS = frozenset({"north", "south", "east", "west"})
 CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
 _TRANSLIT = [(re.compile(r"(iy|yy|ii|yi)\b"), "y"), (re.compile(r"[-‐‑]"), " ")]
 
@@ -409,6 +410,16 @@ def _merge_aliases(
         ):
             names[key] = (name, "PERSON")
     out: dict[str, tuple[str, str]] = dict(names)
+    # "the South" in an article that names South Korea and no other South place is South Korea
+    # ("the North" likewise): the short form a report uses once the country has been named.
+    for key in COMPASS.intersection(names):
+        places = {
+            names[other]
+            for other in names
+            if other.startswith(key + " ") and names[other][1] in ("GPE", "LOC")
+        }
+        if len(places) == 1:
+            out[key] = places.pop()
     # Acronyms defined in the text, and expansions whose initials spell another mention.
     for acro, long in acronyms.items():
         target = gaz.get(name_key(long)) or gaz.get(name_key(acro)) or (long, "ORG")
