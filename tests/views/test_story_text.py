@@ -90,3 +90,31 @@ def test_lone_claims_of_a_word_or_two_are_counted_not_listed(tmp_path) -> None: 
     assert not titles & {"it", "the slogan"}
     assert (before.fragments, after.fragments) == (0, 2)
     assert "2 statements of a word or two" in lines
+
+
+def test_statements_are_not_listed_as_happenings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A confirmation or a denial is something said ("Who says what" shows it): the incidents
+    the dossier lists first are happenings of a named kind; statements go with the others."""
+    import json
+    import sqlite3
+
+    path = tmp_path / "s.db"
+    store = open_store(f"sqlite:///{path}")
+    try:
+        corpus = build_corpus(store)
+    finally:
+        store.close()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            'INSERT INTO incidents (id, story_id, action, label, "when", event_ids, article_ids,'
+            " reports, independent_sources) VALUES ('ix1', ?, 'CONFIRM', 'Seoul confirmed it',"
+            " NULL, ?, ?, 2, 2)",
+            (corpus.story, json.dumps([]), json.dumps([])),
+        )
+    store = open_store(f"sqlite:///{path}")
+    try:
+        answer = story_answer(store, corpus.story)
+    finally:
+        store.close()
+    assert [i.incident.action for i in answer.incidents] == ["DEPLOY"]
+    assert [i.incident.label for i in answer.other_incidents] == ["Seoul confirmed it"]

@@ -124,7 +124,8 @@ class StoryAnswer:
     contested_claims: list[PropositionView]
     incidents: list[IncidentView]  # happenings of a named kind: attacks, deployments, captures...
     sources: list[OriginTree]
-    other_incidents: list[IncidentView] = field(default_factory=list)  # action OTHER
+    # action OTHER, or a statement (confirm, deny, criticize)
+    other_incidents: list[IncidentView] = field(default_factory=list)
     # lone claims whose content is a word or two ("it", "the slogan"): no proposition to read
     # alone, so counted rather than listed; the claims export keeps them
     fragments: int = 0
@@ -250,6 +251,9 @@ def proposition_view(fact: Fact, sentences: _Sentences) -> PropositionView:
     return view
 
 
+# Incidents the dossier lists as happenings are of a named kind and not statements: a
+# confirmation, a denial or a criticism is what someone said, which "Who says what" shows.
+NOT_HAPPENINGS = frozenset({"OTHER", "CONFIRM", "DENY", "CRITICIZE"})
 _WORD = re.compile(r"[^\W\d_]+")
 FRAGMENT_WORDS = 3  # a proposition has a subject and a predicate: "it", "the slogan" do not
 
@@ -328,8 +332,8 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         propositions=propositions,
         contested_figures=[f for f in main if f.fact.status == "contested"],
         contested_claims=[p for p in propositions if p.contested],
-        incidents=[i for i in incidents if i.incident.action != "OTHER"],
+        incidents=[i for i in incidents if i.incident.action not in NOT_HAPPENINGS],
         sources=origin_trees(dossier.articles, dossier.sources),
-        other_incidents=[i for i in incidents if i.incident.action == "OTHER"],
+        other_incidents=[i for i in incidents if i.incident.action in NOT_HAPPENINGS],
         fragments=fragments,
     )
