@@ -21,33 +21,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.errors import BenchmarkMissing
+from newsgraph.evaluate.claims import PRF
 
 FOLDS = ("dev", "heldout")
 
 
 @dataclass(slots=True)
 class EntityScores:
-    """Matched, predicted and gold (name, type) pairs over the labelled spans of one fold."""
+    """(name, type) pairs over the labelled spans of one fold: `pairs.tp` matched of
+    `pairs.predicted` found and `pairs.gold` labelled."""
 
-    matched: int = 0
-    predicted: int = 0
-    gold: int = 0
+    pairs: PRF = field(default_factory=PRF)
     spans: int = 0
     not_found: int = 0
     misses: list[dict[str, object]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
+        return self.pairs.precision
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return self.pairs.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.pairs.f1
 
 
 def load_labels(path: Path) -> list[dict[str, object]]:
@@ -108,12 +107,13 @@ def evaluate_entities(
         at = text.find(before + span_text)
         start = at + len(before) if at >= 0 else text.find(span_text)
         gold = [(name_key(str(g["name"])), set(g["types"])) for g in row["gold"]]  # type: ignore[attr-defined]
-        for fold in (str(row["fold"]), "all"):
-            scores[fold].spans += 1
-            scores[fold].gold += len(gold)
+        folds = (scores[str(row["fold"])], scores["all"])
+        for score in folds:
+            score.spans += 1
         if start < 0 or result is None:
-            for fold in (str(row["fold"]), "all"):
-                scores[fold].not_found += 1
+            for score in folds:
+                score.not_found += 1
+                score.pairs.add(0, 0, len(gold))
             continue
         end = start + len(span_text)
         found = [
@@ -128,16 +128,14 @@ def evaluate_entities(
             if hit is not None:
                 left.remove(hit)
                 matched += 1
-        for fold in (str(row["fold"]), "all"):
-            scores[fold].matched += matched
-            scores[fold].predicted += len(found)
-        if matched < len(found) or left:
-            miss = {
-                "page": row["page"],
-                "text": span_text,
-                "gold": row["gold"],
-                "got": [{"name": t, "type": ty} for _, ty, t in found],
-            }
-            scores[str(row["fold"])].misses.append(miss)
-            scores["all"].misses.append(miss)
+        miss = {
+            "page": row["page"],
+            "text": span_text,
+            "gold": row["gold"],
+            "got": [{"name": t, "type": ty} for _, ty, t in found],
+        }
+        for score in folds:
+            score.pairs.add(matched, len(found), len(gold))
+            if matched < len(found) or left:
+                score.misses.append(miss)
     return scores
