@@ -81,3 +81,25 @@ def test_clean_html_uses_the_tree() -> None:
     cleaned = clean_html(html)
     assert cleaned.text.split("\n") == PARAS
     assert cleaned.title == "Old bridge to close"
+
+
+def test_a_card_inline_in_a_paragraph_is_not_read_into_the_sentence() -> None:
+    """A roll-over card (portrait, the name again, the person's latest stories) sits inside the
+    paragraph's markup; its links glued into the sentence made "Ilhan OmarIlhan Omar...". A
+    picture in a paragraph with a caption of its own, not a card of links, stays."""
+    card = (
+        "<span class='card'><span><img src='/p.jpg' alt=''></span>"
+        "<a href='/people/jane-roe'>Jane Roe</a><a href='/a'>Senators call for a new audit</a>"
+        "<a href='/b'>Budget talks stall again</a></span>"
+    )
+    html = (
+        "<html><head><title>Old bridge to close - Example</title></head><body><article>"
+        "<h1>Old bridge to close</h1>"
+        f"<p>{PARAS[0][:-1]}, said Rep. <span class='who'><a href='/people/jane-roe'>Jane Roe"
+        f"</a>{card}</span> on Monday.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[1:])
+        + "</article></body></html>"
+    )
+    text = clean_html(html).text
+    assert f"{PARAS[0][:-1]}, said Rep. Jane Roe on Monday." in text
+    assert "Senators call" not in text and "Jane RoeJane" not in text

@@ -67,6 +67,7 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     # trafilatura's default (recall-leaning) mode, fast path: `refine` then does the precision
     # work with the page tree (template blocks, link lines, text after the body), which scored
     # higher than favor_precision and costs less than its fallback extractors.
+    drop_inline_cards(tree)
     extracted = trafilatura.bare_extraction(
         tree, url=url, fast=True, include_comments=False, include_tables=True
     )
@@ -78,6 +79,38 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     if cleaned.published is None and (guessed := htmldate_of(tree)) is not None:
         cleaned.published, cleaned.published_source = guessed, "metadata"
     return cleaned
+
+
+CARD_LINK_SHARE = 0.7
+CARD_DEPTH = 6  # a card's text is a few elements above its picture, not a page's depth
+
+
+def drop_inline_cards(tree: HtmlElement) -> None:
+    """Take out the cards a paragraph carries inline: a picture with a few links (a person's
+    roll-over card: portrait, name, their latest stories), shown on hover, read as text glued
+    into the sentence ("Rep. Ilhan OmarIlhan OmarHillicon Valley: ..."). The card is the
+    smallest element around the picture that holds text, if most of that text is links; its
+    tail, the sentence going on, stays."""
+    cards = []
+    for paragraph in tree.iter("p"):
+        for image in paragraph.iter("img"):
+            card, levels = image.getparent(), 1
+            while (
+                levels <= CARD_DEPTH
+                and card is not None
+                and card is not paragraph
+                and not card.text_content().strip()
+            ):
+                card, levels = card.getparent(), levels + 1
+            if card is None or card is paragraph or levels > CARD_DEPTH:
+                continue  # a picture with no text of its own, or too deep to be a card
+            text = card.text_content().strip()
+            linked = sum(len(a.text_content().strip()) for a in card.iter("a"))
+            if linked >= CARD_LINK_SHARE * len(text):
+                cards.append(card)
+    for card in cards:
+        if card.getparent() is not None:
+            card.drop_tree()
 
 
 def text_date(cleaned: Cleaned, tree: HtmlElement) -> None:
