@@ -87,7 +87,7 @@ def _day(n: int, pages: list[tuple[str, str, str]], offset: dict[str, int]) -> d
 
 def link_child(path: str) -> None:
     """Run in the subprocess: link everything and print seconds and peak RSS as JSON."""
-    from newsgraph.link import link
+    from newsgraph.link import REWRITE_STATE, STORY_STATE, link
 
     store = open_store(f"sqlite:///{path}")
     started = time.perf_counter()
@@ -95,6 +95,8 @@ def link_child(path: str) -> None:
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     counts = store.counts()
+    # what each pass saves and loads: it must follow the window, not the whole history
+    state = sum(len(store.load_state(name) or b"") for name in (STORY_STATE, REWRITE_STATE))
     print(
         json.dumps(
             {
@@ -104,6 +106,7 @@ def link_child(path: str) -> None:
                 "stories": counts["stories"],
                 "rewrites": counts["rewrites"],
                 "facts": counts["facts"],
+                "state_mb": state / 1e6,
             }
         )
     )
@@ -133,7 +136,8 @@ def main() -> None:
             print(
                 f"{size:>7} articles: built in {built:6.1f} s; linked in {result['seconds']:7.1f} s "
                 f"({size / result['seconds']:6.0f} articles/s), peak RSS {result['peak_mb']:6.0f} MB; "
-                f"{result['stories']} stories, {result['rewrites']} rewrites, {result['facts']} facts",
+                f"{result['stories']} stories, {result['rewrites']} rewrites, {result['facts']} facts; "
+                f"saved state {result['state_mb']:.1f} MB",
                 flush=True,
             )
     if len(rows) >= 2:

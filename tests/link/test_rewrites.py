@@ -205,3 +205,19 @@ def test_pronoun_speakers_are_no_named_source() -> None:
     ]
     _, sources = report_evidence([], claims)
     assert sources == {"a": {"cruz"}}
+
+
+def test_the_saved_index_holds_the_window_not_every_page_seen(
+    bodies: list[tuple[str, str]],
+) -> None:
+    """Pages that left the window leave the state (the store knows which articles were
+    linked): the saved index grows with the window, not with every page seen; a page still in
+    the window is not indexed twice."""
+    index = RewriteIndex(window_days=10)
+    for n, (page_id, text) in enumerate(bodies[:60]):
+        index.add(page_id, text, published=f"2024-{1 + n // 15:02d}-{1 + 2 * (n % 15):02d}")
+    assert index.add(bodies[59][0], bodies[59][1], published="2024-04-29") == []
+    saved = index.dumps()
+    assert len(index) < 10
+    assert not any(page_id.encode() in saved for page_id, _ in bodies[:40])
+    assert len(RewriteIndex.loads(saved)) == len(index)

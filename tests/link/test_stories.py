@@ -187,3 +187,26 @@ def test_time_weighs_as_decay_between_dated_articles() -> None:
     assert not together(7)
     assert together(7, half_life=0.0)  # no decay: the window alone decides
     assert together(None)
+
+
+def test_compacting_forgets_only_stories_that_can_never_change(topic_docs: list[dict]) -> None:
+    """Stories with no article in the window and none in the archive are forgotten between
+    passes (the store keeps them): every assignment stays what the clusterer that forgets
+    nothing gives, while the saved state stops growing with every article ever linked."""
+    knobs = {"window_days": 3, "max_archived": 2}
+    stream = _dated(topic_docs, date(2019, 1, 1), 2)  # a new article every other day
+    whole = StoryClusterer(**knobs)
+    expected = [
+        whole.add(d["id"], d["text"], published=day, entities=d["names"]) for d, day in stream
+    ]
+    compacted, got, forgotten = StoryClusterer(**knobs), [], []
+    for start in range(0, len(stream), 10):  # passes of ten, saved and restored between them
+        for doc, day in stream[start : start + 10]:
+            got.append(compacted.add(doc["id"], doc["text"], published=day, entities=doc["names"]))
+        forgotten += compacted.compact()
+        compacted = StoryClusterer.loads(compacted.dumps())
+    assert got == expected
+    assert forgotten, "a long stream with a small archive must leave stories behind"
+    assert len(compacted.stories()) + len(forgotten) == len(whole.stories())
+    assert not set(forgotten) & {s.id for s in compacted.stories()}
+    assert len(compacted.dumps()) < len(whole.dumps())

@@ -175,6 +175,9 @@ def _link_pass(
         if story.id in new_mentions
         for merge in surname_merges(new_mentions[story.id], store.people_in(story.article_ids))
     ]
+    # The stories no article can reach any more leave the linker's memory (the store keeps
+    # them), so the state each pass saves does not grow with every article ever linked.
+    clusterer.compact()
     store.save_link(
         entity_merges=merges,
         linked_ids=[a.id for a in pending],

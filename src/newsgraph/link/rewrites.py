@@ -280,7 +280,6 @@ class RewriteIndex:
         self._n = 0
         self._newest: date | None = None
         self._by_day: list[tuple[date, int]] = []  # heap of (published day, seq) for eviction
-        self._seen: set[str] = set()
         # re-report keys (quote shingles, figures, sources) -> live pages, oldest first
         self._keys: dict[object, dict[int, None]] = {}
         self._declarers: dict[str, list[int]] = {}  # outlet key -> live pages that declared it
@@ -321,9 +320,8 @@ class RewriteIndex:
         and `sources` its named sources: stage A's quantities and claims, the evidence a
         re-report in other words still shares with its original.
         """
-        if article_id in self._seen:
-            return []
-        self._seen.add(article_id)
+        if article_id in self._by_article:
+            return []  # indexed already (the store never links an article twice)
         words, hashes, sentences = _words_and_sentences(text)
         declared = declared_outlets(text, lambda key: key in self._by_outlet)
         own = outlet_key(outlet)
@@ -565,7 +563,6 @@ class RewriteIndex:
                 for p in pages
             ],
             "exact": self._exact,
-            "seen": sorted(self._seen),
         }
         empty = np.zeros(0, dtype=np.uint64)
         return pack_state(
@@ -597,7 +594,8 @@ class RewriteIndex:
         self = cls(**params)
         self._n = int(meta["n"])
         self._newest = _day(meta["newest"])
-        self._seen = set(meta["seen"])
+        # (states of earlier code list every page ever seen under "seen": only the live pages
+        # matter, and the store keeps which articles were linked)
         offsets = arrays["shingle_offsets"].tolist()
         sizes = arrays["sentence_sizes"].tolist()
         words = arrays["sentence_words"].tolist()

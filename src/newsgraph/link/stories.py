@@ -36,7 +36,10 @@ seen go), each profile at most `profile_features` features: the saved state stay
 Cost. Only articles inside the time window (`window_days` around the newest date seen, or the
 last `max_active` articles when there are no dates) stay in the graph; older ones keep their
 story and leave the index. Candidates come from an inverted index over each article's strongest
-features, so the work per article does not grow with the size of the store.
+features, so the work per article does not grow with the size of the store. A story none of
+whose articles is in the window and which has left the archive can never change again: the
+linker forgets it between passes (`compact`; the store keeps it), so the state a pass saves
+follows the window and the archive, not the whole history.
 """
 
 from __future__ import annotations
@@ -297,6 +300,7 @@ class StoryClusterer:
         # archived stories, least recently seen first, and entity feature -> their ids
         self._archive: dict[str, _Profile] = {}
         self._archive_index: dict[int, set[str]] = {}
+        self._done: set[str] = set()  # stories that may be forgotten (see `compact`)
 
     # -- the online step -------------------------------------------------------------------
     def add(
@@ -398,6 +402,33 @@ class StoryClusterer:
         while len(self._archive) > params.max_archived:
             oldest = next(iter(self._archive))
             self._unindex(oldest, self._archive.pop(oldest))
+            self._forget_if_done(oldest)
+
+    def _forget_if_done(self, story_id: str) -> None:
+        """Mark a story that may never change again, for `compact` to forget."""
+        story = self._stories.get(story_id)
+        if story is not None and not story.active and story_id not in self._archive:
+            self._done.add(story_id)
+
+    def compact(self) -> list[str]:
+        """Forget the stories that can never change again, and return their ids: none of their
+        articles is in the window (no new link can reach them) and they have left the archive
+        (no article can reopen them). The store keeps them and their articles; the state then
+        grows with the window and the archive, not with every article ever linked. The
+        linker calls this between passes, once the pass's stories are saved; `story_of`
+        knows nothing of a forgotten story's articles after it."""
+        forgotten = []
+        for story_id in sorted(self._done):
+            story = self._stories.get(story_id)
+            if story is None or story.active or story_id in self._archive:
+                continue  # reopened, or back in the window, since it was marked
+            for article_id in story.article_ids:
+                self._story_of.pop(article_id, None)
+                self._published.pop(article_id, None)
+            del self._stories[story_id]
+            forgotten.append(story_id)
+        self._done.clear()
+        return forgotten
 
     def _unindex(self, story_id: str, profile: _Profile) -> None:
         for index in profile.entities:
@@ -471,9 +502,11 @@ class StoryClusterer:
                 postings.pop(seq, None)
                 if not postings:
                     del self._postings[index]
-        story = self._stories.get(self._story_of[node.article_id])
+        story_id = self._story_of[node.article_id]
+        story = self._stories.get(story_id)
         if story is not None:
             story.active.discard(seq)
+            self._forget_if_done(story_id)  # pushed out of the archive while still active
 
     def _candidates(self, node: _Node) -> list[int]:
         """Live articles sharing one of the node's strongest features (newest postings first)."""
@@ -752,6 +785,12 @@ class StoryClusterer:
                 self._archive[story_id] = profile
                 for index in entity:
                     self._archive_index.setdefault(index, set()).add(story_id)
+        # a state saved before `compact` existed holds every story ever opened
+        self._done = {
+            story_id
+            for story_id, story in self._stories.items()
+            if not story.active and story_id not in self._archive
+        }
         return self
 
 
