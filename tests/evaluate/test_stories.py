@@ -70,3 +70,24 @@ def test_held_out_topics_generalise() -> None:
     scores, chosen = cross_validate_stories(subset, names, grid=grid, folds=3)
     assert len(chosen) == 3
     assert scores.bcubed_f1 >= 0.82  # measured 0.842: small folds of 4 topics, cold IDF
+
+
+def test_eval_stories_prints_the_held_out_topic_figure(tmp_path: Path) -> None:
+    """`newsgraph eval stories --folds N` quotes BCubed on held-out topics beside the stream's,
+    with the threshold each fold chose on the others."""
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    if not DEV.is_file():
+        pytest.skip(f"story bench not found at {DEV}")
+    rows = DEV.read_text(encoding="utf-8").splitlines()
+    topics = sorted({json.loads(r)["topic"] for r in rows}, key=str)[:6]
+    small = tmp_path / "small.jsonl"
+    small.write_text(
+        "\n".join(r for r in rows if json.loads(r)["topic"] in topics) + "\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["eval", "stories", str(small), "-e", "none", "--folds", "3"])
+    assert result.exit_code == 0, result.output
+    assert "held-out topics (3 folds): BCubed P" in result.output
+    assert result.output.count("thresholds chosen") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,8 @@ from rich.table import Table
 
 from newsgraph.cli.app import console, eval_app
 from newsgraph.cli.progress import progress_bar
+
+HELD_OUT_THRESHOLDS = (0.15, 0.2, 0.25)
 
 
 @eval_app.command("stories")
@@ -24,10 +27,19 @@ def eval_stories(
             "--entities", "-e", help="Entity names from 'spacy' NER, 'proper' names, or 'none'."
         ),
     ] = "spacy",
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--folds",
+            help="Also score held-out topics: the threshold chosen on the other folds (0: skip).",
+        ),
+    ] = 5,
 ) -> None:
-    """Score story clustering: BCubed and pairwise precision, recall and F1, and docs/s."""
+    """Score story clustering: BCubed and pairwise precision, recall and F1, and docs/s; and
+    BCubed on held-out topic folds, each scored with the threshold the other folds chose."""
     # imported here: the clusterer loads scikit-learn, which no other command needs
     from newsgraph.evaluate.stories import (
+        cross_validate_stories,
         evaluate_stories,
         find_proper_names,
         find_spacy_entities,
@@ -40,6 +52,15 @@ def eval_stories(
         raise typer.BadParameter(f"choose one of {', '.join(finders)}", param_hint="--entities")
     params = StoryParams() if threshold is None else StoryParams(threshold=threshold)
     total = len(read_story_bench(file))
+    finder = finders[entities]
+    found: list[list[list[str]]] = []
+
+    def remembered(texts: Sequence[str]) -> list[list[str]]:
+        """The finder, run once: the held-out folds reuse what it found."""
+        if not found:
+            found.append(finder(texts))  # type: ignore[misc]
+        return found[0]
+
     if entities != "none":
         console.print(f"finding entities ({entities}) in {total} documents…")
     with progress_bar("docs") as bar:
@@ -47,7 +68,7 @@ def eval_stories(
         result = evaluate_stories(
             file,
             params=params,
-            entity_finder=finders[entities],
+            entity_finder=remembered if finder is not None else None,
             progress=lambda n: bar.advance(task, n),
         )
     scores = result.scores
@@ -71,3 +92,13 @@ def eval_stories(
         f"{scores.clusters} stories for {scores.gold_clusters} gold events; "
         f"{result.docs_per_second:.0f} docs/s (clustering only, threshold {params.threshold})"
     )
+    if folds > 1:
+        documents = read_story_bench(file)
+        names = remembered([d["text"] for d in documents]) if finder is not None else None
+        grid = [{"threshold": t} for t in HELD_OUT_THRESHOLDS]
+        held_out, chosen = cross_validate_stories(documents, names, grid=grid, folds=folds)
+        console.print(
+            f"held-out topics ({folds} folds): BCubed P {held_out.bcubed_precision:.3f} "
+            f"R {held_out.bcubed_recall:.3f} F1 {held_out.bcubed_f1:.3f}; thresholds chosen "
+            + ", ".join(str(c["threshold"]) for c in chosen)
+        )
