@@ -33,6 +33,7 @@ from newsgraph.records import (
     Incident,
     Mention,
     Quantity,
+    QuantityKind,
     Statement,
     Story,
 )
@@ -125,16 +126,18 @@ class FigureKey:
     """What makes two statements the same figure."""
 
     kind: str
-    head: str
+    head: str | None  # None: a toll that names nothing counted, which fits the story's one toll
     entity: str | None
     unit: str | None
     place: str | None
     period: str | None
+    predicate: str | None = None  # what happened to the counted, for a figure of no named kind
 
     def text(self) -> str:
-        return "|".join(str(part or "") for part in (
-            self.kind, self.head, self.entity, self.unit, self.place, self.period
-        ))  # fmt: skip
+        parts = [self.kind, self.head, self.entity, self.unit, self.place, self.period]
+        if self.predicate:
+            parts.append(self.predicate)  # ids of figures without one stay as they were
+        return "|".join(str(part or "") for part in parts)
 
 
 def object_parts(kind: str, obj: str | None) -> tuple[str, str | None]:
@@ -253,14 +256,17 @@ def _merge_underspecified(
     """A statement that leaves out part of a figure's identity ("soldiers" for "North Korean
     soldiers", no place, no period) joins the one figure of the story it can only mean; when
     several could match it stays on its own."""
-    keys = sorted(groups, key=lambda k: sum(p is None for p in (k.entity, k.place, k.period)))
+    keys = sorted(
+        groups,
+        key=lambda k: sum(p is None for p in (k.head, k.entity, k.place, k.period, k.predicate)),
+    )
     merged: dict[FigureKey, list[Quantity]] = {}
     for key in keys:
         candidates = [
             other
             for other in merged
             if other.kind == key.kind
-            and other.head == key.head
+            and key.head in (None, other.head)
             and other.unit == key.unit
             and all(
                 mine is None or mine == theirs
@@ -268,6 +274,7 @@ def _merge_underspecified(
                     (key.entity, other.entity),
                     (key.place, other.place),
                     (key.period, other.period),
+                    (key.predicate, other.predicate),
                 )
             )
         ]
@@ -286,16 +293,23 @@ def build_facts(
     *,
     texts: Mapping[str, str] | None = None,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
+    events: Mapping[str, Sequence[Event]] | None = None,
+    triggers: Mapping[str, str] | None = None,
 ) -> list[Fact]:
     """Facts for one story from its articles' quantities; `origins` maps article id to origin
     group. With `texts` and `mentions` (per article), each figure's scope is read from its
-    sentence; without them figures have no scope."""
+    sentence; without them figures have no scope. With `events` (per article) and their
+    `triggers`, a figure of no named kind is told apart by what happened to the counted
+    ("shot down 45 drones" is not "launched 45 drones")."""
     by_id = {a.id: a for a in articles}
     groups: dict[FigureKey, list[Quantity]] = {}
     scopes: dict[str, Scope] = {}
     for q in quantities:
-        # A figure with nothing counted ("3 billion", "2") cannot be aligned with another one.
-        if q.article_id not in by_id or not q.object or (q.value is None and q.low is None):
+        # A figure with nothing counted ("3 billion", "2") cannot be aligned with another one,
+        # but a toll can: "the death toll rose to 19" counts the story's dead
+        if q.article_id not in by_id or (q.value is None and q.low is None):
+            continue
+        if not q.object and q.kind not in _TOLL_KINDS:
             continue
         scope = Scope()
         if texts is not None and q.article_id in texts:
@@ -304,10 +318,20 @@ def build_facts(
                 texts[q.article_id], q.start, q.end, (mentions or {}).get(q.article_id, ()), exclude
             )
         scopes[q.id] = scope
-        head, entity = object_parts(q.kind, q.object)
+        head: str | None
+        head, entity = object_parts(q.kind, q.object) if q.object else (None, None)
         if q.kind == "OTHER" and head in MEASURES:
             continue  # "72 hours", "9 times": how long or how many times, not a figure
-        key = FigureKey(q.kind, head, entity, q.unit, scope.place, scope.period)
+        kind, predicate = q.kind, None
+        # a measure's unit says what it measures ("12,000 hectares" burned or scorched); a bare
+        # count is told apart by what happened to the counted
+        if q.kind == "OTHER" and q.unit is None and texts is not None and events is not None:
+            predicate = figure_predicate(
+                q, texts.get(q.article_id, ""), events.get(q.article_id, ()), triggers or {}
+            )
+            if predicate in _PREDICATE_KINDS:
+                kind, predicate = _PREDICATE_KINDS[predicate], None
+        key = FigureKey(kind, head, entity, q.unit, scope.place, scope.period, predicate)
         groups.setdefault(key, []).append(q)
     found: list[Fact] = []
     for key, group in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
@@ -318,6 +342,56 @@ def build_facts(
             found.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
     found.sort(key=fact_rank)
     return found
+
+
+# What happened to the counted, by the words of a trigger and the two after it: a few general
+# paraphrases of one happening ("arrested", "detained", "taken into custody").
+_PREDICATES = (
+    ("arrest", re.compile(r"^(?:arrest|detain|apprehend|\w+ into custody|\w+ in custody)")),
+    ("intercept", re.compile(r"^(?:intercept|shot down|shoot\w* down|down(?:ed|s|ing)?\b)")),
+    ("launch", re.compile(r"^(?:launch|fir(?:ed|es|ing)\b)")),
+)
+# A predicate that is a named kind of figure stage A left as OTHER.
+_PREDICATE_KINDS: dict[str, QuantityKind] = {"arrest": "CAPTURE"}
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def figure_predicate(
+    q: Quantity, text: str, events: Sequence[Event], triggers: Mapping[str, str]
+) -> str | None:
+    """What happened to what a figure counts: the trigger of the event of its sentence whose
+    actor or target is the figure's phrase ("45 drones" in "shot down 45 drones", "12 people"
+    in "12 people were arrested"), as a word family, with what an actor did it to; None when
+    no event tells."""
+    from newsgraph.link.incidents import trigger_family
+
+    number = q.text or text[q.start : q.end]
+    if not number:
+        return None
+    best: tuple[int, str] | None = None
+    for event in events:
+        low, high = sorted((q.start, event.start))
+        if abs(event.start - q.start) > 200 or _SENTENCE_END.search(text, low, high):
+            continue
+        said = [
+            bool(re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w])", phrase or ""))
+            for phrase in (event.actor, event.target)
+        ]
+        if not any(said):
+            continue
+        words = text[event.start : event.end + 40].lower()
+        words = " ".join(re.findall(r"[a-z]+", words)[:3])
+        trigger = triggers.get(event.id) or text[event.start : event.end]
+        name = next((n for n, pattern in _PREDICATES if pattern.match(words)), None)
+        family = name or trigger_family(trigger)
+        if said[0] and not said[1] and event.target:
+            # the counted did something to something: "2,000 children need food aid" is not
+            # "2,000 children need medical care"
+            family += ":" + _singular(re.findall(r"[\w'-]+", event.target.lower())[-1])
+        distance = abs(event.start - q.start)
+        if family and (best is None or distance < best[0]):
+            best = (distance, family)
+    return best[1] if best else None
 
 
 def split_distant(members: Sequence[Quantity]) -> list[list[Quantity]]:
@@ -488,6 +562,8 @@ def build_story_records(
                 origins,
                 texts=texts,
                 mentions=mentions,
+                events=events,
+                triggers=triggers,
             )
         )
         fact_records.extend(
