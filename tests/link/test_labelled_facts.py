@@ -45,11 +45,12 @@ def _p_r(found: list[bool], truth: list[bool]) -> tuple[float, float]:
 
 # (file, precision, kept apart, recall at least): figures.jsonl is the set the figure keys were
 # worked out on; figures_heldout.jsonl was written in session 4 and measured once before the
-# change it prompted (P 0.71 R 0.62, kept apart 0.75; see tests/data/facts/README.md)
+# change it prompted (P 0.71 R 0.62, kept apart 0.75), figures_heldout2.jsonl in session 5
+# (P 0.56 R 0.62, kept apart 0.56); both in-sample since (see tests/data/facts/README.md)
 FIGURE_SETS = [
     ("figures.jsonl", 1.0, 1.0, 0.8),
-    ("figures_heldout.jsonl", 0.8, 0.85, 0.6),
-    ("figures_heldout2.jsonl", 0.0, 0.0, 0.0),
+    ("figures_heldout.jsonl", 0.95, 0.95, 0.7),
+    ("figures_heldout2.jsonl", 0.65, 0.65, 0.7),
 ]
 
 
@@ -89,12 +90,13 @@ def test_figure_pairs(
 
 # (file, contradiction recall at least): claims.jsonl and claims_dev2.jsonl were the sets the
 # predicate classes were worked out on; claims_heldout.jsonl was written after, and measured
-# once before anything was changed for it (recall 0.60, 9 of 15; see tests/data/facts/README.md)
+# once before anything was changed for it (recall 0.60, 9 of 15), claims_heldout2.jsonl in
+# session 5 (recall 0.38, 6 of 16); both in-sample since (see tests/data/facts/README.md)
 CLAIM_SETS = [
     ("claims.jsonl", 0.8),
     ("claims_dev2.jsonl", 0.9),
     ("claims_heldout.jsonl", 0.75),
-    ("claims_heldout2.jsonl", 0.0),
+    ("claims_heldout2.jsonl", 0.85),
 ]
 
 

@@ -126,7 +126,7 @@ class FigureKey:
     """What makes two statements the same figure."""
 
     kind: str
-    head: str | None  # None: a toll that names nothing counted, which fits the story's one toll
+    head: str | None  # None: a toll naming nothing counted; it joins the story's one toll
     entity: str | None
     unit: str | None
     place: str | None
@@ -294,13 +294,12 @@ def build_facts(
     texts: Mapping[str, str] | None = None,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
     events: Mapping[str, Sequence[Event]] | None = None,
-    triggers: Mapping[str, str] | None = None,
 ) -> list[Fact]:
     """Facts for one story from its articles' quantities; `origins` maps article id to origin
     group. With `texts` and `mentions` (per article), each figure's scope is read from its
-    sentence; without them figures have no scope. With `events` (per article) and their
-    `triggers`, a figure of no named kind is told apart by what happened to the counted
-    ("shot down 45 drones" is not "launched 45 drones")."""
+    sentence; without them figures have no scope. With `events` (per article), a figure of no
+    named kind is told apart by what happened to the counted ("shot down 45 drones" is not
+    "launched 45 drones")."""
     by_id = {a.id: a for a in articles}
     groups: dict[FigureKey, list[Quantity]] = {}
     scopes: dict[str, Scope] = {}
@@ -309,7 +308,7 @@ def build_facts(
         # but a toll can: "the death toll rose to 19" counts the story's dead
         if q.article_id not in by_id or (q.value is None and q.low is None):
             continue
-        if not q.object and q.kind not in _TOLL_KINDS:
+        if not q.object and (q.kind not in _TOLL_KINDS or q.unit is not None):
             continue
         scope = Scope()
         if texts is not None and q.article_id in texts:
@@ -327,7 +326,7 @@ def build_facts(
         # count is told apart by what happened to the counted
         if q.kind == "OTHER" and q.unit is None and texts is not None and events is not None:
             predicate = figure_predicate(
-                q, texts.get(q.article_id, ""), events.get(q.article_id, ()), triggers or {}
+                q, texts.get(q.article_id, ""), events.get(q.article_id, ())
             )
             if predicate in _PREDICATE_KINDS:
                 kind, predicate = _PREDICATE_KINDS[predicate], None
@@ -335,6 +334,8 @@ def build_facts(
         groups.setdefault(key, []).append(q)
     found: list[Fact] = []
     for key, group in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
+        if key.head is None:
+            continue  # a toll naming nothing counted that no one toll of the story takes
         parts = split_distant(group) if key.kind == "OTHER" else [group]
         for index, members in enumerate(parts):
             # the first part keeps the key's id, so ids stay stable as reports come in
@@ -356,14 +357,10 @@ _PREDICATE_KINDS: dict[str, QuantityKind] = {"arrest": "CAPTURE"}
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def figure_predicate(
-    q: Quantity, text: str, events: Sequence[Event], triggers: Mapping[str, str]
-) -> str | None:
+def figure_predicate(q: Quantity, text: str, events: Sequence[Event]) -> str | None:
     """What happened to what a figure counts: the trigger of the event of its sentence whose
-    actor or target is the figure's phrase ("45 drones" in "shot down 45 drones", "12 people"
-    in "12 people were arrested"), as a word family, with what an actor did it to; None when
-    no event tells."""
-    from newsgraph.link.incidents import trigger_family
+    target is the figure's phrase ("45 drones" in "shot down 45 drones", "12 people" in "12
+    people were arrested"), as a name or the event's action; None when no event tells."""
 
     number = q.text or text[q.start : q.end]
     if not number:
@@ -373,21 +370,16 @@ def figure_predicate(
         low, high = sorted((q.start, event.start))
         if abs(event.start - q.start) > 200 or _SENTENCE_END.search(text, low, high):
             continue
-        said = [
-            bool(re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w])", phrase or ""))
-            for phrase in (event.actor, event.target)
-        ]
-        if not any(said):
+        # what was done to the counted ("shot down 45 drones", "12 people were arrested"); what
+        # the counted do ("28 people showed no symptoms") describes them, one way among many
+        if not re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w])", event.target or ""):
             continue
         words = text[event.start : event.end + 40].lower()
         words = " ".join(re.findall(r"[a-z]+", words)[:3])
-        trigger = triggers.get(event.id) or text[event.start : event.end]
         name = next((n for n, pattern in _PREDICATES if pattern.match(words)), None)
-        family = name or trigger_family(trigger)
-        if said[0] and not said[1] and event.target:
-            # the counted did something to something: "2,000 children need food aid" is not
-            # "2,000 children need medical care"
-            family += ":" + _singular(re.findall(r"[\w'-]+", event.target.lower())[-1])
+        # otherwise only a happening stage A names ("attacked", "sent"): an unnamed verb is one
+        # description among many ("the two officers were charged", "showed the two officers")
+        family = name or (event.action if event.action != "OTHER" else None)
         distance = abs(event.start - q.start)
         if family and (best is None or distance < best[0]):
             best = (distance, family)
@@ -563,7 +555,6 @@ def build_story_records(
                 texts=texts,
                 mentions=mentions,
                 events=events,
-                triggers=triggers,
             )
         )
         fact_records.extend(
