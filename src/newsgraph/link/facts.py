@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -303,6 +304,7 @@ def build_facts(
     by_id = {a.id: a for a in articles}
     groups: dict[FigureKey, list[Quantity]] = {}
     scopes: dict[str, Scope] = {}
+    by_start: dict[str, tuple[list[int], list[Event]]] = {}  # article -> its events by start
     for q in quantities:
         # A figure with nothing counted ("3 billion", "2") cannot be aligned with another one,
         # but a toll can: "the death toll rose to 19" counts the story's dead
@@ -325,9 +327,13 @@ def build_facts(
         # a measure's unit says what it measures ("12,000 hectares" burned or scorched); a bare
         # count is told apart by what happened to the counted
         if q.kind == "OTHER" and q.unit is None and texts is not None and events is not None:
-            predicate = figure_predicate(
-                q, texts.get(q.article_id, ""), events.get(q.article_id, ())
-            )
+            if q.article_id not in by_start:
+                ordered = sorted(events.get(q.article_id, ()), key=lambda e: e.start)
+                by_start[q.article_id] = ([e.start for e in ordered], ordered)
+            starts, ordered = by_start[q.article_id]
+            low = bisect_left(starts, q.start - _PREDICATE_REACH)
+            near = ordered[low : bisect_right(starts, q.start + _PREDICATE_REACH)]
+            predicate = figure_predicate(q, texts.get(q.article_id, ""), near)
             if predicate in _PREDICATE_KINDS:
                 kind, predicate = _PREDICATE_KINDS[predicate], None
         key = FigureKey(kind, head, entity, q.unit, scope.place, scope.period, predicate)
@@ -355,6 +361,7 @@ _PREDICATES = (
 # A predicate that is a named kind of figure stage A left as OTHER.
 _PREDICATE_KINDS: dict[str, QuantityKind] = {"arrest": "CAPTURE"}
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_PREDICATE_REACH = 200  # characters from a figure to the trigger of its event
 
 
 def figure_predicate(q: Quantity, text: str, events: Sequence[Event]) -> str | None:
@@ -368,7 +375,7 @@ def figure_predicate(q: Quantity, text: str, events: Sequence[Event]) -> str | N
     best: tuple[int, str] | None = None
     for event in events:
         low, high = sorted((q.start, event.start))
-        if abs(event.start - q.start) > 200 or _SENTENCE_END.search(text, low, high):
+        if abs(event.start - q.start) > _PREDICATE_REACH or _SENTENCE_END.search(text, low, high):
             continue
         # what was done to the counted ("shot down 45 drones", "12 people were arrested"); what
         # the counted do ("28 people showed no symptoms") describes them, one way among many
