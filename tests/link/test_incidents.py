@@ -46,6 +46,16 @@ def test_different_places_are_different_happenings() -> None:
     assert sorted(i.reports for i in incidents) == [1, 2]
 
 
+def test_a_label_shows_no_pronoun_and_no_capital_mid_line() -> None:
+    assert incident_label("said", None, "which", None) == "Said"
+    assert (
+        incident_label("diagnosed", None, "Three cases", "China")
+        == "Diagnosed three cases in China"
+    )
+    # a name keeps its capital
+    assert incident_label("visited", None, "Kyiv", None) == "Visited Kyiv"
+
+
 def test_rounds_numbered_apart_are_different_happenings() -> None:
     events = [event(n, n) for n in range(1, 5)]
     triggers = {"v1": "sixth round", "v2": "6th round", "v3": "fifth round", "v4": "round"}

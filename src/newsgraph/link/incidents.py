@@ -248,7 +248,14 @@ def _incident(
     )
 
 
-_PRONOUNS = PRONOUNS | {"who"}  # an actor read from a relative clause
+# an actor read from a relative clause, or a demonstrative standing for a thing
+_PRONOUNS = PRONOUNS | {"who", "which", "that", "this", "these", "those", "me", "itself"}
+# Closed-class words that open a phrase and are lower case mid-line.
+_OPENERS = frozenset(
+    """The A An This That These Those Its His Her Their Our My Your Some Many Several Few All
+    Both Each Every No Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds
+    Thousands""".split()  # noqa: SIM905
+)
 
 
 def _representative(
@@ -271,9 +278,17 @@ def _representative(
 def incident_label(trigger: str, actor: str | None, target: str | None, place: str | None) -> str:
     """A short readable line: "Ukraine captured two North Korean soldiers in Kursk". The
     trigger is kept as the reports wrote it (a tense guessed from a word alone reads worse)."""
+    # a pronoun names no one without its sentence: "Said which" tells less than "Said"
+    actor = None if actor and actor.strip().casefold() in _PRONOUNS else actor
+    target = None if target and target.strip().casefold() in _PRONOUNS else target
     if target and (actor or trigger):
-        # mid-line, an article opening the target is lower case: "confirmed the first two cases"
-        target = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", target)
+        # mid-line, a closed-class word opening the target is lower case: "confirmed the first
+        # two cases", "diagnosed three cases" (a phrase from a sentence's start keeps its capital)
+        target = re.sub(
+            r"^([A-Z][a-z]*)\b",
+            lambda m: m.group(1).lower() if m.group(1) in _OPENERS else m.group(1),
+            target,
+        )
     label = " ".join(p for p in (actor, trigger, target) if p)
     if place and place.casefold() not in label.casefold():
         label += f" in {place}"
