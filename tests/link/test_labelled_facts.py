@@ -97,6 +97,7 @@ CLAIM_SETS = [
     ("claims_dev2.jsonl", 0.9),
     ("claims_heldout.jsonl", 0.75),
     ("claims_heldout2.jsonl", 0.85),
+    ("claims_heldout3.jsonl", 0.0),
 ]
 
 
