@@ -49,3 +49,22 @@ def test_a_change_needs_a_subject_that_moved() -> None:
     p = read_proposition(claim("tracking intake may be linked to increased weight loss"))
     assert not any(c.startswith("change:") for c in p.sides)
     assert read_proposition(claim("exports have not fallen")).sides == {"change:export": 1}
+
+
+def test_a_pronoun_opening_the_content_is_its_speaker() -> None:
+    said = read_proposition(claim("the manager had resigned", "The club"))
+    answer = read_proposition(claim("he had not resigned", "The manager"))
+    assert same_proposition(said, answer)
+    assert relative_side(answer, said) == -1
+
+
+def test_forms_of_one_word_compare_alike() -> None:
+    fired = read_proposition(claim("the police fired on the protesters", "Witnesses"))
+    denied = read_proposition(claim("officers did not fire on the protesters", "The police"))
+    assert same_proposition(fired, denied) and relative_side(denied, fired) == -1
+
+
+def test_the_release_of_a_thing_is_no_release_from_custody() -> None:
+    held = read_proposition(claim("Assange should remain in jail until his hearing"))
+    other = read_proposition(claim("his role in the release of classified material", "The US"))
+    assert "capture" not in other.sides and held.sides["capture"] == 1

@@ -152,8 +152,8 @@ PREDICATES: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         # people were taken
         ("capture", +1, r"\b(?:captur\w*|seiz\w*|taken prisoner|took prisoner|detain\w*|"
                         r"being held|still held|held (?:captive|hostage|prisoner)|in captivity|"
-                        r"in custody)\b"),
-        ("capture", -1, r"\b(?:releas\w*|freed)\b"),
+                        r"in custody|in (?:prison|jail|detention)|behind bars|jailed|imprison\w*)\b"),
+        ("capture", -1, r"\b(?:released|releasing|freed|set free)\b"),  # not "the release of" a thing
         # an undertaking went well
         ("success", +1, r"\b(?:success\w*|succeed\w*|victor\w*)\b"),
         ("success", -1, r"\b(?:fail\w*|defeat\w*|fiasco)\b"),
@@ -221,11 +221,21 @@ class Proposition:
 
 
 def _stem(word: str) -> str:
-    """A crude stem: "landed", "lands" and "landing" compare as "land"."""
-    for ending, shortest in (("ing", 6), ("ed", 5), ("s", 5)):
-        if word.endswith(ending) and len(word) >= shortest:
-            return word[: -len(ending)]
-    return word
+    """A crude stem: "landed", "lands" and "landing" compare as "land"; "fired", "fire" and
+    "fires" as "fir"; "jets" and "jet" as "jet"."""
+    for ending, shortest in (("ing", 6), ("ed", 5), ("s", 4)):
+        if word.endswith(ending) and len(word) >= shortest and not word.endswith("ss"):
+            word = word[: -len(ending)]
+            break
+    if len(word) >= 4 and word.endswith("e"):
+        word = word[:-1]  # "fire" / "fired", "release" / "released"
+    return _SAME_THING.get(word, word)
+
+
+# General nouns that name one thing in claims ("troops", "forces", "soldiers"), by stem.
+_SAME_THING = {"troop": "soldier", "forc": "soldier", "servicemen": "soldier"}
+# Subjects that stand for the speaker: "the manager said he had not resigned".
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
 def proposition_words(content: str) -> frozenset[str]:
@@ -275,7 +285,11 @@ def read_proposition(claim: Claim) -> Proposition:
         overall = -1 if claim.stance == "deny" or _FALSITY.search(content) else 1
         if not sides and negated:
             overall = -overall
-    return Proposition(claim, proposition_words(content), _names(content), sides, overall)
+    words = proposition_words(content)
+    opening = [w for w in _WORD.findall(content.lower())[:2] if w != "that"][:1]
+    if opening and opening[0] in _SPEAKER_PRONOUNS and claim.speaker:
+        words |= proposition_words(claim.speaker)  # "he had not resigned": he is the speaker
+    return Proposition(claim, words, _names(content), sides, overall)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
