@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.link.facts import build_facts, object_key
 from newsgraph.link.propositions import build_claim_facts
-from newsgraph.records import Approx, ArticleRef, Claim, Mention, Quantity
+from newsgraph.records import Approx, ArticleRef, Claim, Event, Fact, Mention, Quantity
 
 
 def article(n: int, published: str, outlet: str) -> ArticleRef:
@@ -333,3 +333,87 @@ def test_an_unresolved_pronoun_is_no_source_of_its_own() -> None:
     assert statement_source("he", None, "a2", {"a2": "g"}) == "origin:g"
     assert statement_source("he", "e7", "a1", {}) == "e7"  # resolved by stage A
     assert statement_source("The NIS", None, "a1", {}) == "nis"
+
+
+def _figure(n: int, text: str, number: str, obj: str, kind: str = "OTHER") -> Quantity:
+    q = qty(n, float(number.replace(",", "")) if number[0].isdigit() else 12, None, kind=kind)
+    q.object, q.text = obj, number
+    q.start = text.index(number)
+    q.end = q.start + len(number)
+    return q
+
+
+def _event(n: int, text: str, trigger: str, actor: str | None, target: str | None) -> Event:
+    start = text.index(trigger)
+    return Event(
+        f"v{n}", f"a{n}", start, start + len(trigger), actor, "OTHER", target, None, None, None
+    )
+
+
+def _pair_facts(
+    rows: list[tuple[str, str, str, str, str | None, str | None]], kind: str = "OTHER"
+) -> list[Fact]:
+    """Facts of figures read from sentences with one event each: (text, number, object,
+    trigger, actor, target)."""
+    texts, quantities, events = {}, [], {}
+    for n, (text, number, obj, trigger, actor, target) in enumerate(rows, start=1):
+        texts[f"a{n}"] = text
+        quantities.append(_figure(n, text, number, obj, kind))
+        events[f"a{n}"] = [_event(n, text, trigger, actor, target)]
+    return build_facts("s", ARTICLES, quantities, {}, texts=texts, mentions={}, events=events)
+
+
+def test_what_happened_to_the_counted_tells_figures_apart() -> None:
+    facts = _pair_facts(
+        [
+            ("Russia said it had shot down 45 drones overnight.", "45", "drones", "shot down", "it", "45 drones"),
+            ("Ukraine said Russia launched 45 drones overnight.", "45", "drones", "launched", "Russia", "45 drones"),
+        ]
+    )  # fmt: skip
+    assert len(facts) == 2
+
+
+def test_arrested_and_detained_are_one_capture_figure() -> None:
+    facts = _pair_facts(
+        [
+            ("Police said 40 protesters were arrested.", "40", "protesters", "arrested", None, "40 protesters"),
+            ("Organisers said 65 protesters had been taken into custody.", "65", "protesters", "taken", None, "65 protesters"),
+        ]
+    )  # fmt: skip
+    (fact,) = facts
+    assert fact.kind == "CAPTURE" and len(fact.statements) == 2
+
+
+def test_an_unnamed_verb_is_one_description_among_many() -> None:
+    facts = _pair_facts(
+        [
+            ("Two prison officers were charged on Tuesday.", "Two", "prison officers", "charged", None, "Two prison officers"),
+            ("The video showed the two officers asleep.", "two", "officers", "showed", "The video", "the two officers"),
+        ]
+    )  # fmt: skip
+    assert len(facts) == 1
+
+
+def test_a_measure_is_one_figure_whatever_the_verb() -> None:
+    rows = [
+        ("The fire has burned 12,000 hectares.", "12,000", "hectares", "burned", "The fire", "12,000 hectares"),
+        ("The blaze had scorched 15,000 hectares.", "15,000", "hectares", "scorched", "The blaze", "15,000 hectares"),
+    ]  # fmt: skip
+    texts = {f"a{n}": r[0] for n, r in enumerate(rows, start=1)}
+    quantities = [_figure(n, r[0], r[1], r[2]) for n, r in enumerate(rows, start=1)]
+    for q in quantities:
+        q.unit = "hectare"
+    events = {f"a{n}": [_event(n, r[0], r[3], r[4], r[5])] for n, r in enumerate(rows, start=1)}
+    facts = build_facts("s", ARTICLES, quantities, {}, texts=texts, mentions={}, events=events)
+    assert len(facts) == 1
+
+
+def test_a_toll_that_names_nothing_counted_joins_the_storys_one_toll() -> None:
+    named = qty(1, 14, None, obj="people")
+    bare = qty(2, 19, None)
+    bare.object = None
+    (fact,) = build_facts("s", ARTICLES, [named, bare], {})
+    assert len(fact.statements) == 2
+    other = qty(3, 200, None, obj="soldiers")
+    # two tolls it could be: it is left out, as a figure with nothing counted is
+    assert len(build_facts("s", ARTICLES, [named, bare, other], {})) == 2

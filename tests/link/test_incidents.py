@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from newsgraph.link.incidents import build_incidents, incident_label, trigger_family
+from newsgraph.link.incidents import (
+    IncidentParams,
+    build_incidents,
+    incident_label,
+    ordinals,
+    trigger_family,
+)
 from newsgraph.records import ArticleRef, Event
 
 REFS = [ArticleRef(f"a{n}", f"outlet{n}.com", "2025-01-0{n}") for n in range(1, 5)]
@@ -38,6 +44,33 @@ def test_different_places_are_different_happenings() -> None:
     triggers = {"v1": "earthquake", "v2": "quake", "v3": "earthquakes"}
     incidents = build_incidents("s", REFS, events, {}, {}, triggers)
     assert sorted(i.reports for i in incidents) == [1, 2]
+
+
+def test_a_label_shows_no_pronoun_and_no_capital_mid_line() -> None:
+    assert incident_label("said", None, "which", None) == "Said"
+    assert (
+        incident_label("diagnosed", None, "Three cases", "China")
+        == "Diagnosed three cases in China"
+    )
+    # a name keeps its capital
+    assert incident_label("visited", None, "Kyiv", None) == "Visited Kyiv"
+
+
+def test_rounds_numbered_apart_are_different_happenings() -> None:
+    events = [event(n, n) for n in range(1, 5)]
+    triggers = {"v1": "sixth round", "v2": "6th round", "v3": "fifth round", "v4": "round"}
+    # however loosely arguments are checked, two numbers name two happenings
+    for params in (IncidentParams(), IncidentParams(check_arguments=False)):
+        incidents = build_incidents("s", REFS, events, {}, {}, triggers, params)
+        by_event = {e: i.id for i in incidents for e in i.event_ids}
+        assert by_event["v1"] == by_event["v2"] != by_event["v3"]
+        assert len(incidents) == 2  # the unnumbered round joins one of them
+
+
+def test_ordinals_are_read_as_numbers_and_other_figures_are_not() -> None:
+    assert ordinals("sixth round") == ordinals("6th round") == frozenset({"6"})
+    assert ordinals("second such arrest") == frozenset({"2"})
+    assert ordinals("20 - 13 victory") == ordinals("4 . 6 - magnitude quake") == frozenset()
 
 
 def test_word_families_join_forms_and_synonyms() -> None:

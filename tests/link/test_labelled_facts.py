@@ -45,8 +45,13 @@ def _p_r(found: list[bool], truth: list[bool]) -> tuple[float, float]:
 
 # (file, precision, kept apart, recall at least): figures.jsonl is the set the figure keys were
 # worked out on; figures_heldout.jsonl was written in session 4 and measured once before the
-# change it prompted (P 0.71 R 0.62, kept apart 0.75; see tests/data/facts/README.md)
-FIGURE_SETS = [("figures.jsonl", 1.0, 1.0, 0.8), ("figures_heldout.jsonl", 0.8, 0.85, 0.6)]
+# change it prompted (P 0.71 R 0.62, kept apart 0.75), figures_heldout2.jsonl in session 5
+# (P 0.56 R 0.62, kept apart 0.56); both in-sample since (see tests/data/facts/README.md)
+FIGURE_SETS = [
+    ("figures.jsonl", 1.0, 1.0, 0.8),
+    ("figures_heldout.jsonl", 0.95, 0.95, 0.7),
+    ("figures_heldout2.jsonl", 0.65, 0.65, 0.7),
+]
 
 
 @pytest.mark.parametrize(("name", "least_precision", "least_apart", "least_recall"), FIGURE_SETS)
@@ -68,6 +73,7 @@ def test_figure_pairs(
             {},
             texts={"a1": row["a"], "a2": row["b"]},
             mentions={"a1": a.mentions, "a2": b.mentions},
+            events={"a1": a.events, "a2": b.events},
         )
         together = any({s.quantity_id for s in f.statements} >= {qa[0].id, qb[0].id} for f in facts)
         found.append(together)
@@ -84,8 +90,16 @@ def test_figure_pairs(
 
 # (file, contradiction recall at least): claims.jsonl and claims_dev2.jsonl were the sets the
 # predicate classes were worked out on; claims_heldout.jsonl was written after, and measured
-# once before anything was changed for it (recall 0.60, 9 of 15; see tests/data/facts/README.md)
-CLAIM_SETS = [("claims.jsonl", 0.8), ("claims_dev2.jsonl", 0.9), ("claims_heldout.jsonl", 0.75)]
+# once before anything was changed for it (recall 0.60, 9 of 15), claims_heldout2.jsonl in
+# session 5 (recall 0.38, 6 of 16), claims_heldout3.jsonl after that session's changes (0.67,
+# 10 of 15); all in-sample since (see tests/data/facts/README.md)
+CLAIM_SETS = [
+    ("claims.jsonl", 0.8),
+    ("claims_dev2.jsonl", 0.9),
+    ("claims_heldout.jsonl", 0.75),
+    ("claims_heldout2.jsonl", 0.85),
+    ("claims_heldout3.jsonl", 0.95),
+]
 
 
 @pytest.mark.parametrize(("name", "least_recall"), CLAIM_SETS)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -33,6 +34,7 @@ from newsgraph.records import (
     Incident,
     Mention,
     Quantity,
+    QuantityKind,
     Statement,
     Story,
 )
@@ -125,16 +127,18 @@ class FigureKey:
     """What makes two statements the same figure."""
 
     kind: str
-    head: str
+    head: str | None  # None: a toll naming nothing counted; it joins the story's one toll
     entity: str | None
     unit: str | None
     place: str | None
     period: str | None
+    predicate: str | None = None  # what happened to the counted, for a figure of no named kind
 
     def text(self) -> str:
-        return "|".join(str(part or "") for part in (
-            self.kind, self.head, self.entity, self.unit, self.place, self.period
-        ))  # fmt: skip
+        parts = [self.kind, self.head, self.entity, self.unit, self.place, self.period]
+        if self.predicate:
+            parts.append(self.predicate)  # ids of figures without one stay as they were
+        return "|".join(str(part or "") for part in parts)
 
 
 def object_parts(kind: str, obj: str | None) -> tuple[str, str | None]:
@@ -253,14 +257,17 @@ def _merge_underspecified(
     """A statement that leaves out part of a figure's identity ("soldiers" for "North Korean
     soldiers", no place, no period) joins the one figure of the story it can only mean; when
     several could match it stays on its own."""
-    keys = sorted(groups, key=lambda k: sum(p is None for p in (k.entity, k.place, k.period)))
+    keys = sorted(
+        groups,
+        key=lambda k: sum(p is None for p in (k.head, k.entity, k.place, k.period, k.predicate)),
+    )
     merged: dict[FigureKey, list[Quantity]] = {}
     for key in keys:
         candidates = [
             other
             for other in merged
             if other.kind == key.kind
-            and other.head == key.head
+            and key.head in (None, other.head)
             and other.unit == key.unit
             and all(
                 mine is None or mine == theirs
@@ -268,6 +275,7 @@ def _merge_underspecified(
                     (key.entity, other.entity),
                     (key.place, other.place),
                     (key.period, other.period),
+                    (key.predicate, other.predicate),
                 )
             )
         ]
@@ -286,16 +294,23 @@ def build_facts(
     *,
     texts: Mapping[str, str] | None = None,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
+    events: Mapping[str, Sequence[Event]] | None = None,
 ) -> list[Fact]:
     """Facts for one story from its articles' quantities; `origins` maps article id to origin
     group. With `texts` and `mentions` (per article), each figure's scope is read from its
-    sentence; without them figures have no scope."""
+    sentence; without them figures have no scope. With `events` (per article), a figure of no
+    named kind is told apart by what happened to the counted ("shot down 45 drones" is not
+    "launched 45 drones")."""
     by_id = {a.id: a for a in articles}
     groups: dict[FigureKey, list[Quantity]] = {}
     scopes: dict[str, Scope] = {}
+    by_start: dict[str, tuple[list[int], list[Event]]] = {}  # article -> its events by start
     for q in quantities:
-        # A figure with nothing counted ("3 billion", "2") cannot be aligned with another one.
-        if q.article_id not in by_id or not q.object or (q.value is None and q.low is None):
+        # A figure with nothing counted ("3 billion", "2") cannot be aligned with another one,
+        # but a toll can: "the death toll rose to 19" counts the story's dead
+        if q.article_id not in by_id or (q.value is None and q.low is None):
+            continue
+        if not q.object and (q.kind not in _TOLL_KINDS or q.unit is not None):
             continue
         scope = Scope()
         if texts is not None and q.article_id in texts:
@@ -304,13 +319,29 @@ def build_facts(
                 texts[q.article_id], q.start, q.end, (mentions or {}).get(q.article_id, ()), exclude
             )
         scopes[q.id] = scope
-        head, entity = object_parts(q.kind, q.object)
+        head: str | None
+        head, entity = object_parts(q.kind, q.object) if q.object else (None, None)
         if q.kind == "OTHER" and head in MEASURES:
             continue  # "72 hours", "9 times": how long or how many times, not a figure
-        key = FigureKey(q.kind, head, entity, q.unit, scope.place, scope.period)
+        kind, predicate = q.kind, None
+        # a measure's unit says what it measures ("12,000 hectares" burned or scorched); a bare
+        # count is told apart by what happened to the counted
+        if q.kind == "OTHER" and q.unit is None and texts is not None and events is not None:
+            if q.article_id not in by_start:
+                ordered = sorted(events.get(q.article_id, ()), key=lambda e: e.start)
+                by_start[q.article_id] = ([e.start for e in ordered], ordered)
+            starts, ordered = by_start[q.article_id]
+            low = bisect_left(starts, q.start - _PREDICATE_REACH)
+            near = ordered[low : bisect_right(starts, q.start + _PREDICATE_REACH)]
+            predicate = figure_predicate(q, texts.get(q.article_id, ""), near)
+            if predicate in _PREDICATE_KINDS:
+                kind, predicate = _PREDICATE_KINDS[predicate], None
+        key = FigureKey(kind, head, entity, q.unit, scope.place, scope.period, predicate)
         groups.setdefault(key, []).append(q)
     found: list[Fact] = []
     for key, group in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
+        if key.head is None:
+            continue  # a toll naming nothing counted that no one toll of the story takes
         parts = split_distant(group) if key.kind == "OTHER" else [group]
         for index, members in enumerate(parts):
             # the first part keeps the key's id, so ids stay stable as reports come in
@@ -318,6 +349,48 @@ def build_facts(
             found.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
     found.sort(key=fact_rank)
     return found
+
+
+# What happened to the counted, by the words of a trigger and the two after it: a few general
+# paraphrases of one happening ("arrested", "detained", "taken into custody").
+_PREDICATES = (
+    ("arrest", re.compile(r"^(?:arrest|detain|apprehend|\w+ into custody|\w+ in custody)")),
+    ("intercept", re.compile(r"^(?:intercept|shot down|shoot\w* down|down(?:ed|s|ing)?\b)")),
+    ("launch", re.compile(r"^(?:launch|fir(?:ed|es|ing)\b)")),
+)
+# A predicate that is a named kind of figure stage A left as OTHER.
+_PREDICATE_KINDS: dict[str, QuantityKind] = {"arrest": "CAPTURE"}
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_PREDICATE_REACH = 200  # characters from a figure to the trigger of its event
+
+
+def figure_predicate(q: Quantity, text: str, events: Sequence[Event]) -> str | None:
+    """What happened to what a figure counts: the trigger of the event of its sentence whose
+    target is the figure's phrase ("45 drones" in "shot down 45 drones", "12 people" in "12
+    people were arrested"), as a name or the event's action; None when no event tells."""
+
+    number = q.text or text[q.start : q.end]
+    if not number:
+        return None
+    best: tuple[int, str] | None = None
+    for event in events:
+        low, high = sorted((q.start, event.start))
+        if abs(event.start - q.start) > _PREDICATE_REACH or _SENTENCE_END.search(text, low, high):
+            continue
+        # what was done to the counted ("shot down 45 drones", "12 people were arrested"); what
+        # the counted do ("28 people showed no symptoms") describes them, one way among many
+        if not re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w])", event.target or ""):
+            continue
+        words = text[event.start : event.end + 40].lower()
+        words = " ".join(re.findall(r"[a-z]+", words)[:3])
+        name = next((n for n, pattern in _PREDICATES if pattern.match(words)), None)
+        # otherwise only a happening stage A names ("attacked", "sent"): an unnamed verb is one
+        # description among many ("the two officers were charged", "showed the two officers")
+        family = name or (event.action if event.action != "OTHER" else None)
+        distance = abs(event.start - q.start)
+        if family and (best is None or distance < best[0]):
+            best = (distance, family)
+    return best[1] if best else None
 
 
 def split_distant(members: Sequence[Quantity]) -> list[list[Quantity]]:
@@ -488,6 +561,7 @@ def build_story_records(
                 origins,
                 texts=texts,
                 mentions=mentions,
+                events=events,
             )
         )
         fact_records.extend(

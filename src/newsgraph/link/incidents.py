@@ -3,8 +3,9 @@
 Within one story, two events are one incident when their triggers name the same kind of
 happening — one word family ("died", "death", "dead"; "acquire", "acquisition"), or words a
 small table of general synonyms joins ("quake" and "earthquake", "check into" and "enter") —
-and their arguments do not conflict: two different places, two different dates or two different
-actors name two happenings. One happening reported 300 times is then one incident with 300
+and nothing sets them apart: reports that number them apart ("the fifth round", "the sixth
+round") name two happenings, and so (when arguments are checked) do two different places or
+two different dates. One happening reported 300 times is then one incident with 300
 reports, whose independent sources are the origin groups of the pages that report it.
 """
 
@@ -118,11 +119,42 @@ class IncidentParams:
         }
 
 
-def _conflict(a: Event, b: Event, names: Mapping[str, str]) -> bool:
-    for x, y in ((a.place, b.place), (a.when, b.when)):
-        if x and y and _norm(x, names) != _norm(y, names):
-            return True
+def _conflict(
+    a: Event, b: Event, names: Mapping[str, str], triggers: Mapping[str, str], arguments: bool
+) -> bool:
+    """Whether two events name two happenings: reports number them apart ("the fifth round",
+    "the sixth round"), or (when arguments are checked) give two places or two dates."""
+    x, y = ordinals(triggers.get(a.id, "")), ordinals(triggers.get(b.id, ""))
+    if x and y and x != y:
+        return True
+    if arguments:
+        for x_, y_ in ((a.place, b.place), (a.when, b.when)):
+            if x_ and y_ and _norm(x_, names) != _norm(y_, names):
+                return True
     return False
+
+
+_ORDINAL_WORDS = {
+    word: i + 1
+    for i, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth""".split()  # noqa: SIM905
+    )
+}
+_NUMBER = re.compile(r"\b\d+(?:st|nd|rd|th)\b|[a-z]+")
+
+
+def ordinals(trigger: str) -> frozenset[str]:
+    """The ordinals a trigger carries, as numbers: "sixth round" and "6th round" give {"6"}.
+    (Other numbers are no count of happenings: a score "20 - 13", a year, a magnitude.)"""
+    found: set[str] = set()
+    for token in _NUMBER.findall(trigger.lower()):
+        if token[0].isdigit():
+            found.add(token[:-2])
+        elif token in _ORDINAL_WORDS:
+            found.add(str(_ORDINAL_WORDS[token]))
+    return frozenset(found)
 
 
 def _norm(value: str, names: Mapping[str, str]) -> str:
@@ -143,15 +175,21 @@ def build_incidents(
     params = params or IncidentParams()
     known = {a.id for a in articles}
     ordered = sorted((e for e in events if e.article_id in known), key=lambda e: e.id)
+    # numbered reports first ("the sixth round"), so that each number seeds its own incident
+    # and an unnumbered report joins the best told of them
+    ordered.sort(key=lambda e: not ordinals(triggers.get(e.id, "")))
     groups: dict[str, list[list[Event]]] = {}
     for event in ordered:
         trigger = triggers.get(event.id, "")
         family = trigger_family(trigger, params.stem, params.synonyms) or event.action
         candidates = groups.setdefault(family, [])
-        for group in candidates:
-            if not params.check_arguments or not any(_conflict(event, e, names) for e in group):
-                group.append(event)
-                break
+        fitting = [
+            group
+            for group in candidates
+            if not any(_conflict(event, e, names, triggers, params.check_arguments) for e in group)
+        ]
+        if fitting:
+            fitting[0].append(event)
         else:
             candidates.append([event])
     found = [
@@ -210,7 +248,14 @@ def _incident(
     )
 
 
-_PRONOUNS = PRONOUNS | {"who"}  # an actor read from a relative clause
+# an actor read from a relative clause, or a demonstrative standing for a thing
+_PRONOUNS = PRONOUNS | {"who", "which", "that", "this", "these", "those", "me", "itself"}
+# Closed-class words that open a phrase and are lower case mid-line.
+_OPENERS = frozenset(
+    """The A An This That These Those Its His Her Their Our My Your Some Many Several Few All
+    Both Each Every No Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds
+    Thousands""".split()  # noqa: SIM905
+)
 
 
 def _representative(
@@ -233,9 +278,17 @@ def _representative(
 def incident_label(trigger: str, actor: str | None, target: str | None, place: str | None) -> str:
     """A short readable line: "Ukraine captured two North Korean soldiers in Kursk". The
     trigger is kept as the reports wrote it (a tense guessed from a word alone reads worse)."""
+    # a pronoun names no one without its sentence: "Said which" tells less than "Said"
+    actor = None if actor and actor.strip().casefold() in _PRONOUNS else actor
+    target = None if target and target.strip().casefold() in _PRONOUNS else target
     if target and (actor or trigger):
-        # mid-line, an article opening the target is lower case: "confirmed the first two cases"
-        target = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", target)
+        # mid-line, a closed-class word opening the target is lower case: "confirmed the first
+        # two cases", "diagnosed three cases" (a phrase from a sentence's start keeps its capital)
+        target = re.sub(
+            r"^([A-Z][a-z]*)\b",
+            lambda m: m.group(1).lower() if m.group(1) in _OPENERS else m.group(1),
+            target,
+        )
     label = " ".join(p for p in (actor, trigger, target) if p)
     if place and place.casefold() not in label.casefold():
         label += f" in {place}"

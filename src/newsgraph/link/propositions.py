@@ -139,7 +139,7 @@ PREDICATES: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
                          r"withdr[ae]w\w*|retreat\w*|pulled out|pull out|cleared of|fled)\b"),
         ("presence", +1, r"\b(?:hold\w*|held)\s+(?:\w+\s+)?(?:ground|positions?|lines?|out)\b"),
         ("presence", +1, r"\bstill\s+(?:\w+\s+){0,2}?(?:holding|fighting|present|there|controls?|"
-                         r"controlling|occup\w+)\b"),
+                         r"controlling|occup\w+|in|inside)\b"),
         ("presence", +1, r"\b(?:fighting|battles?|clashes|combat)\s+(?:continues?|goes on|rages?|"
                          r"is ongoing|are ongoing)\b|\bcontinu\w*\s+to\s+(?:fight|hold|resist)\b|"
                          r"\bremains?\s+in\b"),
@@ -152,28 +152,46 @@ PREDICATES: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         # people were taken
         ("capture", +1, r"\b(?:captur\w*|seiz\w*|taken prisoner|took prisoner|detain\w*|"
                         r"being held|still held|held (?:captive|hostage|prisoner)|in captivity|"
-                        r"in custody)\b"),
-        ("capture", -1, r"\b(?:releas\w*|freed)\b"),
+                        r"in custody|in (?:prison|jail|detention)|behind bars|jailed|imprison\w*)\b"),
+        ("capture", -1, r"\b(?:released|releasing|freed|set free)\b"),  # not "the release of" a thing
         # an undertaking went well
         ("success", +1, r"\b(?:success\w*|succeed\w*|victor\w*)\b"),
         ("success", -1, r"\b(?:fail\w*|defeat\w*|fiasco)\b"),
         # parties came to terms
-        ("agree", +1, r"\b(?:agree\w*|accept\w*|approv\w*)\b"),
+        ("agree", +1, r"\b(?:agree\w*|accept\w*|approv\w*|settled on)\b"),
         ("agree", -1, r"\b(?:reject\w*|refus\w*|block\w*|veto\w*|overturn\w*)\b"),
         # a fire or an outbreak is under control or spreading
         ("spread", -1, r"\b(?:contained|under control|extinguished|put out)\b"),
         ("spread", +1, r"\b(?:spread\w*|out of control|raging|rages)\b"),
         # an arrangement holds or has broken
-        ("intact", +1, r"\b(?:is|was|are|were|still)\s+holding\b|\b(?:in place|in force|intact)\b"),
-        ("intact", -1, r"\b(?:collapsed|broke(?:n)? down|breaks? down|violated|breached|"
+        ("intact", +1, r"\b(?:is|was|are|were|still)\s+holding\b|\b(?:in place|in force|intact)\b|"
+                       r"\b(?:being|been|is|are|was|were)\s+(?:respected|observed|honou?red)\b"),
+        ("intact", -1, r"\b(?:collapsed|broke(?:n)?(?: down)?|breaks? down|violated|breached|"
                        r"fell apart|fallen apart)\b"),
+        # a place or an undertaking is open and going ahead, or closed, called off
+        ("ongoing", +1, r"\breopen\w*|\b(?:is|are|was|were|be|been|remains?|stays?|stayed)\s+open\b|"
+                        r"\bgo(?:es|ing)?\s+ahead\b|\bas planned\b"),
+        ("ongoing", -1, r"\b(?:(?:remains?|stays?|stayed)\s+)?(?:closed|shut)\b|\bclos(?:es|ing|ure)\b|"
+                        r"\b(?:will|would|to|must|may|could|should)\s+(?:\w+\s+)?close\b|"
+                        r"\bcancell?\w*|\bcalled off\b|\bpostpon\w*"),
+        # someone can take part, or is hurt and out
+        ("fit", +1, r"\b(?:fit|healthy|fully recovered)\b"),
+        ("fit", -1, r"\b(?:injur\w*|ruled out|sidelined|will miss)\b"),
+        # someone is accused before a court, or cleared
+        ("charged", +1, r"\b(?:charg(?:ed|es|ing)|indict\w*)\b"),
+        ("charged", -1, r"\b(?:acquitt\w*|cleared of)\b"),
     )
 )  # fmt: skip
 # A figure moved one way: a class of its own for each thing that moved, named by the word just
 # before the verb ("inflation rose" and "inflation fell" disagree; "exports fell" is another matter).
+# A modal or auxiliary may stand between ("rates would rise", "exports have fallen").
+# ("linked to increased weight loss" names no subject that moved: no "to" between)
+_AUX = r"(?:(?:will|would|could|may|might|can|should|has|have|had|is|are|was|were|did|not)\s+)*"
 _CHANGE = (
-    (+1, re.compile(r"\b([a-z]+)\s+(?:rose|rises|risen|increased|grew|climbed|jumped|soared|went up)\b")),
-    (-1, re.compile(r"\b([a-z]+)\s+(?:fell|falls|fallen|dropped|declined|decreased|shrank|plunged|went down)\b")),
+    (+1, re.compile(rf"\b([a-z]+)\s+{_AUX}(?:rose|rises?|risen|increas\w*|grew|grow|climb\w*|jump\w*|"
+                    rf"soar\w*|went up|go up)\b")),
+    (-1, re.compile(rf"\b([a-z]+)\s+{_AUX}(?:fell|falls?|fallen|drop\w*|declin\w*|decreas\w*|shrank|"
+                    rf"shrink|plung\w*|went down|go down)\b")),
 )  # fmt: skip
 # A negation before a predicate, within its clause, turns its side.
 _NEGATION = re.compile(
@@ -203,11 +221,21 @@ class Proposition:
 
 
 def _stem(word: str) -> str:
-    """A crude stem: "landed", "lands" and "landing" compare as "land"."""
-    for ending, shortest in (("ing", 6), ("ed", 5), ("s", 5)):
-        if word.endswith(ending) and len(word) >= shortest:
-            return word[: -len(ending)]
-    return word
+    """A crude stem: "landed", "lands" and "landing" compare as "land"; "fired", "fire" and
+    "fires" as "fir"; "jets" and "jet" as "jet"."""
+    for ending, shortest in (("ing", 6), ("ed", 5), ("s", 4)):
+        if word.endswith(ending) and len(word) >= shortest and not word.endswith("ss"):
+            word = word[: -len(ending)]
+            break
+    if len(word) >= 4 and word.endswith("e"):
+        word = word[:-1]  # "fire" / "fired", "release" / "released"
+    return _SAME_THING.get(word, word)
+
+
+# General nouns that name one thing in claims ("troops", "forces", "soldiers"), by stem.
+_SAME_THING = {"troop": "soldier", "forc": "soldier", "servicemen": "soldier"}
+# Subjects that stand for the speaker: "the manager said he had not resigned".
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
 def proposition_words(content: str) -> frozenset[str]:
@@ -247,8 +275,8 @@ def read_proposition(claim: Claim) -> Proposition:
         for match in pattern.finditer(lower):
             subject = _stem(match.group(1))
             if subject not in _FILLER and len(subject) >= 3:
-                value = -side if _negated(lower, match.start(1)) else side
-                sides.setdefault(f"change:{subject}", value)
+                negated = _negated(lower, match.start(1)) or " not " in match.group(0)
+                sides.setdefault(f"change:{subject}", -side if negated else side)
     negated = bool(_NEGATION.search(content))
     if claim.stance == "deny" and negated:
         # "insisted the dam had not been damaged": the content carries the denial, once
@@ -257,7 +285,11 @@ def read_proposition(claim: Claim) -> Proposition:
         overall = -1 if claim.stance == "deny" or _FALSITY.search(content) else 1
         if not sides and negated:
             overall = -overall
-    return Proposition(claim, proposition_words(content), _names(content), sides, overall)
+    words = proposition_words(content)
+    opening = [w for w in _WORD.findall(content.lower())[:2] if w != "that"][:1]
+    if opening and opening[0] in _SPEAKER_PRONOUNS and claim.speaker:
+        words |= proposition_words(claim.speaker)  # "he had not resigned": he is the speaker
+    return Proposition(claim, words, _names(content), sides, overall)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
