@@ -184,6 +184,17 @@ def test_quotation_continued_in_next_sentence_extends_the_claim(
     assert claims[0].speaker == "the mayor"
 
 
+@pytest.mark.parametrize("mark", ["''", '"'])
+def test_quotation_continued_after_plain_marks_extends_the_claim(
+    analyse: Callable[..., AnalyzedArticle], mark: str
+) -> None:
+    # the parser ends "the mayor said." after the next quotation's opening mark
+    text = f"{mark}The dam held,{mark} the mayor said. {mark}The town is safe.{mark}\n\nRain fell."
+    claims = analyse(text).claims
+    assert len(claims) == 1
+    assert claims[0].content.endswith("The town is safe.")
+
+
 def test_next_quotation_with_its_own_cue_is_its_own_claim(
     analyse: Callable[..., AnalyzedArticle],
 ) -> None:

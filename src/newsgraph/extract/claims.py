@@ -673,7 +673,13 @@ def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]])
     one attribution, as annotators mark it: the content runs on to the end of “B”, unless
     that sentence has a reporting clause of its own."""
     text = text_of(verb.doc)
-    sent_end = sentence_of(verb).end_char
+    sent = sentence_of(verb)
+    last = sent.end - 1
+    # The parser often ends the sentence after the next quotation's opening mark
+    # ('... he said. ''' then 'These people ...'): the sentence ends before that mark.
+    while last > verb.i and (_is_quote_mark(verb.doc[last]) or verb.doc[last].is_space):
+        last -= 1
+    sent_end = verb.doc[last].idx + len(verb.doc[last].text)
     paragraph_end = text.find("\n", verb.idx)
     if 0 <= paragraph_end < sent_end:  # the parser ran the sentence on past the paragraph
         sent_end = paragraph_end
@@ -690,6 +696,11 @@ def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]])
         if end > start:
             item.content_end = end
         return
+
+
+def _is_quote_mark(tok: Token) -> bool:
+    """A token of quotation marks only (spaCy keeps a doubled '' as one token)."""
+    return all(ch in QUOTE_CHARS for ch in tok.text)
 
 
 def _reported_inside(doc: Doc, start: int, end: int) -> bool:
