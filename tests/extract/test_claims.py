@@ -321,3 +321,28 @@ def test_the_circumstances_of_a_statement_are_no_claim(
     text = "Asked about the audit, the mayor said the city had paid every bill."
     claims = analyse(text).claims
     assert [c.content for c in claims] == ["the city had paid every bill"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Renee Gold, 83, of Sarasota, said the plan had failed.", "Renee Gold"),
+        (
+            "Howard Rubel, a senior analyst at Jefferies, who follows the company, said the "
+            "merger would close.",
+            "Howard Rubel, a senior analyst at Jefferies",
+        ),
+    ],
+)
+def test_what_a_comma_adds_after_the_speaker_is_not_the_speaker(
+    analyse: Callable[..., AnalyzedArticle], text: str, speaker: str
+) -> None:
+    (claim,) = analyse(text).claims
+    assert claim.speaker == speaker
+
+
+def test_a_reporting_verb_with_an_object_the_model_reads_is_a_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    claim = _claim(analyse("Sanders called the plan a disgrace at a rally."), "the plan")
+    assert claim.speaker == "Sanders" and claim.cue == "call"

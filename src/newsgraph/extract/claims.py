@@ -252,6 +252,16 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
         )
         if dated:  # "Trump on Tuesday said": the time belongs to the saying
             end = min(end, child.left_edge.i)
+    # What a comma sets after the name tells about the speaker, it is not the speaker:
+    # "Howard Rubel, a senior analyst at Jefferies, who notes ...", "Renee Gold, 83, of
+    # Sarasota", "Dan Golvach, when asked about ...". An apposition stays.
+    for tok in doc[subj.i + 1 : end]:
+        after_comma = doc[tok.left_edge.i - 1].text == "," and tok.left_edge.i > subj.i
+        if after_comma and (
+            tok.dep_ in ("relcl", "acl", "advcl")
+            or (tok.like_num and tok.dep_ in ("appos", "npadvmod", "amod", "nummod"))
+        ):
+            end = min(end, tok.left_edge.i - 1)
     for k in range(start, subj.i):
         if doc[k].text in ("-", "--", "—", "–", ":"):
             start = k + 1
@@ -1005,7 +1015,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 and model is not None
                 and model.is_cue(tok, quoted)
                 and not _is_negated(tok)
-                and frame_of(tok) in LEARNED_FRAMES
+                and (frame_of(tok) in LEARNED_FRAMES or frame_of(tok) in OBJECT_FRAMES)
             ):
                 # a clause the lexicon's rules do not read ("pledged to enact reform"): read
                 # as the model's cues are
