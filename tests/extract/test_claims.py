@@ -346,3 +346,20 @@ def test_a_reporting_verb_with_an_object_the_model_reads_is_a_claim(
 ) -> None:
     claim = _claim(analyse("Sanders called the plan a disgrace at a rally."), "the plan")
     assert claim.speaker == "Sanders" and claim.cue == "call"
+
+
+def test_according_to_inside_its_clause_attributes_the_whole_sentence(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "At the heart of the trouble, according to Dennis Ross, was a decision by the mayor."
+    claim = _claim(analyse(text), "At the heart")
+    assert claim.content.endswith("was a decision by the mayor")
+    assert claim.speaker == "Dennis Ross"
+
+
+def test_a_coordinated_verb_without_its_own_subject_stays_in_the_content(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "She was tired of the status quo and wanted a new candidate, she said."
+    claim = _claim(analyse(text), "tired")
+    assert claim.content == "She was tired of the status quo and wanted a new candidate"

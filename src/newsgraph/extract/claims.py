@@ -142,12 +142,28 @@ def _content_chars(root: Token) -> tuple[int, int]:
             child.i > root.i
             and child.dep_ in ("advcl", "conj", "parataxis")
             and (child.lemma_.lower() in REPORTING_VERBS)
+            and not _shares_subject(child)
         ):
             end = min(end, child.left_edge.i)
+            # "..., and X said": the conjunction and the comma go with the clause cut off
+            while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
     for k in range(start, min(root.i, start + 12)):
         if doc[k].text in ("-", "--", "—", "–") and doc[k].whitespace_ and k > start:
             start = k + 1
     return _trimmed_chars(doc, start, end)
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb without a subject of its own ("she was tired of it and wanted a
+    change", "he'd sit Putin down and tell him") or opening a second "that" clause ("A, and
+    that she expects B"): part of the same content, not a reporting clause of its own
+    ("..., while X said", "..., saying")."""
+    if verb.dep_ != "conj":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True
+    return not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
@@ -747,8 +763,13 @@ def _according_to(tok: Token) -> Attribution | None:
     phrase_end = pobj.right_edge.i + 1
     # An appositive or relative clause after the source belongs to it, not to the content.
     sent = sentence_of(tok)
+    rest = [t for t in doc[phrase_end : sent.end] if not (t.is_punct or t.is_space)]
     if phrase_start <= sent.start + 1:
         start, end = phrase_end, sent.end
+    elif rest and doc[phrase_end].text == ",":
+        # "At the heart of it, according to X, was a decision ...": the clause runs on
+        # past the phrase, and the sentence is what X says
+        start, end = sent.start, sent.end
     else:
         start, end = sent.start, phrase_start
     content = _trimmed_chars(doc, start, end)
