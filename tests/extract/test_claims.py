@@ -363,3 +363,36 @@ def test_a_coordinated_verb_without_its_own_subject_stays_in_the_content(
     text = "She was tired of the status quo and wanted a new candidate, she said."
     claim = _claim(analyse(text), "tired")
     assert claim.content == "She was tired of the status quo and wanted a new candidate"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Trump said: "Our country is a mess, and we cannot let this go on."', "Trump"),
+        ('He told reporters: "We will win."', "He"),
+    ],
+)
+def test_a_quotation_opening_after_the_reporting_verb_is_its_content(
+    analyse: Callable[..., AnalyzedArticle], text: str, speaker: str
+) -> None:
+    (claim,) = analyse(text).claims
+    assert claim.direct and claim.speaker == speaker
+    assert claim.content == text.split('"')[1]
+
+
+def test_a_phrase_after_a_comma_is_not_the_speaker(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    (claim,) = analyse("Cruz, with unconcealed delight, said Trump had lost.").claims
+    assert claim.speaker == "Cruz"
+
+
+def test_what_a_comma_appends_to_a_content_is_not_attributed(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = (
+        "Officials say the bulk of ground troops should be Arab fighters, a theoretical "
+        "force the administration has struggled to raise."
+    )
+    claim = _claim(analyse(text), "ground troops")
+    assert claim.content == "the bulk of ground troops should be Arab fighters"

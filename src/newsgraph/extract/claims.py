@@ -151,7 +151,32 @@ def _content_chars(root: Token) -> tuple[int, int]:
     for k in range(start, min(root.i, start + 12)):
         if doc[k].text in ("-", "--", "—", "–") and doc[k].whitespace_ and k > start:
             start = k + 1
-    return _trimmed_chars(doc, start, end)
+    return _trimmed_chars(doc, start, _without_tail(doc, root.i, end))
+
+
+TAIL_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
+TAIL_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _without_tail(doc: Doc, root_i: int, end: int) -> int:
+    """The end of a content before what a comma or dash appends to it: an apposition ("...
+    Arab fighters, a theoretical 100,000-strong force"), a relative clause (", where ...",
+    ", which ..."), a participle (", pointing to ...", ", saying ..."). Annotators end the
+    content with the proposition."""
+    cut = end
+    for k in range(root_i + 1, end - 1):
+        if doc[k].text not in TAIL_MARKS:
+            continue
+        nxt = doc[k + 1]
+        tail = next((t for t in doc[k + 1 : end] if t.head.i < k + 1 or t.head.i >= end), None)
+        if tail is None or tail.dep_ not in TAIL_DEPS:
+            continue
+        if tail.dep_ == "advcl" and tail.tag_ != "VBG":
+            continue
+        if tail.right_edge.i + 1 >= end and nxt.i == tail.left_edge.i:
+            cut = k
+            break
+    return cut
 
 
 def _shares_subject(verb: Token) -> bool:
@@ -270,11 +295,12 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
             end = min(end, child.left_edge.i)
     # What a comma sets after the name tells about the speaker, it is not the speaker:
     # "Howard Rubel, a senior analyst at Jefferies, who notes ...", "Renee Gold, 83, of
-    # Sarasota", "Dan Golvach, when asked about ...". An apposition stays.
+    # Sarasota", "Dan Golvach, when asked about ...", "Schilling, through a spokeswoman". An
+    # apposition stays.
     for tok in doc[subj.i + 1 : end]:
         after_comma = doc[tok.left_edge.i - 1].text == "," and tok.left_edge.i > subj.i
         if after_comma and (
-            tok.dep_ in ("relcl", "acl", "advcl")
+            tok.dep_ in ("relcl", "acl", "advcl", "prep")
             or (tok.like_num and tok.dep_ in ("appos", "npadvmod", "amod", "nummod"))
         ):
             end = min(end, tok.left_edge.i - 1)
@@ -530,6 +556,13 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             if before is not None:
                 content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
         if content is None or content[0] < 0:
+            # 'Trump said: "Our country's a mess."', 'adding, "..."': the quotation that
+            # opens right after the verb (and its object: "told reporters: ...")
+            opening = _quote_opening_after(doc, verb, quotes)
+            if opening is not None:
+                inside = (opening[0] + 1, opening[1] - 1)
+                content, direct = _strip_quote(text_of(doc), inside), True
+        if content is None or content[0] < 0:
             return []
     # Who speaks.
     speaker_span: tuple[int, int] | None = None
@@ -624,6 +657,28 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         found.extend(_split_quote(verb, attribution, quotes))
         _extend_quote(verb, found[-1], quotes)
     return found
+
+
+def _quote_opening_after(
+    doc: Doc, verb: Token, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The quotation opening after a colon or comma that follows the verb or its object."""
+    text = text_of(doc)
+    stop = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative", "npadvmod") and child.i == stop:
+            stop = child.right_edge.i + 1
+    if stop >= len(doc):
+        return None
+    here = doc[stop - 1].idx + len(doc[stop - 1].text)
+    for q_start, q_end in quotes:
+        if q_start < here:
+            continue
+        gap = text[here:q_start]
+        if len(gap) <= 3 and gap.strip() in (":", ",") and "\n" not in gap:
+            return q_start, q_end
+        return None
+    return None
 
 
 def _quote_before(
@@ -985,7 +1040,7 @@ def _object_chars(verb: Token, frame: str) -> tuple[int, int]:
     for child in verb.rights:
         if child.i > obj.i and child.dep_ in OBJECT_TAIL_DEPS:
             end = max(end, child.right_edge.i + 1)
-    return _trimmed_chars(doc, obj.left_edge.i, end)
+    return _trimmed_chars(doc, obj.left_edge.i, _without_tail(doc, obj.i, end))
 
 
 def _restates(doc: Doc, item: Attribution, others: list[Attribution]) -> bool:
