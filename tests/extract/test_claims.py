@@ -396,3 +396,12 @@ def test_what_a_comma_appends_to_a_content_is_not_attributed(
     )
     claim = _claim(analyse(text), "ground troops")
     assert claim.content == "the bulk of ground troops should be Arab fighters"
+
+
+def test_a_relative_clause_reports_what_follows_its_verb(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The governor vetoed a bill, which critics said was discriminatory against students."
+    claim = _claim(analyse(text), "discriminatory")
+    assert claim.content == "was discriminatory against students"
+    assert claim.speaker == "critics"

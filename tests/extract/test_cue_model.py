@@ -7,7 +7,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsgraph.extract.cue_model import RARE, keys_of, load_cue_model
-from newsgraph.extract.train_cues import MIN_NEGATIVE, fit
+from newsgraph.extract.train_cues import MIN_NEGATIVE, fit, pick
 
 BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "attribution"
 TEXT = (
@@ -81,3 +81,8 @@ def test_keys_name_the_class_of_a_word_without_its_lemma(nlp: Language) -> None:
     doc = nlp("She groused that the rules were rigged.")
     groused = next(t for t in doc if t.text == "groused")
     assert keys_of(groused, False)[2] == "*|ccomp|p|that|p"
+
+
+def test_the_threshold_is_the_highest_of_those_as_good_as_the_best() -> None:
+    assert pick({0.35: 0.5651, 0.4: 0.5653, 0.45: 0.5648, 0.5: 0.561}) == 0.45
+    assert pick({0.35: 0.570, 0.4: 0.565, 0.45: 0.560}) == 0.35

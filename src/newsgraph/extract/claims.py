@@ -499,6 +499,10 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             content, direct = (quote[0] + 1, quote[1] - 1), True
     elif clause is not None:
         content = _content_chars(clause)
+        if verb.dep_ == "relcl" and clause.left_edge.i < verb.i:
+            # "a bill, which critics said was unfair": the relative pronoun heads the clause
+            # from before the speaker; what is attributed is the rest of the clause
+            content = _trimmed_chars(doc, verb.i + 1, clause.right_edge.i + 1)
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         content = _subtree_chars(verb.head)
     else:
