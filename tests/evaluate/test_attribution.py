@@ -113,3 +113,37 @@ def test_held_out_month_floors() -> None:
         if scores[name] < floor
     }
     assert not below, f"scores below their floors (score, floor): {below}"
+
+
+def test_split_quotation_halves_score_as_one_attribution() -> None:
+    from newsgraph.evaluate.attribution import BenchArticle, fragments_jaccard, predicted_claims
+    from newsgraph.records import AnalyzedArticle, Article, Claim
+
+    text = "“We will win,” she said, “and soon.” Later he said it was over."
+    article = Article.bare("a", text)
+
+    def claim(index: int, start: int, end: int, c_start: int, c_end: int, speaker: str) -> Claim:
+        return Claim(
+            id=f"c{index}",
+            article_id="a",
+            start=start,
+            end=end,
+            speaker=speaker,
+            speaker_entity_id=None,
+            cue="say",
+            stance="assert",
+            direct=index < 2,
+            content=text[c_start:c_end],
+            content_start=c_start,
+            content_end=c_end,
+        )
+
+    claims = [
+        claim(0, 1, 23, 1, 12, "she"),  # “We will win,” she said
+        claim(1, 15, 35, 26, 35, "she"),  # she said, “and soon.”
+        claim(2, 43, 62, 51, 62, "he"),  # indirect, another cue
+    ]
+    analyzed = AnalyzedArticle(article=article, claims=claims)
+    predicted = predicted_claims(BenchArticle("a", None, text, []), analyzed)
+    assert [p.fragments for p in predicted] == [((1, 12), (26, 35)), ((51, 62),)]
+    assert fragments_jaccard([(0, 13), (25, 36)], predicted[0].fragments) == pytest.approx(20 / 24)

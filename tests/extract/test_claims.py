@@ -184,6 +184,17 @@ def test_quotation_continued_in_next_sentence_extends_the_claim(
     assert claims[0].speaker == "the mayor"
 
 
+@pytest.mark.parametrize("mark", ["''", '"'])
+def test_quotation_continued_after_plain_marks_extends_the_claim(
+    analyse: Callable[..., AnalyzedArticle], mark: str
+) -> None:
+    # the parser ends "the mayor said." after the next quotation's opening mark
+    text = f"{mark}The dam held,{mark} the mayor said. {mark}The town is safe.{mark}\n\nRain fell."
+    claims = analyse(text).claims
+    assert len(claims) == 1
+    assert claims[0].content.endswith("The town is safe.")
+
+
 def test_next_quotation_with_its_own_cue_is_its_own_claim(
     analyse: Callable[..., AnalyzedArticle],
 ) -> None:
@@ -310,3 +321,87 @@ def test_the_circumstances_of_a_statement_are_no_claim(
     text = "Asked about the audit, the mayor said the city had paid every bill."
     claims = analyse(text).claims
     assert [c.content for c in claims] == ["the city had paid every bill"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Renee Gold, 83, of Sarasota, said the plan had failed.", "Renee Gold"),
+        (
+            "Howard Rubel, a senior analyst at Jefferies, who follows the company, said the "
+            "merger would close.",
+            "Howard Rubel, a senior analyst at Jefferies",
+        ),
+    ],
+)
+def test_what_a_comma_adds_after_the_speaker_is_not_the_speaker(
+    analyse: Callable[..., AnalyzedArticle], text: str, speaker: str
+) -> None:
+    (claim,) = analyse(text).claims
+    assert claim.speaker == speaker
+
+
+def test_a_reporting_verb_with_an_object_the_model_reads_is_a_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    claim = _claim(analyse("Sanders called the plan a disgrace at a rally."), "the plan")
+    assert claim.speaker == "Sanders" and claim.cue == "call"
+
+
+def test_according_to_inside_its_clause_attributes_the_whole_sentence(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "At the heart of the trouble, according to Dennis Ross, was a decision by the mayor."
+    claim = _claim(analyse(text), "At the heart")
+    assert claim.content.endswith("was a decision by the mayor")
+    assert claim.speaker == "Dennis Ross"
+
+
+def test_a_coordinated_verb_without_its_own_subject_stays_in_the_content(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "She was tired of the status quo and wanted a new candidate, she said."
+    claim = _claim(analyse(text), "tired")
+    assert claim.content == "She was tired of the status quo and wanted a new candidate"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Trump said: "Our country is a mess, and we cannot let this go on."', "Trump"),
+        ('He told reporters: "We will win."', "He"),
+    ],
+)
+def test_a_quotation_opening_after_the_reporting_verb_is_its_content(
+    analyse: Callable[..., AnalyzedArticle], text: str, speaker: str
+) -> None:
+    (claim,) = analyse(text).claims
+    assert claim.direct and claim.speaker == speaker
+    assert claim.content == text.split('"')[1]
+
+
+def test_a_phrase_after_a_comma_is_not_the_speaker(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    (claim,) = analyse("Cruz, with unconcealed delight, said Trump had lost.").claims
+    assert claim.speaker == "Cruz"
+
+
+def test_what_a_comma_appends_to_a_content_is_not_attributed(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = (
+        "Officials say the bulk of ground troops should be Arab fighters, a theoretical "
+        "force the administration has struggled to raise."
+    )
+    claim = _claim(analyse(text), "ground troops")
+    assert claim.content == "the bulk of ground troops should be Arab fighters"
+
+
+def test_a_relative_clause_reports_what_follows_its_verb(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The governor vetoed a bill, which critics said was discriminatory against students."
+    claim = _claim(analyse(text), "discriminatory")
+    assert claim.content == "was discriminatory against students"
+    assert claim.speaker == "critics"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from newsgraph.extract.cue_model import keys_of, load_cue_model
-from newsgraph.extract.train_cues import MIN_NEGATIVE, fit
+from newsgraph.extract.cue_model import RARE, keys_of, load_cue_model
+from newsgraph.extract.train_cues import MIN_NEGATIVE, fit, pick
 
 BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "attribution"
 TEXT = (
@@ -61,3 +61,28 @@ def test_fit_keeps_common_keys_never_seen_as_cues() -> None:
     assert model.counts["say|ccomp"] == (3, 3)
     assert "rare|dobj" not in model.counts
     assert "think" not in model.cue_words and "say" in model.cue_words
+
+
+def test_an_unseen_word_takes_the_rate_of_rare_words_in_its_frame() -> None:
+    cls = "*|ccomp|p|that|p"
+    rows = [("2016-01", (f"w{k}|ccomp", f"w{k}|ccomp|p3", cls), True) for k in range(8)]
+    rows += [("2016-01", (f"v{k}|dobj", f"v{k}|dobj|p3", "*|dobj|p||p"), False) for k in range(8)]
+    # a common word feeds its own keys, not the class: "see" is no evidence about the tail
+    rows += [("2016-01", ("see|ccomp", "see|ccomp|p3", cls), False)] * RARE
+    model = fit(rows, threshold=0.5)
+    assert model.counts[cls] == (8, 8)
+    unseen = ("grouse|ccomp", "grouse|ccomp|p3", cls)
+    assert model.probability(unseen) > 0.8
+    assert model.probability(("grouse|dobj", "grouse|dobj|p3", "*|dobj|p||p")) < 0.2
+    assert model.probability(("see|ccomp", "see|ccomp|p3", cls)) < 0.5
+
+
+def test_keys_name_the_class_of_a_word_without_its_lemma(nlp: Language) -> None:
+    doc = nlp("She groused that the rules were rigged.")
+    groused = next(t for t in doc if t.text == "groused")
+    assert keys_of(groused, False)[2] == "*|ccomp|p|that|p"
+
+
+def test_the_threshold_is_the_highest_of_those_as_good_as_the_best() -> None:
+    assert pick({0.35: 0.5651, 0.4: 0.5653, 0.45: 0.5648, 0.5: 0.561}) == 0.45
+    assert pick({0.35: 0.570, 0.4: 0.565, 0.45: 0.560}) == 0.35

@@ -11,6 +11,10 @@ The metric is the benchmark README's:
   to share at least half of its words with the gold source span, or both to be empty.
 - Matching is one to one, greedy by Jaccard, separately at each level. Precision is over all
   predicted claims, recall over all gold attributions.
+- The halves of a quotation split by its reporting clause (“A,” said X, “B.”) are two claims in
+  newsgraph (SPEC.md) and one attribution with two content fragments in PolNeAR: two direct
+  claims with the same cue and speaker whose reporting clauses overlap (each claim's
+  `start..end` covers its cue and speaker) are scored as one prediction with both fragments.
 
 The articles run through newsgraph's real pipeline as clean text (`media_type="clean"`: the
 title line, a blank line, the body); claim offsets are mapped back to the file's offsets.
@@ -29,7 +33,7 @@ from pathlib import Path
 
 from newsgraph.errors import BenchmarkMissing, InputError
 from newsgraph.evaluate.claims import PRF
-from newsgraph.records import AnalyzedArticle, Document
+from newsgraph.records import AnalyzedArticle, Claim, Document
 
 Analyse = Callable[[Sequence[Document]], list[AnalyzedArticle | InputError]]
 Progress = Callable[[int], Callable[[], None]]
@@ -56,6 +60,11 @@ class PredictedClaim:
     start: int
     end: int
     speaker: str
+    more: tuple[tuple[int, int], ...] = ()  # further content fragments (a split quotation)
+
+    @property
+    def fragments(self) -> tuple[tuple[int, int], ...]:
+        return ((self.start, self.end), *self.more)
 
 
 @dataclass(slots=True)
@@ -192,11 +201,30 @@ def predicted_claims(article: BenchArticle, analyzed: AnalyzedArticle) -> list[P
     offset = len(article.text) - len(article.text.lstrip())
     if article.text[offset : offset + len(text)] != text:
         raise InputError(article.name, "the cleaned text is not a slice of the file")
-    return [
-        PredictedClaim(c.content_start + offset, c.content_end + offset, c.speaker or "")
-        for c in analyzed.claims
-        if c.content_start is not None and c.content_end is not None
-    ]
+    out: list[PredictedClaim] = []
+    previous: Claim | None = None
+    for c in sorted(analyzed.claims, key=lambda c: (c.content_start or 0, c.start)):
+        if c.content_start is None or c.content_end is None:
+            continue
+        fragment = (c.content_start + offset, c.content_end + offset)
+        if previous is not None and _halves(previous, c):
+            last = out[-1]
+            out[-1] = PredictedClaim(last.start, last.end, last.speaker, (*last.more, fragment))
+        else:
+            out.append(PredictedClaim(*fragment, c.speaker or ""))
+        previous = c
+    return out
+
+
+def _halves(first: Claim, second: Claim) -> bool:
+    """Whether two claims are the halves of one quotation split by its reporting clause: both
+    direct, same cue and speaker, contents apart, the reporting clause between them shared."""
+    if not (first.direct and second.direct and first.cue == second.cue):
+        return False
+    if first.speaker != second.speaker or first.content_end is None:
+        return False
+    assert second.content_start is not None
+    return first.content_end <= second.content_start and second.start < first.end
 
 
 def _merged(fragments: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -211,10 +239,16 @@ def _merged(fragments: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def char_jaccard(gold: Sequence[tuple[int, int]], start: int, end: int) -> float:
     """Character Jaccard of gold fragments against the span [start, end)."""
-    merged = _merged(gold)
-    size = sum(e - s for s, e in merged)
-    inter = sum(max(0, min(e, end) - max(s, start)) for s, e in merged)
-    union = size + max(0, end - start) - inter
+    return fragments_jaccard(gold, [(start, end)])
+
+
+def fragments_jaccard(
+    gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]
+) -> float:
+    """Character Jaccard of gold fragments against predicted fragments."""
+    ours, theirs = _merged(predicted), _merged(gold)
+    inter = sum(max(0, min(e, f) - max(s, r)) for s, e in theirs for r, f in ours)
+    union = sum(e - s for s, e in theirs) + sum(e - s for s, e in ours) - inter
     return inter / union if union else 0.0
 
 
@@ -246,7 +280,7 @@ def score_article(
     sourced: list[tuple[float, int, int]] = []
     for p, claim in enumerate(predicted):
         for g, item in enumerate(gold):
-            jac = char_jaccard(item.content, claim.start, claim.end)
+            jac = fragments_jaccard(item.content, claim.fragments)
             if jac >= THRESHOLD:
                 pairs.append((jac, p, g))
                 if sources_agree(claim.speaker, item.source):

@@ -142,12 +142,53 @@ def _content_chars(root: Token) -> tuple[int, int]:
             child.i > root.i
             and child.dep_ in ("advcl", "conj", "parataxis")
             and (child.lemma_.lower() in REPORTING_VERBS)
+            and not _shares_subject(child)
         ):
             end = min(end, child.left_edge.i)
+            # "..., and X said": the conjunction and the comma go with the clause cut off
+            while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
     for k in range(start, min(root.i, start + 12)):
         if doc[k].text in ("-", "--", "—", "–") and doc[k].whitespace_ and k > start:
             start = k + 1
-    return _trimmed_chars(doc, start, end)
+    return _trimmed_chars(doc, start, _without_tail(doc, root.i, end))
+
+
+TAIL_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
+TAIL_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _without_tail(doc: Doc, root_i: int, end: int) -> int:
+    """The end of a content before what a comma or dash appends to it: an apposition ("...
+    Arab fighters, a theoretical 100,000-strong force"), a relative clause (", where ...",
+    ", which ..."), a participle (", pointing to ...", ", saying ..."). Annotators end the
+    content with the proposition."""
+    cut = end
+    for k in range(root_i + 1, end - 1):
+        if doc[k].text not in TAIL_MARKS:
+            continue
+        nxt = doc[k + 1]
+        tail = next((t for t in doc[k + 1 : end] if t.head.i < k + 1 or t.head.i >= end), None)
+        if tail is None or tail.dep_ not in TAIL_DEPS:
+            continue
+        if tail.dep_ == "advcl" and tail.tag_ != "VBG":
+            continue
+        if tail.right_edge.i + 1 >= end and nxt.i == tail.left_edge.i:
+            cut = k
+            break
+    return cut
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb without a subject of its own ("she was tired of it and wanted a
+    change", "he'd sit Putin down and tell him") or opening a second "that" clause ("A, and
+    that she expects B"): part of the same content, not a reporting clause of its own
+    ("..., while X said", "..., saying")."""
+    if verb.dep_ != "conj":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True
+    return not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
@@ -252,6 +293,17 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
         )
         if dated:  # "Trump on Tuesday said": the time belongs to the saying
             end = min(end, child.left_edge.i)
+    # What a comma sets after the name tells about the speaker, it is not the speaker:
+    # "Howard Rubel, a senior analyst at Jefferies, who notes ...", "Renee Gold, 83, of
+    # Sarasota", "Dan Golvach, when asked about ...", "Schilling, through a spokeswoman". An
+    # apposition stays.
+    for tok in doc[subj.i + 1 : end]:
+        after_comma = doc[tok.left_edge.i - 1].text == "," and tok.left_edge.i > subj.i
+        if after_comma and (
+            tok.dep_ in ("relcl", "acl", "advcl", "prep")
+            or (tok.like_num and tok.dep_ in ("appos", "npadvmod", "amod", "nummod"))
+        ):
+            end = min(end, tok.left_edge.i - 1)
     for k in range(start, subj.i):
         if doc[k].text in ("-", "--", "—", "–", ":"):
             start = k + 1
@@ -447,6 +499,10 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             content, direct = (quote[0] + 1, quote[1] - 1), True
     elif clause is not None:
         content = _content_chars(clause)
+        if verb.dep_ == "relcl" and clause.left_edge.i < verb.i:
+            # "a bill, which critics said was unfair": the relative pronoun heads the clause
+            # from before the speaker; what is attributed is the rest of the clause
+            content = _trimmed_chars(doc, verb.i + 1, clause.right_edge.i + 1)
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         content = _subtree_chars(verb.head)
     else:
@@ -503,6 +559,13 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             before = _quote_before(doc, verb, (subj.left_edge.i, subj.i + 1), quotes)
             if before is not None:
                 content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
+        if content is None or content[0] < 0:
+            # 'Trump said: "Our country's a mess."', 'adding, "..."': the quotation that
+            # opens right after the verb (and its object: "told reporters: ...")
+            opening = _quote_opening_after(doc, verb, quotes)
+            if opening is not None:
+                inside = (opening[0] + 1, opening[1] - 1)
+                content, direct = _strip_quote(text_of(doc), inside), True
         if content is None or content[0] < 0:
             return []
     # Who speaks.
@@ -600,6 +663,28 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     return found
 
 
+def _quote_opening_after(
+    doc: Doc, verb: Token, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The quotation opening after a colon or comma that follows the verb or its object."""
+    text = text_of(doc)
+    stop = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "dative", "npadvmod") and child.i == stop:
+            stop = child.right_edge.i + 1
+    if stop >= len(doc):
+        return None
+    here = doc[stop - 1].idx + len(doc[stop - 1].text)
+    for q_start, q_end in quotes:
+        if q_start < here:
+            continue
+        gap = text[here:q_start]
+        if len(gap) <= 3 and gap.strip() in (":", ",") and "\n" not in gap:
+            return q_start, q_end
+        return None
+    return None
+
+
 def _quote_before(
     doc: Doc, verb: Token, speaker_span: tuple[int, int] | None, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -673,7 +758,13 @@ def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]])
     one attribution, as annotators mark it: the content runs on to the end of “B”, unless
     that sentence has a reporting clause of its own."""
     text = text_of(verb.doc)
-    sent_end = sentence_of(verb).end_char
+    sent = sentence_of(verb)
+    last = sent.end - 1
+    # The parser often ends the sentence after the next quotation's opening mark
+    # ('... he said. ''' then 'These people ...'): the sentence ends before that mark.
+    while last > verb.i and (_is_quote_mark(verb.doc[last]) or verb.doc[last].is_space):
+        last -= 1
+    sent_end = verb.doc[last].idx + len(verb.doc[last].text)
     paragraph_end = text.find("\n", verb.idx)
     if 0 <= paragraph_end < sent_end:  # the parser ran the sentence on past the paragraph
         sent_end = paragraph_end
@@ -690,6 +781,11 @@ def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]])
         if end > start:
             item.content_end = end
         return
+
+
+def _is_quote_mark(tok: Token) -> bool:
+    """A token of quotation marks only (spaCy keeps a doubled '' as one token)."""
+    return all(ch in QUOTE_CHARS for ch in tok.text)
 
 
 def _reported_inside(doc: Doc, start: int, end: int) -> bool:
@@ -726,8 +822,13 @@ def _according_to(tok: Token) -> Attribution | None:
     phrase_end = pobj.right_edge.i + 1
     # An appositive or relative clause after the source belongs to it, not to the content.
     sent = sentence_of(tok)
+    rest = [t for t in doc[phrase_end : sent.end] if not (t.is_punct or t.is_space)]
     if phrase_start <= sent.start + 1:
         start, end = phrase_end, sent.end
+    elif rest and doc[phrase_end].text == ",":
+        # "At the heart of it, according to X, was a decision ...": the clause runs on
+        # past the phrase, and the sentence is what X says
+        start, end = sent.start, sent.end
     else:
         start, end = sent.start, phrase_start
     content = _trimmed_chars(doc, start, end)
@@ -943,7 +1044,7 @@ def _object_chars(verb: Token, frame: str) -> tuple[int, int]:
     for child in verb.rights:
         if child.i > obj.i and child.dep_ in OBJECT_TAIL_DEPS:
             end = max(end, child.right_edge.i + 1)
-    return _trimmed_chars(doc, obj.left_edge.i, end)
+    return _trimmed_chars(doc, obj.left_edge.i, _without_tail(doc, obj.i, end))
 
 
 def _restates(doc: Doc, item: Attribution, others: list[Attribution]) -> bool:
@@ -994,7 +1095,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 and model is not None
                 and model.is_cue(tok, quoted)
                 and not _is_negated(tok)
-                and frame_of(tok) in LEARNED_FRAMES
+                and (frame_of(tok) in LEARNED_FRAMES or frame_of(tok) in OBJECT_FRAMES)
             ):
                 # a clause the lexicon's rules do not read ("pledged to enact reform"): read
                 # as the model's cues are
