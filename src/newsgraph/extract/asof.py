@@ -39,6 +39,10 @@ FUTURE_HEADS = frozenset(
 MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 PRESENT_MARKERS = frozenset({"now", "presently", "currently", "still", "already", "since"})
 BLOCKING_PREPS = frozenset({"since", "until", "till", "within", "for", "over", "after", "before"})
+# A time after one of these that lies after publication is a deadline: "to 24% by the end of
+# the next decade", "spend $2.6 billion through November 2028" name a target, not a date the
+# figure stands at ("had risen to 12 by Friday" still dates the 12).
+DEADLINE_PREPS = frozenset({"by", "through", "thru"})
 # Words before a figure of comparison: "down from 1.808% late on Monday".
 COMPARISON_WORDS = frozenset({"from", "than", "versus", "vs", "vs.", "with"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-"})
@@ -57,7 +61,22 @@ class TimeMention:
     possessive: bool
     resolved: str
     now: bool = False  # "now", "presently": a marker of the present, weaker than a date
+    deadline: bool = False  # "by 2030" after publication: the figure is a target, undated
     chain: frozenset[int] = frozenset()  # what it modifies below its verb (`_noun_chain`)
+
+
+def deadline_of_unknown(prev: str, low: str) -> bool:
+    """A deadline the resolver cannot date but that is plainly ahead: "by the next decade"."""
+    return prev in DEADLINE_PREPS and any(w in low.split() for w in ("next", "coming"))
+
+
+def _after(resolved: str | None, published: str) -> bool:
+    """Whether a resolved year, month or day lies after the publication day."""
+    if resolved is None or not resolved[:4].isdigit():
+        return False
+    if len(resolved) not in (4, 7, 10) or "W" in resolved:
+        return False
+    return resolved > published[: len(resolved)]
 
 
 def _attach(tok: Token) -> Token | None:
@@ -121,11 +140,16 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         if prev in BLOCKING_PREPS:
             continue
         low = text.lower()
-        if prev == "by" and (any(w in low for w in WEEKDAYS) or any(s in low for s in SEASONS)):
-            continue
+        deadline = False
+        if prev in DEADLINE_PREPS:
+            if any(w in low for w in WEEKDAYS) or any(s in low for s in SEASONS):
+                continue
+            deadline = _after(resolve_time(text, published), published)
         if prev in ("between", "from"):
             text = f"{prev} {text}"
         resolved = resolve_time(text, published)
+        if resolved is None and deadline_of_unknown(prev, low):
+            resolved, deadline = "", True  # "by the end of the next decade": never a date
         if resolved is None:
             continue
         root = ent.root
@@ -148,6 +172,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 possessive,
                 resolved,
                 chain=_noun_chain(root, range(ent.start, end)),
+                deadline=deadline,
             )
         )
     for tok in doc:
@@ -252,6 +277,11 @@ def _modal(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS
 
 
+def _conditional(verb: Token) -> bool:
+    """A clause set as a condition ("if Google gets to 100 games", "unless sales reach")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
     for child in verb.children:
         if child.lower_ in PRESENT_MARKERS and child.dep_ in ("advmod", "npadvmod"):
@@ -312,6 +342,8 @@ def date_figure(
     owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
     # "the 14 companies currently in the program": a marker of the present counts here too
     own_times = [t for t in times if t.chain & owners]
+    if any(t.deadline for t in own_times):
+        return None
     if own_times:
         # "from $34,410 in October 2015", "the three fatalities at a fuel plant on Tuesday"
         return min(own_times, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
@@ -340,10 +372,15 @@ def date_figure(
         if doc[outer_i].head.i in ancestors and (outer := _attach(doc[outer_i].head)) is not None:
             clause.add(outer.i)
     # A time that belongs to another figure ("up from $38,373 a year ago") dates that one.
+    if any(t.deadline and t.attach_i in clause for t in times):
+        return None  # "plans to install 30.8 GW of solar by 2030": a target
+    if _conditional(verb):
+        return None  # "if it gets to over 100 games by next year": hypothetical
     free = [
         t
         for t in times
         if not t.now
+        and not t.deadline
         and not (phrase.start_i <= t.start_i < phrase.end_i)
         and not any(doc[k].like_num for k in t.chain - owners)
         and not _right_after_other(doc, t, phrase, others)
