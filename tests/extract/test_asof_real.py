@@ -158,6 +158,26 @@ def test_what_there_were_takes_the_time_of_its_count(
         ),
         # ... one before it dates the figure
         ("The toll had risen to 12 by October, officials said.", "12", "2019-10"),
+        # a time the parser hangs the figure on is the figure's
+        ("Home Depot shares are up about 40% year to date.", "about 40%", "2019-11-18"),
+        # "at that point" takes the time named just before
+        (
+            "The industry had a capacity of 8.69 GW at the end of 2017. Hanwha had 3.7 GW of "
+            "cell capacity at that point.",
+            "3.7 GW",
+            "2017",
+        ),
+        # the date of the occasion a statement is made at
+        ("He said at a Nov. 6 event that 12 had died.", "12", "2019-11-06"),
+        # a present-tense report stands at publication
+        (
+            "The Associated Press reports that 28 people who came into contact with the "
+            "patient were quarantined.",
+            "28",
+            "2019-11-18",
+        ),
+        # a figure of the day's market news without a reporting verb
+        ("Spot gold added 0.1% to $1,472.19 an ounce.", "$1,472.19", "2019-11-18"),
         # a condition is hypothetical
         (
             "If the service gets to 100 games by the time the tier launches next year, that "

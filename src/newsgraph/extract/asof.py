@@ -43,6 +43,11 @@ BLOCKING_PREPS = frozenset({"since", "until", "till", "within", "for", "over", "
 # the next decade", "spend $2.6 billion through November 2028" name a target, not a date the
 # figure stands at ("had risen to 12 by Friday" still dates the 12).
 DEADLINE_PREPS = frozenset({"by", "through", "thru"})
+OCCASION_PREPS = frozenset({"at", "in", "during"})
+# "at that point", "at that time", "at the time": the time named just before.
+ANAPHORIC_NOUNS = frozenset({"point", "time", "moment", "stage"})
+# Reporting verbs whose present tense ("says", "reports") states a figure as it stands now.
+PRESENT_REPORTS = frozenset({"say", "report", "tell", "write", "state", "estimate"})
 # Words before a figure of comparison: "down from 1.808% late on Monday".
 COMPARISON_WORDS = frozenset({"from", "than", "versus", "vs", "vs.", "with"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-"})
@@ -136,6 +141,10 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         ):
             text = f"{text} to {doc[end + 1].text}"
             end += 2
+        # "up 40% year to date": the parser tags "year" alone
+        if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].lower_ == "date":
+            text = f"{text} to date"
+            end += 2
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if prev in BLOCKING_PREPS:
             continue
@@ -158,8 +167,14 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         possessive = any(t.tag_ == "POS" or t.dep_ == "case" for t in ent) or root.dep_ == "poss"
         # "NASA's Monday announcement": a time naming a noun dates it as "Monday's" would
         possessive = possessive or (root.dep_ == "compound" and root.head.pos_ == "NOUN")
-        if possessive:
-            attach: Token | None = root.head
+        occasion = _occasion_verb(root)
+        attach: Token | None
+        if occasion is not None:
+            # "recounted in an Oct. 21 cabinet meeting": the date of the occasion a clause
+            # happens at dates the clause
+            possessive, attach = False, occasion
+        elif possessive:
+            attach = root.head
         elif _modifies_noun(root):
             attach = None
         else:
@@ -175,6 +190,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 deadline=deadline,
             )
         )
+    found.extend(_anaphoric_times(doc, found))
     for tok in doc:
         if tok.lower_ in NOW_WORDS and tok.ent_type_ == "" and tok.dep_ == "advmod":
             head = _attach(tok)
@@ -190,6 +206,56 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 )
             )
     return found
+
+
+def _occasion_verb(root: Token) -> Token | None:
+    """The verb of "said at a Nov. 6 event", "recounted in an Oct. 21 meeting": a date naming
+    the object of "at", "in" or "during" that hangs on a verb."""
+    if root.dep_ != "compound" or root.head.pos_ != "NOUN" or root.head.dep_ != "pobj":
+        return None
+    prep = root.head.head
+    if prep.lower_ not in OCCASION_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
+
+
+def _anaphoric_times(doc: Doc, dated: list[TimeMention]) -> list[TimeMention]:
+    """ "at that point", "at the time", "at that time": the time last named before them, in
+    their sentence or the one before ("... at the end of 2017. Hanwha had 3.7 GW at that
+    point")."""
+    out: list[TimeMention] = []
+    for tok in doc:
+        if tok.lower_ != "at" or tok.i + 2 >= len(doc):
+            continue
+        det, noun = doc[tok.i + 1], doc[tok.i + 2]
+        if det.lower_ not in ("that", "the") or noun.lower_ not in ANAPHORIC_NOUNS:
+            continue
+        if det.lower_ == "the" and noun.lower_ != "time":
+            continue
+        if tok.i + 3 < len(doc) and doc[tok.i + 3].dep_ in ("relcl", "acl", "prep"):
+            continue  # "at the time of the attack", "at the time it was built"
+        sent = sentence_of(tok)
+        floor = sentence_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        before = [
+            t
+            for t in dated
+            if floor <= t.start_i and t.end_i <= tok.i and not t.deadline and t.resolved
+        ]
+        if not before:
+            continue
+        source = max(before, key=lambda t: t.start_i)
+        attach = _attach(tok)
+        out.append(
+            TimeMention(
+                tok.i,
+                tok.i + 3,
+                attach.i if attach is not None else None,
+                False,
+                source.resolved,
+                chain=_noun_chain(noun, range(tok.i, tok.i + 3)),
+            )
+        )
+    return out
 
 
 def _path_to_verb(
@@ -302,7 +368,12 @@ def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
         # are up about 40%". A reported one ("600 have lost their lives, the agency said")
         # is as of its report.
         return True
-    return claim_cue is not None and claim_cue.tag_ in ("VBZ", "VBP") and claim_cue.lemma_ == "say"
+    # "the agency says", "The Associated Press reports that ...": a report standing now
+    return (
+        claim_cue is not None
+        and claim_cue.tag_ in ("VBZ", "VBP")
+        and claim_cue.lemma_ in PRESENT_REPORTS
+    )
 
 
 def _existential_time(doc: Doc, attach_i: int, clause: set[int]) -> bool:
@@ -341,7 +412,10 @@ def date_figure(
     root = doc[phrase.root_i]
     owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
     # "the 14 companies currently in the program": a marker of the present counts here too
-    own_times = [t for t in times if t.chain & owners]
+    # "up about 40% year to date": a figure the parser hangs on a time is that time's
+    own_times = [
+        t for t in times if t.chain & owners or t.start_i <= root.head.i < t.end_i != root.i + 1
+    ]
     if any(t.deadline for t in own_times):
         return None
     if own_times:
@@ -372,7 +446,8 @@ def date_figure(
         if doc[outer_i].head.i in ancestors and (outer := _attach(doc[outer_i].head)) is not None:
             clause.add(outer.i)
     # A time that belongs to another figure ("up from $38,373 a year ago") dates that one.
-    if any(t.deadline and t.attach_i in clause for t in times):
+    starting = phrase.start_i > 0 and doc[phrase.start_i - 1].lower_ == "from"
+    if not starting and any(t.deadline and t.attach_i in clause for t in times):
         return None  # "plans to install 30.8 GW of solar by 2030": a target
     if _conditional(verb):
         return None  # "if it gets to over 100 games by next year": hypothetical
@@ -430,10 +505,14 @@ def date_figure(
             ):
                 nearest = other
         return nearest.resolved
-    if under_report:
+    if under_report and claim is not None:
         return _claim_time(claim, times)
     if not core:
-        return None
+        # a figure nested in another noun is not dated by its clause's past, but what the
+        # article states in the present stands at publication ("gets players access to 4k
+        # streaming at 60 frames per second")
+        own_present = claim is None and verb.tag_ in ("VBZ", "VBP") and not _modal(verb)
+        return published[:10] if own_present and not _conditional(verb) else None
     cue = doc[claim.cue_i] if claim is not None else None
     for start in (verb, cue):
         dated = _enclosing_clause_time(doc, start, free)
