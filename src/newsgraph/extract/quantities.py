@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -63,6 +64,9 @@ from newsgraph.extract.units import (
     is_currency,
     localise,
 )
+
+if TYPE_CHECKING:
+    from newsgraph.extract.claims import Attribution
 
 DETERMINERS = frozenset(
     {"the", "these", "those", "its", "their", "his", "her", "our", "both", "my"}
@@ -1438,3 +1442,125 @@ def is_duration_or_group(doc: Doc, phrase: NumberPhrase) -> bool:
         return False
     noun = doc[phrase.noun_i]
     return bool(noun.lower_ in DURATION_NOUNS and phrase.unit is None)
+
+
+# Verbs of a relative clause that name who gives a figure: "the $53 million figure McKinley
+# cited", "the 300 deaths the ministry reported".
+SOURCE_CLAUSE_VERBS = frozenset(
+    {"cite", "quote", "give", "report", "claim", "estimate", "announce", "publish", "release"}
+)
+# Verbs of saying that an "according to" can hang from as a relay.
+SAYING_VERBS = frozenset({"say", "tell", "add", "state", "announce", "report", "write"})
+# Nouns of data whose source is its agent: "data released by MOTIE" (a report that says
+# something is its own source: "the report, compiled by 11 member states, said").
+DOCUMENT_NOUNS = frozenset({"data", "figures", "statistics", "numbers", "estimates"})
+
+
+@dataclass(slots=True, frozen=True)
+class FigureSource:
+    """A figure's source named by the figure's own phrase or sentence, as written."""
+
+    speaker: str
+    start_i: int  # the source's tokens, for entity resolution by the caller
+    end_i: int
+
+
+def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> FigureSource | None:
+    """The source a figure's own phrase or sentence gives it when its claim gives a wrong one
+    or none, else None (the claim's source stands).
+
+    - a reporting relative clause on the counted noun: "the $53 million figure McKinley cited";
+    - a sentence's "according to X" for a figure no claim covers, or whose claim took the
+      figure itself as its speaker: "According to data released by MOTIE in August, capacity
+      reached 1.64 GW" (a document's source is its agent);
+    - "he said, according to the Intelligencer": the one who said it, not the paper that
+      relayed it.
+    """
+    if (found := _relative_source(doc, phrase)) is not None:
+        return found
+    broken = claim is not None and _speaker_overlaps(claim, phrase)
+    if claim is None or broken:
+        return _according_to(doc, phrase)
+    if claim.speaker_span is not None and claim.via is None:
+        head = doc[claim.speaker_span[0] : claim.speaker_span[1]].root
+        if (agent := _document_agent(doc, head)) is not None:
+            return agent
+    return _relayed_speaker(doc, claim)
+
+
+def _span_source(doc: Doc, start: int, end: int) -> FigureSource:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return FigureSource(doc[start:end].text, start, end)
+
+
+def _relative_source(doc: Doc, phrase: NumberPhrase) -> FigureSource | None:
+    noun = doc[phrase.noun_i] if phrase.noun_i is not None else doc[phrase.root_i]
+    for head in (noun, noun.head):
+        for child in head.children:
+            if child.dep_ != "relcl" or child.lemma_ not in SOURCE_CLAUSE_VERBS:
+                continue
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                return _span_source(doc, subject.left_edge.i, subject.right_edge.i + 1)
+        if head.i != noun.i or noun.dep_ != "compound":
+            break
+    return None
+
+
+def _speaker_overlaps(claim: Attribution, phrase: NumberPhrase) -> bool:
+    span = claim.speaker_span
+    return span is not None and span[0] < phrase.end_i and phrase.start_i < span[1]
+
+
+def _according_to(doc: Doc, phrase: NumberPhrase) -> FigureSource | None:
+    sent = sentence_of(doc[phrase.root_i])
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.i <= phrase.root_i < pobj.right_edge.i + 1:
+            return None
+        return _document_agent(doc, pobj) or _span_source(
+            doc, pobj.left_edge.i, pobj.right_edge.i + 1
+        )
+    return None
+
+
+def _after_according_to(doc: Doc, span: tuple[int, int] | None) -> bool:
+    return (
+        span is not None
+        and span[0] >= 2
+        and (doc[span[0] - 2].lower_, doc[span[0] - 1].lower_) == ("according", "to")
+    )
+
+
+def _document_agent(doc: Doc, head: Token) -> FigureSource | None:
+    """The agent of a document named as a source: "data released by MOTIE" is MOTIE's."""
+    if head.lower_ not in DOCUMENT_NOUNS and head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for acl in (c for c in head.children if c.dep_ == "acl"):
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if by is not None:
+            return _span_source(doc, by.left_edge.i, by.right_edge.i + 1)
+    return None
+
+
+def _relayed_speaker(doc: Doc, claim: Attribution) -> FigureSource | None:
+    span = claim.speaker_span
+    if claim.origin_is_via and _after_according_to(doc, claim.via_span) and span is not None:
+        # "the commission said, according to Reuters": the commission, relayed by Reuters
+        # ("lawmakers said, citing the spy agency" keeps the agency it cites)
+        return _span_source(doc, span[0], span[1])
+    if span is None or not _after_according_to(doc, span):
+        return None
+    cue = doc[claim.cue_i]
+    according = doc[span[0] - 2]
+    if according.head.lemma_ in SAYING_VERBS and according.head.i != according.i:
+        cue = according.head  # "..., the commission said, according to Reuters": the saying
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or span[0] <= subject.i < span[1]:
+        return None
+    return _span_source(doc, subject.left_edge.i, subject.right_edge.i + 1)
