@@ -130,7 +130,9 @@ def evaluate_figure_speakers(
         outcome = (fold, page, context, row["speaker"], quantity.speaker)
         _tally(scores.folds, scores.wrong, fold, speakers_agree(predicted, gold), outcome)
         side = sides[quantity.id]
-        if side is not None:
+        if side is not None and side.speaker is None:
+            predicted = [None]
+        elif side is not None:
             predicted = [side.speaker, *_mention_names(found, doc, side.start_i, side.end_i)]
         outcome = (fold, page, context, row["speaker"], predicted[0])
         agree = speakers_agree(predicted, gold)

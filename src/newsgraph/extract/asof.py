@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.claims import Attribution
 from newsgraph.extract.docindex import sentence_of
 from newsgraph.extract.numbers import is_year
-from newsgraph.extract.quantities import NumberPhrase
+from newsgraph.extract.quantities import NumberPhrase, embedded_post
 from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time
 
 FUTURE_HEADS = frozenset(
@@ -405,7 +405,24 @@ def date_figure(
     others: list[int] | None = None,
 ) -> str | None:
     """`as_of` for one figure; `earlier` maps a speaker to the date of their last dated claim,
-    `others` holds the first tokens of the article's other figures."""
+    `others` holds the first tokens of the article's other figures. What an embedded post
+    states as now ("we have started distributing 50 lakh masks today") is as of the post."""
+    dated = _date_figure(doc, phrase, claim, times, published, earlier, others)
+    if dated is None or not published or dated != published[:10]:
+        return dated
+    post = embedded_post(doc, phrase.root_i)
+    return (resolve_time(post.date, published) or dated) if post is not None else dated
+
+
+def _date_figure(
+    doc: Doc,
+    phrase: NumberPhrase,
+    claim: Attribution | None,
+    times: list[TimeMention],
+    published: str | None,
+    earlier: dict[str, str],
+    others: list[int] | None = None,
+) -> str | None:
     others = others or []
     if not published:
         return None

@@ -139,6 +139,11 @@ class NumberPhrase:
     unit_span: tuple[int, int] | None = None  # the unit's tokens ("km", "hectares")
 
 
+def _designation(tok: Token) -> bool:
+    """A model designation the parser reads as a number: "RS-25" in "four RS-25 engines"."""
+    return tok.pos_ == "NUM" and not tok.like_num and bool(_DESIGNATION.match(tok.text))
+
+
 def _root(doc: Doc, start: int, end: int) -> Token:
     for k in range(start, end):
         if not (start <= doc[k].head.i < end) or doc[k].head.i == k:
@@ -177,6 +182,9 @@ _GLUED_P = re.compile(r"p(?![^\W_])")
 _AGE_RE = re.compile(r"(?:-|\s+)years?(?:-|\s+)old\b", re.IGNORECASE)
 _POINTS = frozenset({"points", "point", "pts"})
 _PER_SECOND_RE = re.compile(r"\s+[^\W\d_]+\s+(?:per|a)\s+second\b", re.IGNORECASE)
+# A model designation after a count: "RS-25", "F-16", "MiG-29" (letters, a hyphen, digits).
+_DESIGNATION = re.compile(r"^[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]?$")
+_DESIGNATION_TAIL = re.compile(r"-\d")
 _PLUS_RE = re.compile(r"-?plus\b|\+(?![\w.])", re.IGNORECASE)
 
 
@@ -482,7 +490,8 @@ class _Scanner:
                 unit = "point"
             return m.end(), unit, 1.0
         m = _CASED_RE.match(text, pos)
-        if m is not None:
+        if m is not None and not _DESIGNATION_TAIL.match(text, m.end()):
+            # ("two F-16 jets": the letter opens a model designation, not Fahrenheit)
             return m.end(), CASED_UNITS[re.sub(r"\s+", " ", m.group(1))], 1.0
         m = _MEASURE_RE.match(text, pos)
         if m is not None:
@@ -851,6 +860,8 @@ class _Scanner:
                 return True
             if nxt_tok.pos_ not in ("NOUN", "PROPN", "ADJ") or prev in _NOT_COUNT_BEFORE:
                 return True
+        if nxt_tok is not None and _designation(nxt_tok) and nxt_tok.head.pos_ == "NOUN":
+            nxt_tok = nxt_tok.head  # "the four RS-25 engines": the engines are counted
         if prev in DETERMINERS:
             if nxt_tok is None or nxt_tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 return True
@@ -1458,11 +1469,47 @@ DOCUMENT_NOUNS = frozenset({"data", "figures", "statistics", "numbers", "estimat
 
 @dataclass(slots=True, frozen=True)
 class FigureSource:
-    """A figure's source named by the figure's own phrase or sentence, as written."""
+    """A figure's source named by the figure's own phrase or sentence, as written; a null
+    speaker means the article states the figure itself, whatever claim surrounds it."""
 
-    speaker: str
+    speaker: str | None
     start_i: int  # the source's tokens, for entity resolution by the caller
     end_i: int
+
+
+@dataclass(slots=True, frozen=True)
+class EmbeddedPost:
+    """A social-media post quoted in a page, signed below it: "— Name (@handle) Nov 1, 2019"."""
+
+    author: str
+    date: str  # as written
+
+
+# The signature line of an embedded post, as scraped: "— Arvind Kejriwal (@ArvindKejriwal)
+# November 1, 2019".
+POST_SIGNATURE = re.compile(
+    r"^[—–-]\s*(?P<author>[^()\n]{2,60}?)\s*\(@\w{1,30}\)\s*(?P<date>[^\n]{4,40})$"
+)
+# A post's lines are short, and at most this many stand between a figure and the signature.
+POST_LINE_CHARS = 300
+POST_LINES = 3
+
+
+def embedded_post(doc: Doc, token_i: int) -> EmbeddedPost | None:
+    """The embedded post a token sits in: its paragraph and the ones down to a signature
+    line are all post-short, and the signature follows within `POST_LINES` paragraphs."""
+    text = text_of(doc)
+    at = doc[token_i].idx
+    start = text.rfind("\n\n", 0, at)
+    start = 0 if start < 0 else start + 2
+    lines = text[start:].split("\n\n", POST_LINES + 1)
+    for line in lines[: POST_LINES + 1]:
+        line = line.strip()
+        if (match := POST_SIGNATURE.match(line)) is not None:
+            return EmbeddedPost(match.group("author").strip(), match.group("date").strip())
+        if len(line) > POST_LINE_CHARS:
+            return None
+    return None
 
 
 def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> FigureSource | None:
@@ -1476,8 +1523,14 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
     - "he said, according to the Intelligencer": the one who said it, not the paper that
       relayed it.
     """
+    if (post := embedded_post(doc, phrase.root_i)) is not None:
+        return FigureSource(post.author, phrase.start_i, phrase.start_i)
     if (found := _relative_source(doc, phrase)) is not None:
         return found
+    if claim is not None and _aside_outside(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and (antecedent := _relative_pronoun_antecedent(doc, claim)):
+        return antecedent
     broken = claim is not None and _speaker_overlaps(claim, phrase)
     if claim is None or broken:
         return _according_to(doc, phrase)
@@ -1486,6 +1539,35 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         if (agent := _document_agent(doc, head)) is not None:
             return agent
     return _relayed_speaker(doc, claim)
+
+
+ASIDE_MARKS = frozenset({"–", "—", "--", "(", ")"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def _aside_outside(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure between dashes or in parentheses that its claim's content does not enclose:
+    "Sanborn said he thought the campaign – run by a firm with a budget of $449,000 – was
+    meant to ...". The aside is the writer's."""
+    sent = sentence_of(doc[phrase.root_i])
+    before = [t for t in doc[sent.start : phrase.start_i] if t.text in ASIDE_MARKS]
+    after = [t for t in doc[phrase.end_i : sent.end] if t.text in ASIDE_MARKS]
+    if not before or not after:
+        return False
+    opening, closing = before[-1], after[0]
+    return not (claim.content_start <= opening.idx and closing.idx < claim.content_end)
+
+
+def _relative_pronoun_antecedent(doc: Doc, claim: Attribution) -> FigureSource | None:
+    """ "Cooke's earlier testimony that concluded there was a 50 percent chance": the noun a
+    relative pronoun speaker stands for."""
+    span = claim.speaker_span
+    if span is None or span[1] - span[0] != 1 or doc[span[0]].lower_ not in RELATIVE_PRONOUNS:
+        return None
+    cue = doc[claim.cue_i]
+    if cue.dep_ != "relcl":
+        return None
+    return _span_source(doc, cue.head.left_edge.i, cue.head.i + 1)
 
 
 def _span_source(doc: Doc, start: int, end: int) -> FigureSource:
