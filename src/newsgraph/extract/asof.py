@@ -8,12 +8,13 @@ A figure in a future or modal clause ("could send") gets no date but an explicit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.claims import Attribution
-from newsgraph.extract.docindex import sentence_of
+from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.numbers import is_year
 from newsgraph.extract.quantities import NumberPhrase, embedded_post
 from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time
@@ -45,7 +46,7 @@ BLOCKING_PREPS = frozenset({"since", "until", "till", "within", "for", "over", "
 DEADLINE_PREPS = frozenset({"by", "through", "thru"})
 OCCASION_PREPS = frozenset({"at", "in", "during"})
 # "at that point", "at that time", "at the time": the time named just before.
-ANAPHORIC_NOUNS = frozenset({"point", "time", "moment", "stage"})
+ANAPHORIC_TIME = re.compile(r"\b[Aa]t (?:that (?:point|time|moment|stage)|the time)\b")
 # Reporting verbs whose present tense ("says", "reports") states a figure as it stands now.
 PRESENT_REPORTS = frozenset({"say", "report", "tell", "write", "state", "estimate"})
 # Words before a figure of comparison: "down from 1.808% late on Monday".
@@ -224,14 +225,11 @@ def _anaphoric_times(doc: Doc, dated: list[TimeMention]) -> list[TimeMention]:
     their sentence or the one before ("... at the end of 2017. Hanwha had 3.7 GW at that
     point")."""
     out: list[TimeMention] = []
-    for tok in doc:
-        if tok.lower_ != "at" or tok.i + 2 >= len(doc):
+    for match in ANAPHORIC_TIME.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 3:
             continue
-        det, noun = doc[tok.i + 1], doc[tok.i + 2]
-        if det.lower_ not in ("that", "the") or noun.lower_ not in ANAPHORIC_NOUNS:
-            continue
-        if det.lower_ == "the" and noun.lower_ != "time":
-            continue
+        tok, noun = span[0], span[2]
         if tok.i + 3 < len(doc) and doc[tok.i + 3].dep_ in ("relcl", "acl", "prep"):
             continue  # "at the time of the attack", "at the time it was built"
         sent = sentence_of(tok)

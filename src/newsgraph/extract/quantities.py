@@ -1502,13 +1502,15 @@ def embedded_post(doc: Doc, token_i: int) -> EmbeddedPost | None:
     at = doc[token_i].idx
     start = text.rfind("\n\n", 0, at)
     start = 0 if start < 0 else start + 2
-    lines = text[start:].split("\n\n", POST_LINES + 1)
-    for line in lines[: POST_LINES + 1]:
-        line = line.strip()
+    for _ in range(POST_LINES + 1):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
         if (match := POST_SIGNATURE.match(line)) is not None:
             return EmbeddedPost(match.group("author").strip(), match.group("date").strip())
-        if len(line) > POST_LINE_CHARS:
+        if len(line) > POST_LINE_CHARS or end == len(text):
             return None
+        start = end + 2
     return None
 
 
