@@ -307,3 +307,19 @@ def test_a_share_of_things_lost_is_no_fall_but_a_share_of_value_is(
     (water,) = analyse("Old pipes lose as much as 40% of their water.").quantities
     (value,) = analyse("The currency has lost nearly a fifth of its value.").quantities
     assert (water.change, value.change) == (None, "down")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count before a model designation counts the noun after it ...
+        ("Workers installed the four RS-25 engines into the core stage.", ["four"]),
+        # ... and the designation's letter is no unit ("F" is not Fahrenheit here)
+        ("He ordered the two F-16 jets and the four MiG-29 fighters.", ["two", "four"]),
+        ("Temperatures hit 75 F on Monday.", ["75 F"]),
+    ],
+)
+def test_counts_before_a_model_designation(
+    analyse: Callable[..., AnalyzedArticle], text: str, expected: list[str]
+) -> None:
+    assert [q.text for q in analyse(text).quantities] == expected

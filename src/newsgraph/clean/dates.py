@@ -15,6 +15,7 @@ one over one labelled updated; then the one nearest the headline and body.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -122,6 +123,11 @@ DATELINE = re.compile(
 )
 DIGIT = re.compile(r"\d")
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+# "/2019/11/18/", "/2019/nov/18/": the day a page's address files it under.
+URL_DAY = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)/(?P<month>0?[1-9]|1[0-2]|[a-z]{3,9})/(?P<day>[0-3]?\d)(?:/|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -196,6 +202,23 @@ def dateline_day(line: str, url: str | None, known_years: list[str]) -> str | No
         if dates:
             return dates[0][2]
     return None
+
+
+def url_day(url: str | None) -> str | None:
+    """The day a page's URL path gives ("/2019/11/18/", "/2019/nov/18/"), for a page that
+    prints no date of its own; None when the path has no full date."""
+    if not url or (match := URL_DAY.search(url)) is None:
+        return None
+    month = match.group("month")
+    if not month.isdigit():
+        text = f"{month} {match.group('day')}, {match.group('year')}"
+        found = all_dates(text)
+        return found[0][2] if found else None
+    year, number, day = int(match.group("year")), int(month), int(match.group("day"))
+    try:
+        return dt.date(year, number, day).isoformat()
+    except ValueError:
+        return None
 
 
 def find_date_line(lines: list[str], first_body: int) -> DateLine | None:

@@ -27,10 +27,19 @@ class DatingScores:
     total: int = 0
     right: int = 0
     misses: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    # batch -> [right, total]: rows labelled before the rules they test were written are the
+    # held-out figure, the ones the rules were developed on the in-sample one
+    batches: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def accuracy(self) -> float:
         return self.right / self.total if self.total else 0.0
+
+    def batch_accuracy(self, *names: str) -> float:
+        """Accuracy over the rows of the named batches."""
+        right = sum(self.batches.get(name, [0, 0])[0] for name in names)
+        total = sum(self.batches.get(name, [0, 0])[1] for name in names)
+        return right / total if total else 0.0
 
 
 def load_labels(path: Path) -> list[dict[str, str | None]]:
@@ -41,7 +50,9 @@ def load_labels(path: Path) -> list[dict[str, str | None]]:
             continue
         try:
             row = json.loads(line)
-            rows.append({key: row[key] for key in ("page", "text", "context", "as_of")})
+            label = {key: row[key] for key in ("page", "text", "context", "as_of")}
+            label["batch"] = str(row.get("batch", "dev"))
+            rows.append(label)
         except (ValueError, KeyError, TypeError) as exc:
             raise BenchmarkMissing(f"{path}:{number}: not an as_of label ({exc})") from exc
     return rows
@@ -78,8 +89,11 @@ def evaluate_dating(
             end = start + len(text)
             hits = [q for q in found.quantities if start >= 0 and q.start < end and start < q.end]
             got = hits[0].as_of if hits else "(figure not found)"
+        tally = scores.batches.setdefault(str(row["batch"]), [0, 0])
+        tally[1] += 1
         if got == row["as_of"]:
             scores.right += 1
+            tally[0] += 1
         else:
             scores.misses.append((page_id, context, row["as_of"], got))
     return scores
@@ -94,6 +108,8 @@ def main(argv: list[str] | None = None) -> None:
     scores = evaluate_dating(args.labels, args.bench_dir)
     for page_id, context, gold, got in scores.misses:
         print(f"{page_id[:8]}  gold {gold!s:10} got {got!s:10}  {context}")
+    for name, (right, total) in sorted(scores.batches.items()):
+        print(f"  {name:10} {right / total:.3f} ({right}/{total})")
     print(f"as_of accuracy {scores.accuracy:.3f} ({scores.right}/{scores.total})")
 
 

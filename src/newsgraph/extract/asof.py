@@ -8,14 +8,15 @@ A figure in a future or modal clause ("could send") gets no date but an explicit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.claims import Attribution
-from newsgraph.extract.docindex import sentence_of
+from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.numbers import is_year
-from newsgraph.extract.quantities import NumberPhrase
+from newsgraph.extract.quantities import NumberPhrase, embedded_post
 from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time
 
 FUTURE_HEADS = frozenset(
@@ -39,6 +40,15 @@ FUTURE_HEADS = frozenset(
 MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must"})
 PRESENT_MARKERS = frozenset({"now", "presently", "currently", "still", "already", "since"})
 BLOCKING_PREPS = frozenset({"since", "until", "till", "within", "for", "over", "after", "before"})
+# A time after one of these that lies after publication is a deadline: "to 24% by the end of
+# the next decade", "spend $2.6 billion through November 2028" name a target, not a date the
+# figure stands at ("had risen to 12 by Friday" still dates the 12).
+DEADLINE_PREPS = frozenset({"by", "through", "thru"})
+OCCASION_PREPS = frozenset({"at", "in", "during"})
+# "at that point", "at that time", "at the time": the time named just before.
+ANAPHORIC_TIME = re.compile(r"\b[Aa]t (?:that (?:point|time|moment|stage)|the time)\b")
+# Reporting verbs whose present tense ("says", "reports") states a figure as it stands now.
+PRESENT_REPORTS = frozenset({"say", "report", "tell", "write", "state", "estimate"})
 # Words before a figure of comparison: "down from 1.808% late on Monday".
 COMPARISON_WORDS = frozenset({"from", "than", "versus", "vs", "vs.", "with"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-"})
@@ -57,7 +67,22 @@ class TimeMention:
     possessive: bool
     resolved: str
     now: bool = False  # "now", "presently": a marker of the present, weaker than a date
+    deadline: bool = False  # "by 2030" after publication: the figure is a target, undated
     chain: frozenset[int] = frozenset()  # what it modifies below its verb (`_noun_chain`)
+
+
+def deadline_of_unknown(prev: str, low: str) -> bool:
+    """A deadline the resolver cannot date but that is plainly ahead: "by the next decade"."""
+    return prev in DEADLINE_PREPS and any(w in low.split() for w in ("next", "coming"))
+
+
+def _after(resolved: str | None, published: str) -> bool:
+    """Whether a resolved year, month or day lies after the publication day."""
+    if resolved is None or not resolved[:4].isdigit():
+        return False
+    if len(resolved) not in (4, 7, 10) or "W" in resolved:
+        return False
+    return resolved > published[: len(resolved)]
 
 
 def _attach(tok: Token) -> Token | None:
@@ -117,15 +142,24 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         ):
             text = f"{text} to {doc[end + 1].text}"
             end += 2
+        # "up 40% year to date": the parser tags "year" alone
+        if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end + 1].lower_ == "date":
+            text = f"{text} to date"
+            end += 2
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if prev in BLOCKING_PREPS:
             continue
         low = text.lower()
-        if prev == "by" and (any(w in low for w in WEEKDAYS) or any(s in low for s in SEASONS)):
-            continue
+        deadline = False
+        if prev in DEADLINE_PREPS:
+            if any(w in low for w in WEEKDAYS) or any(s in low for s in SEASONS):
+                continue
+            deadline = _after(resolve_time(text, published), published)
         if prev in ("between", "from"):
             text = f"{prev} {text}"
         resolved = resolve_time(text, published)
+        if resolved is None and deadline_of_unknown(prev, low):
+            resolved, deadline = "", True  # "by the end of the next decade": never a date
         if resolved is None:
             continue
         root = ent.root
@@ -134,8 +168,14 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         possessive = any(t.tag_ == "POS" or t.dep_ == "case" for t in ent) or root.dep_ == "poss"
         # "NASA's Monday announcement": a time naming a noun dates it as "Monday's" would
         possessive = possessive or (root.dep_ == "compound" and root.head.pos_ == "NOUN")
-        if possessive:
-            attach: Token | None = root.head
+        occasion = _occasion_verb(root)
+        attach: Token | None
+        if occasion is not None:
+            # "recounted in an Oct. 21 cabinet meeting": the date of the occasion a clause
+            # happens at dates the clause
+            possessive, attach = False, occasion
+        elif possessive:
+            attach = root.head
         elif _modifies_noun(root):
             attach = None
         else:
@@ -148,8 +188,10 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 possessive,
                 resolved,
                 chain=_noun_chain(root, range(ent.start, end)),
+                deadline=deadline,
             )
         )
+    found.extend(_anaphoric_times(doc, found))
     for tok in doc:
         if tok.lower_ in NOW_WORDS and tok.ent_type_ == "" and tok.dep_ == "advmod":
             head = _attach(tok)
@@ -165,6 +207,53 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 )
             )
     return found
+
+
+def _occasion_verb(root: Token) -> Token | None:
+    """The verb of "said at a Nov. 6 event", "recounted in an Oct. 21 meeting": a date naming
+    the object of "at", "in" or "during" that hangs on a verb."""
+    if root.dep_ != "compound" or root.head.pos_ != "NOUN" or root.head.dep_ != "pobj":
+        return None
+    prep = root.head.head
+    if prep.lower_ not in OCCASION_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
+
+
+def _anaphoric_times(doc: Doc, dated: list[TimeMention]) -> list[TimeMention]:
+    """ "at that point", "at the time", "at that time": the time last named before them, in
+    their sentence or the one before ("... at the end of 2017. Hanwha had 3.7 GW at that
+    point")."""
+    out: list[TimeMention] = []
+    for match in ANAPHORIC_TIME.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 3:
+            continue
+        tok, noun = span[0], span[2]
+        if tok.i + 3 < len(doc) and doc[tok.i + 3].dep_ in ("relcl", "acl", "prep"):
+            continue  # "at the time of the attack", "at the time it was built"
+        sent = sentence_of(tok)
+        floor = sentence_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        before = [
+            t
+            for t in dated
+            if floor <= t.start_i and t.end_i <= tok.i and not t.deadline and t.resolved
+        ]
+        if not before:
+            continue
+        source = max(before, key=lambda t: t.start_i)
+        attach = _attach(tok)
+        out.append(
+            TimeMention(
+                tok.i,
+                tok.i + 3,
+                attach.i if attach is not None else None,
+                False,
+                source.resolved,
+                chain=_noun_chain(noun, range(tok.i, tok.i + 3)),
+            )
+        )
+    return out
 
 
 def _path_to_verb(
@@ -252,6 +341,11 @@ def _modal(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS
 
 
+def _conditional(verb: Token) -> bool:
+    """A clause set as a condition ("if Google gets to 100 games", "unless sales reach")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
     for child in verb.children:
         if child.lower_ in PRESENT_MARKERS and child.dep_ in ("advmod", "npadvmod"):
@@ -272,7 +366,12 @@ def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
         # are up about 40%". A reported one ("600 have lost their lives, the agency said")
         # is as of its report.
         return True
-    return claim_cue is not None and claim_cue.tag_ in ("VBZ", "VBP") and claim_cue.lemma_ == "say"
+    # "the agency says", "The Associated Press reports that ...": a report standing now
+    return (
+        claim_cue is not None
+        and claim_cue.tag_ in ("VBZ", "VBP")
+        and claim_cue.lemma_ in PRESENT_REPORTS
+    )
 
 
 def _existential_time(doc: Doc, attach_i: int, clause: set[int]) -> bool:
@@ -304,14 +403,36 @@ def date_figure(
     others: list[int] | None = None,
 ) -> str | None:
     """`as_of` for one figure; `earlier` maps a speaker to the date of their last dated claim,
-    `others` holds the first tokens of the article's other figures."""
+    `others` holds the first tokens of the article's other figures. What an embedded post
+    states as now ("we have started distributing 50 lakh masks today") is as of the post."""
+    dated = _date_figure(doc, phrase, claim, times, published, earlier, others)
+    if dated is None or not published or dated != published[:10]:
+        return dated
+    post = embedded_post(doc, phrase.root_i)
+    return (resolve_time(post.date, published) or dated) if post is not None else dated
+
+
+def _date_figure(
+    doc: Doc,
+    phrase: NumberPhrase,
+    claim: Attribution | None,
+    times: list[TimeMention],
+    published: str | None,
+    earlier: dict[str, str],
+    others: list[int] | None = None,
+) -> str | None:
     others = others or []
     if not published:
         return None
     root = doc[phrase.root_i]
     owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
     # "the 14 companies currently in the program": a marker of the present counts here too
-    own_times = [t for t in times if t.chain & owners]
+    # "up about 40% year to date": a figure the parser hangs on a time is that time's
+    own_times = [
+        t for t in times if t.chain & owners or t.start_i <= root.head.i < t.end_i != root.i + 1
+    ]
+    if any(t.deadline for t in own_times):
+        return None
     if own_times:
         # "from $34,410 in October 2015", "the three fatalities at a fuel plant on Tuesday"
         return min(own_times, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
@@ -340,10 +461,16 @@ def date_figure(
         if doc[outer_i].head.i in ancestors and (outer := _attach(doc[outer_i].head)) is not None:
             clause.add(outer.i)
     # A time that belongs to another figure ("up from $38,373 a year ago") dates that one.
+    starting = phrase.start_i > 0 and doc[phrase.start_i - 1].lower_ == "from"
+    if not starting and any(t.deadline and t.attach_i in clause for t in times):
+        return None  # "plans to install 30.8 GW of solar by 2030": a target
+    if _conditional(verb):
+        return None  # "if it gets to over 100 games by next year": hypothetical
     free = [
         t
         for t in times
         if not t.now
+        and not t.deadline
         and not (phrase.start_i <= t.start_i < phrase.end_i)
         and not any(doc[k].like_num for k in t.chain - owners)
         and not _right_after_other(doc, t, phrase, others)
@@ -393,10 +520,14 @@ def date_figure(
             ):
                 nearest = other
         return nearest.resolved
-    if under_report:
+    if under_report and claim is not None:
         return _claim_time(claim, times)
     if not core:
-        return None
+        # a figure nested in another noun is not dated by its clause's past, but what the
+        # article states in the present stands at publication ("gets players access to 4k
+        # streaming at 60 frames per second")
+        own_present = claim is None and verb.tag_ in ("VBZ", "VBP") and not _modal(verb)
+        return published[:10] if own_present and not _conditional(verb) else None
     cue = doc[claim.cue_i] if claim is not None else None
     for start in (verb, cue):
         dated = _enclosing_clause_time(doc, start, free)

@@ -74,6 +74,9 @@ NOW_WORDS = frozenset(
         "at present",
         "right now",
         "as of now",
+        "year to date",
+        "year-to-date",
+        "so far this year",
     }
 )
 LEADING_WORDS = frozenset(
@@ -322,6 +325,8 @@ def _resolve_time(text: str, published: str | None) -> str | None:
         return None
     low = " ".join(text.lower().replace("’", "'").split())
     low = re.sub(r"^(between|from)\s+", "", low)
+    if low.removeprefix("the ") in NOW_WORDS:
+        return base.isoformat()  # "year to date" is no span from a year to a date
     parts = [p for p in _SPAN.split(low) if p]
     if len(parts) > 1:
         last = _resolve_one(parts[-1], base)
