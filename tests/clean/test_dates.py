@@ -151,3 +151,15 @@ def test_date_line_among_the_first_body_lines_is_found() -> None:
     # Deeper in the body a date line is the story's, not the page's.
     assert find_date_line(["Headline of the story", *lines], 0) is None
     assert date_line("Published on the morning of the vote") is None
+
+
+def test_a_scrape_with_no_date_of_its_own_takes_its_address_day() -> None:
+    body = "\n\n".join(
+        f"The council met to discuss the bridge, item {i}, and agreed to act on it soon."
+        for i in range(6)
+    )
+    page = f"Bridge to close\n\n{body}"
+    dated = clean_text(page, url="https://news.example.com/2019/11/18/bridge-to-close/")
+    assert (dated.published, dated.published_source) == ("2019-11-18", "metadata")
+    undated = clean_text(page, url="https://news.example.com/local/bridge-to-close/")
+    assert undated.published is None

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from newsgraph.clean import forms
 from newsgraph.clean.containers import refine
-from newsgraph.clean.dates import dateline_day, find_date_line
+from newsgraph.clean.dates import dateline_day, find_date_line, url_day
 from newsgraph.clean.metadata import find_date, outlet_of
 from newsgraph.errors import EmptyInput
 from newsgraph.records import Boilerplate, Cleaned
@@ -78,6 +78,8 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
         text_date(cleaned, tree)
     if cleaned.published is None and (guessed := htmldate_of(tree)) is not None:
         cleaned.published, cleaned.published_source = guessed, "metadata"
+    if cleaned.published is None and (day := url_day(cleaned.url)) is not None:
+        cleaned.published, cleaned.published_source = day, "metadata"
     return cleaned
 
 

@@ -12,7 +12,7 @@ import re
 
 from newsgraph.clean import forms
 from newsgraph.clean.blocks import BlockModel, score_lines
-from newsgraph.clean.dates import dateline_day, find_date_line
+from newsgraph.clean.dates import dateline_day, find_date_line, url_day
 from newsgraph.clean.metadata import find_date, outlet_of
 from newsgraph.errors import EmptyInput
 from newsgraph.records import Boilerplate, BoilerplateKind, Cleaned
@@ -48,6 +48,9 @@ def clean_text(text: str, *, url: str | None = None, model: BlockModel | None = 
         day = dateline_day(lines[first_body], url, [])
         if day is not None:
             cleaned.published, cleaned.published_source = day, "text"
+    if cleaned.published is None and (day := url_day(url)) is not None:
+        # a page that prints no date of its own: the day its address gives ("/2019/11/18/")
+        cleaned.published, cleaned.published_source = day, "metadata"
     cleaned.text = "\n\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
     for i, line in enumerate(lines):
         if keep[i] or i == title_idx:

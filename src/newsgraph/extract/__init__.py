@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.records import AnalyzedArticle, Article, Claim, Event, Quantity, child_id
+from newsgraph.records import (
+    AnalyzedArticle,
+    Article,
+    Claim,
+    Event,
+    Quantity,
+    child_id,
+    entity_id,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.asof import TimeMention
     from newsgraph.extract.claims import Attribution
     from newsgraph.extract.entities import EntityIndex
+    from newsgraph.extract.quantities import FigureSource
 
 __all__ = ["extract"]
 
@@ -38,7 +47,7 @@ def extract(doc: Doc, article: Article) -> AnalyzedArticle:
     claims = _claims(article.id, doc, attributions)
     ids = {id(a): c.id for a, c in zip(attributions, claims, strict=True)}
     times = find_times(doc, article.published)
-    quantities = _quantities(doc, article, attributions, ids, times)
+    quantities = _quantities(doc, article, attributions, ids, times, entities)
     events = _events(doc, article.id, entities, attributions, ids, times)
     return AnalyzedArticle(article, entities.mentions, claims, quantities, events)
 
@@ -130,10 +139,16 @@ def _quantities(
     attributions: list[Attribution],
     ids: dict[int, str],
     times: list[TimeMention],
+    entities: EntityIndex,
 ) -> list[Quantity]:
     from newsgraph.extract.asof import date_figure, source_keys
     from newsgraph.extract.docindex import text_of
-    from newsgraph.extract.quantities import classify, find_numbers, is_duration_or_group
+    from newsgraph.extract.quantities import (
+        classify,
+        figure_source,
+        find_numbers,
+        is_duration_or_group,
+    )
 
     phrases = find_numbers(doc)
     classify(doc, phrases)
@@ -166,6 +181,11 @@ def _quantities(
                     earlier[key] = claim_dates[id(item)]
         others = [p.start_i for p in ordered if p is not phrase]
         as_of = date_figure(doc, phrase, claim, times, article.published, earlier, others)
+        speaker = claim.origin_name if claim is not None else None
+        speaker_entity = claim.origin_entity_id if claim is not None else None
+        # the figure's own phrase or sentence may name its source better than its claim does
+        if (source := figure_source(doc, phrase, claim)) is not None:
+            speaker, speaker_entity = source.speaker, _entity_in(entities, source)
         obj = None
         if phrase.object_span is not None:
             s, e = phrase.object_span
@@ -185,14 +205,28 @@ def _quantities(
                 object=obj,
                 unit=phrase.unit,
                 change=phrase.change,  # type: ignore[arg-type]
-                speaker=claim.origin_name if claim is not None else None,
-                speaker_entity_id=claim.origin_entity_id if claim is not None else None,
+                speaker=speaker,
+                speaker_entity_id=speaker_entity,
                 as_of=as_of,
                 claim_id=ids[id(claim)] if claim is not None else None,
                 text=text_of(doc)[start:end],
             )
         )
     return out
+
+
+def _entity_in(entities: EntityIndex, source: FigureSource) -> str | None:
+    """The entity a figure's source names: a mention among its tokens, else the gazetteer's
+    reading of the name ("the spy agency of South Korea")."""
+    if source.speaker is None:
+        return None
+    for i in range(source.start_i, source.end_i):
+        if (mention := entities.at(i)) is not None:
+            return mention.entity_id
+    from newsgraph.extract.entities import lookup_name
+
+    known = lookup_name(source.speaker)
+    return entity_id(*known) if known is not None else None
 
 
 def _events(
