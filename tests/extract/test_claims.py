@@ -405,3 +405,25 @@ def test_a_relative_clause_reports_what_follows_its_verb(
     claim = _claim(analyse(text), "discriminatory")
     assert claim.content == "was discriminatory against students"
     assert claim.speaker == "critics"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang called the reports fake news.",
+        "Moscow called the claims baseless.",
+        "The ministry called the allegations a pack of lies.",
+    ],
+)
+def test_calling_a_report_false_is_a_denial(
+    analyse: Callable[..., AnalyzedArticle], text: str
+) -> None:
+    """SPEC's example of `deny`: the dismissal sits on the object's complement ("fake news"),
+    which hangs on the cue, outside the content's own clause."""
+    (claim,) = analyse(text).claims
+    assert claim.stance == "deny", claim
+
+
+def test_calling_a_plan_bold_is_no_denial(analyse: Callable[..., AnalyzedArticle]) -> None:
+    claims = analyse("The governor called the campaign a bold, innovative effort.").claims
+    assert all(c.stance != "deny" for c in claims)

@@ -443,6 +443,15 @@ def _inner_stance(doc: Doc, start: int, end: int, base: str) -> str:
         if tok.lower_ in LIKELIHOOD_ADVERBS and tok.head.i == root.i and tok.dep_ == "advmod":
             return "hedge"
     predicate = [root, *[c for c in root.children if c.dep_ in ("attr", "acomp", "oprd", "dobj")]]
+    # "called the reports fake news": the object's complement hangs on the cue, outside the
+    # content's own clause; what modifies a predicate noun counts with it ("fake" news)
+    predicate += [t for t in span if t.dep_ in ("oprd", "attr", "acomp") and t not in predicate]
+    predicate += [c for t in predicate for c in t.children if c.dep_ in ("amod", "compound")]
+    # "a pack of lies", "a piece of propaganda": the noun the predicate is made of
+    predicate += [
+        g for t in predicate for c in t.children if c.lower_ == "of" for g in c.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
     for tok in predicate:
         if tok.lower_ in DENIAL_WORDS or tok.lemma_ in DENIAL_WORDS:
             return "deny"
