@@ -23,6 +23,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import resource
 import statistics
 import subprocess
 import sys
@@ -54,18 +55,23 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
-def high_water_kib(pid: int) -> tuple[str, int] | None:
-    """(process name, peak RSS in KiB) of a living process, from /proc."""
+TICK_S = 1 / os.sysconf("SC_CLK_TCK")
+
+
+def high_water_kib(pid: int) -> tuple[str, int, float] | None:
+    """(process name, peak RSS in KiB, CPU seconds so far) of a living process, from /proc."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
     fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
     if "VmHWM" not in fields:
         return None  # a zombie
     name = "worker" if b"multiprocessing" in cmdline else "other"
-    return name, int(fields["VmHWM"].split()[0])
+    ticks = stat.rsplit(")", 1)[1].split()  # utime and stime are fields 14 and 15
+    return name, int(fields["VmHWM"].split()[0]), (int(ticks[11]) + int(ticks[12])) * TICK_S
 
 
 def run_ours(pages: Path, workers: int | None) -> dict[str, float]:
@@ -74,25 +80,30 @@ def run_ours(pages: Path, workers: int | None) -> dict[str, float]:
         command = [*NEWSGRAPH, "ingest", "--store", str(Path(folder) / "bench.db"), str(pages)]
         if workers:
             command += ["--workers", str(workers)]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_before = before.ru_utime + before.ru_stime
         began = time.perf_counter()
         process = subprocess.Popen(
             command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
-        peaks: dict[int, tuple[str, int]] = {}
+        peaks: dict[int, tuple[str, int, float]] = {}
         while process.poll() is None:
             for pid in {process.pid} | descendants(process.pid):
                 seen = high_water_kib(pid)
                 if seen is not None:
                     name = "parent" if pid == process.pid else seen[0]
-                    peaks[pid] = (name, max(seen[1], peaks.get(pid, ("", 0))[1]))
+                    before = peaks.get(pid, ("", 0, 0.0))
+                    peaks[pid] = (name, max(seen[1], before[1]), max(seen[2], before[2]))
             time.sleep(0.05)
         wall = time.perf_counter() - began
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         out = process.stdout.read().decode() if process.stdout else ""
         if process.returncode not in (0, 1):
             raise SystemExit(f"newsgraph ingest failed ({process.returncode}): {out[-2000:]}")
     stored = next(int(line.split()[1]) for line in out.splitlines() if line.startswith("stored "))
-    worker_peaks = [kib for name, kib in peaks.values() if name == "worker"]
-    parent_peak = max((kib for name, kib in peaks.values() if name == "parent"), default=0)
+    worker_peaks = [kib for name, kib, _ in peaks.values() if name == "worker"]
+    worker_cpu = [cpu for name, _, cpu in peaks.values() if name == "worker"]
+    parent_peak = max((kib for name, kib, _ in peaks.values() if name == "parent"), default=0)
     return {
         "articles": stored,
         "wall_s": wall,
@@ -100,6 +111,11 @@ def run_ours(pages: Path, workers: int | None) -> dict[str, float]:
         "worker_peak_mib": max(worker_peaks, default=0) / 1024,
         "workers_seen": len(worker_peaks),
         "parent_peak_mib": parent_peak / 1024,
+        # the last reading before each worker exits: up to one sampling interval short
+        "worker_cpu_s": max(worker_cpu, default=0.0),
+        "worker_cpu_total_s": sum(worker_cpu),
+        # every process of the run, workers included (this script's children so far)
+        "all_cpu_s": usage.ru_utime + usage.ru_stime - cpu_before,
     }
 
 
@@ -187,6 +203,11 @@ def main() -> None:
     print(f"  ratio ours / peer (with load)            {ours / peer_whole:8.2f}x")
     print(f"  ratio ours / peer (work only)            {ours / peer_work:8.2f}x")
     print(f"  ours wall s                              {median(ours_runs, 'wall_s'):8.2f}")
+    print(f"  ours CPU s, whole run (all processes)    {median(ours_runs, 'all_cpu_s'):8.2f}")
+    print(f"  ours CPU s per worker (max)              {median(ours_runs, 'worker_cpu_s'):8.2f}")
+    print(
+        f"  ours CPU s of all workers                {median(ours_runs, 'worker_cpu_total_s'):8.2f}"
+    )
     print(f"  ours peak RSS per worker MiB (max)       {median(ours_runs, 'worker_peak_mib'):8.0f}")
     print(f"  ours peak RSS of the parent MiB          {median(ours_runs, 'parent_peak_mib'):8.0f}")
     print(f"  peer peak RSS per worker MiB             {median(peer_runs, 'peak_rss_mib'):8.0f}")
