@@ -145,10 +145,12 @@ def _given(published: str | None, outlet: str | None, url: str | None) -> GivenM
     """The metadata flags, checked: a bad value is one line naming it, exit code 2."""
     if published is not None and not _is_iso_date(published):
         _refuse(f"--published {published!r} is not a date (expected YYYY-MM-DD or ISO 8601)")
-    from newsgraph.clean.metadata import outlet_of
-
     domain = None
     if outlet is not None:
+        # here only: the cleaner's package imports trafilatura, which a parent that lends the
+        # parsing to its workers has no other use for
+        from newsgraph.clean.metadata import outlet_of
+
         domain = outlet_of(outlet)
         if domain is None:
             _refuse(f"--outlet {outlet!r} is not a domain (expected one like reuters.com)")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
@@ -16,18 +18,75 @@ INSTALL_HINTS = {
 }
 
 
+class InferenceOps(NumpyOps):
+    """numpy's OpenBLAS for the matrices (not thinc's BLIS), and two kernels of the encoders
+    done with whole-array numpy operations instead of thinc's element-by-element loops.
+
+    The two are where the tok2vec encoders (the pipeline's own and the entity recogniser's,
+    most of a parse's time) spend what their matrix products leave: maxout (the largest of
+    each unit's pieces) and seq2col (each token's window of neighbours). Both only pick and
+    copy numbers, so the output is the stock kernels' to the bit (tests/extract/test_nlp.py).
+    Maxout's argmax, which only training reads, is worked out when a backward pass asks.
+    """
+
+    def maxout(self, X: Any) -> tuple[Any, Any]:
+        if X.dtype != numpy.float32 or X.ndim != 3 or X.shape[0] == 0:
+            return super().maxout(X)
+        best = X[:, :, 0].copy()
+        for piece in range(1, X.shape[2]):
+            numpy.maximum(best, X[:, :, piece], out=best)
+        return best, _Pieces(X)
+
+    def backprop_maxout(self, dY: Any, which: Any, P: int) -> Any:
+        if isinstance(which, _Pieces):
+            which = numpy.ascontiguousarray(which.pieces.argmax(axis=-1), dtype="int32")
+        return super().backprop_maxout(dY, which, P)
+
+    def seq2col(self, seq: Any, nW: int, *, lengths: Any = None) -> Any:
+        if seq.dtype != numpy.float32 or seq.ndim != 2 or not seq.flags.c_contiguous or nW < 1:
+            return super().seq2col(seq, nW, lengths=lengths)
+        rows, width = seq.shape
+        lengths = numpy.asarray([rows] if lengths is None else lengths, dtype="int64")
+        if rows == 0 or int(lengths.sum()) != rows:
+            return super().seq2col(seq, nW, lengths=lengths.astype("int32"))
+        cols = numpy.zeros((rows, (2 * nW + 1) * width), dtype="float32")
+        cols[:, nW * width : (nW + 1) * width] = seq
+        starts = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1]))
+        position = numpy.arange(rows) - numpy.repeat(starts, lengths)  # index within its text
+        remaining = numpy.repeat(lengths, lengths) - position - 1  # tokens after it
+        for offset in range(1, nW + 1):
+            if rows <= offset:
+                break
+            left = (nW - offset) * width
+            right = (nW + offset) * width
+            cols[offset:, left : left + width] = seq[:-offset]
+            cols[:-offset, right : right + width] = seq[offset:]
+            cols[position < offset, left : left + width] = 0.0  # no neighbour across texts
+            cols[remaining < offset, right : right + width] = 0.0
+        return cols
+
+
+class _Pieces:
+    """The pre-maxout values, kept for a backward pass to find which piece won."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, pieces: Any) -> None:
+        self.pieces = pieces
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
     """Load the spaCy pipeline `name` once per process; a missing package says how to install it.
 
-    Two changes of speed, none of output (tests/extract/test_attributes.py compares tokens):
-    the models multiply their matrices with numpy's OpenBLAS rather than thinc's bundled BLIS,
-    which falls back to its generic kernel on processors it does not know (about 3x slower on
-    this project's machines, whose tok2vec layers spend most of their time there); and the
+    Changes of speed, none of output (tests/extract/test_attributes.py and test_nlp.py compare
+    tokens and vectors): the models compute with `InferenceOps` (numpy's OpenBLAS rather than
+    thinc's bundled BLIS, which falls back to its generic kernel on processors it does not
+    know, about 3x slower on this project's machines; whole-array maxout and windows), and the
     attribute ruler and lemmatizer run as one cached pass (`attributes.FastAttributes`).
     """
     previous = get_current_ops()
-    set_current_ops(NumpyOps(use_blis=False))
+    set_current_ops(InferenceOps(use_blis=False))
     try:
         nlp = spacy.load(name)
     except OSError as exc:

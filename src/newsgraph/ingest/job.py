@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
-from newsgraph.clean.metadata import outlet_of
 from newsgraph.config import Settings
 from newsgraph.errors import BinaryInput, EncodingError, InputError, StoreRefused
+from newsgraph.ingest.analysis import Portable, analyze_task
 from newsgraph.ingest.pool import PortableError, WorkerPool
 from newsgraph.ingest.readers import iter_documents
-from newsgraph.pipeline import Outcome, analyze
 from newsgraph.records import AnalyzedArticle, Article, Document
-from newsgraph.store import Store
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import Outcome
+    from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,8 @@ class GivenMetadata:
         if article.url is None and self.url:
             article.url = self.url
         if article.outlet is None:
+            from newsgraph.clean.metadata import outlet_of  # here: the cleaner imports trafilatura
+
             article.outlet = self.outlet or outlet_of(article.url)
 
 
@@ -125,6 +132,8 @@ def ingest(
     if pool is not None:
         _analyse_in(pool, batches, settings, finish, summary)
     elif workers <= 1:
+        from newsgraph.pipeline import analyze  # here only: a parent with workers never parses
+
         for batch in batches:
             finish(batch, analyze(batch.documents, settings) if batch.documents else [])
     else:
@@ -133,8 +142,11 @@ def ingest(
     return summary
 
 
-Portable = AnalyzedArticle | PortableError
-_PIECES_PER_WORKER = 4  # pieces of one batch per worker
+# Pages per piece of work sent to a worker, at least. spaCy parses a batch of pages in one go,
+# and its parser and entity recogniser step through all the batch's texts at once: on the
+# bench pages a page costs about 1.5x the CPU in pieces of 4 pages as in pieces of 16 (same
+# parse to the bit, tests/ingest/test_parallel.py).
+_MIN_PIECE = 16
 AnalysisPool = WorkerPool[tuple[list[Document], Settings], list[Portable]]
 
 
@@ -142,7 +154,7 @@ def analysis_pool(workers: int, settings: Settings) -> AnalysisPool:
     """A pool of stage A workers for `ingest(pool=...)`, for a caller that ingests again and
     again (`watch`) and should load spaCy once, not once a round. Close it (or use it as a
     context manager) when done, and after any exception from `ingest`."""
-    return WorkerPool(_analyze_task, workers, model=settings.model)
+    return WorkerPool(analyze_task, workers, model=settings.model)
 
 
 def _analyse_in(
@@ -155,24 +167,27 @@ def _analyse_in(
     """Analyse the batches in `pool`'s workers and finish each in input order."""
     workers = pool.workers
     summary.workers = workers
-    # A batch is analysed in pieces of a few pages that the workers take from one queue, so at
-    # the end of the input no worker sits idle while another finishes a long piece (pages
-    # differ tenfold in length); the batch is still written whole, in one transaction, in its
-    # turn.
-    piece = -(-settings.batch_size // (_PIECES_PER_WORKER * workers))
+    # A batch is analysed in pieces that the workers take from one queue: one per worker, of
+    # about equal length in characters (pages differ tenfold), so that at the end of the input
+    # no worker sits idle while another finishes a long piece; but no piece smaller than
+    # _MIN_PIECE pages, which the parse handles at a loss. The batch is still written whole, in
+    # one transaction, in its turn.
+    piece = min(settings.batch_size, max(_MIN_PIECE, -(-settings.batch_size // workers)))
+    # Read ahead two batches, and enough pieces for every worker twice over, so the workers
+    # never wait for a write; never the whole input.
+    ahead = max(2 * settings.batch_size, 2 * workers * piece)
     waiting: deque[tuple[_Batch, list[int]]] = deque()
     in_flight = 0  # pages
     try:
         for batch in batches:
             # a batch with nothing new to analyse (a rerun) never wakes a worker
             tickets = [
-                pool.submit((batch.documents[i : i + piece], settings))
-                for i in range(0, len(batch.documents), piece)
+                pool.submit((part, settings))
+                for part in split_evenly(batch.documents, -(-len(batch.documents) // piece))
             ]
             waiting.append((batch, tickets))
             in_flight += len(batch.documents)
-            # read ahead two batches, so the workers never wait for a write; never the input
-            while in_flight > 2 * settings.batch_size:
+            while in_flight > ahead:
                 in_flight -= len(waiting[0][0].documents)
                 finish(*_claim(pool, *waiting.popleft()))
         while waiting:
@@ -181,13 +196,23 @@ def _analyse_in(
         summary.peak_rss_kib = {pid: s.peak_rss_kib for pid, s in pool.stats.items()}
 
 
-def _analyze_task(task: tuple[list[Document], Settings]) -> list[Portable]:
-    """What a worker runs: `analyze` over one batch, errors in a form that crosses processes."""
-    documents, settings = task
-    return [
-        PortableError.of(o) if isinstance(o, InputError) else o
-        for o in analyze(documents, settings)
-    ]
+def split_evenly(documents: list[Document], count: int) -> list[list[Document]]:
+    """`documents` in `count` runs (fewer if there are fewer documents), in order, each of
+    about the same length in characters."""
+    count = min(count, len(documents))
+    if count <= 1:
+        return [documents] if documents else []
+    reached = list(itertools.accumulate((len(d.content) for d in documents), initial=0))
+    bounds = [0]
+    for k in range(1, count):
+        target = reached[-1] * k / count
+        low, high = bounds[-1] + 1, len(documents) - (count - k)  # a document for each run
+        cut = min(max(bisect.bisect_left(reached, target, low, high + 1), low), high)
+        if cut > low and target - reached[cut - 1] < reached[cut] - target:
+            cut -= 1
+        bounds.append(cut)
+    bounds.append(len(documents))
+    return [documents[i:j] for i, j in itertools.pairwise(bounds)]
 
 
 def _claim(
