@@ -15,6 +15,7 @@ from newsgraph.records import (
     Boilerplate,
     Claim,
     Document,
+    Event,
     Fact,
     Mention,
     Quantity,
@@ -199,6 +200,9 @@ def test_entity_merge_moves_one_articles_mentions(store_url: str) -> None:
         )
         second[1].mentions.append(Mention(second[0].id, 20, 23, "Kim", "Kim", "PERSON", kim))
         second[1].claims[0].speaker_entity_id = kim
+        second[1].events.append(
+            Event(child_id(second[0].id, "v", 9), second[0].id, 20, 23, kim, "MEET", *[None] * 4)
+        )
         store.write_batch([first, second])
         store.save_link(
             linked_ids=[],
@@ -216,5 +220,9 @@ def test_entity_merge_moves_one_articles_mentions(store_url: str) -> None:
         assert people[full].aliases == ["Kim Jong Un", "Kim"]
         assert {m.entity_id for m in store.mentions(article_id=second[0].id)} >= {full}
         assert store.claims(article_ids=[second[0].id])[0].speaker_entity_id == full
+        # an event's actor follows its entity, so no label names a deleted entity by its id
+        assert [
+            e.actor for e in store.events(article_ids=[second[0].id]) if e.id.endswith("v9")
+        ] == [full]
     finally:
         store.close()

@@ -383,6 +383,14 @@ class Store:
                     )
                     .values(speaker_entity_id=target)
                 )
+            # events name their actor, target and place by entity id too: an id left behind
+            # would name a deleted entity, and an incident label would show the bare id
+            for column in ("actor", "target", "place"):
+                connection.execute(
+                    update(events)
+                    .where((events.c.article_id == article_id) & (events.c[column] == source))
+                    .values({column: target})
+                )
             if not moved:
                 continue
             old = connection.execute(select(entities).where(entities.c.id == source)).first()
