@@ -427,3 +427,18 @@ def test_calling_a_report_false_is_a_denial(
 def test_calling_a_plan_bold_is_no_denial(analyse: Callable[..., AnalyzedArticle]) -> None:
     claims = analyse("The governor called the campaign a bold, innovative effort.").claims
     assert all(c.stance != "deny" for c in claims)
+
+
+def test_a_reporting_clause_relayed_by_according_to_is_one_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    """ "A, the spokesman said, according to Reuters": the spokesman speaks, Reuters relays
+    (`via`), and the content is the clause before the reporting clause."""
+    found = analyse("The company will cut 500 jobs, the spokesman said, according to Reuters.")
+    (claim,) = found.claims
+    assert (claim.speaker, claim.via, claim.content) == (
+        "the spokesman",
+        "Reuters",
+        "The company will cut 500 jobs",
+    )
+    assert [q.speaker for q in found.quantities] == ["spokesman"]

@@ -513,7 +513,12 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             # from before the speaker; what is attributed is the rest of the clause
             content = _trimmed_chars(doc, verb.i + 1, clause.right_edge.i + 1)
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        content = _subtree_chars(verb.head)
+        if verb.head.i < verb.i and verb.left_edge.i > verb.head.left_edge.i:
+            # "The company will cut 500 jobs, the spokesman said, according to Reuters": the
+            # clause up to the reporting clause, not the reporting clause and what follows it
+            content = _content_chars_until(verb.head, verb.left_edge.i)
+        else:
+            content = _subtree_chars(verb.head)
     else:
         content = _misparsed_that_clause(verb)
         if content is None and lemma in OBJECT_VERBS:
@@ -1224,7 +1229,9 @@ def _fold_nested(doc: Doc, items: list[Attribution]) -> list[Attribution]:
                 span is not None
                 and not inner.impersonal
                 and cue_tok.i != span.root.i
-                and not (cue_tok.head.i == span.root.i and cue_tok.dep_ in ("ccomp", "conj"))
+                and not (
+                    cue_tok.head.i == span.root.i and cue_tok.dep_ in ("ccomp", "conj", "parataxis")
+                )
             ):
                 continue
             if inner.impersonal:
