@@ -12,12 +12,11 @@ its relative dates as wrong. A figure the extractor misses counts as wrong.
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.errors import BenchmarkMissing
 from newsgraph.evaluate.extraction import load_pages
+from newsgraph.evaluate.labels import label_rows
 
 
 @dataclass(slots=True)
@@ -43,18 +42,12 @@ class DatingScores:
 
 
 def load_labels(path: Path) -> list[dict[str, str | None]]:
-    """The labelled figures, one JSON object a line."""
-    rows: list[dict[str, str | None]] = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            label = {key: row[key] for key in ("page", "text", "context", "as_of")}
-            label["batch"] = str(row.get("batch", "dev"))
-            rows.append(label)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BenchmarkMissing(f"{path}:{number}: not an as_of label ({exc})") from exc
+    """The labelled figures, one JSON object a line (`batch` "dev" where none is given)."""
+    rows = label_rows(
+        path, ("page", "text", "context", "as_of", "batch"), "an as_of label", {"batch": "dev"}
+    )
+    for row in rows:
+        row["batch"] = str(row["batch"])
     return rows
 
 

@@ -15,13 +15,13 @@ fold the rules were written on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.errors import BenchmarkMissing
 from newsgraph.evaluate.claims import PRF
+from newsgraph.evaluate.labels import label_rows
 
 FOLDS = ("dev", "heldout")
 
@@ -51,22 +51,13 @@ class EntityScores:
 
 def load_labels(path: Path) -> list[dict[str, object]]:
     """The labelled spans, one JSON object a line."""
-    if not Path(path).is_file():
-        raise BenchmarkMissing(f"{path}: no entity labels there")
-    rows: list[dict[str, object]] = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            missing = [k for k in ("page", "fold", "text", "before", "gold") if k not in row]
-            if missing or row["fold"] not in FOLDS:
-                raise ValueError(f"missing {missing}" if missing else f"fold {row['fold']!r}")
-            if not all(str(g["name"]) and list(g["types"]) for g in row["gold"]):
-                raise ValueError("an entity without a name or types")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BenchmarkMissing(f"{path}:{number}: not an entity label ({exc})") from exc
-        rows.append(row)
+    rows = label_rows(path, ("page", "fold", "text", "before", "gold"), "an entity label")
+    for number, row in enumerate(rows, 1):
+        gold = row["gold"]
+        if row["fold"] not in FOLDS or not isinstance(gold, list):
+            raise BenchmarkMissing(f"{path}: label {number}: not an entity label (fold, gold)")
+        if not all(isinstance(g, dict) and g.get("name") and g.get("types") for g in gold):
+            raise BenchmarkMissing(f"{path}: label {number}: an entity without name or types")
     return rows
 
 

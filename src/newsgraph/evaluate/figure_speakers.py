@@ -16,13 +16,13 @@ were written, `held` pages were not.
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsgraph.errors import BenchmarkMissing
 from newsgraph.evaluate.claims import speakers_agree
+from newsgraph.evaluate.labels import label_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,17 +68,10 @@ class FigureSpeakerScores:
 
 def load_labels(path: Path) -> list[dict[str, str | None]]:
     """The labelled figures, one JSON object a line."""
-    rows: list[dict[str, str | None]] = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            rows.append({key: row[key] for key in FIELDS})
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BenchmarkMissing(f"{path}:{number}: not a figure-source label ({exc})") from exc
+    rows = label_rows(path, FIELDS, "a figure-source label")
+    for number, row in enumerate(rows, 1):
         if str(row["figure"]) not in str(row["context"]):
-            raise BenchmarkMissing(f"{path}:{number}: the figure is not in its context")
+            raise BenchmarkMissing(f"{path}: label {number}: the figure is not in its context")
     return rows
 
 
