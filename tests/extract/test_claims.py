@@ -442,3 +442,13 @@ def test_a_reporting_clause_relayed_by_according_to_is_one_claim(
         "The company will cut 500 jobs",
     )
     assert [q.speaker for q in found.quantities] == ["spokesman"]
+
+
+def test_a_dateline_is_never_the_speaker(analyse: Callable[..., AnalyzedArticle]) -> None:
+    """The parser can take the dispatch's dateline for a second subject; where a report was
+    filed is not who speaks."""
+    found = analyse(
+        "SIOUX FALLS, S.D. – People across the nation are saying the slogan is working well."
+    )
+    assert found.claims
+    assert all("SIOUX" not in (c.speaker or "") for c in found.claims)

@@ -227,11 +227,30 @@ def _content_chars_until(root: Token, stop: int) -> tuple[int, int]:
     return _trimmed_chars(doc, start, stop)
 
 
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline(subj: Token) -> bool:
+    """A subject that is the dispatch's dateline ("SIOUX FALLS, S.D. – People ... are
+    talking"): a place in capitals opening the paragraph, then a dash. Where a report was
+    filed is never who speaks."""
+    doc = subj.doc
+    start, end = subj.left_edge.i, subj.right_edge.i + 1
+    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        return False
+    words = [t.text for t in doc[start:end] if any(ch.isalpha() for ch in t.text)]
+    return (
+        bool(words)
+        and all(w.isupper() for w in words)
+        and any(t.text in DATELINE_DASHES for t in doc[end - 1 : end + 1])
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; a participle ("..., saying", "..., adding") takes the subject of
     the nearest reporting verb above it, or failing that of its head."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and not _dateline(child):
             return child
     for aux in verb.children:  # the parser sometimes hangs the subject on the auxiliary
         if aux.dep_ in ("aux", "auxpass"):
