@@ -211,3 +211,15 @@ def test_the_south_is_the_one_south_place_the_article_names(
     # with no South place named, "the South" stays what it was
     alone = analyse("The South voted differently from the rest of the country.")
     assert "South Korea" not in {m.name for m in alone.mentions}
+
+
+def test_a_description_a_country_owns_is_that_countrys_body(nlp: Language) -> None:
+    """ "Russia's defence ministry": the model marks "defence ministry" alone, in lower case;
+    it is no stray phrase but Russia's ministry, named as a reader would name it."""
+    text = "Russia's defence ministry said its troops had repelled an attack."
+    marked = [("Russia", "GPE"), ("defence ministry", "ORG")]
+    mentions = find_mentions(with_entities(nlp, text, marked), "t").mentions
+    assert [(m.text, m.name, m.type) for m in mentions] == [
+        ("Russia", "Russia", "GPE"),
+        ("defence ministry", "Russian defence ministry", "ORG"),
+    ]

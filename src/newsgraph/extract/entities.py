@@ -106,6 +106,8 @@ TITLES = frozenset(
     }
 )
 POSSESSIVES = ("'s", "’s", "'", "’", "'S", "’S")
+# country -> its nationality adjective, for descriptions a country owns
+ADJECTIVE_OF = {country: adjective for adjective, country in DEMONYMS.items()}
 COMPASS = frozenset({"north", "south", "east", "west"})
 CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
 _TRANSLIT = [(re.compile(r"(iy|yy|ii|yi)\b"), "y"), (re.compile(r"[-‐‑]"), " ")]
@@ -190,9 +192,14 @@ def _trim(span: Span) -> list[Span]:
         elif tok.text in ("-", "--", "—", "–", "|", ":") and tok.whitespace_ and tok.i > span.start:
             pieces.append(doc[start : tok.i])
             start = tok.i + 1
-        elif tok.text in POSSESSIVES and span.start < tok.i < span.end - 1:
+        elif (
+            tok.text in POSSESSIVES
+            and span.start < tok.i < span.end - 1
+            and doc[tok.i + 1].text[:1].isupper()
+        ):
             # "Cleveland's Public Auditorium", "NPR's Feng": the owner and what it owns are
-            # two names; "'s Hoa Lo" (the owner left outside the span) keeps the second
+            # two names; "'s Hoa Lo" (the owner left outside the span) keeps the second.
+            # "Russia's defence ministry" is one name: what follows is a description.
             pieces.append(doc[start : tok.i])
             start = tok.i + 1
     pieces.append(doc[start : span.end])
@@ -251,6 +258,23 @@ def _acronym_pairs(doc: Doc) -> dict[str, str]:
                 break
             j -= 1
     return pairs
+
+
+def _owner_of(span: Span) -> str | None:
+    """The name a possessive puts before the span ("Russia" in "Russia's defence ministry"),
+    if the model found it as a place or an organisation; else None."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in POSSESSIVES:
+        return None
+    owner = doc[span.start - 2]
+    if owner.ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
+        return None
+    start = owner.i
+    while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start - 1].ent_type_:
+        start -= 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    return doc[start : owner.i + 1].text
 
 
 def _proper(span: Span) -> bool:
@@ -331,10 +355,24 @@ def find_mentions(doc: Doc, article_id: str) -> EntityIndex:
             name = _person_core(piece) if type_ == "PERSON" else _strip_possessive(text)
             if not any(ch.isalpha() for ch in name):
                 continue
+            described = False
             if not any(ch.isupper() for ch in name):
-                continue  # a name has capitals: "pale and gaunt", "air sacs" name nobody
+                owner = _owner_of(piece)
+                if owner is None or type_ != "ORG":
+                    continue  # a name has capitals: "pale and gaunt", "air sacs" name nobody
+                # "Russia's defence ministry": a description its owner makes a name of, the
+                # "Russian defence ministry" (a country's adjective where it has one)
+                adjective = ADJECTIVE_OF.get(owner)
+                name = f"{adjective} {name}" if adjective else f"{owner}'s {name}"
+                described = True
             known = lookup_name(name)
-            if known is None and type_ != "NORP" and name not in DEMONYMS and not _proper(piece):
+            if (
+                known is None
+                and not described
+                and type_ != "NORP"
+                and name not in DEMONYMS
+                and not _proper(piece)
+            ):
                 continue  # "Challenges include...", "econobox", "½": no proper noun in it
             if known is None and type_ != "PERSON":
                 core = _person_core(piece)
