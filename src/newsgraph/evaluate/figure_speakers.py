@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsgraph.errors import BenchmarkMissing
-from newsgraph.evaluate.claims import speakers_agree
+from newsgraph.evaluate.claims import Accuracy, speakers_agree
 from newsgraph.evaluate.labels import label_rows
 
 if TYPE_CHECKING:
@@ -34,24 +34,14 @@ FIELDS = ("page", "figure", "context", "speaker", "entity", "kind", "fold")
 
 
 @dataclass(slots=True)
-class FoldScore:
-    right: int = 0
-    total: int = 0
-
-    @property
-    def accuracy(self) -> float:
-        return self.right / self.total if self.total else 0.0
-
-
-@dataclass(slots=True)
 class FigureSpeakerScores:
     """Per fold: how many detected figures got their source; the misses and the undetected.
     `folds` scores `Quantity.speaker` as stage A sets it; `figure_side` scores the same
     figures with `quantities.figure_source` applied over their claims (what stage A gives
     once `extract._quantities` consults it)."""
 
-    folds: dict[str, FoldScore] = field(default_factory=dict)
-    figure_side: dict[str, FoldScore] = field(default_factory=dict)
+    folds: dict[str, Accuracy] = field(default_factory=dict)
+    figure_side: dict[str, Accuracy] = field(default_factory=dict)
     wrong: list[tuple[str, str, str, str | None, str | None]] = field(default_factory=list)
     wrong_figure_side: list[tuple[str, str, str, str | None, str | None]] = field(
         default_factory=list
@@ -159,13 +149,13 @@ def found_claim(found: AnalyzedArticle, quantity: Quantity) -> Claim | None:
 
 
 def _tally(
-    table: dict[str, FoldScore],
+    table: dict[str, Accuracy],
     wrong: list[tuple[str, str, str, str | None, str | None]],
     fold: str,
     agree: bool,
     outcome: tuple[str, str, str, str | None, str | None],
 ) -> None:
-    score = table.setdefault(fold, FoldScore())
+    score = table.setdefault(fold, Accuracy())
     score.total += 1
     if agree:
         score.right += 1
@@ -197,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
                 name = Path(page).name[:8]
                 print(f"{fold:4} {name} gold {gold!s:26.26} got {got!s:26.26} {context}")
         for fold_name, score in sorted(table.items()):
-            print(f"  {fold_name:5} {score.accuracy:.3f} ({score.right}/{score.total})")
+            print(f"  {fold_name:5} {score.value:.3f} ({score.right}/{score.total})")
     for page, context in scores.missing:
         print(f"missing  {Path(page).name[:8]}  {context}")
     print(
