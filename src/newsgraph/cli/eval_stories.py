@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -51,24 +50,18 @@ def eval_stories(
     if entities not in finders:
         raise typer.BadParameter(f"choose one of {', '.join(finders)}", param_hint="--entities")
     params = StoryParams() if threshold is None else StoryParams(threshold=threshold)
-    total = len(read_story_bench(file))
+    documents = read_story_bench(file)
     finder = finders[entities]
-    found: list[list[list[str]]] = []
-
-    def remembered(texts: Sequence[str]) -> list[list[str]]:
-        """The finder, run once: the held-out folds reuse what it found."""
-        if not found:
-            found.append(finder(texts))  # type: ignore[misc]
-        return found[0]
-
-    if entities != "none":
-        console.print(f"finding entities ({entities}) in {total} documents…")
+    if finder is not None:
+        console.print(f"finding entities ({entities}) in {len(documents)} documents…")
+    # found once: the stream and the held-out folds cluster the same documents
+    names = finder([d["text"] for d in documents]) if finder is not None else None
     with progress_bar("docs") as bar:
-        task = bar.add_task("clustering", total=total)
+        task = bar.add_task("clustering", total=len(documents))
         result = evaluate_stories(
             file,
             params=params,
-            entity_finder=remembered if finder is not None else None,
+            entity_finder=None if names is None else (lambda _texts: names),
             progress=lambda n: bar.advance(task, n),
         )
     scores = result.scores
@@ -93,8 +86,6 @@ def eval_stories(
         f"{result.docs_per_second:.0f} docs/s (clustering only, threshold {params.threshold})"
     )
     if folds > 1:
-        documents = read_story_bench(file)
-        names = remembered([d["text"] for d in documents]) if finder is not None else None
         grid = [{"threshold": t} for t in HELD_OUT_THRESHOLDS]
         held_out, chosen = cross_validate_stories(documents, names, grid=grid, folds=folds)
         console.print(
