@@ -223,3 +223,10 @@ def test_a_description_a_country_owns_is_that_countrys_body(nlp: Language) -> No
         ("Russia", "Russia", "GPE"),
         ("defence ministry", "Russian defence ministry", "ORG"),
     ]
+
+
+def test_a_two_word_owner_names_the_body_whole(nlp: Language) -> None:
+    text = "South Korea's defence ministry said the drills would go on."
+    marked = [("South Korea", "GPE"), ("defence ministry", "ORG")]
+    mentions = find_mentions(with_entities(nlp, text, marked), "t").mentions
+    assert mentions[-1].name == "South Korean defence ministry"

@@ -270,9 +270,7 @@ def _owner_of(span: Span) -> str | None:
     if owner.ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
         return None
     start = owner.i
-    while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start - 1].ent_type_:
-        start -= 1
-    while doc[start].ent_iob_ == "I" and start > 0:
+    while start > 0 and doc[start].ent_iob_ == "I":  # back to the name's first word
         start -= 1
     return doc[start : owner.i + 1].text
 
