@@ -219,25 +219,19 @@ def test_a_killed_local_run_takes_its_workers_with_it_and_resumes(
 def test_the_local_engine_records_shards_in_plan_order(inputs: Path, tmp_path: Path) -> None:
     """Results come back in the order the shards were planned, whichever worker is quicker, so
     `on_shard` (the progress lines) reads the same on every run."""
-    seen: list[str] = []
-    summary = run(
-        [str(inputs)],
-        tmp_path / "out",
-        Settings(),
-        engine="local",
-        shard_size=1,
-        workers=2,
-        on_shard=lambda result: seen.append(str(result["shard"])),
-    )
-    assert summary.shards == 8 and len(seen) == 8
-    again: list[str] = []
-    run(
-        [str(inputs)],
-        tmp_path / "again",
-        Settings(),
-        engine="local",
-        shard_size=1,
-        workers=1,
-        on_shard=lambda result: again.append(str(result["shard"])),
-    )
-    assert seen == again
+
+    def recorded(workers: int) -> list[str]:
+        seen: list[str] = []
+        summary = run(
+            [str(inputs)],
+            tmp_path / f"out{workers}",
+            Settings(),
+            engine="local",
+            shard_size=1,
+            workers=workers,
+            on_shard=lambda result: seen.append(str(result["shard"])),
+        )
+        assert summary.shards == 8 and len(seen) == 8
+        return seen
+
+    assert recorded(2) == recorded(1)
