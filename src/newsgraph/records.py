@@ -16,6 +16,10 @@ BoilerplateKind = Literal[
 ]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
 Stance = Literal["assert", "hedge", "deny"]
+# What a claim's content is: a proposition one can check ("the mission was a success"), an
+# intention, wish or demand ("to send the troops", "North Korean troops to leave"), or a mere
+# mention of a thing ("the report", "its losses") that states nothing.
+ClaimForm = Literal["statement", "intention", "mention"]
 Approx = Literal["exact", "about", "at_least", "at_most"]
 QuantityKind = Literal["KILL", "WOUND", "CASUALTY", "DEPLOY", "CAPTURE", "SUPPLY", "MONEY", "OTHER"]
 Action = Literal[
@@ -178,6 +182,7 @@ class Claim:
     content_start: int | None = None
     content_end: int | None = None
     via: str | None = None  # the upstream source in nested attribution ("citing the spy agency")
+    form: ClaimForm | None = None  # null in stores written before it was extracted
 
 
 @dataclass(slots=True)

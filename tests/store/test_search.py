@@ -166,9 +166,9 @@ def test_migration_indexes_articles_stored_before_it(tmp_path) -> None:  # type:
         command.upgrade(config, "0001")
     old = Store(engine)
     # Today's writer knows columns that later migrations add (quantities.change,
-    # events.incident_id): an article with its mentions and claims is all 0001 can hold.
+    # events.incident_id, claims.form): an article with its mentions is all 0001 can hold.
     document, analysed = make_pair(7, KURSK)
-    analysed.quantities, analysed.events = [], []
+    analysed.claims, analysed.quantities, analysed.events = [], [], []
     old.write_batch([(document, analysed)])
     old.migrate()
     assert search(old, "kursk").total == 1

@@ -89,7 +89,51 @@ def test_lone_claims_of_a_word_or_two_are_counted_not_listed(tmp_path) -> None: 
     assert "the governor said the campaign works" in titles
     assert not titles & {"it", "the slogan"}
     assert (before.fragments, after.fragments) == (0, 2)
-    assert "2 statements of a word or two" in lines
+    assert "2 attributions stating no proposition" in lines
+
+
+def test_lone_claims_are_shown_by_form(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A lone claim naming a thing ("its losses") is counted with the fragments; one of what
+    the speaker wants ("the troops to leave") is listed apart from the statements; a claim
+    stored before forms existed (null) reads as a statement."""
+    import sqlite3
+
+    path = tmp_path / "s.db"
+    store = open_store(f"sqlite:///{path}")
+    try:
+        corpus = build_corpus(store)
+        before = story_answer(store, corpus.story)
+    finally:
+        store.close()
+    article_id = before.dossier.articles[0].id
+    rows = [
+        ("the losses of the whole network", "mention"),
+        ("North Korean troops to leave Russia", "intention"),
+        ("the campaign is working as planned", "statement"),
+        ("the governor signed the order on Monday", None),
+    ]
+    with sqlite3.connect(path) as db:
+        for n, (content, form) in enumerate(rows):
+            db.execute(
+                'INSERT INTO claims (id, article_id, start, "end", speaker, cue, stance, direct,'
+                " content, form) VALUES (?, ?, 0, 5, 'Noem', 'say', 'assert', 0, ?, ?)",
+                (f"cf{n}", article_id, content, form),
+            )
+    store = open_store(f"sqlite:///{path}")
+    try:
+        after = story_answer(store, corpus.story)
+        lines = "\n".join(t for _, t in story_lines(after))
+    finally:
+        store.close()
+    titles = {p.title for p in after.propositions}
+    assert {
+        "the campaign is working as planned",
+        "the governor signed the order on Monday",
+    } <= titles
+    assert not titles & {"the losses of the whole network", "North Korean troops to leave Russia"}
+    assert [p.title for p in after.intentions] == ["North Korean troops to leave Russia"]
+    assert after.fragments == before.fragments + 1
+    assert "WHAT THEY WANT, ASK OR DECIDE" in lines
 
 
 def test_statements_are_not_listed_as_happenings(tmp_path) -> None:  # type: ignore[no-untyped-def]

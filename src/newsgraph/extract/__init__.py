@@ -53,6 +53,7 @@ def extract(doc: Doc, article: Article) -> AnalyzedArticle:
 
 
 def _claims(article_id: str, doc: Doc, attributions: list[Attribution]) -> list[Claim]:
+    from newsgraph.extract.claim_form import content_form
     from newsgraph.extract.docindex import text_of
 
     out: list[Claim] = []
@@ -81,6 +82,7 @@ def _claims(article_id: str, doc: Doc, attributions: list[Attribution]) -> list[
                 content_start=item.content_start,
                 content_end=item.content_end,
                 via=item.via,
+                form=content_form(doc, item.content_start, item.content_end, item.cue),
             )
         )
     return out

@@ -97,6 +97,7 @@ claims = Table(
     Column("content_start", Integer),
     Column("content_end", Integer),
     Column("via", Text),
+    Column("form", String(12)),
     Index("ix_claims_article_id", "article_id"),
     Index("ix_claims_speaker_entity_id", "speaker_entity_id"),
 )

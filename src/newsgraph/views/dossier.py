@@ -126,9 +126,12 @@ class StoryAnswer:
     sources: list[OriginTree]
     # action OTHER, or a statement (confirm, deny, criticize)
     other_incidents: list[IncidentView] = field(default_factory=list)
-    # lone claims whose content is a word or two ("it", "the slogan"): no proposition to read
-    # alone, so counted rather than listed; the claims export keeps them
+    # lone claims that state no proposition: a word or two ("it", "the slogan") or a thing
+    # named ("the report", "its losses"); counted rather than listed, the claims export keeps them
     fragments: int = 0
+    # lone claims of what someone wants, asks or decides ("to send the troops", "the troops to
+    # leave"): attributions worth reading, but not statements that can be checked
+    intentions: list[PropositionView] = field(default_factory=list)
 
     @property
     def outlets(self) -> int:
@@ -261,8 +264,9 @@ FRAGMENT_WORDS = 3  # a proposition has a subject and a predicate: "it", "the sl
 def fragments_note(count: int) -> str:
     """The line that stands for the lone claims too short to list."""
     return (
-        f"{plural(count, 'statement')} of a word or two (\u201cit\u201d, \u201cthe war\u201d) "
-        "not listed; the claims export has them"
+        f"{plural(count, 'attribution')} stating no proposition (a word or two, or a thing "
+        "named: \u201cthe report\u201d, \u201cits losses\u201d) not listed; the claims export "
+        "has them"
     )
 
 
@@ -291,10 +295,11 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
     propositions = [proposition_view(f, sentences) for f in claim_facts]
     grouped = {s.claim_id for f in claim_facts for s in f.statements}
     fragments = 0
+    intentions: list[PropositionView] = []
     for claim in dossier.claims:
         if claim.id in grouped:
             continue
-        if len(_WORD.findall(claim.content)) < FRAGMENT_WORDS:
+        if claim.form == "mention" or len(_WORD.findall(claim.content)) < FRAGMENT_WORDS:
             fragments += 1
             continue
         statement = Statement(
@@ -316,7 +321,7 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         (lone.denying if claim.stance == "deny" else lone.asserting).append(
             sentences.said(statement)
         )
-        propositions.append(lone)
+        (intentions if claim.form == "intention" else propositions).append(lone)
     main = [f for f in figures if f.fact.kind != "OTHER"]
     outlets_of = {a.id: a.outlet or "unknown outlet" for a in dossier.articles}
     incidents = [
@@ -336,4 +341,5 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         sources=origin_trees(dossier.articles, dossier.sources),
         other_incidents=[i for i in incidents if i.incident.action in NOT_HAPPENINGS],
         fragments=fragments,
+        intentions=intentions,
     )

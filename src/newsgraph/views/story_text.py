@@ -84,6 +84,11 @@ def story_lines(answer: StoryAnswer) -> list[tuple[str, str]]:
         out.append(("detail", f"    … {plural(more, 'more proposition')}"))
     if answer.fragments:
         out.append(("detail", f"    {answer.fragments_line}"))
+    if answer.intentions:
+        out.append(("heading", "WHAT THEY WANT, ASK OR DECIDE"))
+        for p in answer.intentions[:MAX_PROPOSITIONS]:
+            out.append(("item", p.title))
+            out.extend(("detail", f"    {_said(s)}") for s in p.asserting + p.denying)
     out.append(("heading", "FIGURES"))
     for figure in answer.figures + answer.other_figures:
         out.append(("item", f"{figure.name} [{_status(figure.fact.status)}] · {_reach(figure)}"))

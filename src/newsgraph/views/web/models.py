@@ -70,6 +70,7 @@ class ClaimOut(Record):
     content_start: int | None = None
     content_end: int | None = None
     via: str | None = None
+    form: str | None = None  # statement | intention | mention (null: stored before it existed)
 
 
 class QuantityOut(Record):
