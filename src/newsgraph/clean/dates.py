@@ -110,14 +110,15 @@ CLOCK = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\.?)?|\b
 LINES_ABOVE = 25
 LINES_INTO_BODY = 3
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# "SEOUL, Nov 18 (Reuters) -": a place in capitals, a date, an agency, a dash.
+# "SEOUL, Nov 18 (Reuters) -": a place in capitals, a date, an agency, a dash; the place may
+# be left out ("Nov 18, 2024 - North Korea has ...").
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April"
     r"|June|July|August|September|October|November|December)"
 )
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ /][A-Z][A-Z.'’-]{1,30}){0,3}),?"
-    r"(?:\s{1,3}[A-Z][a-z]{1,20}\.?,?){0,2}\s{1,3}"
+    r"^(?:(?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ /][A-Z][A-Z.'’-]{1,30}){0,3}),?"
+    r"(?:\s{1,3}[A-Z][a-z]{1,20}\.?,?){0,2}\s{1,3})?"
     r"(?P<date>" + _MONTHS + r"\.?\s{1,3}[0-3]?\d(?:,?\s{1,3}(?:19|20)\d\d)?)"
     r"\s{0,3}(?:\([^()\n]{1,40}\))?\s{0,3}[-–—]"
 )
@@ -139,8 +140,22 @@ class DateLine:
     role: int  # 0 published or posted, 1 unlabelled, 2 updated
 
 
+# A scrape that drops the spaces between a page's date parts glues its year to the clock
+# and the clock's zone to the next label: "November 19, 20245:02 AM GMT+9Updated 2 hours ago".
+GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)")
+GLUED_LABEL = re.compile(r"(?<=[\d\sMT])(Updated|Published|Posted)", re.IGNORECASE)
+
+
+def unglue(line: str) -> str:
+    """A date line with the spaces a scrape dropped put back (see `GLUED_YEAR`)."""
+    if not DIGIT.search(line):
+        return line
+    return GLUED_LABEL.sub(r" \1", GLUED_YEAR.sub(r"\1 \2", line))
+
+
 def date_line(line: str) -> tuple[str, int] | None:
     """(ISO day, role) when `line` is a date line, else None (see the module docstring)."""
+    line = unglue(line)
     if len(line) > 240 or line.lstrip().startswith(("—", "–", "-", "(", "©")):
         return None  # a quoted post's signature, a caption's tail, a copyright line
     if not DIGIT.search(line):
