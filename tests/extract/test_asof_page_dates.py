@@ -52,3 +52,19 @@ def test_a_date_line_as_scraped(line: str, day: str | None) -> None:
 )
 def test_a_datelines_day(line: str, day: str | None) -> None:
     assert dateline_day(line, "https://example.com/2019/story", []) == day
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        # an article id that opens with the day, or the day alone between separators
+        ("https://en.yna.co.kr/view/AEN20241119001234315", "2024-11-19"),
+        ("https://example.com/news/20241119-troops-sent", "2024-11-19"),
+        # a long number that is no id after letters, an impossible day: no day
+        ("https://example.com/news/2024111900123", None),
+        ("https://example.com/news/story-20241340", None),
+        ("https://example.com/471031-new-york-man", None),
+    ],
+)
+def test_a_day_opening_an_article_id(url: str, day: str | None) -> None:
+    assert url_day(url) == day

@@ -131,6 +131,10 @@ URL_DAY = re.compile(
 )
 
 
+# A run of digits in a path that may open with a day ("AEN20241119001234315", "20241119").
+URL_COMPACT_DAY = re.compile(r"(?:^|(?<=[/_A-Za-z-]))(?P<run>(?:19|20)\d{6,})")
+
+
 @dataclass(slots=True, frozen=True)
 class DateLine:
     """A line that states the page's date: the date, and how the line labels it."""
@@ -220,10 +224,14 @@ def dateline_day(line: str, url: str | None, known_years: list[str]) -> str | No
 
 
 def url_day(url: str | None) -> str | None:
-    """The day a page's URL path gives ("/2019/11/18/", "/2019/nov/18/"), for a page that
+    """The day a page's URL path gives ("/2019/11/18/", "/2019/nov/18/", an article id that
+    opens with the day: "/view/AEN20241119001234315", "/20241119-story"), for a page that
     prints no date of its own; None when the path has no full date."""
-    if not url or (match := URL_DAY.search(url)) is None:
+    if not url:
         return None
+    match = URL_DAY.search(url)
+    if match is None:
+        return _compact_url_day(url)
     month = match.group("month")
     if not month.isdigit():
         text = f"{month} {match.group('day')}, {match.group('year')}"
@@ -234,6 +242,22 @@ def url_day(url: str | None) -> str | None:
         return dt.date(year, number, day).isoformat()
     except ValueError:
         return None
+
+
+def _compact_url_day(url: str) -> str | None:
+    """A YYYYMMDD day in the URL's path: eight digits alone, or opening an id after letters."""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+    for match in URL_COMPACT_DAY.finditer(path):
+        run = match.group("run")
+        after_letters = match.start() > 0 and path[match.start() - 1].isalpha()
+        if len(run) != 8 and not after_letters:
+            continue
+        year, month, day = int(run[:4]), int(run[4:6]), int(run[6:8])
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def find_date_line(lines: list[str], first_body: int) -> DateLine | None:
