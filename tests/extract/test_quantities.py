@@ -227,3 +227,23 @@ def test_byline_and_furniture_numbers_are_not_figures(
     analyse: Callable[..., AnalyzedArticle], text: str
 ) -> None:
     assert [q.text for q in analyse(text).quantities] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # the clause after "after" happened that long before the one it hangs on
+        ("The crash comes a day after the rebels swapped two hostages.", "2019-11-19"),
+        (
+            "The attack came two days after Pyongyang sent 3,000 troops, officials said on Monday.",
+            "2019-11-16",
+        ),
+        # "before": later than a clause that has no date of its own, so no date
+        ("Kim visited Moscow a week before Pyongyang dispatched 10,000 soldiers.", None),
+    ],
+)
+def test_as_of_a_day_after(
+    analyse: Callable[..., AnalyzedArticle], text: str, as_of: str | None
+) -> None:
+    found = [q for q in analyse(text, "2019-11-20").quantities if q.value in (2, 3000, 10_000)]
+    assert found and found[0].as_of == as_of
