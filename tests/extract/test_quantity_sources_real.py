@@ -110,6 +110,19 @@ def test_figure_side_sources_on_labelled_real_pages() -> None:
             "50 lakh",
             "Arvind Kejriwal",
         ),
+        # "according to" a work by someone: its author
+        (
+            "The army may have lost 3,000 soldiers, according to an estimate by a think tank "
+            "published on Tuesday.",
+            "3,000",
+            "a think tank",
+        ),
+        (
+            "According to a study from Seoul National University, 40 percent of defectors "
+            "are unemployed.",
+            "40 percent",
+            "Seoul National University",
+        ),
         # an "according to" that does not hang from a saying keeps its source
         (
             "A further 17 manufacturers, according to the report, had operations.",

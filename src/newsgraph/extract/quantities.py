@@ -1625,6 +1625,12 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         head = doc[claim.speaker_span[0] : claim.speaker_span[1]].root
         if (agent := _document_agent(doc, head)) is not None:
             return agent
+        # "according to an estimate by a think tank": the work's author ("the report said"
+        # keeps the report)
+        if _after_according_to(doc, claim.speaker_span) and (
+            author := _work_author(doc, head)
+        ):
+            return author
     return _relayed_speaker(doc, claim)
 
 
@@ -1691,10 +1697,43 @@ def _according_to(doc: Doc, phrase: NumberPhrase) -> FigureSource | None:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.i <= phrase.root_i < pobj.right_edge.i + 1:
             return None
-        return _document_agent(doc, pobj) or _span_source(
-            doc, pobj.left_edge.i, pobj.right_edge.i + 1
+        return (
+            _document_agent(doc, pobj)
+            or _work_author(doc, pobj)
+            or _span_source(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
         )
     return None
+
+
+# Works whose author is the source a figure is "according to": "according to an estimate by a
+# Washington think tank", "according to a study from the university".
+WORK_NOUNS = frozenset(
+    {"estimate", "report", "study", "analysis", "survey", "assessment", "tally", "count", "poll"}
+)
+
+
+def _work_author(doc: Doc, head: Token) -> FigureSource | None:
+    """The author of a work named after "according to": the object of its "by" or "from"."""
+    if head.lemma_.lower() not in WORK_NOUNS and head.lower_ not in WORK_NOUNS:
+        return None
+    for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
+        if prep.lower_ not in ("by", "from"):
+            continue
+        by = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if by is not None:
+            return _span_source(doc, by.left_edge.i, _before_clause(by))
+    return None
+
+
+def _before_clause(tok: Token) -> int:
+    """The end of a noun phrase without its participle or relative clause ("a think tank
+    published on Tuesday" is the think tank)."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("acl", "relcl") or child.text in (",", "("):
+            break
+        end = child.right_edge.i + 1
+    return end
 
 
 def _after_according_to(doc: Doc, span: tuple[int, int] | None) -> bool:
