@@ -1627,9 +1627,7 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
             return agent
         # "according to an estimate by a think tank": the work's author ("the report said"
         # keeps the report)
-        if _after_according_to(doc, claim.speaker_span) and (
-            author := _work_author(doc, head)
-        ):
+        if _after_according_to(doc, claim.speaker_span) and (author := _work_author(doc, head)):
             return author
     return _relayed_speaker(doc, claim)
 
