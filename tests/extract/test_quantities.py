@@ -247,3 +247,11 @@ def test_as_of_a_day_after(
 ) -> None:
     found = [q for q in analyse(text, "2019-11-20").quantities if q.value in (2, 3000, 10_000)]
     assert found and found[0].as_of == as_of
+
+
+def test_as_of_a_year_earlier_than_the_time_before_it(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The rate averaged 5.7 percent in October, down from 6.2 percent a year earlier."
+    dates = {q.value: q.as_of for q in analyse(text, "2019-11-20").quantities}
+    assert dates == {5.7: "2019-10", 6.2: "2018-10"}

@@ -77,6 +77,8 @@ def test_a_time_outside_the_calendar_is_unknown_not_an_error(text: str, publishe
         ("2019-11-20", "3 days", 1, "2019-11-23"),
         ("2019-11", "a month", -1, "2019-10"),
         ("2019-01-10", "two months", -1, "2018-11"),
+        ("2019-10", "a year", -1, "2018-10"),
+        ("2018-03", "two years", 1, "2020-03"),
         # an offset finer than the date, or no offset at all
         ("2019-11", "a day", -1, None),
         ("2019-11-20", "last week", -1, None),

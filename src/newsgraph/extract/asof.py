@@ -161,6 +161,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         if resolved is None and deadline_of_unknown(prev, low):
             resolved, deadline = "", True  # "by the end of the next decade": never a date
         if resolved is None:
+            resolved = _relative_to_earlier(doc, ent.start, low, found)
+        if resolved is None:
             continue
         root = ent.root
         if root.dep_ == "compound" and root.head.lower_ in DAY_PARTS:
@@ -255,6 +257,27 @@ def _anaphoric_times(doc: Doc, dated: list[TimeMention]) -> list[TimeMention]:
             )
         )
     return out
+
+
+RELATIVE_TIME = re.compile(r"^(?P<offset>.+?)\s+(?P<way>earlier|later)$")
+
+
+def _relative_to_earlier(doc: Doc, start_i: int, low: str, dated: list[TimeMention]) -> str | None:
+    """ "averaged 5.7% in October, down from 6.2% a year earlier": the time named last before
+    it in its sentence, moved by the offset; None without one."""
+    match = RELATIVE_TIME.match(low)
+    if match is None:
+        return None
+    sent = sentence_of(doc[start_i])
+    before = [
+        t
+        for t in dated
+        if sent.start <= t.start_i and t.end_i <= start_i and t.resolved and not t.deadline
+    ]
+    if not before:
+        return None
+    base = max(before, key=lambda t: t.start_i).resolved
+    return shift(base, match.group("offset"), -1 if match.group("way") == "earlier" else 1)
 
 
 def _offset_times(doc: Doc, dated: list[TimeMention], published: str) -> list[TimeMention]:
