@@ -50,6 +50,7 @@ def test_figure_sources_on_labelled_real_pages() -> None:
     assert len(scores.missing) - len(older) <= floor["held_3_missing_at_most"], scores.missing
     assert scores.accuracy("held") >= floor["held_speaker_accuracy"], scores.wrong
     assert scores.accuracy("held-2") >= floor["held_2_speaker_accuracy"], scores.wrong
+    assert scores.accuracy("held-3") >= floor["held_3_speaker_accuracy"], scores.wrong
     assert scores.accuracy("dev") >= floor["dev_speaker_accuracy"], scores.wrong
 
 
