@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.clean.dates import date_line
 from newsgraph.extract.cues import (
     DURATION_NOUNS,
     FORCE_NOUNS,
@@ -1204,8 +1205,6 @@ _FURNITURE_LINE_CHARS = 100
 def _furniture_number(text: str, start: int, end: int) -> bool:
     """A number on a byline or date line ("By Jane Doe | 19 November 2019 | 5 min read") or
     counting the page's furniture ("12 comments"): page furniture, not a quantity."""
-    from newsgraph.clean.dates import date_line
-
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     line = text[lo : hi if hi >= 0 else len(text)].strip()
