@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.clean.dates import url_day
+from newsgraph.clean.dates import date_line, dateline_day, url_day
 
 
 @pytest.mark.parametrize(
@@ -22,4 +22,49 @@ from newsgraph.clean.dates import url_day
     ],
 )
 def test_the_day_a_url_path_gives(url: str | None, day: str | None) -> None:
+    assert url_day(url) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        # a scrape that glued the year to the clock and the zone to the next label
+        ("November 19, 20245:02 AM GMT+9Updated 2 hours ago", "2024-11-19"),
+        ("Nov 19, 2024 5:02 AM GMT+9 Updated 2 hours ago", "2024-11-19"),
+        # a sentence that holds a date is no date line
+        ("The army said on November 19, 2024 that 12 soldiers had been killed there.", None),
+    ],
+)
+def test_a_date_line_as_scraped(line: str, day: str | None) -> None:
+    found = date_line(line)
+    assert (found[0] if found else None) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("SEOUL, Nov 19 (Reuters) - North Korea has sent troops.", "2019-11-19"),
+        # a dateline that gives its date alone, with no place
+        ("Nov 19, 2024 - North Korea has sent troops.", "2024-11-19"),
+        ("November 19 - North Korea has sent troops.", "2019-11-19"),
+        ("North Korea has sent troops - Nov 19, 2024.", None),
+    ],
+)
+def test_a_datelines_day(line: str, day: str | None) -> None:
+    assert dateline_day(line, "https://example.com/2019/story", []) == day
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        # an article id that opens with the day, or the day alone between separators
+        ("https://en.yna.co.kr/view/AEN20241119001234315", "2024-11-19"),
+        ("https://example.com/news/20241119-troops-sent", "2024-11-19"),
+        # a long number that is no id after letters, an impossible day: no day
+        ("https://example.com/news/2024111900123", None),
+        ("https://example.com/news/story-20241340", None),
+        ("https://example.com/471031-new-york-man", None),
+    ],
+)
+def test_a_day_opening_an_article_id(url: str, day: str | None) -> None:
     assert url_day(url) == day

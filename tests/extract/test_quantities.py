@@ -176,3 +176,82 @@ def test_kind_of_coordinated_and_predicated_figures(
 ) -> None:
     found = {int(q.value): q.kind for q in analyse(text).quantities}
     assert {v: found.get(v) for v in kinds} == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the subject that loses something is no toll; lost materiel is no casualty
+        ("More than 200,000 homes lost power after the storm.", {200_000: "OTHER"}),
+        ("The army had lost 500 tanks by March.", {500: "OTHER"}),
+        ("The brigade lost 40 men in the assault.", {40: "CASUALTY"}),
+        # a verb coordinated with its own figure or subject keeps its own kind
+        ("About 300 soldiers were killed and some 2,700 wounded.", {300: "KILL", 2700: "WOUND"}),
+        ("At least 12 people were killed and dozens more injured.", {12: "KILL"}),
+        # civilians moved to shelters are not deployed; troops received are
+        (
+            "Officials said 37 people had died and more than 12,000 had been moved to shelters.",
+            {37: "KILL", 12_000: "OTHER"},
+        ),
+        ("Russia received 5,000 troops from North Korea.", {5000: "DEPLOY"}),
+        # a figure inside the toll's own phrase is not the toll
+        (
+            "The death toll from Friday's 7.7-magnitude earthquake has risen to 2,056.",
+            {7.7: "OTHER", 2056: "KILL"},
+        ),
+        ("Reports said the death toll had since risen to 15.", {15: "KILL"}),
+    ],
+)
+def test_kind_from_the_figures_own_predicate(
+    analyse: Callable[..., AnalyzedArticle], text: str, kinds: dict[float, str]
+) -> None:
+    found = {q.value: q.kind for q in analyse(text).quantities}
+    assert {v: found.get(v) for v in kinds} == kinds
+
+
+def test_a_valued_object_is_what_the_figure_counts(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    (quantity,) = analyse("Ukraine put Russian casualties at 4,700 in the past week.").quantities
+    assert (quantity.kind, quantity.object) == ("CASUALTY", "Russian casualties")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Doe | 19 November 2019 | 5 min read\n\nThe storm hit the coast.",
+        "Dec 3, 2024 3:12 PM\n\n4 comments\n\nThe storm hit the coast.",
+    ],
+)
+def test_byline_and_furniture_numbers_are_not_figures(
+    analyse: Callable[..., AnalyzedArticle], text: str
+) -> None:
+    assert [q.text for q in analyse(text).quantities] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # the clause after "after" happened that long before the one it hangs on
+        ("The crash comes a day after the rebels swapped two hostages.", "2019-11-19"),
+        (
+            "The attack came two days after Pyongyang sent 3,000 troops, officials said on Monday.",
+            "2019-11-16",
+        ),
+        # "before": later than a clause that has no date of its own, so no date
+        ("Kim visited Moscow a week before Pyongyang dispatched 10,000 soldiers.", None),
+    ],
+)
+def test_as_of_a_day_after(
+    analyse: Callable[..., AnalyzedArticle], text: str, as_of: str | None
+) -> None:
+    found = [q for q in analyse(text, "2019-11-20").quantities if q.value in (2, 3000, 10_000)]
+    assert found and found[0].as_of == as_of
+
+
+def test_as_of_a_year_earlier_than_the_time_before_it(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The rate averaged 5.7 percent in October, down from 6.2 percent a year earlier."
+    dates = {q.value: q.as_of for q in analyse(text, "2019-11-20").quantities}
+    assert dates == {5.7: "2019-10", 6.2: "2018-10"}

@@ -30,7 +30,7 @@ FLOORS = REPO / "tests" / "floors" / "quantities.json"
 def test_labelled_rows_are_well_formed() -> None:
     rows = load_labels(LABELS)
     assert len(rows) >= 90
-    assert {row["fold"] for row in rows} == {"dev", "held", "held-2"}
+    assert {row["fold"] for row in rows} == {"dev", "held", "held-2", "held-3"}
     for row in rows:
         assert str(row["page"]).startswith(("bench/extraction/text/", "seeds/"))
         assert row["speaker"] is not None or row["entity"] is None
@@ -41,9 +41,16 @@ def test_figure_sources_on_labelled_real_pages() -> None:
         pytest.skip(f"extraction benchmark not found under {SHARED.resolve()}")
     floor = json.loads(FLOORS.read_text(encoding="utf-8"))["figure_speakers_real"]
     scores = evaluate_figure_speakers(LABELS, SHARED)
-    assert len(scores.missing) <= floor["missing_at_most"], scores.missing
+    # held-3's page 51d066b0 loses its last sentences to the cleaner (tests/data/README.md)
+    held_3 = {
+        (str(r["page"]), str(r["context"])) for r in load_labels(LABELS) if r["fold"] == "held-3"
+    }
+    older = [m for m in scores.missing if m not in held_3]
+    assert len(older) <= floor["missing_at_most"], scores.missing
+    assert len(scores.missing) - len(older) <= floor["held_3_missing_at_most"], scores.missing
     assert scores.accuracy("held") >= floor["held_speaker_accuracy"], scores.wrong
     assert scores.accuracy("held-2") >= floor["held_2_speaker_accuracy"], scores.wrong
+    assert scores.accuracy("held-3") >= floor["held_3_speaker_accuracy"], scores.wrong
     assert scores.accuracy("dev") >= floor["dev_speaker_accuracy"], scores.wrong
 
 
@@ -103,6 +110,19 @@ def test_figure_side_sources_on_labelled_real_pages() -> None:
             "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019\n\nThe haze stayed.",
             "50 lakh",
             "Arvind Kejriwal",
+        ),
+        # "according to" a work by someone: its author
+        (
+            "The army may have lost 3,000 soldiers, according to an estimate by a think tank "
+            "published on Tuesday.",
+            "3,000",
+            "a think tank",
+        ),
+        (
+            "According to a study from Seoul National University, 40 percent of defectors "
+            "are unemployed.",
+            "40 percent",
+            "Seoul National University",
         ),
         # an "according to" that does not hang from a saying keeps its source
         (

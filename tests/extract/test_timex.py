@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.timex import resolve_time
+from newsgraph.extract.timex import resolve_time, shift
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,22 @@ def test_unknown_stays_none(text: str, published: str | None) -> None:
 def test_a_time_outside_the_calendar_is_unknown_not_an_error(text: str, published: str) -> None:
     """Found by `make fuzz`: a record dated 0001-01-01 that says "yesterday" failed whole."""
     assert resolve_time(text, published) is None
+
+
+@pytest.mark.parametrize(
+    ("resolved", "offset", "sign", "expected"),
+    [
+        ("2019-11-20", "a day", -1, "2019-11-19"),
+        ("2019-11-20", "two weeks", -1, "2019-11-06"),
+        ("2019-11-20", "3 days", 1, "2019-11-23"),
+        ("2019-11", "a month", -1, "2019-10"),
+        ("2019-01-10", "two months", -1, "2018-11"),
+        ("2019-10", "a year", -1, "2018-10"),
+        ("2018-03", "two years", 1, "2020-03"),
+        # an offset finer than the date, or no offset at all
+        ("2019-11", "a day", -1, None),
+        ("2019-11-20", "last week", -1, None),
+    ],
+)
+def test_shift_by_an_offset(resolved: str, offset: str, sign: int, expected: str | None) -> None:
+    assert shift(resolved, offset, sign) == expected

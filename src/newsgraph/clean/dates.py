@@ -110,14 +110,15 @@ CLOCK = re.compile(r"\b[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?\s?(?:[ap]\.?m\.?)?|\b
 LINES_ABOVE = 25
 LINES_INTO_BODY = 3
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# "SEOUL, Nov 18 (Reuters) -": a place in capitals, a date, an agency, a dash.
+# "SEOUL, Nov 18 (Reuters) -": a place in capitals, a date, an agency, a dash; the place may
+# be left out ("Nov 18, 2024 - North Korea has ...").
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April"
     r"|June|July|August|September|October|November|December)"
 )
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ /][A-Z][A-Z.'’-]{1,30}){0,3}),?"
-    r"(?:\s{1,3}[A-Z][a-z]{1,20}\.?,?){0,2}\s{1,3}"
+    r"^(?:(?P<place>[A-Z][A-Z.'’-]{1,30}(?:[ /][A-Z][A-Z.'’-]{1,30}){0,3}),?"
+    r"(?:\s{1,3}[A-Z][a-z]{1,20}\.?,?){0,2}\s{1,3})?"
     r"(?P<date>" + _MONTHS + r"\.?\s{1,3}[0-3]?\d(?:,?\s{1,3}(?:19|20)\d\d)?)"
     r"\s{0,3}(?:\([^()\n]{1,40}\))?\s{0,3}[-–—]"
 )
@@ -130,6 +131,10 @@ URL_DAY = re.compile(
 )
 
 
+# A run of digits in a path that may open with a day ("AEN20241119001234315", "20241119").
+URL_COMPACT_DAY = re.compile(r"(?:^|(?<=[/_A-Za-z-]))(?P<run>(?:19|20)\d{6,})")
+
+
 @dataclass(slots=True, frozen=True)
 class DateLine:
     """A line that states the page's date: the date, and how the line labels it."""
@@ -139,8 +144,22 @@ class DateLine:
     role: int  # 0 published or posted, 1 unlabelled, 2 updated
 
 
+# A scrape that drops the spaces between a page's date parts glues its year to the clock
+# and the clock's zone to the next label: "November 19, 20245:02 AM GMT+9Updated 2 hours ago".
+GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)")
+GLUED_LABEL = re.compile(r"(?<=[\d\sMT])(Updated|Published|Posted)", re.IGNORECASE)
+
+
+def unglue(line: str) -> str:
+    """A date line with the spaces a scrape dropped put back (see `GLUED_YEAR`)."""
+    if not DIGIT.search(line):
+        return line
+    return GLUED_LABEL.sub(r" \1", GLUED_YEAR.sub(r"\1 \2", line))
+
+
 def date_line(line: str) -> tuple[str, int] | None:
     """(ISO day, role) when `line` is a date line, else None (see the module docstring)."""
+    line = unglue(line)
     if len(line) > 240 or line.lstrip().startswith(("—", "–", "-", "(", "©")):
         return None  # a quoted post's signature, a caption's tail, a copyright line
     if not DIGIT.search(line):
@@ -205,10 +224,14 @@ def dateline_day(line: str, url: str | None, known_years: list[str]) -> str | No
 
 
 def url_day(url: str | None) -> str | None:
-    """The day a page's URL path gives ("/2019/11/18/", "/2019/nov/18/"), for a page that
+    """The day a page's URL path gives ("/2019/11/18/", "/2019/nov/18/", an article id that
+    opens with the day: "/view/AEN20241119001234315", "/20241119-story"), for a page that
     prints no date of its own; None when the path has no full date."""
-    if not url or (match := URL_DAY.search(url)) is None:
+    if not url:
         return None
+    match = URL_DAY.search(url)
+    if match is None:
+        return _compact_url_day(url)
     month = match.group("month")
     if not month.isdigit():
         text = f"{month} {match.group('day')}, {match.group('year')}"
@@ -219,6 +242,22 @@ def url_day(url: str | None) -> str | None:
         return dt.date(year, number, day).isoformat()
     except ValueError:
         return None
+
+
+def _compact_url_day(url: str) -> str | None:
+    """A YYYYMMDD day in the URL's path: eight digits alone, or opening an id after letters."""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+    for match in URL_COMPACT_DAY.finditer(path):
+        run = match.group("run")
+        after_letters = match.start() > 0 and path[match.start() - 1].isalpha()
+        if len(run) != 8 and not after_letters:
+            continue
+        year, month, day = int(run[:4]), int(run[4:6]), int(run[6:8])
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def find_date_line(lines: list[str], first_body: int) -> DateLine | None:

@@ -17,7 +17,7 @@ from newsgraph.extract.claims import Attribution
 from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.numbers import is_year
 from newsgraph.extract.quantities import NumberPhrase, embedded_post
-from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time
+from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time, shift
 
 FUTURE_HEADS = frozenset(
     {
@@ -161,6 +161,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         if resolved is None and deadline_of_unknown(prev, low):
             resolved, deadline = "", True  # "by the end of the next decade": never a date
         if resolved is None:
+            resolved = _relative_to_earlier(doc, ent.start, low, found)
+        if resolved is None:
             continue
         root = ent.root
         if root.dep_ == "compound" and root.head.lower_ in DAY_PARTS:
@@ -192,6 +194,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             )
         )
     found.extend(_anaphoric_times(doc, found))
+    found.extend(_offset_times(doc, found, published))
     for tok in doc:
         if tok.lower_ in NOW_WORDS and tok.ent_type_ == "" and tok.dep_ == "advmod":
             head = _attach(tok)
@@ -254,6 +257,70 @@ def _anaphoric_times(doc: Doc, dated: list[TimeMention]) -> list[TimeMention]:
             )
         )
     return out
+
+
+RELATIVE_TIME = re.compile(r"^(?P<offset>.+?)\s+(?P<way>earlier|later)$")
+
+
+def _relative_to_earlier(doc: Doc, start_i: int, low: str, dated: list[TimeMention]) -> str | None:
+    """ "averaged 5.7% in October, down from 6.2% a year earlier": the time named last before
+    it in its sentence, moved by the offset; None without one."""
+    match = RELATIVE_TIME.match(low)
+    if match is None:
+        return None
+    sent = sentence_of(doc[start_i])
+    before = [
+        t
+        for t in dated
+        if sent.start <= t.start_i and t.end_i <= start_i and t.resolved and not t.deadline
+    ]
+    if not before:
+        return None
+    base = max(before, key=lambda t: t.start_i).resolved
+    return shift(base, match.group("offset"), -1 if match.group("way") == "earlier" else 1)
+
+
+def _offset_times(doc: Doc, dated: list[TimeMention], published: str) -> list[TimeMention]:
+    """ "comes a day after the Taliban swapped two hostages", "two weeks before it sent 3,000
+    troops": the clause after "after" or "before" happened that long before or after the
+    clause it hangs on, whose time is its own, that of the clause reporting it, or, for one
+    told in the present or the news's simple past, the publication day."""
+    out: list[TimeMention] = []
+    for ent in doc.ents:
+        root = ent.root
+        if ent.label_ != "DATE" or root.dep_ != "npadvmod" or root.head.pos_ not in ("VERB", "AUX"):
+            continue
+        clause = root.head
+        mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+        if mark is None or mark.lower_ not in ("after", "before") or mark.i != ent.end:
+            continue
+        if clause.dep_ != "advcl" or clause.head.i == clause.i:
+            continue
+        base = _clause_day(doc, clause.head, dated, published)
+        if base is None:
+            continue
+        resolved = shift(base, ent.text, -1 if mark.lower_ == "after" else 1)
+        if resolved is None or _after(resolved, published):
+            continue
+        out.append(TimeMention(ent.start, ent.end, clause.i, False, resolved))
+    return out
+
+
+def _clause_day(doc: Doc, verb: Token, dated: list[TimeMention], published: str) -> str | None:
+    """The date of a clause: a time hung on its verb or on the verbs it is reported under,
+    else the publication day for a present or a simple-past main clause."""
+    tok = verb
+    for _ in range(3):
+        own = [t for t in dated if t.attach_i == tok.i and not (t.possessive or t.now)]
+        own = [t for t in own if not t.deadline and t.resolved]
+        if own:
+            return own[0].resolved
+        if tok.dep_ not in ("ccomp", "conj", "advcl") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBD" and verb.dep_ == "ROOT"):
+        return published[:10]
+    return None
 
 
 def _path_to_verb(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.clean.dates import date_line
 from newsgraph.extract.cues import (
     DURATION_NOUNS,
     FORCE_NOUNS,
@@ -96,6 +97,18 @@ RELEASE_VERBS = frozenset(
         "hand",
         "trade",
     }
+)
+# Verbs that put a figure on what they count: "put Russian casualties at 4,700".
+VALUING_VERBS = frozenset({"put", "estimate", "place", "peg", "set", "tally", "count", "assess"})
+# Movement verbs that deploy only people under arms or sent to work: civilians moved to
+# shelters or arriving at a port are not a deployment.
+WEAK_MOVE_VERBS = frozenset(
+    {"move", "transfer", "bring", "enter", "arrive", "evacuate", "relocate"}
+)
+# Verbs of receiving or committing people or materiel: the other side of a deployment or
+# a delivery.
+RECEIVING_VERBS = frozenset(
+    {"receive", "host", "welcome", "accept", "commit", "pledge", "contribute", "lend", "obtain"}
 )
 TOLL_VERBS = frozenset(
     {
@@ -1138,6 +1151,8 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
         found.extend(items)
     out: list[NumberPhrase] = []
     for item in found:
+        if _furniture_number(scan.text, item.start, item.end):
+            continue
         if item.unit is None and item.start in scan.pending_units:
             item.unit = scan.pending_units[item.start]
         if scan.index_level(item):
@@ -1178,6 +1193,26 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
     return out
 
 
+# What a page's furniture counts: "5 min read", "12 comments", "3.4K shares".
+_FURNITURE_COUNT = re.compile(
+    r"\s*(?:min(?:ute)?s?\.?\s+read|comments?|shares|views|repl(?:y|ies)|likes|retweets)\b",
+    re.IGNORECASE,
+)
+# A line this short that counts furniture, or that is a date line, states no figure.
+_FURNITURE_LINE_CHARS = 100
+
+
+def _furniture_number(text: str, start: int, end: int) -> bool:
+    """A number on a byline or date line ("By Jane Doe | 19 November 2019 | 5 min read") or
+    counting the page's furniture ("12 comments"): page furniture, not a quantity."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)].strip()
+    if len(line) > _FURNITURE_LINE_CHARS:
+        return False
+    return date_line(line) is not None or _FURNITURE_COUNT.match(text, end) is not None
+
+
 def _is_change_sign(item: _Found) -> bool:
     """A "+"/"-" marks a change on a percentage or an amount; on a temperature it is a level."""
     return item.unit not in ("celsius", "fahrenheit", "degree")
@@ -1202,11 +1237,24 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
     nxt = phrase.end_i
     if nxt < len(doc) and doc[nxt].pos_ in ("NOUN",) and doc[nxt].head.i == root.i:
         return doc[nxt]
-    return None
+    return _valued_object(root)
+
+
+def _valued_object(root: Token) -> Token | None:
+    """The object a verb of valuing puts at a figure: "put Russian casualties at 4,700",
+    "estimated the losses at 1,200", "pegged the toll at 40"."""
+    at = root.head
+    if root.dep_ != "pobj" or at.lower_ != "at" or at.head.i == at.i:
+        return None
+    verb = at.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in VALUING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return obj if obj is not None and obj.pos_ == "NOUN" and obj.i < root.i else None
 
 
 def _object_span(doc: Doc, noun: Token, phrase: NumberPhrase) -> tuple[int, int]:
-    start = max(phrase.end_i, noun.left_edge.i)
+    start = max(phrase.end_i, noun.left_edge.i) if noun.i > phrase.start_i else noun.left_edge.i
     while start < noun.i and (
         doc[start].pos_ in ("DET", "PUNCT", "ADP", "NUM")
         or doc[start].lower_ in ("more", "another", "additional", "of")
@@ -1228,7 +1276,7 @@ def _verb_kinds(verb: Token) -> set[str]:
     coordinated verb with its own figure ("and some 2,700 wounded") counts separately."""
     kinds: set[str] = set()
     group = [verb]
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    own_subject = any(_own_party(c) for c in verb.children)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "ADJ") and not own_subject:
         group.append(verb.head)
     group.extend(
@@ -1237,6 +1285,8 @@ def _verb_kinds(verb: Token) -> set[str]:
         if c.dep_ in ("conj", "acomp", "attr")
         and c.pos_ in ("VERB", "ADJ", "NOUN")
         and not any(t.like_num for t in c.subtree)
+        # "were killed and dozens more injured": a verb with a subject of its own
+        and not (c.dep_ == "conj" and any(_own_party(g) for g in c.children))
     )
     for extra in list(group[1:]):
         group.extend(c for c in extra.children if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ"))
@@ -1247,6 +1297,11 @@ def _verb_kinds(verb: Token) -> set[str]:
         elif v.lower_ in KIND_NOUNS:
             kinds.add(KIND_NOUNS[v.lower_])
     return kinds
+
+
+def _own_party(child: Token) -> bool:
+    """A subject of a verb's own, or the figure it counts ("and some 2,700 wounded")."""
+    return child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "npadvmod" and child.like_num)
 
 
 def _combine(kinds: set[str]) -> str | None:
@@ -1368,19 +1423,29 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
         )
         materiel = anchor.lower_ in MATERIEL_NOUNS or anchor.lemma_.lower() in MATERIEL_NOUNS
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "pobj" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "the death toll had since risen to 15", parsed with "risen" under "since"
+            clause = verb.head.head
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         toll = next(
             (c for c in subjects if c.lemma_.lower() in TOLL_NOUNS or c.lower_ in TOLL_NOUNS), None
         )
         if kind is None and lemma in RELEASE_VERBS:
             kind = "OTHER"
         elif lemma == "lose":
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            kind = "KILL" if obj is not None and obj.lemma_ in ("life", "lives") else "CASUALTY"
+            kind = _loss_kind(verb, anchor, nouny)
         elif (lemma in MOVE_VERBS and materiel) or (
             lemma in MOVE_VERBS and not nouny and lemma in ("supply", "deliver", "provide")
         ):
             kind = "SUPPLY"
-        elif toll is not None and toll.i != anchor.i and lemma in TOLL_VERBS:
+        elif (
+            toll is not None
+            and toll.i != anchor.i
+            and lemma in TOLL_VERBS
+            # "the toll from Friday's 7.7-magnitude quake rose to 2,056": the figure inside
+            # the toll's own phrase is not the toll
+            and not toll.left_edge.i <= root.i <= toll.right_edge.i
+        ):
             kind = TOLL_NOUNS.get(toll.lower_) or TOLL_NOUNS.get(toll.lemma_.lower())
         else:
             kind = _combine(_verb_kinds(verb))
@@ -1392,11 +1457,30 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
                 kind = "OTHER"  # "provided coverage to 400,000 residents" is no delivery
             if kind is None and nouny and lemma in PRESENCE_VERBS:
                 kind = "DEPLOY"
+            if kind is None and lemma in RECEIVING_VERBS and (nouny or materiel):
+                # the receiving side: "Russia received 5,000 troops", "pledged 3,000 more
+                # troops", "has received 3 million shells"
+                kind = "DEPLOY" if nouny else "SUPPLY"
+            if kind == "DEPLOY" and not nouny and lemma in WEAK_MOVE_VERBS:
+                kind = "OTHER"  # "12,000 had been moved to shelters": moved, not deployed
             if kind == "DEPLOY" and not (
                 nouny or anchor.pos_ == "NUM" or anchor.lower_ in ("north", "koreans", "people")
             ):
                 kind = "OTHER" if anchor.pos_ == "NOUN" and not nouny else kind
     phrase.kind = kind or "OTHER"
+
+
+def _loss_kind(verb: Token, anchor: Token, nouny: bool) -> str:
+    """What "lose" counts: lives are deaths, people under arms lost are casualties; the
+    subject that loses something ("200,000 homes lost power") and lost things ("lost 500
+    tanks") are no toll."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_ in ("life", "lives"):
+        return "KILL"
+    if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.i == verb.i:
+        return "OTHER"
+    people = nouny or anchor.lemma_.lower() in ("people", "person", "man", "civilian")
+    return "CASUALTY" if people or anchor.pos_ == "NUM" else "OTHER"
 
 
 def _governing_verb(tok: Token) -> int | None:
@@ -1540,6 +1624,10 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         head = doc[claim.speaker_span[0] : claim.speaker_span[1]].root
         if (agent := _document_agent(doc, head)) is not None:
             return agent
+        # "according to an estimate by a think tank": the work's author ("the report said"
+        # keeps the report)
+        if _after_according_to(doc, claim.speaker_span) and (author := _work_author(doc, head)):
+            return author
     return _relayed_speaker(doc, claim)
 
 
@@ -1606,10 +1694,43 @@ def _according_to(doc: Doc, phrase: NumberPhrase) -> FigureSource | None:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.i <= phrase.root_i < pobj.right_edge.i + 1:
             return None
-        return _document_agent(doc, pobj) or _span_source(
-            doc, pobj.left_edge.i, pobj.right_edge.i + 1
+        return (
+            _document_agent(doc, pobj)
+            or _work_author(doc, pobj)
+            or _span_source(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
         )
     return None
+
+
+# Works whose author is the source a figure is "according to": "according to an estimate by a
+# Washington think tank", "according to a study from the university".
+WORK_NOUNS = frozenset(
+    {"estimate", "report", "study", "analysis", "survey", "assessment", "tally", "count", "poll"}
+)
+
+
+def _work_author(doc: Doc, head: Token) -> FigureSource | None:
+    """The author of a work named after "according to": the object of its "by" or "from"."""
+    if head.lemma_.lower() not in WORK_NOUNS and head.lower_ not in WORK_NOUNS:
+        return None
+    for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
+        if prep.lower_ not in ("by", "from"):
+            continue
+        by = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if by is not None:
+            return _span_source(doc, by.left_edge.i, _before_clause(by))
+    return None
+
+
+def _before_clause(tok: Token) -> int:
+    """The end of a noun phrase without its participle or relative clause ("a think tank
+    published on Tuesday" is the think tank)."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("acl", "relcl") or child.text in (",", "("):
+            break
+        end = child.right_edge.i + 1
+    return end
 
 
 def _after_according_to(doc: Doc, span: tuple[int, int] | None) -> bool:

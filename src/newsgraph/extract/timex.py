@@ -160,6 +160,37 @@ _SMALL = {
 }
 
 
+_OFFSET = re.compile(
+    r"^(?:(\d+|a|an|one|two|three|four|five|six|seven)\s+)?(day|week|month|year)s?$"
+)
+
+
+def shift(resolved: str, offset: str, sign: int) -> str | None:
+    """`resolved` (an ISO day, or a month for an offset in months, or a year or month for one
+    in years, kept at that precision) moved by `offset` ("a day", "two weeks", "a month", "a
+    year") forward (`sign` 1) or back (-1); None when the offset is no span or finer than the
+    date it moves ("a day" from a month)."""
+    match = _OFFSET.match(" ".join(offset.lower().split()).removeprefix("just "))
+    if match is None:
+        return None
+    count_word, unit = match.group(1) or "a", match.group(2)
+    count = int(count_word) if count_word.isdigit() else _SMALL[count_word]
+    if unit == "year" and len(resolved) in (4, 7, 10) and resolved[:4].isdigit():
+        return f"{int(resolved[:4]) + sign * count:04d}{resolved[4:7]}"
+    if unit == "month" and len(resolved) in (7, 10) and resolved[:4].isdigit():
+        year, month = int(resolved[:4]), int(resolved[5:7])
+        total = year * 12 + month - 1 + sign * count
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if len(resolved) != 10 or unit == "month":
+        return None
+    try:
+        day = dt.date.fromisoformat(resolved)
+    except ValueError:
+        return None
+    days = count * (7 if unit == "week" else 1)
+    return (day + dt.timedelta(days=sign * days)).isoformat()
+
+
 def parse_published(published: str | None) -> dt.date | None:
     """The publication date of an ISO date or datetime string, or None."""
     if not published:
