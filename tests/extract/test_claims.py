@@ -508,14 +508,6 @@ def test_a_raising_verb_attributes_its_subject_and_infinitive_only(
     assert claim.speaker is None
 
 
-def test_a_clause_after_the_speaker_is_not_the_speaker(
-    analyse: Callable[..., AnalyzedArticle],
-) -> None:
-    text = "One official speaking on condition of anonymity said the dam had held."
-    claim = _claim(analyse(text), "the dam had held")
-    assert claim.speaker == "One official"
-
-
 def test_calling_something_something_attributes_both(
     analyse: Callable[..., AnalyzedArticle],
 ) -> None:

@@ -307,17 +307,11 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     for child in subj.rights:
         if child.dep_ in ("relcl", "acl") and doc[child.left_edge.i - 1].text == ",":
             end = min(end, child.left_edge.i - 1)
-        elif child.dep_ in ("relcl", "acl"):
-            # "one source who spoke on condition of anonymity", "a source speaking to Fox
-            # News": the clause tells about the speaker, it is not the speaker
-            end = min(end, child.left_edge.i)
         dated = child.dep_ in ("prep", "npadvmod") and any(
             t.ent_type_ in ("DATE", "TIME") for t in child.subtree
         )
         if dated:  # "Trump on Tuesday said": the time belongs to the saying
             end = min(end, child.left_edge.i)
-    while start < subj.i and doc[start].dep_ in ("advmod", "cc") and doc[start].head.i == subj.i:
-        start += 1  # "Meanwhile Rihanna"
     # What a comma sets after the name tells about the speaker, it is not the speaker:
     # "Howard Rubel, a senior analyst at Jefferies, who notes ...", "Renee Gold, 83, of
     # Sarasota", "Dan Golvach, when asked about ...", "Schilling, through a spokeswoman". An
