@@ -452,3 +452,73 @@ def test_a_dateline_is_never_the_speaker(analyse: Callable[..., AnalyzedArticle]
     )
     assert found.claims
     assert all("SIOUX" not in (c.speaker or "") for c in found.claims)
+
+
+def test_reported_clause_continued_by_a_quotation_extends_the_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    # annotators take the quotation that follows an indirect report, in the same
+    # paragraph, as more of what the speaker said
+    text = "The mayor said the dam had held. “The town is safe.”\n\nRain fell on Monday."
+    claim = _claim(analyse(text), "the dam had held")
+    assert claim.content == "the dam had held. “The town is safe."
+    assert claim.speaker == "The mayor" and not claim.direct
+
+
+def test_next_sentence_with_its_own_cue_does_not_extend_a_reported_clause(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The mayor said the dam had held. “The town is safe,” she added.\n\nRain fell."
+    claim = _claim(analyse(text), "the dam had held")
+    assert claim.content == "the dam had held"
+
+
+def test_a_line_opening_with_a_name_and_a_colon_is_that_name_speaking(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "Mayor Lee: The Dam Will Hold Through the Winter\n\nThe river rose on Monday."
+    claim = _claim(analyse(text), "The Dam Will Hold")
+    assert (claim.speaker, claim.cue, claim.content) == (
+        "Mayor Lee",
+        ":",
+        "The Dam Will Hold Through the Winter",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The river rose on Monday.",
+        "Here is the thing: the river rose on Monday.",
+        "@media screen and (max-width: 600px) { body { margin: 0 } }",
+    ],
+)
+def test_a_label_or_a_phrase_before_a_colon_is_no_speaker(
+    analyse: Callable[..., AnalyzedArticle], text: str
+) -> None:
+    assert [c.cue for c in analyse(text).claims if c.cue == ":"] == []
+
+
+def test_a_raising_verb_attributes_its_subject_and_infinitive_only(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The two mayors seemed to be well known in town, and voters greeted both by name."
+    claim = _claim(analyse(text), "well known in town")
+    assert claim.content == "The two mayors seemed to be well known in town"
+    assert claim.speaker is None
+
+
+def test_calling_something_something_attributes_both(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The senator called the plan a disaster for farmers."
+    claim = _claim(analyse(text), "a disaster")
+    assert (claim.content, claim.speaker) == ("the plan a disaster for farmers", "The senator")
+
+
+def test_a_question_asked_of_someone_is_the_question(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The reporter asked the mayor whether the dam would hold."
+    claim = _claim(analyse(text), "the dam would hold")
+    assert (claim.content, claim.speaker) == ("whether the dam would hold", "The reporter")

@@ -16,6 +16,9 @@ from newsgraph.extract.quotes import find_quotes
         ("KIM'S troops and the soldiers' families", []),
         ('An open "quote with no end\nNext paragraph "closed".', ['"closed"']),
         ("“Unbalanced “nested” marks", ["“nested”"]),
+        # copy mixing curly and straight marks: each quotation is its own
+        ('“We won," she said. "We will win again.”', ['“We won,"', '"We will win again.”']),
+        ('“He said "no" twice”', ['“He said "no" twice”']),
         ('"', []),
         ("", []),
     ],

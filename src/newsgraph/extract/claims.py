@@ -523,7 +523,10 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                         content = _subtree_chars(pc)
     elif lemma == "call":
         quote = _quote_after(verb, quotes)
-        if quote is not None:
+        named = _named_as(verb)
+        if named is not None:
+            content = named
+        elif quote is not None:
             content, direct = (quote[0] + 1, quote[1] - 1), True
     elif clause is not None:
         content = _content_chars(clause)
@@ -558,7 +561,7 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         and any(c.dep_ == "xcomp" for c in verb.children)
         and subj.lower_ != "it"
     ):
-        whole = _trimmed_chars(doc, verb.left_edge.i, verb.right_edge.i + 1)
+        whole = _raised_chars(verb, subj)
         return [
             Attribution(
                 cue_i=verb.i,
@@ -693,6 +696,8 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     if direct:
         found.extend(_split_quote(verb, attribution, quotes))
         _extend_quote(verb, found[-1], quotes)
+    else:
+        _extend_quote(verb, attribution, quotes)
     return found
 
 
@@ -904,6 +909,48 @@ def _hedge_adverb(tok: Token) -> Attribution | None:
     )
 
 
+RAISED_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "prep"})
+
+
+def _raised_chars(verb: Token, subj: Token | None) -> tuple[int, int]:
+    """What a raising verb or an agentless passive attributes ("The two seemed to be
+    well-known in town, and ...", "Trump is expected to win"): its subject and its
+    infinitive, not what the sentence coordinates after them."""
+    doc = verb.doc
+    complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if complement is None:
+        # "it seemed like an impossible task", "Clinton seems likely to win"
+        complement = next((c for c in verb.rights if c.dep_ in RAISED_COMPLEMENTS), None)
+    if complement is None:
+        return _trimmed_chars(doc, verb.left_edge.i, verb.right_edge.i + 1)
+    start = subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i
+    return _trimmed_chars(doc, min(start, verb.i), complement.right_edge.i + 1)
+
+
+def _named_as(verb: Token) -> tuple[int, int] | None:
+    """ "called Christmas a sham", "call this the 'expectations game'": what is called and
+    what it is called, together."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")), None)
+    if obj is None or pred is None or pred.i < obj.i:
+        return None
+    content = _trimmed_chars(verb.doc, obj.left_edge.i, pred.right_edge.i + 1)
+    return content if content[0] >= 0 else None
+
+
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
+
+
+def _asked(verb: Token) -> tuple[int, int] | None:
+    """ "asked the students if they were serious": the question, not the one asked."""
+    for child in verb.rights:
+        if child.dep_ in ("advcl", "ccomp") and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children
+        ):
+            return _subtree_chars(child)
+    return None
+
+
 def _from_learned(verb: Token) -> Attribution | None:
     """An attribution from a verb the cue model takes for a cue ("wants to run", "plans to
     visit", "knows that ...", "is expected to win"): its complement is the content,
@@ -916,13 +963,17 @@ def _from_learned(verb: Token) -> Attribution | None:
     passive = "auxpass" in children or "nsubjpass" in children
     stance = "hedge" if lemma in BELIEF_LEMMAS else "assert"
     if lemma in RAISING_LEMMAS or (passive and "agent" not in children):
-        if frame not in ("xcomp", "ccomp"):
+        # "X seems likely to win", "it seemed like a mistake": a raising verb's predicate
+        predicate = lemma in RAISING_LEMMAS and any(
+            c.dep_ in RAISED_COMPLEMENTS for c in verb.rights
+        )
+        if frame not in ("xcomp", "ccomp") and not (frame == "none" and predicate):
             return None
         subj = children.get("nsubj") or children.get("nsubjpass")
         if subj is not None and subj.lower_ == "it" and frame == "ccomp":
             content = _content_chars(children["ccomp"])
         else:
-            content = _trimmed_chars(doc, verb.left_edge.i, verb.right_edge.i + 1)
+            content = _raised_chars(verb, subj)
         if content[0] < 0:
             return None
         return Attribution(
@@ -941,6 +992,8 @@ def _from_learned(verb: Token) -> Attribution | None:
             if frame == "ccomp"
             else _subtree_chars(children["xcomp"])
         )
+    elif lemma in QUESTION_VERBS and (question := _asked(verb)) is not None:
+        content = question
     elif frame in OBJECT_FRAMES and not _circumstance(verb):
         content = _object_chars(verb, frame)
     else:
@@ -1151,6 +1204,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_noun(tok) if tok.pos_ == "NOUN" else _from_adjective(tok)
             if item:
                 found.append(item)
+    found.extend(_colon_lines(doc))
     found = [
         item
         for item in found
@@ -1195,6 +1249,60 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         unique.append(item)
     return _fold_nested(doc, unique)
+
+
+COLON_SPEAKER_TOKENS = 8
+COLON_SOURCE_NOUNS = SOURCE_NOUNS | {"poll", "survey", "study", "newspaper", "analysis"}
+NAMED_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _colon_lines(doc: Doc) -> list[Attribution]:
+    """A line that opens with a name and a colon ("Rubio: I'm Not Interested In Being Vice
+    President", "Poll: Trump Ties Clinton", a transcript's "RAMOS: ..."): what follows the
+    colon, to the end of the line, is the named one's."""
+    text = text_of(doc)
+    found: list[Attribution] = []
+    line_start = 0
+    for tok in doc:
+        if tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in text[doc[tok.i - 1].idx : tok.idx]:
+            line_start = tok.i
+        if tok.text != ":" or tok.i - line_start > COLON_SPEAKER_TOKENS or tok.i == line_start:
+            continue
+        before = [t for t in doc[line_start : tok.i] if not t.is_space]
+        if not before or any(
+            t.pos_ in ("VERB", "AUX") or not (t.is_alpha or t.text in (".", "-", "'s", "’s"))
+            for t in before
+        ):
+            continue
+        named = any(
+            t.ent_type_ in NAMED_TYPES or t.lemma_.lower() in COLON_SOURCE_NOUNS for t in before
+        ) or any(t.pos_ == "PROPN" for t in before)
+        if not named or (len(before) == 1 and before[0].is_upper and not before[0].ent_type_):
+            continue
+        stop = text.find("\n", tok.idx)
+        stop = len(text) if stop < 0 else stop
+        end = tok.i + 1
+        while end < len(doc) and doc[end].idx < stop:
+            end += 1
+        if sum(t.is_alpha for t in doc[tok.i + 1 : end]) < 2:
+            continue
+        content = _trimmed_chars(doc, tok.i + 1, end, keep_final=True)
+        if content[0] < 0:
+            continue
+        found.append(
+            Attribution(
+                cue_i=tok.i,
+                cue=":",
+                stance="assert",
+                direct=False,
+                content_start=content[0],
+                content_end=content[1],
+                speaker_span=(before[0].i, before[-1].i + 1),
+                speaker_head=doc[before[0].i : before[-1].i + 1].root.i,
+                learned=True,
+            )
+        )
+    return found
 
 
 def _within_paragraph(doc: Doc, item: Attribution) -> bool:

@@ -18,6 +18,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
+    inner = False  # a straight quotation open inside a curly one (“He said "no" twice”)
     for match in _MARKS.finditer(text):
         ch, pos, end = match.group(), match.start(), match.end()
         if ch == "''":
@@ -33,11 +34,20 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 or ch == '"'
                 or (ch == "'" and not before.isalnum() and after.isalnum())
             ):
-                open_at, open_mark = pos, ch
+                open_at, open_mark, inner = pos, ch, False
             continue
+        if open_mark == "“" and ch == '"':
+            if inner:  # the straight quotation inside closes
+                inner = False
+                continue
+            if before.isspace() or after.isalnum():  # one opens inside
+                inner = not after.isspace()
+                continue
         closes = (
             (open_mark in OPENERS and ch == OPENERS[open_mark])
             or (open_mark == '"' and ch in ('"', "”"))
+            # copy that mixes curly and straight marks: “A," she said. "B.”
+            or (open_mark == "“" and ch == '"')
             or (open_mark == "'" and ch == "'" and not after.isalnum() and not before.isspace())
         )
         if closes:
