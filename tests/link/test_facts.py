@@ -96,6 +96,10 @@ def test_different_kinds_and_objects_are_different_facts() -> None:
         ("North Korea's servicemen", "the North Korean troops"),
         ("casualties", "the casualties"),
         ("deminers", "deminer"),
+        # an adjective no suffix rule makes, and an abbreviation with stops
+        ("US troops", "American soldiers"),
+        ("U.S. troops", "US soldiers"),
+        ("British troops", "UK soldiers"),
     ],
 )
 def test_object_key_aligns_variants(a: str, b: str) -> None:
@@ -187,6 +191,7 @@ def test_unrelated_and_lone_claims_make_no_fact() -> None:
         ("deminers", "builders"),
         ("North Korean soldiers", "Russian soldiers"),
         ("jobs", "engineers"),
+        ("American troops", "British troops"),
     ],
 )
 def test_object_key_keeps_different_objects_apart(a: str, b: str) -> None:

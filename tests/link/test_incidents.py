@@ -81,6 +81,13 @@ def test_word_families_join_forms_and_synonyms() -> None:
     assert trigger_family("arrested") != trigger_family("acquire")
 
 
+def test_a_particle_of_leaving_names_the_opposite_happening() -> None:
+    # "checked out" of a clinic is no "checked into" it; "checks in" and "checked into" are one
+    assert trigger_family("checked out") != trigger_family("checked into")
+    assert trigger_family("checks in") == trigger_family("checked into")
+    assert trigger_family("pulled back") != trigger_family("pulled")
+
+
 def test_label_of_a_noun_trigger_names_its_place() -> None:
     assert incident_label("earthquake", None, None, "Indonesia") == "Earthquake in Indonesia"
 

@@ -108,9 +108,22 @@ def _entity_forms() -> dict[str, str]:
         for name in (canonical, *aliases):
             forms[name.casefold().replace(".", "")] = canonical
         if type_ == "GPE":
-            for demonym in _demonyms(canonical):
+            for demonym in (*_demonyms(canonical), *_IRREGULAR_DEMONYMS.get(canonical, ())):
                 forms.setdefault(demonym.casefold(), canonical)
     return forms
+
+
+# Adjectives of places no suffix rule makes from the name ("US troops" = "American soldiers").
+_IRREGULAR_DEMONYMS = {
+    "United States": ("American",), "United Kingdom": ("British",), "Germany": ("German",),
+    "France": ("French",), "Netherlands": ("Dutch",), "Turkey": ("Turkish",),
+    "Afghanistan": ("Afghan",), "Philippines": ("Filipino", "Philippine"), "Poland": ("Polish",),
+    "Spain": ("Spanish",), "Sweden": ("Swedish",), "Finland": ("Finnish",),
+    "Norway": ("Norwegian",), "Lebanon": ("Lebanese",), "Mexico": ("Mexican",),
+    "Saudi Arabia": ("Saudi",), "United Arab Emirates": ("Emirati",), "Greece": ("Greek",),
+    "Switzerland": ("Swiss",), "Thailand": ("Thai",), "Denmark": ("Danish",),
+    "Ireland": ("Irish",), "Scotland": ("Scottish",), "Wales": ("Welsh",),
+}  # fmt: skip
 
 
 def _demonyms(name: str) -> list[str]:
@@ -174,6 +187,9 @@ def _modifier_entity(modifiers: Sequence[str]) -> str | None:
             phrase = re.sub(r"['’]s?$", "", phrase)
             if phrase in forms:
                 return forms[phrase]
+            # an abbreviation read letter by letter: "U.S." -> "u s"
+            if phrase.replace(" ", "") in forms and all(len(w) == 1 for w in phrase.split()):
+                return forms[phrase.replace(" ", "")]
     return " ".join(names).casefold()
 
 

@@ -92,12 +92,21 @@ def trigger_family(trigger: str, stem: int = STEM, synonyms: bool = True) -> str
         phrase = _PHRASES.get((lemma(words[0]), words[-1]))
         if phrase:
             return phrase
-    word = words[0] if len(words) > 1 and words[-1] in _PARTICLES else words[-1]
+    particle = words[-1] if len(words) > 1 and words[-1] in _PARTICLES else None
+    word = words[0] if particle else words[-1]
     base = lemma(word)
     key = base[:stem]
-    if not synonyms:
-        return key
-    return _FAMILIES.get(base[:STEM]) or _FAMILIES.get(base) or key
+    if synonyms:
+        key = _FAMILIES.get(base[:STEM]) or _FAMILIES.get(base) or key
+    # a particle that turns the verb round names the opposite happening: "checked out" is no
+    # "checked in", "pulled back" no "pulled"
+    if particle in _AWAY:
+        key += ":" + particle
+    return key
+
+
+# Particles of leaving or undoing.
+_AWAY = frozenset({"out", "off", "away", "back"})
 
 
 _PARTICLES = frozenset({"into", "in", "out", "up", "down", "off", "on", "over", "away", "back"})
