@@ -23,6 +23,8 @@ CASES = [
     ("South Korea wants North Korean troops to leave Russia.", "to leave", "intention"),
     ("A spokeswoman for the company declined to comment.", "comment", "intention"),
     ("The minister hoped for a lasting peace.", "lasting peace", "intention"),
+    ("The government in Riyadh denied any role in the attacks.", "any role", "statement"),
+    ("The ministry confirmed the deployment of the brigade.", "the deployment", "statement"),
     ("Investors remain wary of its losses.", "its losses", "mention"),
     ("Residents fear the spread of the disease.", "the spread of the disease", "mention"),
 ]

@@ -68,3 +68,39 @@ def test_the_release_of_a_thing_is_no_release_from_custody() -> None:
     held = read_proposition(claim("Assange should remain in jail until his hearing"))
     other = read_proposition(claim("his role in the release of classified material", "The US"))
     assert "capture" not in other.sides and held.sides["capture"] == 1
+
+
+def _in(article_id: str, content: str, speaker: str, entity: str | None = None) -> Claim:
+    c = claim(content, speaker)
+    c.id, c.article_id, c.speaker_entity_id = f"{article_id}-{c.id}", article_id, entity
+    return c
+
+
+def test_claims_of_one_article_need_more_than_a_shared_name() -> None:
+    """One article names Artemis in every claim: two of its speakers saying different things
+    about it are no proposition; the same two claims in two articles may be one."""
+    from newsgraph.link.propositions import build_claim_facts
+    from newsgraph.records import ArticleRef
+
+    a = "Cooke said the Artemis schedule leaves NASA little margin for a launch slip"
+    b = "Babin said the Artemis launch schedule leaves NASA a reassessment to make"
+    pa, pb = read_proposition(_in("a1", a, "Cooke")), read_proposition(_in("a1", b, "Babin"))
+    assert pa.names & pb.names and not same_proposition(pa, pb)
+    apart = read_proposition(_in("a2", b, "Babin"))
+    assert same_proposition(pa, apart)
+    refs = [ArticleRef("a1", "a.com", "2025-01-10"), ArticleRef("a2", "b.com", "2025-01-11")]
+    one = build_claim_facts("s", refs, [_in("a1", a, "Cooke"), _in("a1", b, "Babin")], {})
+    assert one == []
+
+
+def test_one_speaker_written_alike_in_one_article_is_one_source() -> None:
+    """ "Schiff's" resolved once to an entity and once not: still one source, so two of his
+    sentences do not corroborate each other."""
+    from newsgraph.link.propositions import build_claim_facts
+    from newsgraph.records import ArticleRef
+
+    refs = [ArticleRef("a1", "a.com", "2025-01-10")]
+    first = _in("a1", "that he did not know the name of the whistleblower", "Schiff’s", "e1")
+    second = _in("a1", "that he does not know the name of the whistleblower", "Schiff’s")
+    facts = build_claim_facts("s", refs, [first, second], {})
+    assert all(f.independent_sources == 1 and f.status != "corroborated" for f in facts)

@@ -9,7 +9,8 @@ can check, so each claim carries its content's form, read from the parse:
   headed by a participle or gerund ("North Korea for sending soldiers"): a checkable proposition;
 - `intention`: no finite verb, and an infinitive ("to send the troops", "the troops to leave")
   or a cue of wanting, asking or deciding ("hopes for a lasting peace");
-- `mention`: neither, a noun phrase that states nothing ("the report", "its losses").
+- `mention`: neither, a noun phrase that states nothing ("the report", "its losses"), unless
+  its cue makes it one ("denied any role in the attacks", "confirmed the deployment").
 """
 
 from __future__ import annotations
@@ -50,6 +51,28 @@ WISH_CUES = frozenset(
 )
 
 
+# cues whose noun-phrase content still carries a proposition: "denied any role in the attacks"
+# (it had none), "confirmed the deployment" (there was one), "reported its third case"
+NOMINAL_STATEMENT_CUES = frozenset(
+    {
+        "acknowledge",
+        "accuse",
+        "admit",
+        "allege",
+        "announce",
+        "blame",
+        "claim",
+        "confirm",
+        "deny",
+        "dismiss",
+        "dispute",
+        "refute",
+        "reject",
+        "report",
+    }
+)
+
+
 def content_form(doc: Doc, start: int, end: int, cue: str) -> ClaimForm:
     """The form of the content at characters [start, end) of `doc`, credited through `cue`."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -62,7 +85,7 @@ def content_form(doc: Doc, start: int, end: int, cue: str) -> ClaimForm:
         return "statement"
     if any(t.dep_ == "oprd" for t in tokens):  # "called it a sacred mission": it is one
         return "statement"
-    return "mention"
+    return "statement" if cue in NOMINAL_STATEMENT_CUES else "mention"
 
 
 def _finite(token: Token) -> bool:

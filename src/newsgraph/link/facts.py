@@ -74,7 +74,8 @@ _TOLL_HEADS = {"death": "person", "victim": "person"}
 _TOLL_KINDS = frozenset({"KILL", "WOUND", "CASUALTY"})
 # Speakers that name nobody without the sentence before them: the pronouns stage A resolves
 # (extract.cues), and those it leaves as written.
-PRONOUNS = frozenset(CUE_PRONOUNS) | {"you", "us"}
+# A relative or indefinite pronoun names nobody either ("a post that said", "someone said").
+PRONOUNS = frozenset(CUE_PRONOUNS) | {"you", "us", "that", "which", "who", "what", "someone"}
 # Heads that measure rather than count: a duration or a multiple.
 MEASURES = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time"}

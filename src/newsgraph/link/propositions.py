@@ -309,10 +309,15 @@ def _speaker_words(p: Proposition) -> frozenset[str]:
 
 
 def same_proposition(a: Proposition, b: Proposition) -> bool:
-    """Paraphrases, or predicates of one class about the same named things."""
+    """Paraphrases, or predicates of one class about the same named things.
+
+    Two claims of one article share its subject and its names whatever they say, so there a
+    shared name with some overlap is no sign: a paraphrase, or predicates of one class about
+    the same things, join them."""
     overlap = _overlap(a.words, b.words)
     if overlap >= CLAIM_MATCH:
         return True
+    same_article = a.claim.article_id == b.claim.article_id
     # the shorter says nothing the longer does not: "no more peace talks", "peace talks resume"
     shorter, longer = sorted((a.words, b.words), key=len)
     if (
@@ -321,7 +326,7 @@ def same_proposition(a: Proposition, b: Proposition) -> bool:
         and len(shorter & longer) >= CONTAINED * len(shorter)
     ):
         return True
-    if a.names & b.names and overlap >= NAMED_MATCH:
+    if a.names & b.names and overlap >= NAMED_MATCH and not same_article:
         return True
     if not set(a.sides) & set(b.sides):
         return False
@@ -368,6 +373,8 @@ def build_claim_facts(
     )
     groups: list[list[Proposition]] = []
     for claim in ordered:
+        if claim.form == "mention":  # "its losses", "the report": nothing to assert or deny
+            continue
         proposition = read_proposition(claim)
         if len(proposition.words) < 2:
             continue
@@ -384,7 +391,7 @@ def build_claim_facts(
             _claim_statement(p, relative_side(p, reference), by_id[p.claim.article_id], origins)
             for p in group
         ]
-        statements = _mark_superseded(statements)
+        statements = _mark_superseded(_one_source_per_speaker(statements))
         sources = {s.source for s in statements}
         disputed = any(s.stance == "deny" for s in statements)
         if len(sources) < 2 and len({s.article_id for s in statements}) < 2 and not disputed:
@@ -427,6 +434,27 @@ def _claim_statement(
         content=claim.content,
         source=statement_source(claim.speaker, claim.speaker_entity_id, claim.article_id, origins),
     )
+
+
+def _speaker_key(speaker: str | None) -> str:
+    text = " ".join((speaker or "").casefold().split())
+    return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", re.sub(r"^(?:the|a|an)\s+", "", text))
+
+
+def _one_source_per_speaker(statements: list[Statement]) -> list[Statement]:
+    """One speaker written alike twice in one article is one source, even when only one of
+    the two mentions resolved to an entity ("Schiff's" and "Schiff's")."""
+    resolved: dict[tuple[str, str], str] = {}
+    for s in statements:
+        key = (s.article_id, _speaker_key(s.speaker))
+        as_written = re.sub(r"^(?:the|a|an)\s+", "", " ".join((s.speaker or "").casefold().split()))
+        if key[1] and s.source and s.source != as_written and not s.source.startswith("origin:"):
+            resolved.setdefault(key, s.source)  # the speaker's entity
+    for s in statements:
+        known = resolved.get((s.article_id, _speaker_key(s.speaker)))
+        if known is not None:
+            s.source = known
+    return statements
 
 
 def _denies(s: Statement) -> bool:
