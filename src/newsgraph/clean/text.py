@@ -12,13 +12,14 @@ import re
 
 from newsgraph.clean import forms
 from newsgraph.clean.blocks import BlockModel, score_lines
-from newsgraph.clean.dates import dateline_day, find_date_line, url_day
+from newsgraph.clean.dates import date_line, dateline_day, find_date_line, url_day
 from newsgraph.clean.metadata import find_date, outlet_of
 from newsgraph.errors import EmptyInput
 from newsgraph.records import Boilerplate, BoilerplateKind, Cleaned
 
 # Characters that render as nothing; a line of them is an empty line.
 INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
 # How far before the body a headline may sit and still be taken as the title.
 TITLE_WINDOW = 6
 
@@ -45,7 +46,7 @@ def clean_text(text: str, *, url: str | None = None, model: BlockModel | None = 
         cleaned.published, cleaned.published_source = found.day, "text"
         keep[found.index] = False  # the date line is page furniture, never body text
     elif first_body < len(lines):
-        day = dateline_day(lines[first_body], url, [])
+        day = dateline_day(lines[first_body], url, page_years(lines, first_body))
         if day is not None:
             cleaned.published, cleaned.published_source = day, "text"
     if cleaned.published is None and (day := url_day(url)) is not None:
@@ -57,6 +58,24 @@ def clean_text(text: str, *, url: str | None = None, model: BlockModel | None = 
             continue
         cleaned.boilerplate.append(Boilerplate(kind_of(i, furniture, teasers, line), line))
     return cleaned
+
+
+def page_years(lines: list[str], first_body: int) -> list[str]:
+    """Years of the page's other date lines, nearest the body first: the year a dateline
+    without one ("SEOUL, Nov 18 (Reuters) -") most likely has. Copyright lines are left out:
+    their year is often stale."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if COPYRIGHT.search(line):
+            continue
+        dated = date_line(line)
+        if dated is not None:
+            found.append((abs(i - first_body), dated[0][:4]))
+    years: list[str] = []
+    for _distance, year in sorted(found):
+        if year not in years:
+            years.append(year)
+    return years
 
 
 def split_lines(text: str) -> list[str]:
