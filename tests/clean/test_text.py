@@ -196,3 +196,12 @@ def test_dateline_ignores_the_year_of_a_copyright_line() -> None:
     footer = "Copyright Nov 19, 2019 The Agency"
     cleaned = clean_text("\n".join(("North Korea Rejects Talks", *DATELINE_BODY, footer)))
     assert cleaned.published is None
+
+
+def test_a_labelled_date_line_without_year_takes_the_year_of_the_address() -> None:
+    head = ("North Korea Rejects Talks", "Updated Nov 19, 6:55 AM; Posted Nov 18, 8:19 PM")
+    page = "\n".join((*head, *DATELINE_BODY[1:]))
+    cleaned = clean_text(page, url="https://example.com/news/2024/11/north-korea-talks")
+    assert cleaned.published == "2024-11-18"
+    assert cleaned.published_source == "text"
+    assert clean_text(page).published is None
