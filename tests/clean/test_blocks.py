@@ -118,3 +118,15 @@ def test_position_says_little_on_a_short_page() -> None:
     long = column(line_features([PARAGRAPH] * 200, [False] * 200), "position")
     assert 0.4 < short[0] < short[-1] < 0.6
     assert long[0] < 0.03 and long[-1] > 0.97
+
+
+def test_body_runs_on_past_a_teaser_dropped_into_its_last_paragraphs() -> None:
+    # Four sure paragraphs, a promo line and a teaser headline, two paragraphs the model
+    # keeps but the span does not reach, the footer, and a stray paragraph beyond it.
+    teaser = ["Read more: Council Plans New Bridge Tolls", "Mayor Faces Vote Over Budget Row"]
+    lines = [*[PARAGRAPH] * 4, *teaser, PARAGRAPH, PARAGRAPH, "Share", "Contact", "Jobs", PARAGRAPH]
+    probabilities = np.asarray([0.9] * 4 + [0.3, 0.2, 0.55, 0.55, 0.0, 0.0, 0.0, 0.55])
+    blocked = [False] * 4 + [True] + [False] * 7
+    assert body_span(lines, probabilities, blocked) == (0, 3)
+    keep = select_lines(lines, probabilities, blocked, 0.5)
+    assert keep == [True] * 4 + [False, False, True, True] + [False] * 4

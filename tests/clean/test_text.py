@@ -169,3 +169,39 @@ def test_non_english_page_is_cleaned() -> None:
     )
     cleaned = clean_text(f"Startseite\nPolitik\n{body}\nTeilen")
     assert cleaned.text == body
+
+
+DATELINE_BODY = (
+    "SEOUL, Nov 18 (Reuters) - North Korea said on Monday it would not hold talks with the "
+    "United States unless Washington dropped its hostile policy, the state news agency said.",
+    "The statement came a day after the allies postponed a joint air drill that Pyongyang had "
+    "called a provocation, in a bid to keep the stalled talks alive.",
+    "Officials in Seoul said they were studying the statement and would respond in due course, "
+    "after talks with their partners in the region.",
+    "Analysts said the remarks were meant to press Washington before the year-end deadline "
+    "that the North has set for a change in its approach.",
+    "The talks have made little progress since a summit in Hanoi broke down without a deal "
+    "earlier in the year, and both sides blame the other.",
+)
+
+
+def test_dateline_takes_the_year_of_the_pages_other_date_line() -> None:
+    footer = "Updated Nov 19, 2024"
+    cleaned = clean_text("\n".join(("North Korea Rejects Talks", *DATELINE_BODY, footer)))
+    assert cleaned.published == "2024-11-18"
+    assert cleaned.published_source == "text"
+
+
+def test_dateline_ignores_the_year_of_a_copyright_line() -> None:
+    footer = "Copyright Nov 19, 2019 The Agency"
+    cleaned = clean_text("\n".join(("North Korea Rejects Talks", *DATELINE_BODY, footer)))
+    assert cleaned.published is None
+
+
+def test_a_labelled_date_line_without_year_takes_the_year_of_the_address() -> None:
+    head = ("North Korea Rejects Talks", "Updated Nov 19, 6:55 AM; Posted Nov 18, 8:19 PM")
+    page = "\n".join((*head, *DATELINE_BODY[1:]))
+    cleaned = clean_text(page, url="https://example.com/news/2024/11/north-korea-talks")
+    assert cleaned.published == "2024-11-18"
+    assert cleaned.published_source == "text"
+    assert clean_text(page).published is None

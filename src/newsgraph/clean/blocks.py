@@ -35,6 +35,10 @@ BLOCKED_PENALTY = 0.5
 # What a line above the article's headline costs the span, per word, when the page repeats
 # its title (see `headline_index`): the article almost always follows that repeat.
 HEADLINE_GATE = 0.25
+# Lines the body may run on past its span, over a gap of at most this many lines that are
+# not kept (a teaser or promo dropped into the article's last paragraphs), while the lines
+# after the gap are sentences the model keeps.
+TAIL_GAP = 2
 # Words a line may have and still be read as a date line (dates.MAX_LINE_WORDS, plus dates).
 DATE_LINE_WORDS = 36
 # Lines of prior weight on a line's relative position (see `line_features`).
@@ -498,6 +502,7 @@ def select_lines(
         start <= i <= end and bool(p >= threshold) and not blocked[i]
         for i, p in enumerate(probabilities.tolist())
     ]
+    extend_tail(lines, probabilities, blocked, threshold, keep, end)
     kept_at = [i for i, flag in enumerate(keep) if flag]
     for left, right in itertools.pairwise(kept_at):
         if 1 < right - left <= 2:
@@ -505,6 +510,36 @@ def select_lines(
                 if not blocked[i] and probabilities[i] >= threshold / 2:
                     keep[i] = True
     return drop_opening_headline(lines, keep)
+
+
+def extend_tail(
+    lines: list[str],
+    probabilities: np.ndarray,
+    blocked: list[bool],
+    threshold: float,
+    keep: list[bool],
+    end: int,
+) -> None:
+    """Keep the sentences that follow the span's end across a short gap (see TAIL_GAP)."""
+    gap = int(TAIL_GAP)
+    i = end + 1
+    while gap > 0 and i < len(lines):
+        stop = min(len(lines), i + gap)
+        nxt = next(
+            (
+                j
+                for j in range(i, stop + 1)
+                if j < len(lines)
+                and not blocked[j]
+                and probabilities[j] >= threshold
+                and forms.is_sentence_like(lines[j])
+            ),
+            None,
+        )
+        if nxt is None:
+            return
+        keep[nxt] = True
+        i = nxt + 1
 
 
 def drop_opening_headline(lines: list[str], keep: list[bool]) -> list[bool]:

@@ -44,6 +44,26 @@ DATE_FORMS = (
         + r",?\s{1,3}(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE,
     ),
+    # 19-Nov-2024, 19-Nov-24, 19/Nov/2024, Nov-19-2024, 2024-Nov-19: a month's name between
+    # hyphens or slashes (the same one twice), as logs, forms and some templates print it.
+    re.compile(
+        r"(?<![\w/-])(?P<day>[0-3]?\d)(?P<hsep>[-/])"
+        + _MONTH
+        + r"(?P=hsep)(?P<year>(?:19|20)\d\d|\d\d)(?![\w/-])",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\w/-])"
+        + _MONTH
+        + r"(?P<hsep>[-/])(?P<day>[0-3]?\d)(?P=hsep)(?P<year>(?:19|20)\d\d)(?![\w/-])",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\w/-])(?P<year>(?:19|20)\d\d)(?P<hsep>[-/])"
+        + _MONTH
+        + r"(?P=hsep)(?P<day>[0-3]?\d)(?![\w/-])",
+        re.IGNORECASE,
+    ),
     # 11/19/2019, 21/06/2014, 11/19/19, 25.09.2018: numbers only (see `numeric_day`).
     re.compile(
         r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
@@ -113,6 +133,8 @@ def all_dates(text: str) -> list[tuple[int, int, str]]:
                 year, month, day_number = parts
             else:
                 year, day_number = int(groups["year"]), int(groups["day"])
+                if len(groups["year"]) == 2:
+                    year += 2000  # "19-Nov-24": a two-digit year is read in this century
                 month = int(groups["mon"]) if groups.get("mon") else MONTHS[groups["month"].lower()]
             try:
                 day = date(year, month, day_number)

@@ -12,13 +12,29 @@ import re
 
 from newsgraph.clean import forms
 from newsgraph.clean.blocks import BlockModel, score_lines
-from newsgraph.clean.dates import dateline_day, find_date_line, url_day
+from newsgraph.clean.dates import (
+    PUBLISHED,
+    UPDATED,
+    URL_YEAR,
+    date_line,
+    dateline_day,
+    find_date_line,
+    url_day,
+)
 from newsgraph.clean.metadata import find_date, outlet_of
 from newsgraph.errors import EmptyInput
 from newsgraph.records import Boilerplate, BoilerplateKind, Cleaned
 
 # Characters that render as nothing; a line of them is an empty line.
 INVISIBLE = re.compile("[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+# A month's name and a day that no year follows ("Nov 19, 6:55 AM", "March 3;").
+YEARLESS_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december)\.?\s{1,3}[0-3]?\d(?:st|nd|rd|th)?"
+    r"\b(?!,?\s{0,3}(?:19|20)\d\d)(?![:.]\d)",
+    re.IGNORECASE,
+)
 # How far before the body a headline may sit and still be taken as the title.
 TITLE_WINDOW = 6
 
@@ -45,7 +61,13 @@ def clean_text(text: str, *, url: str | None = None, model: BlockModel | None = 
         cleaned.published, cleaned.published_source = found.day, "text"
         keep[found.index] = False  # the date line is page furniture, never body text
     elif first_body < len(lines):
-        day = dateline_day(lines[first_body], url, [])
+        years = page_years(lines, first_body)
+        day = dateline_day(lines[first_body], url, years)
+        if day is None and (year := known_year(url, years)) is not None:
+            # "Updated Nov 19, 6:55 AM; Posted Nov 18, 8:19 PM": a labelled date line that
+            # prints no year takes the page's (its address's, its other date lines')
+            dated = find_date_line([with_year(line, year) for line in lines], first_body)
+            day = dated.day if dated is not None else None
         if day is not None:
             cleaned.published, cleaned.published_source = day, "text"
     if cleaned.published is None and (day := url_day(url)) is not None:
@@ -57,6 +79,39 @@ def clean_text(text: str, *, url: str | None = None, model: BlockModel | None = 
             continue
         cleaned.boilerplate.append(Boilerplate(kind_of(i, furniture, teasers, line), line))
     return cleaned
+
+
+def page_years(lines: list[str], first_body: int) -> list[str]:
+    """Years of the page's other date lines, nearest the body first: the year a dateline
+    without one ("SEOUL, Nov 18 (Reuters) -") most likely has. Copyright lines are left out:
+    their year is often stale."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if COPYRIGHT.search(line):
+            continue
+        dated = date_line(line)
+        if dated is not None:
+            found.append((abs(i - first_body), dated[0][:4]))
+    years: list[str] = []
+    for _distance, year in sorted(found):
+        if year not in years:
+            years.append(year)
+    return years
+
+
+def known_year(url: str | None, years: list[str]) -> str | None:
+    """The year a page's address files it under, else the year of its nearest date line."""
+    if url and (in_url := URL_YEAR.search(url)):
+        return in_url.group(1)
+    return years[0] if years else None
+
+
+def with_year(line: str, year: str) -> str:
+    """A date line labelled published, posted or updated with `year` put after each month
+    and day that has none; any other line as it is."""
+    if len(line) > 160 or not (PUBLISHED.search(line) or UPDATED.search(line)):
+        return line
+    return YEARLESS_DAY.sub(rf"\g<0>, {year}", line)
 
 
 def split_lines(text: str) -> list[str]:
