@@ -56,6 +56,8 @@ def eval_provenance(
             ("in-sample, by month", report.stories_in_sample),
             ("months held out", report.stories_held_out),
             ("each article alone", report.stories_singletons),
+            (f"threaded ({report.threaded_articles}), whole stream", report.threaded_whole),
+            (f"threaded ({report.threaded_articles}), months held out", report.threaded_held_out),
         )
     ] + [
         ("same-origin pairs", part, (p.precision, p.recall, p.f1))
