@@ -17,9 +17,7 @@ _ROOT = Path(__file__).resolve().parents[3]
 _LABELS = _ROOT / "benchmarks" / "provenance" / "polnear-2016-jan-apr.jsonl"
 _TEXT = _ROOT.parent / "shared" / "bench" / "attribution" / "text"
 # From cautious to bold: on a tie the first wins.
-_STORY_GRID = [
-    {"threshold": t, "entity_weight": e} for e in (0.5, 1.0) for t in (0.25, 0.2, 0.17)
-]
+_STORY_GRID = [{"threshold": t, "entity_weight": e} for e in (0.5, 1.0) for t in (0.25, 0.2, 0.17)]
 _REWRITE_GRID = [{"rereport_threshold": t} for t in (0.7, 0.6, 0.5, 0.4)]
 
 
