@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate.provenance import evaluate_provenance, read_labels, score_pairs
+from newsgraph.evaluate.provenance import (
+    evaluate_provenance,
+    read_labels,
+    score_pairs,
+    threaded_articles,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "benchmarks" / "provenance" / "polnear-2016-jan-apr.jsonl"
@@ -22,6 +27,13 @@ def test_pairs_score_hand_checked_groups() -> None:
     assert found.precision == pytest.approx(0.5)  # a-b right, c-d wrong
     assert found.recall == pytest.approx(1 / 3)
     assert score_pairs({}, {}).f1 == 1.0
+
+
+def test_threaded_articles_are_those_of_threads_of_three_or_more() -> None:
+    threads = {"a": "t", "b": "t", "c": "t", "d": "u", "e": "u", "f": "f"}
+    assert threaded_articles(threads) == {"a", "b", "c"}
+    assert threaded_articles(threads, minimum=2) == {"a", "b", "c", "d", "e"}
+    assert len(threaded_articles({r.id: r.thread for r in read_labels(LABELS)})) == 157
 
 
 def test_labelled_set_is_whole_months_of_real_articles() -> None:
@@ -56,3 +68,7 @@ def test_one_month_through_the_real_pipeline_meets_floor(tmp_path: Path) -> None
     assert report.articles == 88
     assert report.stories_whole.bcubed_f1 >= floor["stories_bcubed_f1"]
     assert report.origins_whole.f1 >= floor["origin_pair_f1"]
+    # the articles of March's own threads of three or more, without the lone articles
+    assert report.threaded_articles < report.articles
+    assert report.threaded_whole.documents == report.threaded_articles
+    assert report.threaded_whole.bcubed_f1 >= floor["threaded_bcubed_f1"]

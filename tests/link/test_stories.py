@@ -167,7 +167,8 @@ POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "att
 def test_time_weighs_as_decay_between_dated_articles() -> None:
     """Two real reports of one inquiry (the Clinton email server, two days apart in print):
     published the same day they are one story; the more days between them, the weaker their
-    link, and a week apart it no longer clears the threshold; undated, nothing decays."""
+    link, and a week apart it no longer clears the threshold; undated, nothing decays. Each
+    page comes with its names, as stage A gives them (a stand-in finder here)."""
     pages = []
     for name in ("staffer-who-set-up-clinton-email", "some-emails-to-powell-rice-s-aid"):
         path = next(iter(POLNEAR.glob(f"wash-post_2016-03-0?_{name}.txt")), None)
@@ -180,7 +181,13 @@ def test_time_weighs_as_decay_between_dated_articles() -> None:
         clusterer = StoryClusterer(link_half_life_days=half_life)
         for offset, (page_id, title, body) in zip((0, days_apart), pages, strict=True):
             day = None if offset is None else (date(2016, 3, 3) + timedelta(days=offset))
-            clusterer.add(page_id, body, title=title, published=day and day.isoformat())
+            clusterer.add(
+                page_id,
+                body,
+                title=title,
+                published=day and day.isoformat(),
+                entities=find_proper_names([body])[0],
+            )
         return clusterer.story_of(pages[0][0]) == clusterer.story_of(pages[1][0])
 
     assert together(0)
