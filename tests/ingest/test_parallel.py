@@ -212,3 +212,30 @@ def test_a_lent_pool_serves_round_after_round_with_the_same_workers(tmp_path: Pa
         assert not any(p.is_alive() for p in pool._processes)
     finally:
         store.close()
+
+
+def test_linking_along_the_workers_ends_as_one_link_after_them(tmp_path: Path) -> None:
+    """With workers, `ingest` links what it has stored while they analyse the rest, in passes
+    (batches of 3 here): the store ends as `ingest --workers 1`, which links once at the end,
+    leaves it, the linkers' saved state included."""
+    pages = real_pages(tmp_path / "pages", 14)
+    dumps, outs = [], []
+    for workers in (1, 2):
+        db = tmp_path / f"link{workers}.db"
+        done = subprocess.run(
+            [NEWSGRAPH, "ingest", "--workers", str(workers), "--store", str(db), str(pages)],
+            cwd=tmp_path,
+            env=dict(os.environ, NEWSGRAPH_BATCH_SIZE="3"),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        outs.append(done.stdout)
+        dumps.append(dump(f"sqlite:///{db}"))
+    one, two = dumps
+    assert "linked 16 articles:" in outs[0], outs[0]
+    passes = [line for line in outs[1].splitlines() if line.startswith("linked 16 articles in")]
+    assert passes and " 1 passes" not in passes[0], outs[1]
+    assert one["stories"] and one["rewrites"] is not None and one["link_state"]
+    assert one == two
