@@ -178,6 +178,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
+    args.pages = args.pages.resolve()  # ours runs in a folder of its own
     paths = sorted(str(p) for p in args.pages.glob("*.html*"))
     if not paths:
         raise SystemExit(f"no pages under {args.pages}")

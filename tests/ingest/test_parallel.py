@@ -212,3 +212,66 @@ def test_a_lent_pool_serves_round_after_round_with_the_same_workers(tmp_path: Pa
         assert not any(p.is_alive() for p in pool._processes)
     finally:
         store.close()
+
+
+def test_linking_along_the_workers_ends_as_one_link_after_them(tmp_path: Path) -> None:
+    """With workers, `ingest` links what it has stored while they analyse the rest, in passes
+    (batches of 3 here): the store ends as `ingest --workers 1`, which links once at the end,
+    leaves it, the linkers' saved state included."""
+    pages = real_pages(tmp_path / "pages", 14)
+    dumps, outs = [], []
+    for workers in (1, 2):
+        db = tmp_path / f"link{workers}.db"
+        done = subprocess.run(
+            [NEWSGRAPH, "ingest", "--workers", str(workers), "--store", str(db), str(pages)],
+            cwd=tmp_path,
+            env=dict(os.environ, NEWSGRAPH_BATCH_SIZE="3"),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        outs.append(done.stdout)
+        dumps.append(dump(f"sqlite:///{db}"))
+    one, two = dumps
+    assert "linked 16 articles:" in outs[0], outs[0]
+    passes = [line for line in outs[1].splitlines() if line.startswith("linked 16 articles in")]
+    assert passes and " 1 passes" not in passes[0], outs[1]
+    assert one["stories"] and one["rewrites"] is not None and one["link_state"]
+    assert one == two
+
+
+def linked(db: Path) -> int:
+    try:
+        with sqlite3.connect(db) as connection:
+            query = "SELECT count(*) FROM articles WHERE linked"
+            return int(connection.execute(query).fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+def test_a_sigkill_while_linking_along_loses_nothing_and_a_rerun_links_the_rest(
+    tmp_path: Path,
+) -> None:
+    pages = tmp_path / "pages.jsonl"
+    record = '{"id": "k%d", "text": "Officials said %d ships docked in Busan on Monday."}\n'
+    pages.write_text("".join(record % (i, 100 + i) for i in range(300)), encoding="utf-8")
+    db = tmp_path / "kill.db"
+    command = [NEWSGRAPH, "ingest", "--workers", "2", "--store", str(db), str(pages)]
+    env = dict(os.environ, NEWSGRAPH_BATCH_SIZE="4")
+    process = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 240
+    while process.poll() is None and time.monotonic() < deadline and linked(db) < 8:
+        time.sleep(0.1)
+    assert process.poll() is None, "the run ended before it could be stopped"
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert 8 <= linked(db) <= stored(db) < 300
+    rerun = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr.decode()[-3000:]
+    assert stored(db) == linked(db) == 300

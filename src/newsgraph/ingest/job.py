@@ -103,6 +103,7 @@ def ingest(
     pool: AnalysisPool | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_written: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Store every readable document under `paths`; bad inputs are reported and skipped.
 
@@ -113,6 +114,8 @@ def ingest(
     a one-process run leaves it. An exception (KeyboardInterrupt included) stops the workers and
     propagates; the batches committed before it stay. `pool` (from `analysis_pool`) lends
     workers that outlive the call, for callers that ingest round after round.
+    `on_progress` is told the inputs each batch took, `on_written` the new articles it stored,
+    once its transaction is committed (a caller may link them while the workers go on).
     """
     summary = IngestSummary(workers=workers)
     items = iter_documents(paths, clean_json_text=clean_json_text, max_bytes=settings.max_bytes)
@@ -125,9 +128,12 @@ def ingest(
             for outcome in outcomes:
                 if isinstance(outcome, AnalyzedArticle):
                     given.fill_article(outcome.article)
+        stored_before = summary.stored
         _finish_batch(batch, outcomes, store, settings, summary, on_error)
         if on_progress:
             on_progress(batch.size)
+        if on_written and summary.stored > stored_before:
+            on_written(summary.stored - stored_before)
 
     if pool is not None:
         _analyse_in(pool, batches, settings, finish, summary)

@@ -227,6 +227,17 @@ class WorkerPool(Generic[T, R]):
             return number, payload
 
 
+def prestart() -> None:
+    """Start the workers' fork server now, so that its preload (stage A's imports and the
+    spaCy pipeline, seconds of one core) runs while the caller does its own start-up (opening
+    the store, reading the first inputs) instead of after it. A pool started later uses this
+    server; without a fork server (spawn) this does nothing."""
+    if _worker_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _worker_context() -> Any:
     """Fork server where there is one, preloading stage A (see the module's docstring)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
