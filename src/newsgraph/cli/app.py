@@ -216,7 +216,9 @@ WorkersOption = Annotated[
 LinkOption = Annotated[
     bool,
     typer.Option(
-        "--link/--no-link", help="Link the new articles (rewrites, stories, facts) at the end."
+        "--link/--no-link",
+        help="Link the new articles (rewrites, stories, facts): along the workers as batches "
+        "are stored, and what is left at the end.",
     ),
 ]
 
