@@ -422,3 +422,12 @@ def test_a_toll_that_names_nothing_counted_joins_the_storys_one_toll() -> None:
     other = qty(3, 200, None, obj="soldiers")
     # two tolls it could be: it is left out, as a figure with nothing counted is
     assert len(build_facts("s", ARTICLES, [named, bare, other], {})) == 2
+
+
+def test_an_acronym_in_capitals_is_no_pronoun() -> None:
+    """ "WHO said" is the World Health Organization, "who said" a relative pronoun."""
+    from newsgraph.link.facts import is_pronoun, speaker_source
+
+    assert is_pronoun("who") and is_pronoun("I") and is_pronoun(" they ")
+    assert not is_pronoun("WHO") and not is_pronoun("US")
+    assert speaker_source("WHO", None) == "who" and speaker_source("who", None) is None

@@ -76,6 +76,16 @@ _TOLL_KINDS = frozenset({"KILL", "WOUND", "CASUALTY"})
 # (extract.cues), and those it leaves as written.
 # A relative or indefinite pronoun names nobody either ("a post that said", "someone said").
 PRONOUNS = frozenset(CUE_PRONOUNS) | {"you", "us", "that", "which", "who", "what", "someone"}
+
+
+def is_pronoun(words: str, pronouns: frozenset[str] = PRONOUNS) -> bool:
+    """Whether `words` are a pronoun; an acronym in capitals is a name ("WHO", "US")."""
+    text = " ".join(words.split())
+    if len(text) > 1 and text.isupper():
+        return False
+    return text.casefold() in pronouns
+
+
 # Heads that measure rather than count: a duration or a multiple.
 MEASURES = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time"}
@@ -231,7 +241,7 @@ def speaker_source(speaker: str | None, speaker_entity_id: str | None) -> str | 
         return speaker_entity_id
     if speaker and speaker.strip():
         text = " ".join(speaker.casefold().split())
-        if text in PRONOUNS:
+        if is_pronoun(speaker):
             # "he" in one article and "he" in another are nobody in particular: an unresolved
             # pronoun counts for its article, as an unattributed statement does
             return None

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsgraph.link.facts import PRONOUNS
+from newsgraph.link.facts import PRONOUNS, is_pronoun
 from newsgraph.records import ArticleRef, Event, Incident
 
 _WORD = re.compile(r"[a-z]+")
@@ -288,8 +288,8 @@ def incident_label(trigger: str, actor: str | None, target: str | None, place: s
     """A short readable line: "Ukraine captured two North Korean soldiers in Kursk". The
     trigger is kept as the reports wrote it (a tense guessed from a word alone reads worse)."""
     # a pronoun names no one without its sentence: "Said which" tells less than "Said"
-    actor = None if actor and actor.strip().casefold() in _PRONOUNS else actor
-    target = None if target and target.strip().casefold() in _PRONOUNS else target
+    actor = None if actor and is_pronoun(actor, _PRONOUNS) else actor
+    target = None if target and is_pronoun(target, _PRONOUNS) else target
     if target and (actor or trigger):
         # mid-line, a closed-class word opening the target is lower case: "confirmed the first
         # two cases", "diagnosed three cases" (a phrase from a sentence's start keeps its capital)

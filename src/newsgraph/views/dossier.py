@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.link.facts import PRONOUNS, fact_rank
+from newsgraph.link.facts import fact_rank, is_pronoun
 from newsgraph.records import Article, Claim, Fact, Incident, Quantity, Rewrite, Statement
 from newsgraph.store import Store
 from newsgraph.store import queries as q
@@ -147,7 +147,7 @@ def _who(statement: Statement, names: dict[str, str] | None = None) -> str:
     ("he")"); an unattributed figure is the outlet's own."""
     if statement.speaker:
         name = (names or {}).get(statement.source or "")
-        if name and statement.speaker.strip().casefold() in PRONOUNS:
+        if name and is_pronoun(statement.speaker):
             return f"{name} (“{statement.speaker.strip()}”)"
         return statement.speaker
     return f"{statement.outlet} ({UNATTRIBUTED})" if statement.outlet else UNATTRIBUTED
