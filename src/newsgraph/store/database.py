@@ -536,10 +536,27 @@ class Store:
         return [Mention(**row) for row in self._all(query)]
 
     def mentions_of(self, article_ids: Sequence[str]) -> list[Mention]:
-        """The mentions of the given articles, fetched in chunks."""
+        """The mentions of the given articles, fetched in chunks (each in article and offset
+        order), on one connection and as plain rows: a linking pass reads some 100,000."""
+        query = (
+            select(
+                mentions.c.article_id,
+                mentions.c.start,
+                mentions.c.end,
+                mentions.c.text,
+                entities.c.name,
+                entities.c.type,
+                mentions.c.entity_id,
+            )
+            .join(entities, entities.c.id == mentions.c.entity_id)
+            .order_by(mentions.c.article_id, mentions.c.start)
+        )
         found: list[Mention] = []
-        for i in range(0, len(article_ids), 500):
-            found.extend(self.mentions(article_ids=article_ids[i : i + 500]))
+        with self.engine.connect() as connection:
+            for i in range(0, len(article_ids), 500):
+                chunk = list(article_ids[i : i + 500])
+                rows = connection.execute(query.where(mentions.c.article_id.in_(chunk)))
+                found.extend(Mention(*row) for row in rows.tuples())
         return found
 
     def claims(self, *, article_ids: Sequence[str] | None = None) -> list[Claim]:
