@@ -96,7 +96,7 @@ def _link_pass(
     store: Store, chunk: int, on_progress: Callable[[int], None] | None, linkers: _Linkers
 ) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
-    from newsgraph.link.entities import surname_merges
+    from newsgraph.link.entities import bare_person_names, surname_merges
     from newsgraph.link.facts import build_story_records
     from newsgraph.link.origins import origin_groups
     from newsgraph.link.rewrites import RewriteIndex, report_evidence
@@ -169,10 +169,12 @@ def _link_pass(
     new_mentions: dict[str, list[Mention]] = {}
     for mention in pending_mentions:
         new_mentions.setdefault(assignments.get(mention.article_id, ""), []).append(mention)
+    # (the people of a story are looked up only when a new article names one by a bare word:
+    # the story's articles grow with its history, its bare names with the pass)
     merges = [
         merge
         for story in story_records
-        if story.id in new_mentions
+        if bare_person_names(new_mentions.get(story.id, ()))
         for merge in surname_merges(new_mentions[story.id], store.people_in(story.article_ids))
     ]
     # The stories no article can reach any more leave the linker's memory (the store keeps
