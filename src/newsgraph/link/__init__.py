@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.records import Mention, Rewrite
+from newsgraph.records import Fact, Incident, Mention, Rewrite
 from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
@@ -161,10 +161,19 @@ def _link_pass(
     touched = set(assignments.values()) | set(previous.values())
     story_records = clusterer.stories(touched)
     removed = touched - {s.id for s in story_records}
-    # Independent sources are counted over origin groups: rewrites of one original count once.
-    members = [a for story in story_records for a in story.article_ids]
-    origins = origin_groups([*store.rewrites_touching(members), *found])
-    fact_records, incident_records = build_story_records(store, story_records, origins)
+    # Facts and incidents are built from quantities, claims and events: a story none of whose
+    # articles has one has neither, and its articles (which grow with its history) are not read.
+    evidenced = store.stories_with_evidence(touched)
+    evidenced.update(assignments[a] for a in store.articles_with_evidence(assignments))
+    fact_stories = [story for story in story_records if story.id in evidenced]
+    fact_records: list[Fact] = []
+    incident_records: list[Incident] = []
+    if fact_stories:
+        # Independent sources are counted over origin groups: rewrites of one original count
+        # once (the relations of every touched story, as when all of them were built).
+        members = [a for story in story_records for a in story.article_ids]
+        origins = origin_groups([*store.rewrites_touching(members), *found])
+        fact_records, incident_records = build_story_records(store, fact_stories, origins)
     # A bare surname in a new article joins the one full name its story knows.
     new_mentions: dict[str, list[Mention]] = {}
     for mention in pending_mentions:
