@@ -101,7 +101,9 @@ def link_child(url: str) -> None:
     started = time.perf_counter()
     summary = link(store)
     seconds = time.perf_counter() - started
+    # the linker's own peak plus its rewrite worker's (a child process, ended by now)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     counts = store.counts()
     # what each pass saves and loads: it must follow the window, not the whole history
     state = sum(len(store.load_state(name) or b"") for name in (STORY_STATE, REWRITE_STATE))
@@ -109,7 +111,8 @@ def link_child(url: str) -> None:
         json.dumps(
             {
                 "seconds": seconds,
-                "peak_mb": peak_mb,
+                "peak_mb": peak_mb + worker_mb,
+                "worker_mb": worker_mb,
                 "articles": summary.articles,
                 "stories": counts["stories"],
                 "rewrites": counts["rewrites"],
@@ -251,7 +254,8 @@ def main() -> None:
             rows.append((size, built, result))
             print(
                 f"{size:>7} articles: built in {built:6.1f} s; linked in {result['seconds']:7.1f} s "
-                f"({size / result['seconds']:6.0f} articles/s), peak RSS {result['peak_mb']:6.0f} MB; "
+                f"({size / result['seconds']:6.0f} articles/s), peak RSS {result['peak_mb']:6.0f} MB "
+                f"(worker {result.get('worker_mb', 0):.0f}); "
                 f"{result['stories']} stories, {result['rewrites']} rewrites, {result['facts']} facts; "
                 f"saved state {result['state_mb']:.1f} MB",
                 flush=True,

@@ -76,10 +76,11 @@ def test_passes_and_calls_give_the_result_of_one_pass(
     assert expected[1], "the derived pages must give rewrites"
     assert len(expected[2]) < len(corpus), "and articles must share stories"
 
-    # passes of 7 articles within one call: the linkers go on in memory between passes
+    # passes of 7 articles within one call: the linkers go on in memory between passes, the
+    # rewrite index in a worker process
     chunked = open_store(store_url)
     chunked.write_batch(corpus)
-    assert link(chunked, chunk=7).articles == len(corpus)
+    assert link(chunked, chunk=7, parallel=True).articles == len(corpus)
     assert _result(chunked) == expected
 
     # the same arriving in batches, each linked by its own call: state reloaded from the store
