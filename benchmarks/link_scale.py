@@ -104,6 +104,8 @@ def link_child(url: str) -> None:
     # the linker's own peak plus its rewrite worker's (a child process, ended by now)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # CPU seconds, this process and the worker: the work done, whatever else the machine runs
+    own, worker = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     counts = store.counts()
     # what each pass saves and loads: it must follow the window, not the whole history
     state = sum(len(store.load_state(name) or b"") for name in (STORY_STATE, REWRITE_STATE))
@@ -113,6 +115,8 @@ def link_child(url: str) -> None:
                 "seconds": seconds,
                 "peak_mb": peak_mb + worker_mb,
                 "worker_mb": worker_mb,
+                "cpu_s": own.ru_utime + own.ru_stime,
+                "worker_cpu_s": worker.ru_utime + worker.ru_stime,
                 "articles": summary.articles,
                 "stories": counts["stories"],
                 "rewrites": counts["rewrites"],
@@ -202,7 +206,9 @@ def compare(path: Path, src: str) -> tuple[str, dict[str, float]]:
     verdict = "IDENTICAL" if moved == 0 and our_pairs == their_pairs else "DIFFERENT"
     line = (
         f"  vs {src}: linked in {theirs['seconds']:.1f} s there, {ours['seconds']:.1f} s here "
-        f"(speed-up {theirs['seconds'] / ours['seconds']:.2f}x), peak RSS "
+        f"(speed-up {theirs['seconds'] / ours['seconds']:.2f}x); CPU {theirs['cpu_s']:.1f} s "
+        f"there, {ours['cpu_s']:.1f} + {ours.get('worker_cpu_s', 0.0):.1f} s (worker) here; "
+        f"peak RSS "
         f"{theirs['peak_mb']:.0f} / {ours['peak_mb']:.0f} MB; stories: {moved} articles in "
         f"another story id (same partition: {same_partition}); rewrites: "
         f"{len(their_pairs)} there, {len(our_pairs)} here, {len(their_pairs ^ our_pairs)} "
