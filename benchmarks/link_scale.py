@@ -7,9 +7,14 @@ stories exist at every size. Articles are written straight to a SQLite store (no
 is what is measured); proper names found in each text stand in for entity mentions.
 
     .venv/bin/python benchmarks/link_scale.py --sizes 10000 100000
+    .venv/bin/python benchmarks/link_scale.py --sizes 100000 --store postgresql://127.0.0.1/test
+    .venv/bin/python benchmarks/link_scale.py --sizes 20000 --compare ../main/src
 
 Each size is built in this process, then linked by a fresh subprocess whose peak RSS is
-reported, so the figure is the linker's own.
+reported, so the figure is the linker's own. `--store` builds and links in that store instead
+of a temporary SQLite file (it is emptied first: give a scratch database). `--compare SRC`
+links a copy of each SQLite store with the code of another checkout (its `src` folder) too,
+one after the other, and checks that both give the same stories and the same rewrites.
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import resource
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -42,14 +50,14 @@ def corpus_pages() -> list[tuple[str, str, str]]:
     return [(p.id, p.group, p.text) for p in derive_pages(originals)]
 
 
-def build(path: Path, size: int) -> float:
-    """Write `size` articles into a fresh store at `path`; returns seconds taken."""
+def build(url: str, size: int) -> float:
+    """Write `size` articles into a fresh store at `url`; returns seconds taken."""
     started = time.perf_counter()
     pages = corpus_pages()
     names = find_proper_names([text for _, _, text in pages])
     groups = sorted({group for _, group, _ in pages})
     offset = {g: i % 60 for i, g in enumerate(groups)}  # originals spread over two months
-    store = open_store(f"sqlite:///{path}")
+    store = open_store(url)
     # Articles arrive in publication order, as a crawl delivers them.
     order = sorted(range(size), key=lambda n: _day(n, pages, offset))
     batch: list[tuple[Document, AnalyzedArticle]] = []
@@ -85,15 +93,19 @@ def _day(n: int, pages: list[tuple[str, str, str]], offset: dict[str, int]) -> d
     return date(2024, 1, 1) + timedelta(days=wave * 120 + offset[pages[k][1]] + n % 3)
 
 
-def link_child(path: str) -> None:
+def link_child(url: str) -> None:
     """Run in the subprocess: link everything and print seconds and peak RSS as JSON."""
     from newsgraph.link import REWRITE_STATE, STORY_STATE, link
 
-    store = open_store(f"sqlite:///{path}")
+    store = open_store(url)
     started = time.perf_counter()
     summary = link(store)
     seconds = time.perf_counter() - started
+    # the linker's own peak plus its rewrite worker's (a child process, ended by now)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # CPU seconds, this process and the worker: the work done, whatever else the machine runs
+    own, worker = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     counts = store.counts()
     # what each pass saves and loads: it must follow the window, not the whole history
     state = sum(len(store.load_state(name) or b"") for name in (STORY_STATE, REWRITE_STATE))
@@ -101,7 +113,10 @@ def link_child(path: str) -> None:
         json.dumps(
             {
                 "seconds": seconds,
-                "peak_mb": peak_mb,
+                "peak_mb": peak_mb + worker_mb,
+                "worker_mb": worker_mb,
+                "cpu_s": own.ru_utime + own.ru_stime,
+                "worker_cpu_s": worker.ru_utime + worker.ru_stime,
                 "articles": summary.articles,
                 "stories": counts["stories"],
                 "rewrites": counts["rewrites"],
@@ -112,34 +127,147 @@ def link_child(path: str) -> None:
     )
 
 
+def empty_store(url: str) -> None:
+    """Drop everything in the PostgreSQL database at `url`, so the build starts from nothing."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def run_child(url: str, src: str | None = None) -> dict[str, float]:
+    """Link the store at `url` in a fresh process (with the package at `src`, if given)."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(Path(src).resolve()), env.get("PYTHONPATH", "")])
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", url],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def downgrade(path: Path, migrations: Path) -> None:
+    """Bring the SQLite store at `path` back to the newest schema the migrations at
+    `migrations` know, so that older code opens a store this code built."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from newsgraph.store.database import MIGRATIONS
+
+    theirs = ScriptDirectory(str(migrations)).get_current_head()
+    if theirs == ScriptDirectory(str(MIGRATIONS)).get_current_head():
+        return
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    store = open_store(f"sqlite:///{path}")
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, theirs or "base")
+    store.close()
+
+
+def linked_output(path: Path) -> tuple[dict[str, str], set[tuple[str, str, str, float]]]:
+    """Story of each article, and every rewrite relation, read straight from a SQLite store."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        members = dict(connection.execute("SELECT id, story_id FROM articles").fetchall())
+        pairs = set(
+            connection.execute(
+                "SELECT article_id, source_article_id, kind, similarity FROM rewrites"
+            ).fetchall()
+        )
+    finally:
+        connection.close()
+    return members, pairs
+
+
+def compare(path: Path, src: str) -> tuple[str, dict[str, float]]:
+    """Link a copy of the store at `path` with the code at `src`, then `path` itself with this
+    code: a line with both times and whether stories and rewrites are identical, and this
+    code's figures."""
+    reference = path.with_name(path.stem + "-reference.db")
+    shutil.copyfile(path, reference)
+    downgrade(reference, Path(src) / "newsgraph" / "store" / "migrations")
+    theirs = run_child(f"sqlite:///{reference}", src)
+    ours = run_child(f"sqlite:///{path}")
+    their_members, their_pairs = linked_output(reference)
+    our_members, our_pairs = linked_output(path)
+    moved = sum(1 for a, s in our_members.items() if their_members.get(a) != s)
+    same_partition = _partition(our_members) == _partition(their_members)
+    verdict = "IDENTICAL" if moved == 0 and our_pairs == their_pairs else "DIFFERENT"
+    line = (
+        f"  vs {src}: linked in {theirs['seconds']:.1f} s there, {ours['seconds']:.1f} s here "
+        f"(speed-up {theirs['seconds'] / ours['seconds']:.2f}x); CPU {theirs['cpu_s']:.1f} s "
+        f"there, {ours['cpu_s']:.1f} + {ours.get('worker_cpu_s', 0.0):.1f} s (worker) here; "
+        f"peak RSS "
+        f"{theirs['peak_mb']:.0f} / {ours['peak_mb']:.0f} MB; stories: {moved} articles in "
+        f"another story id (same partition: {same_partition}); rewrites: "
+        f"{len(their_pairs)} there, {len(our_pairs)} here, {len(their_pairs ^ our_pairs)} "
+        f"differ: {verdict}"
+    )
+    return line, ours
+
+
+def _partition(members: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for article, story in members.items():
+        groups.setdefault(story, set()).add(article)
+    return {frozenset(g) for g in groups.values()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--store", help="a PostgreSQL URL to build and link in (emptied first)")
+    parser.add_argument(
+        "--compare", metavar="SRC", help="also link with the package at SRC and compare"
+    )
+    parser.add_argument("--keep", type=Path, help="a folder to keep the SQLite stores in")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         link_child(args.child)
         return
+    if args.store and args.compare:
+        parser.error("--compare reads SQLite stores: leave out --store")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            path = Path(tmp) / f"scale{size}.db"
-            built = build(path, size)
-            out = subprocess.run(
-                [sys.executable, __file__, "--child", str(path)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            result = json.loads(out.stdout.strip().splitlines()[-1])
+            path = folder / f"scale{size}.db"
+            if args.store:
+                empty_store(args.store)
+                url = args.store
+            else:
+                path.unlink(missing_ok=True)
+                url = f"sqlite:///{path}"
+            built = build(url, size)
+            comparison = ""
+            if args.compare:
+                comparison, result = compare(path, args.compare)
+            else:
+                result = run_child(url)
             rows.append((size, built, result))
             print(
                 f"{size:>7} articles: built in {built:6.1f} s; linked in {result['seconds']:7.1f} s "
-                f"({size / result['seconds']:6.0f} articles/s), peak RSS {result['peak_mb']:6.0f} MB; "
+                f"({size / result['seconds']:6.0f} articles/s), peak RSS {result['peak_mb']:6.0f} MB "
+                f"(worker {result.get('worker_mb', 0):.0f}); "
                 f"{result['stories']} stories, {result['rewrites']} rewrites, {result['facts']} facts; "
                 f"saved state {result['state_mb']:.1f} MB",
                 flush=True,
             )
+            if comparison:
+                print(comparison, flush=True)
     if len(rows) >= 2:
         (s0, _, r0), (s1, _, r1) = rows[0], rows[-1]
         growth = (r1["seconds"] / r0["seconds"]) / (s1 / s0)

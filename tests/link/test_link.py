@@ -76,10 +76,11 @@ def test_passes_and_calls_give_the_result_of_one_pass(
     assert expected[1], "the derived pages must give rewrites"
     assert len(expected[2]) < len(corpus), "and articles must share stories"
 
-    # passes of 7 articles within one call: the linkers go on in memory between passes
+    # passes of 7 articles within one call: the linkers go on in memory between passes, the
+    # rewrite index in a worker process
     chunked = open_store(store_url)
     chunked.write_batch(corpus)
-    assert link(chunked, chunk=7).articles == len(corpus)
+    assert link(chunked, chunk=7, parallel=True).articles == len(corpus)
     assert _result(chunked) == expected
 
     # the same arriving in batches, each linked by its own call: state reloaded from the store
@@ -151,3 +152,32 @@ def test_retold_text_alone_is_not_a_rereport() -> None:
     index = RewriteIndex()
     index.add("a", RETOLD[0][1], published="2024-06-01", outlet=RETOLD[0][0])
     assert index.add("b", RETOLD[1][1], published="2024-06-02", outlet=RETOLD[1][0]) == []
+
+
+def _facts_and_incidents(store: Store) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    facts = sorted(
+        (f.id, f.story_id, f.kind, f.object, f.status, f.independent_sources, len(f.statements))
+        for f in store.facts()
+    )
+    incidents = sorted((i.id, i.story_id, i.reports) for i in store.incidents())
+    return facts, incidents
+
+
+def test_stories_without_evidence_are_skipped_and_facts_stay_the_same(
+    corpus: list[tuple[Document, AnalyzedArticle]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass builds facts only for the stories with a quantity, claim or event: the facts are
+    those of building every touched story, as the linker did before it looked."""
+    pairs = [*corpus, *_retold_articles()]
+    fast = open_store(f"sqlite:///{tmp_path / 'fast.db'}")
+    fast.write_batch(pairs)
+    link(fast, chunk=9)
+    expected = _facts_and_incidents(fast)
+    assert expected[0], "the retold figures must give facts"
+
+    monkeypatch.setattr(Store, "stories_with_evidence", lambda self, ids: set(ids))
+    full = open_store(f"sqlite:///{tmp_path / 'full.db'}")
+    full.write_batch(pairs)
+    link(full, chunk=9)
+    assert _facts_and_incidents(full) == expected
+    assert _result(full) == _result(fast)

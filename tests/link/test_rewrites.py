@@ -221,3 +221,21 @@ def test_the_saved_index_holds_the_window_not_every_page_seen(
     assert len(index) < 10
     assert not any(page_id.encode() in saved for page_id, _ in bodies[:40])
     assert len(RewriteIndex.loads(saved)) == len(index)
+
+
+@pytest.mark.parametrize("size", [0, 1, 4, 300, 4000])
+def test_signature_is_datasketch_minhash(size: int) -> None:
+    """The index computes MinHash values itself, in numpy: they must be datasketch's, bit for
+    bit, or LSH buckets (and saved states) would no longer match."""
+    from datasketch import MinHash
+
+    index = RewriteIndex()
+    rng = np.random.default_rng(size)
+    shingles = np.unique(rng.integers(0, 2**63, size=size, dtype=np.uint64) * np.uint64(3))
+    reference = MinHash(
+        num_perm=index.params.num_perm, seed=7, hashfunc=lambda x: x, scheme="affine32"
+    )
+    reference.update_batch((shingles & np.uint64(0xFFFFFFFF)).astype(np.int64).tolist())
+    signature = index._signature(shingles)
+    assert signature.dtype == np.uint64
+    assert np.array_equal(signature, np.asarray(reference.hashvalues, dtype=np.uint64))

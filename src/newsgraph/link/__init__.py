@@ -3,19 +3,29 @@
 It feeds the articles not linked yet, in ingest order, to the online linkers (rewrite index,
 story clusterer) restored from the store, rebuilds the facts of the stories they touched, and
 commits all of it with the linkers' new state in one transaction.
+
+The two linkers do not read each other, so a long backlog is linked on two cores: the rewrite
+index lives in a worker process for the call and indexes each pass's articles while this
+process clusters them; the result is the same as in one process.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import multiprocessing
+import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsgraph.records import Mention, Rewrite
+from newsgraph.records import Fact, Incident, Mention, Rewrite
 from newsgraph.store import Store
+
+if TYPE_CHECKING:
+    from newsgraph.link.rewrites import RewriteIndex
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +34,10 @@ REWRITE_STATE = "rewrites"
 
 
 _Linkers = dict[str, Any]
+_PARALLEL_FROM = 2000  # unlinked articles from which a worker process pays for its start
+# what the rewrite index reads of one article: id, text, published, outlet, original source,
+# figure keys and named sources
+_IndexInput = tuple[str, str, str | None, str | None, str | None, list[str], list[str]]
 
 # what a pass imports (scikit-learn with the story clusterer: seconds of start-up)
 _LINKER_MODULES = (
@@ -51,6 +65,7 @@ def link(
     on_progress: Callable[[int], None] | None = None,
     story_params: Mapping[str, Any] | None = None,
     rewrite_params: Mapping[str, Any] | None = None,
+    parallel: bool | None = None,
 ) -> LinkSummary:
     """Link every article the linker has not seen yet, `chunk` articles per transaction.
 
@@ -58,20 +73,86 @@ def link(
     touch, and the saved linker state: never the whole store. `story_params` and
     `rewrite_params` (knobs of `StoryParams`, `RewriteParams`) set up the linkers of a store
     linked for the first time; a store with saved state keeps the settings it was linked with.
+    `parallel` runs the rewrite index in a worker process beside the clusterer; by default it
+    does when the machine has two cores and `_PARALLEL_FROM` articles wait (a process takes a
+    second or two to start, more than a small batch takes to link).
     """
     total = LinkSummary(0, 0, 0, 0)
     linkers: _Linkers = {}  # kept from one pass to the next: what the last pass saved
     linkers["params"] = (dict(story_params or {}), dict(rewrite_params or {}))
-    while True:
-        done = _link_pass(store, chunk, on_progress, linkers)
-        if done.articles == 0:
-            return total
-        total = LinkSummary(
-            total.articles + done.articles,
-            total.stories_touched + done.stories_touched,
-            total.rewrites + done.rewrites,
-            total.facts + done.facts,
+    if parallel is None:
+        parallel = (os.cpu_count() or 1) > 1 and store.count_unlinked() >= _PARALLEL_FROM
+    worker = None
+    if parallel:
+        worker = _RewriteWorker(store.load_state(REWRITE_STATE), dict(rewrite_params or {}))
+        linkers["rewrite_worker"] = worker
+    try:
+        while True:
+            done = _link_pass(store, chunk, on_progress, linkers)
+            if done.articles == 0:
+                return total
+            total = LinkSummary(
+                total.articles + done.articles,
+                total.stories_touched + done.stories_touched,
+                total.rewrites + done.rewrites,
+                total.facts + done.facts,
+            )
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+class _RewriteWorker:
+    """The rewrite index in a process of its own for one `link` call: it indexes a pass's
+    articles while this process clusters them, and hands back their relations and its state.
+    A pass that fails leaves the worker ahead of the store, so the call closes it."""
+
+    def __init__(self, state: bytes | None, knobs: dict[str, Any]) -> None:
+        self._pool = ProcessPoolExecutor(
+            max_workers=1,
+            # spawn, not fork: the caller may hold threads and open connections
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(state, knobs),
         )
+
+    def submit(self, batch: Sequence[_IndexInput]) -> Future[tuple[list[Rewrite], bytes]]:
+        return self._pool.submit(_worker_pass, list(batch))
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+_worker_index: list[RewriteIndex] = []  # in a worker process: the index it keeps
+
+
+def _start_worker(state: bytes | None, knobs: dict[str, Any]) -> None:
+    from newsgraph.link.rewrites import RewriteIndex
+
+    _worker_index.append(RewriteIndex.loads(state) if state else RewriteIndex(**knobs))
+
+
+def _worker_pass(batch: list[_IndexInput]) -> tuple[list[Rewrite], bytes]:
+    index = _worker_index[0]
+    found = _index_batch(index, batch)
+    return found, index.dumps()
+
+
+def _index_batch(index: RewriteIndex, batch: Sequence[_IndexInput]) -> list[Rewrite]:
+    found: list[Rewrite] = []
+    for article_id, text, published, outlet, original_source, figures, sources in batch:
+        found.extend(
+            index.add(
+                article_id,
+                text,
+                published=published,
+                outlet=outlet,
+                original_source=original_source,
+                figures=figures,
+                sources=sources,
+            )
+        )
+    return found
 
 
 def preload() -> threading.Thread:
@@ -96,7 +177,7 @@ def _link_pass(
     store: Store, chunk: int, on_progress: Callable[[int], None] | None, linkers: _Linkers
 ) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
-    from newsgraph.link.entities import surname_merges
+    from newsgraph.link.entities import bare_person_names, surname_merges
     from newsgraph.link.facts import build_story_records
     from newsgraph.link.origins import origin_groups
     from newsgraph.link.rewrites import RewriteIndex, report_evidence
@@ -105,18 +186,23 @@ def _link_pass(
     pending = store.unlinked_articles(limit=chunk)
     if not pending:
         return LinkSummary(0, 0, 0, 0)
+    worker: _RewriteWorker | None = linkers.get("rewrite_worker")
+    index: RewriteIndex | None = None
     if "stories" in linkers:
-        clusterer, index = linkers["stories"], linkers["rewrites"]
+        clusterer, index = linkers["stories"], linkers.get("rewrites")
     else:
         story_knobs, rewrite_knobs = linkers.get("params", ({}, {}))
         story_state = store.load_state(STORY_STATE)
-        rewrite_state = store.load_state(REWRITE_STATE)
         clusterer = (
             StoryClusterer.loads(story_state) if story_state else StoryClusterer(**story_knobs)
         )
-        index = (
-            RewriteIndex.loads(rewrite_state) if rewrite_state else RewriteIndex(**rewrite_knobs)
-        )
+        if worker is None:
+            rewrite_state = store.load_state(REWRITE_STATE)
+            index = (
+                RewriteIndex.loads(rewrite_state)
+                if rewrite_state
+                else RewriteIndex(**rewrite_knobs)
+            )
 
     names: dict[str, list[str]] = {}
     pending_ids = [a.id for a in pending]
@@ -128,21 +214,23 @@ def _link_pass(
     figures, sources = report_evidence(
         store.quantities(article_ids=pending_ids), store.claims(article_ids=pending_ids)
     )
+    batch: list[_IndexInput] = [
+        (
+            a.id,
+            a.text,
+            a.published,
+            a.outlet,
+            a.original_source,
+            sorted(figures.get(a.id, ())),
+            sorted(sources.get(a.id, ())),
+        )
+        for a in pending
+    ]
+    # the worker indexes the pass while the stories are clustered here
+    indexed = worker.submit(batch) if worker is not None else None
 
     assignments: dict[str, str] = {}
-    found: list[Rewrite] = []
     for article in pending:
-        found.extend(
-            index.add(
-                article.id,
-                article.text,
-                published=article.published,
-                outlet=article.outlet,
-                original_source=article.original_source,
-                figures=figures.get(article.id, ()),
-                sources=sources.get(article.id, ()),
-            )
-        )
         assignments[article.id] = clusterer.add(
             article.id,
             article.text,
@@ -152,6 +240,12 @@ def _link_pass(
         )
         if on_progress:
             on_progress(1)
+    if indexed is not None:
+        found, rewrite_state = indexed.result()
+    else:
+        assert index is not None
+        found = _index_batch(index, batch)
+        rewrite_state = b""  # (`index.dumps()` is saved below)
 
     # A new article can join two stories into one: earlier articles then move, and the story
     # they left may be gone.
@@ -161,18 +255,29 @@ def _link_pass(
     touched = set(assignments.values()) | set(previous.values())
     story_records = clusterer.stories(touched)
     removed = touched - {s.id for s in story_records}
-    # Independent sources are counted over origin groups: rewrites of one original count once.
-    members = [a for story in story_records for a in story.article_ids]
-    origins = origin_groups([*store.rewrites_touching(members), *found])
-    fact_records, incident_records = build_story_records(store, story_records, origins)
+    # Facts and incidents are built from quantities, claims and events: a story none of whose
+    # articles has one has neither, and its articles (which grow with its history) are not read.
+    evidenced = store.stories_with_evidence(touched)
+    evidenced.update(assignments[a] for a in store.articles_with_evidence(assignments))
+    fact_stories = [story for story in story_records if story.id in evidenced]
+    fact_records: list[Fact] = []
+    incident_records: list[Incident] = []
+    if fact_stories:
+        # Independent sources are counted over origin groups: rewrites of one original count
+        # once (the relations of every touched story, as when all of them were built).
+        members = [a for story in story_records for a in story.article_ids]
+        origins = origin_groups([*store.rewrites_touching(members), *found])
+        fact_records, incident_records = build_story_records(store, fact_stories, origins)
     # A bare surname in a new article joins the one full name its story knows.
     new_mentions: dict[str, list[Mention]] = {}
     for mention in pending_mentions:
         new_mentions.setdefault(assignments.get(mention.article_id, ""), []).append(mention)
+    # (the people of a story are looked up only when a new article names one by a bare word:
+    # the story's articles grow with its history, its bare names with the pass)
     merges = [
         merge
         for story in story_records
-        if story.id in new_mentions
+        if bare_person_names(new_mentions.get(story.id, ()))
         for merge in surname_merges(new_mentions[story.id], store.people_in(story.article_ids))
     ]
     # The stories no article can reach any more leave the linker's memory (the store keeps
@@ -188,7 +293,10 @@ def _link_pass(
         incident_records=incident_records,
         fact_stories=touched,
         removed_stories=removed,
-        state={STORY_STATE: clusterer.dumps(), REWRITE_STATE: index.dumps()},
+        state={
+            STORY_STATE: clusterer.dumps(),
+            REWRITE_STATE: index.dumps() if index is not None else rewrite_state,
+        },
     )
     # Saved and committed: the objects now hold exactly the stored state, so the next pass of
     # this call goes on with them instead of decoding it again.

@@ -28,10 +28,19 @@ def surname_merges(
             for word in {words[0], words[-1]}:
                 by_end.setdefault(word.casefold(), set()).add(entity)
     merges: set[tuple[str, str, str]] = set()
-    for mention in new_mentions:
-        if mention.type != "PERSON" or mention.entity_id is None or " " in mention.name.strip():
-            continue
+    for mention in bare_person_names(new_mentions):
+        assert mention.entity_id is not None
         candidates = by_end.get(mention.name.strip().casefold(), set()) - {mention.entity_id}
         if len(candidates) == 1:
             merges.add((mention.article_id, mention.entity_id, next(iter(candidates))))
     return sorted(merges)
+
+
+def bare_person_names(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions `surname_merges` may resolve: persons named by one word, with an entity.
+    A story whose new mentions hold none needs no look-up of the people it knows."""
+    return [
+        m
+        for m in mentions
+        if m.type == "PERSON" and m.entity_id is not None and " " not in m.name.strip()
+    ]

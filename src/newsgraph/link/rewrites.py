@@ -64,6 +64,7 @@ _CITED = re.compile(
 )
 _SEED = 7
 _SCHEME = "affine32"  # datasketch 2 needs it named to rebuild a MinHash from saved values
+_MAX32 = 0xFFFFFFFF
 
 
 @dataclass(slots=True)
@@ -122,6 +123,16 @@ def normalise_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 18)  # news vocabulary repeats: hash each word once
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, element-wise (uint32 in, uint32 out), as datasketch
+    mixes each input of its affine32 scheme."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 @functools.cache
@@ -288,16 +299,16 @@ class RewriteIndex:
         return MinHashLSH(threshold=self.params.lsh_threshold, num_perm=self.params.num_perm)
 
     def _signature(self, shingles: np.ndarray) -> np.ndarray:
-        minhash = MinHash(
-            num_perm=self.params.num_perm,
-            seed=_SEED,
-            hashfunc=lambda x: x,
-            scheme=_SCHEME,
-            permutations=_permutations(self.params.num_perm),
-        )
+        """The page's MinHash values: datasketch's affine32 scheme (the MurmurHash3 finaliser
+        on each 32-bit input, then `a * h + b` modulo 2**32, the minimum per permutation),
+        computed on the whole shingle array at once instead of one Python call per shingle."""
+        a, b = _permutations(self.params.num_perm)
+        if shingles.size == 0:
+            return np.full(self.params.num_perm, _MAX32, dtype=np.uint64)
         # The shingles are already 64-bit hashes; take 32 bits as datasketch expects.
-        minhash.update_batch((shingles & np.uint64(0xFFFFFFFF)).astype(np.int64).tolist())
-        return np.asarray(minhash.hashvalues, dtype=np.uint64)
+        mixed = _fmix32((shingles & np.uint64(_MAX32)).astype(np.uint32))
+        permuted = mixed[:, np.newaxis] * a + b  # uint32 arithmetic wraps: modulo 2**32
+        return permuted.min(axis=0).astype(np.uint64)
 
     def _lean(self, signature: np.ndarray) -> LeanMinHash:
         return LeanMinHash(seed=_SEED, hashvalues=signature, scheme=_SCHEME)

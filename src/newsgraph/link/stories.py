@@ -60,6 +60,7 @@ from itertools import islice, takewhile
 from typing import Any
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
@@ -257,22 +258,26 @@ def _day(published: str | None) -> date | None:
 def _similarities(node: _Node, others: Sequence[_Node], scratch: np.ndarray) -> np.ndarray:
     """Dot products of `node` with each of `others` in one vectorised pass over their entries.
 
-    `scratch` is a zeroed array of N_FEATURES floats: the node's vector is spread into it, so
-    each entry of the others is one lookup; it is zeroed again before returning.
+    `scratch` is a zeroed array of N_FEATURES floats: the node's vector is spread into it, and
+    the others' entries, stacked as the rows of one sparse matrix, multiply it (each row summed
+    in index order, as a loop would); it is zeroed again before returning.
     """
     if not others:
         return np.zeros(0)
     indices, values = node.arrays()
     pairs = [other.arrays() for other in others]
-    all_indices = np.concatenate([i for i, _ in pairs])
-    all_values = np.concatenate([v for _, v in pairs])
-    owner = np.repeat(np.arange(len(others)), [len(i) for i, _ in pairs])
-    if len(indices) == 0 or len(all_indices) == 0:
+    offsets = np.zeros(len(pairs) + 1, dtype=np.int64)
+    np.cumsum([len(i) for i, _ in pairs], out=offsets[1:])
+    if len(indices) == 0 or offsets[-1] == 0:
         return np.zeros(len(others))
+    rows = csr_matrix(
+        (np.concatenate([v for _, v in pairs]), np.concatenate([i for i, _ in pairs]), offsets),
+        shape=(len(others), N_FEATURES),
+    )
     scratch[indices] = values
-    products = scratch[all_indices] * all_values
+    products = np.asarray(rows @ scratch)
     scratch[indices] = 0.0
-    return np.bincount(owner, weights=products, minlength=len(others))
+    return products
 
 
 class StoryClusterer:
@@ -470,9 +475,6 @@ class StoryClusterer:
                 vector[index] = vector.get(index, 0.0) + value * factor
         return vector, frozenset(blocks["e"])
 
-    def _in_window(self, a: date | None, b: date | None) -> bool:
-        return a is None or b is None or abs((a - b).days) <= self.params.window_days
-
     def _enter(self, node: _Node) -> None:
         self._nodes[node.seq] = node
         if node.day is not None:
@@ -533,7 +535,9 @@ class StoryClusterer:
         scored: list[tuple[float, int]] = []
         touched: set[int] = set()
         others = [self._nodes[seq] for seq in self._candidates(node)]
-        others = [other for other in others if self._in_window(node.day, other.day)]
+        if node.day is not None:  # `_in_window`, inlined: it runs for every candidate
+            day, window = node.day, self.params.window_days
+            others = [o for o in others if o.day is None or abs((day - o.day).days) <= window]
         similarities = _similarities(node, others, self._scratch)
         half_life = self.params.link_half_life_days
         if node.day is not None and half_life > 0 and others:

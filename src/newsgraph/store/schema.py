@@ -56,7 +56,7 @@ articles = Table(
     Column("linked", Boolean, nullable=False),
     Column("seq", Integer, nullable=False),  # ingest order, so linking follows the stream
     Index("ix_articles_story_id", "story_id"),
-    Index("ix_articles_linked", "linked"),
+    Index("ix_articles_linked_seq", "linked", "seq"),  # unlinked articles in ingest order
     Index("ix_articles_published", "published"),
 )
 
