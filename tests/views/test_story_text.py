@@ -59,9 +59,9 @@ def test_dates_read_as_a_person_writes_them() -> None:
     assert shown_when(None) == "undated" and shown_when("", "") == ""
 
 
-def test_lone_claims_of_a_word_or_two_are_counted_not_listed(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """ "Noem praised it": the claim is kept (the export has it), but "it" is no proposition an
-    analyst can read alone, so the dossier counts such claims instead of listing them."""
+def _with_lone_claims(tmp_path, rows):  # type: ignore[no-untyped-def]
+    """The story's answer before and after adding claims of Noem's (content, form) to its
+    first article, and the text lines after."""
     import sqlite3
 
     path = tmp_path / "s.db"
@@ -73,11 +73,11 @@ def test_lone_claims_of_a_word_or_two_are_counted_not_listed(tmp_path) -> None: 
         store.close()
     article_id = before.dossier.articles[0].id
     with sqlite3.connect(path) as db:
-        for n, content in enumerate(("it", "the slogan", "the governor said the campaign works")):
+        for n, (content, form) in enumerate(rows):
             db.execute(
                 'INSERT INTO claims (id, article_id, start, "end", speaker, cue, stance, direct,'
-                " content) VALUES (?, ?, 0, 5, 'Noem', 'say', 'assert', 0, ?)",
-                (f"cx{n}", article_id, content),
+                " content, form) VALUES (?, ?, 0, 5, 'Noem', 'say', 'assert', 0, ?, ?)",
+                (f"cx{n}", article_id, content, form),
             )
     store = open_store(f"sqlite:///{path}")
     try:
@@ -85,6 +85,14 @@ def test_lone_claims_of_a_word_or_two_are_counted_not_listed(tmp_path) -> None: 
         lines = "\n".join(t for _, t in story_lines(after))
     finally:
         store.close()
+    return before, after, lines
+
+
+def test_lone_claims_of_a_word_or_two_are_counted_not_listed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Noem praised it": the claim is kept (the export has it), but "it" is no proposition an
+    analyst can read alone, so the dossier counts such claims instead of listing them."""
+    rows = [(c, None) for c in ("it", "the slogan", "the governor said the campaign works")]
+    before, after, lines = _with_lone_claims(tmp_path, rows)
     titles = {p.title for p in after.propositions}
     assert "the governor said the campaign works" in titles
     assert not titles & {"it", "the slogan"}
@@ -96,35 +104,13 @@ def test_lone_claims_are_shown_by_form(tmp_path) -> None:  # type: ignore[no-unt
     """A lone claim naming a thing ("its losses") is counted with the fragments; one of what
     the speaker wants ("the troops to leave") is listed apart from the statements; a claim
     stored before forms existed (null) reads as a statement."""
-    import sqlite3
-
-    path = tmp_path / "s.db"
-    store = open_store(f"sqlite:///{path}")
-    try:
-        corpus = build_corpus(store)
-        before = story_answer(store, corpus.story)
-    finally:
-        store.close()
-    article_id = before.dossier.articles[0].id
     rows = [
         ("the losses of the whole network", "mention"),
         ("North Korean troops to leave Russia", "intention"),
         ("the campaign is working as planned", "statement"),
         ("the governor signed the order on Monday", None),
     ]
-    with sqlite3.connect(path) as db:
-        for n, (content, form) in enumerate(rows):
-            db.execute(
-                'INSERT INTO claims (id, article_id, start, "end", speaker, cue, stance, direct,'
-                " content, form) VALUES (?, ?, 0, 5, 'Noem', 'say', 'assert', 0, ?, ?)",
-                (f"cf{n}", article_id, content, form),
-            )
-    store = open_store(f"sqlite:///{path}")
-    try:
-        after = story_answer(store, corpus.story)
-        lines = "\n".join(t for _, t in story_lines(after))
-    finally:
-        store.close()
+    before, after, lines = _with_lone_claims(tmp_path, rows)
     titles = {p.title for p in after.propositions}
     assert {
         "the campaign is working as planned",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -264,34 +264,38 @@ class Store:
         """The stories among `story_ids` one of whose stored articles has a quantity, a claim
         or an event: those a linking pass builds facts and incidents for. The database walks
         each story's articles by index, so no article id travels."""
-        wanted = sorted(set(story_ids))
-        found: set[str] = set()
-        with self.engine.connect() as connection:
-            for table in (quantities, claims, events):
-                for i in range(0, len(wanted), 500):
-                    chunk = [s for s in wanted[i : i + 500] if s not in found]
-                    if not chunk:
-                        continue
-                    query = (
-                        select(articles.c.story_id)
-                        .distinct()
-                        .join(table, table.c.article_id == articles.c.id)
-                        .where(articles.c.story_id.in_(chunk))
-                    )
-                    found.update(connection.scalars(query))
-        return found
+
+        def query(table: Any, chunk: list[str]) -> Any:
+            return (
+                select(articles.c.story_id)
+                .distinct()
+                .join(table, table.c.article_id == articles.c.id)
+                .where(articles.c.story_id.in_(chunk))
+            )
+
+        return self._with_evidence(story_ids, query)
 
     def articles_with_evidence(self, article_ids: Iterable[str]) -> set[str]:
         """The articles among `article_ids` that have a quantity, a claim or an event."""
-        wanted = sorted(set(article_ids))
+
+        def query(table: Any, chunk: list[str]) -> Any:
+            return select(table.c.article_id).distinct().where(table.c.article_id.in_(chunk))
+
+        return self._with_evidence(article_ids, query)
+
+    def _with_evidence(
+        self, ids: Iterable[str], query: Callable[[Any, list[str]], Any]
+    ) -> set[str]:
+        """The ids that `query(table, chunk)` finds in the quantities, claims or events, asked
+        500 at a time; an id found in one table is not asked of the next."""
+        wanted = sorted(set(ids))
         found: set[str] = set()
         with self.engine.connect() as connection:
             for table in (quantities, claims, events):
                 for i in range(0, len(wanted), 500):
-                    chunk = [a for a in wanted[i : i + 500] if a not in found]
+                    chunk = [x for x in wanted[i : i + 500] if x not in found]
                     if chunk:
-                        query = select(table.c.article_id).distinct()
-                        found.update(connection.scalars(query.where(table.c.article_id.in_(chunk))))
+                        found.update(connection.scalars(query(table, chunk)))
         return found
 
     def count_unlinked(self) -> int:
