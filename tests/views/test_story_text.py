@@ -148,3 +148,22 @@ def test_statements_are_not_listed_as_happenings(tmp_path) -> None:  # type: ign
         store.close()
     assert [i.incident.action for i in answer.incidents] == ["DEPLOY"]
     assert [i.incident.label for i in answer.other_incidents] == ["Seoul confirmed it"]
+
+
+def test_a_page_of_unknown_outlet_counts_as_an_outlet_of_its_own() -> None:
+    """Pages without a URL name no outlet: each still carries the fact, so a fact on two of
+    them and on one known outlet reads "3 outlets", never "0" or "1"."""
+    from newsgraph.records import Fact, Statement
+    from newsgraph.views.dossier import outlet_count
+
+    def said(article: str, outlet: str | None) -> Statement:
+        return Statement(
+            None, f"c-{article}", None, None, None, None, "Officials", article, outlet, None
+        )
+
+    statements = [said("a1", None), said("a2", None), said("a3", "x.com"), said("a4", "x.com")]
+    fact = Fact("f1", "s1", "CLAIM", "the bridge is closed", statements, 2, "corroborated", [])
+    fact.outlets = ["x.com"]
+    assert outlet_count(fact) == 3
+    fact.outlets, fact.statements = [], statements[:2]
+    assert outlet_count(fact) == 2

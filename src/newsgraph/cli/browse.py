@@ -222,6 +222,7 @@ def _show_entity(d: q.EntityDetail) -> None:
 
 def _facts_table(found: list[Any]) -> Table:
     from newsgraph.views.charts import statement_label
+    from newsgraph.views.dossier import outlet_count
 
     table = Table(
         "fact",
@@ -244,7 +245,7 @@ def _facts_table(found: list[Any]) -> Table:
             f.kind,
             shown_as_text(f"{f.object or ''} ({f.scope})" if f.scope else f.object),
             f.status,
-            str(len(f.outlets)),
+            str(outlet_count(f)),
             str(f.independent_sources),
             shown_as_text(history),
         )

@@ -222,13 +222,11 @@ def figure_view(fact: Fact, sentences: _Sentences, dates: dict[str, str | None])
         if s.as_of and _level(s) is not None
     }
     chart = draw_timeline(fact.history, dates) if len(dated) >= 2 else None
-    # a page of unknown outlet counts as an outlet of its own
-    outlets = set(fact.outlets) or {s.outlet or s.article_id for s in fact.statements}
     return FigureView(
         fact,
         figure_name(fact),
         lines,
-        len(outlets),
+        outlet_count(fact),
         fact.independent_sources,
         len(dated),
         chart,
@@ -239,6 +237,13 @@ def figure_name(fact: Fact) -> str:
     """'KILL · North Korean soldiers (in Kursk)': a fact's name as a person reads it."""
     name = f"{fact.kind} · {fact.object or 'unnamed figure'}"
     return f"{name} ({fact.scope})" if fact.scope else name
+
+
+def outlet_count(fact: Fact) -> int:
+    """How many outlets report the fact; a page of unknown outlet counts as one of its own."""
+    known = set(fact.outlets)
+    unknown = {s.article_id for s in fact.statements if not s.outlet}
+    return len(known | {s.outlet for s in fact.statements if s.outlet}) + len(unknown)
 
 
 def proposition_view(fact: Fact, sentences: _Sentences) -> PropositionView:
