@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.link.facts import statement_source
+from newsgraph.link.facts import speaker_source, statement_source
 from newsgraph.records import ArticleRef, Claim, Fact, FactStatus, Stance, Statement
 
 _WORD = re.compile(r"[a-z]+")
@@ -447,7 +447,7 @@ def _one_source_per_speaker(statements: list[Statement]) -> list[Statement]:
     resolved: dict[tuple[str, str], str] = {}
     for s in statements:
         key = (s.article_id, _speaker_key(s.speaker))
-        as_written = re.sub(r"^(?:the|a|an)\s+", "", " ".join((s.speaker or "").casefold().split()))
+        as_written = speaker_source(s.speaker, None)  # the source the words alone would give
         if key[1] and s.source and s.source != as_written and not s.source.startswith("origin:"):
             resolved.setdefault(key, s.source)  # the speaker's entity
     for s in statements:
