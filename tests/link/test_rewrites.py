@@ -15,7 +15,7 @@ from newsgraph.evaluate.rewrites import (
 )
 from newsgraph.link.origins import origin_groups
 from newsgraph.link.rewrites import RewriteIndex, quote_shingles, report_evidence
-from newsgraph.records import Claim, Rewrite
+from newsgraph.records import Claim, Quantity, Rewrite
 
 TRUTH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "extraction"
 
@@ -203,8 +203,30 @@ def test_pronoun_speakers_are_no_named_source() -> None:
         _claim("b", "I"),
         _claim("b", "They"),
     ]
-    _, sources = report_evidence([], claims)
+    _, sources = report_evidence([], [*claims, _claim("b", "voters who"), _claim("b", "who")])
     assert sources == {"a": {"cruz"}}
+
+
+def _figure(value: float, speaker: str | None, counted: str | None) -> Quantity:
+    return Quantity(
+        id=f"q{value}", article_id="a", start=0, end=3, value=value, low=None, high=None,
+        approx="exact", kind="OTHER", object=counted, unit="fraction", speaker=speaker,
+        speaker_entity_id=None, as_of=None, claim_id=None,
+    )  # fmt: skip
+
+
+def test_a_figure_without_speaker_needs_what_it_counts() -> None:
+    """'half' of nothing named is in every other page; a share of voters or a figure its
+    speaker gave can tell which report a page retells."""
+    figures, _ = report_evidence(
+        [
+            _figure(0.5, None, None),
+            _figure(0.4, None, "likely voters"),
+            _figure(1137, "Lopez", None),
+        ],
+        [],
+    )
+    assert figures == {"a": {"0.4|fraction|voters", "1137|lopez"}}
 
 
 def test_the_saved_index_holds_the_window_not_every_page_seen(

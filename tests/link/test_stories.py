@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluate.stories import find_proper_names
-from newsgraph.link.stories import StoryClusterer
+from newsgraph.link.stories import StoryClusterer, StoryParams, extract_features, figure_topics
+from newsgraph.records import Quantity
 
 BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "stories"
 DEV = BENCH / "ecbplus-dev.jsonl"
@@ -217,3 +218,47 @@ def test_compacting_forgets_only_stories_that_can_never_change(topic_docs: list[
     assert len(compacted.stories()) + len(forgotten) == len(whole.stories())
     assert not set(forgotten) & {s.id for s in compacted.stories()}
     assert len(compacted.dumps()) < len(whole.dumps())
+
+
+def _quantity(article_id: str, kind: str, obj: str | None, value: float = 300.0) -> Quantity:
+    return Quantity(
+        id=f"{article_id}-{kind}-{obj}", article_id=article_id, start=0, end=3, value=value,
+        low=None, high=None, approx="exact", kind=kind, object=obj, unit=None, speaker=None,  # type: ignore[arg-type]
+        speaker_entity_id=None, as_of=None, claim_id=None,
+    )  # fmt: skip
+
+
+def test_figure_topics_keep_what_a_figure_counts_not_its_value() -> None:
+    topics = figure_topics(
+        [
+            _quantity("a", "KILL", "North Korean soldiers"),
+            _quantity("b", "KILL", "soldiers", value=1100.0),
+            _quantity("b", "OTHER", "points"),  # a poll's points: no thread's own figure
+            _quantity("c", "DEPLOY", None),
+        ]
+    )
+    assert topics == {"a": {"KILL|soldier"}, "b": {"KILL|soldier"}}
+
+
+def test_named_sources_and_figure_topics_bring_two_reports_together() -> None:
+    """Two reports of one thread in different words: with the source they quote and what
+    their figures count as continuation signals they link; weighted 0 the signals are unused
+    and the vectors are those of the words and names alone."""
+    first = "Casualties mount among troops sent to the front near the border, officials say."
+    second = "The death toll of the deployed units keeps rising, an intelligence briefing shows."
+    signals = {"sources": ["Seoul"], "figures": ["KILL|soldier", "WOUND|soldier"]}
+
+    def together(weight: float, **given: list[str]) -> bool:
+        clusterer = StoryClusterer(source_weight=weight, figure_weight=weight, threshold=0.3)
+        clusterer.add("a", first, published="2024-12-01", **given)
+        clusterer.add("b", second, published="2024-12-02", **given)
+        return clusterer.story_of("a") == clusterer.story_of("b")
+
+    assert together(1.0, **signals)
+    assert not together(1.0)
+    assert not together(0.0, **signals)
+    unused = StoryParams(source_weight=0.0, figure_weight=0.0)
+    plain = extract_features(first, params=unused)
+    assert extract_features(first, params=unused, **signals) == plain
+    weighted = extract_features(first, params=StoryParams(), **signals)
+    assert {"s:seoul", "f:KILL|soldier"} <= weighted.keys()

@@ -17,7 +17,12 @@ _ROOT = Path(__file__).resolve().parents[3]
 _LABELS = _ROOT / "benchmarks" / "provenance" / "polnear-2016-jan-apr.jsonl"
 _TEXT = _ROOT.parent / "shared" / "bench" / "attribution" / "text"
 # From cautious to bold: on a tie the first wins.
-_STORY_GRID = [{"threshold": t, "entity_weight": e} for e in (0.5, 1.0) for t in (0.25, 0.2, 0.17)]
+# The continuation signals (named sources, what figures count) off, then on.
+_STORY_GRID = [
+    {"threshold": t, "source_weight": w, "figure_weight": w}
+    for w in (0.0, 1.0)
+    for t in (0.25, 0.2, 0.17)
+]
 _REWRITE_GRID = [{"rereport_threshold": t} for t in (0.7, 0.6, 0.5, 0.4)]
 
 
@@ -29,6 +34,13 @@ def eval_provenance(
     text: Annotated[
         Path, typer.Option("--text", help="Folder of the articles' NAME.txt (title line, body).")
     ] = _TEXT,
+    threaded_only: Annotated[
+        bool,
+        typer.Option(
+            "--threaded-only",
+            help="Stream only the articles of threads of three or more (no lone articles).",
+        ),
+    ] = False,
 ) -> None:
     """Score stories (BCubed against the threads) and same-origin pairs (P/R/F1), in-sample
     and with each month's thresholds chosen on the other months."""
@@ -43,6 +55,7 @@ def eval_provenance(
             story_grid=_STORY_GRID,
             rewrite_grid=_REWRITE_GRID,
             progress=lambda message: console.print(escape(message)),
+            threaded_only=threaded_only,
         )
     table = Table(title=f"Provenance: {escape(labels.name)} ({report.articles} articles)")
     for column in ("metric", "part", "precision", "recall", "F1"):

@@ -220,9 +220,17 @@ def evaluate_provenance(
     story_grid: Iterable[Mapping[str, Any]],
     rewrite_grid: Iterable[Mapping[str, Any]],
     progress: Progress | None = None,
+    threaded_only: bool = False,
 ) -> ProvenanceReport:
-    """Ingest, link once per setting, and score in-sample and with months held out."""
+    """Ingest, link once per setting, and score in-sample and with months held out.
+
+    `threaded_only` streams the articles of threads of `THREADED_MIN` or more alone, the lone
+    articles left out of the stream too: coverage collected about developing stories, where
+    nearly every page continues a thread (as in the corpus issue 12 describes)."""
     labels = read_labels(labels_path)
+    if threaded_only:
+        keep = threaded_articles({label.id: label.thread for label in labels})
+        labels = [label for label in labels if label.id in keep]
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     say = progress or (lambda _message: None)

@@ -181,7 +181,7 @@ def _link_pass(
     from newsgraph.link.facts import build_story_records
     from newsgraph.link.origins import origin_groups
     from newsgraph.link.rewrites import RewriteIndex, report_evidence
-    from newsgraph.link.stories import StoryClusterer
+    from newsgraph.link.stories import StoryClusterer, figure_topics
 
     pending = store.unlinked_articles(limit=chunk)
     if not pending:
@@ -211,9 +211,9 @@ def _link_pass(
         names.setdefault(mention.article_id, []).append(mention.name)
     # What a re-report in other words keeps of its original: figures with their speakers,
     # named sources (stage A's quantities and claims of the pending articles).
-    figures, sources = report_evidence(
-        store.quantities(article_ids=pending_ids), store.claims(article_ids=pending_ids)
-    )
+    pending_quantities = store.quantities(article_ids=pending_ids)
+    figures, sources = report_evidence(pending_quantities, store.claims(article_ids=pending_ids))
+    counted = figure_topics(pending_quantities)
     batch: list[_IndexInput] = [
         (
             a.id,
@@ -237,6 +237,8 @@ def _link_pass(
             title=article.title,
             published=article.published,
             entities=names.get(article.id, ()),
+            sources=sorted(sources.get(article.id, ())),
+            figures=sorted(counted.get(article.id, ())),
         )
         if on_progress:
             on_progress(1)

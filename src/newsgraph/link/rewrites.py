@@ -209,6 +209,13 @@ def _speaker_key(speaker: str | None) -> str:
     return words[-1] if words else ""
 
 
+def _name_key(speaker: str) -> str:
+    """A named source as a key: the last word of the speaker written with a capital ('Sen. Ted
+    Cruz' -> 'cruz', "South Korea's spy agency" -> 'korea'); none for 'who', 'officials'."""
+    names = [w for w in _WORD.findall(speaker) if w[0].isupper()]
+    return names[-1].casefold() if names else ""
+
+
 def report_evidence(
     quantities: Iterable[Quantity], claims: Iterable[Claim]
 ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -224,14 +231,19 @@ def report_evidence(
         if speaker:
             key = f"{quantity.value:g}|{speaker}"
         elif quantity.value >= 100 or quantity.value != int(quantity.value):
-            # a bare small count ("two", "3") says nothing about which report it came from
-            key = f"{quantity.value:g}|{quantity.unit or ''}|{_speaker_key(quantity.object)}"
+            # a bare small count ("two", "3") says nothing about which report it came from,
+            # nor a bare share of nothing named ("half"): a figure without a speaker needs an
+            # object
+            counted = _speaker_key(quantity.object)
+            if not counted:
+                continue
+            key = f"{quantity.value:g}|{quantity.unit or ''}|{counted}"
         else:
             continue
         figures.setdefault(quantity.article_id, set()).add(key)
     for claim in claims:
         if claim.speaker and claim.speaker_entity_id:
-            speaker = _speaker_key(claim.speaker)
+            speaker = _name_key(claim.speaker)
             # "he said", "I think": every page has such speakers; they name no source
             if speaker and speaker not in PRONOUNS:
                 sources.setdefault(claim.article_id, set()).add(speaker)
@@ -466,7 +478,8 @@ class RewriteIndex:
         if overlap < self.params.rereport_min_overlap:
             return 0.0
         quotes = np.intersect1d(page.quotes, other.quotes, assume_unique=True).size
-        figures = len(page.figures & other.figures)
+        # the same figure from the same speaker counts whole, one without a speaker half
+        figures = sum(1.0 if key.count("|") == 1 else 0.5 for key in page.figures & other.figures)
         sources = len(page.sources & other.sources)
         score = (
             0.6 * min(1.0, quotes / 8)

@@ -9,6 +9,11 @@ magnitude and date, two acquisitions in the company bought. The entity block wei
 as the words: a logistic regression over the parts of the similarity, fitted on PolNeAR's
 months (benchmarks/provenance/pair_study.py), gives the entity and word cosines about equal
 weights, numbers a seventh of them; folds that hold out months choose it over half as much.
+Two continuation signals come from stage A when the linker has them: the named sources the
+article quotes (claim speakers, `s:` features in the entity block: who a thread keeps hearing
+from) and what its figures count (kind and counted object without the value, `f:` features in
+the number block: a casualty count changes from week to week, that it counts soldiers killed
+does not). The sources also serve the archive's gate below, as names do.
 
 Clustering. Stories are the connected components of a k-nearest-neighbour graph: an article
 links to its `neighbours` most similar articles (cosine, at least `threshold`), and is linked
@@ -65,7 +70,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
 from newsgraph.link.state import pack_sparse, pack_state, unpack_sparse, unpack_state
-from newsgraph.records import Story
+from newsgraph.records import Quantity, Story
 
 STATE_VERSION = 3
 N_FEATURES = 1 << 20
@@ -95,6 +100,8 @@ _STOP = frozenset(ENGLISH_STOP_WORDS) | {
 }  # fmt: skip
 _MONTH_SET = frozenset(_MONTHS)
 _FAMILIES = ("w", "e", "n")  # words, entities, numbers and dates: one block each
+# named sources count with the entities, dates with the numbers
+_BLOCK_OF = {"w": "w", "e": "e", "s": "e", "n": "n", "d": "n", "f": "n"}
 
 
 @dataclass(slots=True)
@@ -111,6 +118,8 @@ class StoryParams:
     title_weight: float = 2.0
     lead_words: int = 40
     lead_weight: float = 2.0
+    source_weight: float = 1.0  # a named source counts as one more name (PolNeAR folds)
+    figure_weight: float = 1.0  # what a figure counts, in the number block (0: unused)
     query_features: int = 30
     postings_depth: int = 300
     archive_threshold: float = 0.15
@@ -196,11 +205,19 @@ def _normalise_name(name: str) -> str:
 
 
 def extract_features(
-    text: str, *, title: str | None = None, entities: Sequence[str] = (), params: StoryParams
+    text: str,
+    *,
+    title: str | None = None,
+    entities: Sequence[str] = (),
+    sources: Sequence[str] = (),
+    figures: Sequence[str] = (),
+    params: StoryParams,
 ) -> dict[str, float]:
     """Term frequencies of one article (title and lead boosted), keyed by a typed feature name.
 
-    Keys start with their family: `w:` content word, `e:` entity name, `n:` number, `d:` date.
+    Keys start with their family: `w:` content word, `e:` entity name, `s:` named source (a
+    speaker the article quotes or gives a figure for), `n:` number, `d:` date, `f:` what a
+    figure counts (its kind and counted object, whatever the value: `KILL|soldier`).
     """
     counts: dict[str, float] = {}
 
@@ -238,7 +255,28 @@ def extract_features(
         key = _normalise_name(name)
         if key:
             bump("e:" + key)
+    for name in sources:
+        key = _normalise_name(name)
+        if key:
+            bump("s:" + key, params.source_weight)
+    for key in figures:
+        bump("f:" + key, params.figure_weight)
     return {key: 1.0 + math.log(count) for key, count in counts.items() if count > 0}
+
+
+def figure_topics(quantities: Iterable[Quantity]) -> dict[str, set[str]]:
+    """Per article, what its figures of a story kind count (SPEC's kinds but `OTHER`): the kind
+    and the head of the counted object ("KILL|soldier" for "at least 300 North Korean soldiers
+    killed"), the value left out."""
+    found: dict[str, set[str]] = {}
+    for quantity in quantities:
+        if quantity.kind == "OTHER":  # durations, ages, poll points: no thread's own figure
+            continue
+        words = _TOKEN.findall(quantity.object or "")
+        head = _normalise_word(words[-1]) if words else None
+        if head is not None:
+            found.setdefault(quantity.article_id, set()).add(f"{quantity.kind}|{head}")
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 18)  # feature names repeat across articles
@@ -319,11 +357,26 @@ class StoryClusterer:
         title: str | None = None,
         published: str | None = None,
         entities: Sequence[str] = (),
+        sources: Sequence[str] = (),
+        figures: Sequence[str] = (),
     ) -> str:
-        """Place one article in a story and return the story id; an article seen before keeps its."""
+        """Place one article in a story and return the story id; an article seen before keeps its.
+
+        `sources` are the named sources the article quotes or gives figures for (stage A's
+        claim speakers): who a thread keeps hearing from is what continues it. `figures` are
+        what its figures count (`figure_topics`): a thread's figures change, what they count
+        stays.
+        """
         if article_id in self._story_of:
             return self._story_of[article_id]
-        features = extract_features(text, title=title, entities=entities, params=self.params)
+        features = extract_features(
+            text,
+            title=title,
+            entities=entities,
+            sources=sources,
+            figures=figures,
+            params=self.params,
+        )
         day = _day(published)
         vector, entity_indices = self._vectorise(features)
         node = _Node(self._n_docs, article_id, vector, day, title or "", entities=entity_indices)
@@ -451,7 +504,7 @@ class StoryClusterer:
         mean of the word, entity and number cosines. Document frequencies are updated first."""
         blocks: dict[str, dict[int, float]] = {family: {} for family in _FAMILIES}
         for key, weight in features.items():
-            block = blocks["n" if key[0] == "d" else key[0]]
+            block = blocks[_BLOCK_OF[key[0]]]
             index = _hash(key)
             block[index] = block.get(index, 0.0) + weight
         self._n_docs += 1
