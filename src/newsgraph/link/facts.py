@@ -459,7 +459,9 @@ def _figure_fact(
     by_id: Mapping[str, ArticleRef],
     origins: Mapping[str, str],
 ) -> Fact:
-    statements = _mark_superseded([_statement(q, by_id[q.article_id], origins) for q in members])
+    statements = _mark_superseded(
+        [_statement(q, by_id[q.article_id], origins, story_id) for q in members]
+    )
     fact_id = "f" + hashlib.sha1(f"{story_id}|{key.text()}{suffix}".encode()).hexdigest()[:15]
     objects = [q.object for q in members if q.object]
     return Fact(
@@ -473,6 +475,8 @@ def _figure_fact(
         history=history_of(statements),
         scope=Scope(key.place, key.period).text(),
         outlets=sorted({s.outlet for s in statements if s.outlet}),
+        series_id=series_id(key) if not suffix else None,
+        story_ids=[story_id],
     )
 
 
@@ -483,7 +487,9 @@ def fact_rank(fact: Fact) -> tuple[bool, bool, int, str, str]:
     return (not disputed, fact.kind == "OTHER", -len(fact.statements), fact.kind, fact.object or "")
 
 
-def _statement(q: Quantity, article: ArticleRef, origins: Mapping[str, str]) -> Statement:
+def _statement(
+    q: Quantity, article: ArticleRef, origins: Mapping[str, str], story_id: str | None = None
+) -> Statement:
     return Statement(
         quantity_id=q.id,
         claim_id=None,
@@ -496,6 +502,7 @@ def _statement(q: Quantity, article: ArticleRef, origins: Mapping[str, str]) -> 
         outlet=article.outlet,
         as_of=q.as_of or article.published,
         source=statement_source(q.speaker, q.speaker_entity_id, q.article_id, origins),
+        story_id=story_id,
     )
 
 
@@ -610,3 +617,190 @@ def build_story_records(
             )
         )
     return fact_records, incident_records
+
+
+# -- figure series across stories ---------------------------------------------------------------
+#
+# The story clusterer cuts a long thread into several stories (nine months of one agency's toll),
+# and facts are built per story, so a figure an analyst follows would be several facts. Every
+# figure fact of a named kind carries its `series_id`: its identity without the story (kind,
+# counted object, scope, unit). A link pass looks the series of the facts it rebuilt up in the
+# store by that id and joins the parts that share a named primary source (the same agency, not
+# an unnamed "officials" nor an origin group) within `SERIES_GAP_DAYS` of each other into one
+# fact, held by the story of its latest statement, which lists every story in `story_ids`.
+
+# Days between two stories' statements of one figure within which they are one series.
+SERIES_GAP_DAYS = 120
+_ENTITY_ID = re.compile(r"^e[0-9a-f]{15}$")
+# Counted objects too general to follow across stories without a place, a period or an entity
+# ("3 people were killed", said the police): two stories' tolls of that kind are two incidents.
+_GENERIC_HEADS = frozenset({"person", "death", "man", "woman", "child"})
+
+
+def series_id(key: FigureKey) -> str | None:
+    """The figure's identity across stories; None for a figure of no named kind, or one whose
+    counted object alone says nothing of which happening it counts."""
+    if key.kind == "OTHER" or key.head is None:
+        return None
+    if (key.head in _GENERIC_HEADS or key.head == key.kind.lower()) and not (
+        key.entity or key.place or key.period
+    ):
+        return None
+    return "s" + hashlib.sha1(key.text().encode()).hexdigest()[:15]
+
+
+@dataclass(slots=True)
+class _Part:
+    """One story's statements of one figure series: a fact just built, or what a stored fact
+    holds of a story this pass did not rebuild."""
+
+    story_id: str
+    statements: list[Statement]
+    template: Fact
+    row_id: str | None  # the stored fact it comes from; None for a fact just built
+
+
+def _named_sources(part: _Part) -> set[str]:
+    return {s.source for s in part.statements if s.source and _ENTITY_ID.match(s.source)}
+
+
+def _days(part: _Part) -> list[date]:
+    return sorted(d for d in (_day(s.as_of) for s in part.statements) if d is not None)
+
+
+def _near_in_time(a: _Part, b: _Part) -> bool:
+    da, db = _days(a), _days(b)
+    if not da or not db:
+        return False
+    gap = max((db[0] - da[-1]).days, (da[0] - db[-1]).days, 0)
+    return gap <= SERIES_GAP_DAYS
+
+
+def series_parts_join(a: _Part, b: _Part) -> bool:
+    """Two stories' statements of one figure are one series: a named source in common, at
+    most `SERIES_GAP_DAYS` apart."""
+    return (
+        a.story_id != b.story_id
+        and bool(_named_sources(a) & _named_sources(b))
+        and (_near_in_time(a, b))
+    )
+
+
+def join_series(
+    store: Store, built: Sequence[Fact], rebuilt_stories: Iterable[str], moved: Iterable[str] = ()
+) -> tuple[list[Fact], list[str]]:
+    """The facts a link pass built for `rebuilt_stories`, with each figure that carries on in
+    another story joined to its series; and the ids of stored facts of other stories those
+    joined facts replace. `moved` are the articles of the rebuilt stories: a stored statement
+    of one of them is stale (its story was rebuilt). One indexed look-up by series id."""
+    keys = sorted({f.series_id for f in built if f.series_id})
+    if not keys:
+        return list(built), []
+    rebuilt, stale = set(rebuilt_stories), set(moved)
+    parts: dict[str, list[_Part]] = {}
+    for fact in built:
+        if fact.series_id and fact.story_id:
+            parts.setdefault(fact.series_id, []).append(
+                _Part(fact.story_id, list(fact.statements), fact, None)
+            )
+    changed_rows: set[str] = set()
+    for row in store.facts_in_series(keys):
+        if not row.series_id:
+            continue
+        if row.story_id in rebuilt:
+            # replaced with its story; what it holds of other stories is written again
+            changed_rows.add(row.id)
+        by_story: dict[str, list[Statement]] = {}
+        for s in row.statements:
+            story = s.story_id or row.story_id or ""
+            if story in rebuilt or s.article_id in stale:
+                changed_rows.add(row.id)
+                continue
+            by_story.setdefault(story, []).append(s)
+        for story, statements in by_story.items():
+            parts[row.series_id].append(_Part(story, statements, row, row.id))
+    by_id = {f.id: f for f in built}
+    out: dict[str, Fact] = {}
+    replaced: set[str] = set()
+    for key in keys:
+        for component in _emitted_components(parts[key], changed_rows):
+            replaced.update(p.row_id for p in component if p.row_id)
+            if len(component) == 1 and component[0].row_id is None:
+                fact = component[0].template
+            else:
+                fact = _series_fact(component)
+            for p in component:
+                if p.row_id is None:
+                    by_id.pop(p.template.id, None)
+            out[fact.id] = fact
+    # facts without a series keep their place; the series facts follow
+    result = [f for f in built if f.id in by_id]
+    result.extend(f for f in out.values() if f.id not in by_id)
+    return result, sorted(replaced - set(by_id))
+
+
+def _emitted_components(parts: Sequence[_Part], changed_rows: set[str]) -> list[list[_Part]]:
+    """The connected parts of one series that must be written again: those with a part just
+    built or taken from a stored fact that changed, and every part of a stored fact that one
+    of them takes statements from (that fact is replaced whole)."""
+    leader = list(range(len(parts)))
+
+    def find(i: int) -> int:
+        while leader[i] != i:
+            leader[i] = leader[leader[i]]
+            i = leader[i]
+        return i
+
+    for i, a in enumerate(parts):
+        for j in range(i + 1, len(parts)):
+            if series_parts_join(a, parts[j]):
+                leader[find(j)] = find(i)
+    groups: dict[int, list[_Part]] = {}
+    for i, part in enumerate(parts):
+        groups.setdefault(find(i), []).append(part)
+    wanted = {
+        g for g, members in groups.items()
+        if any(p.row_id is None or p.row_id in changed_rows for p in members)
+    }  # fmt: skip
+    while True:
+        rows = {p.row_id for g in wanted for p in groups[g] if p.row_id}
+        more = {g for g, members in groups.items() if any(p.row_id in rows for p in members)}
+        if more <= wanted:
+            break
+        wanted |= more
+    return [groups[g] for g in sorted(wanted)]
+
+
+def _series_fact(parts: Sequence[_Part]) -> Fact:
+    """One fact of a figure's statements in several stories: held by the story of its latest
+    statement (the id of that story's own fact when it was just built), its history in as_of
+    order across all of them."""
+    statements = _mark_superseded(
+        [replace(s, superseded=False) for p in parts for s in p.statements]
+    )
+    first: dict[str, str] = {}
+    for s in sorted(statements, key=_order):
+        first.setdefault(s.story_id or "", s.as_of or "")
+    latest = max(parts, key=lambda p: (max((s.as_of or "" for s in p.statements), default=""),
+                                       p.row_id is None, p.story_id))  # fmt: skip
+    template = latest.template
+    if latest.row_id is None or template.story_id == latest.story_id:
+        fact_id = template.id
+    else:
+        seed = f"{latest.story_id}|{template.series_id}"
+        fact_id = "f" + hashlib.sha1(seed.encode()).hexdigest()[:15]
+    objects = [p.template.object for p in parts if p.template.object]
+    return Fact(
+        id=fact_id,
+        story_id=latest.story_id,
+        kind=template.kind,
+        object=min(objects, key=len) if objects else None,
+        statements=statements,
+        independent_sources=len({s.source for s in statements}),
+        status=figure_status(statements),
+        history=history_of(statements),
+        scope=template.scope,
+        outlets=sorted({s.outlet for s in statements if s.outlet}),
+        series_id=template.series_id,
+        story_ids=sorted({p.story_id for p in parts}, key=lambda s: (first.get(s, ""), s)),
+    )

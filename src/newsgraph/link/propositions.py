@@ -408,6 +408,7 @@ def build_claim_facts(
                 status=claim_status(statements),
                 history=sorted(statements, key=lambda s: (s.as_of or "", s.article_id)),
                 outlets=sorted({s.outlet for s in statements if s.outlet}),
+                story_ids=[story_id],
             )
         )
     return found
