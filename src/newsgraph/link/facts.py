@@ -646,7 +646,10 @@ def series_id(key: FigureKey) -> str | None:
         key.entity or key.place or key.period
     ):
         return None
-    return "s" + hashlib.sha1(key.text().encode()).hexdigest()[:15]
+    # The scope is left out: one story's sentences give it where another's do not ("sent
+    # troops to Russia", "the NIS said"); parts join only when their scopes agree (`_join`).
+    identity = replace(key, place=None, period=None)
+    return "s" + hashlib.sha1(identity.text().encode()).hexdigest()[:15]
 
 
 @dataclass(slots=True)
@@ -661,7 +664,21 @@ class _Part:
 
 
 def _named_sources(part: _Part) -> set[str]:
-    return {s.source for s in part.statements if s.source and _ENTITY_ID.match(s.source)}
+    """The sources of a part that name someone: an entity, or a speaker whose words hold a
+    known name ("Ukraine's military"); never "officials", "police" nor an origin group."""
+    known = set(_entity_forms().values())
+    named = set()
+    for s in part.statements:
+        if not s.source or s.source.startswith("origin:"):
+            continue
+        if _ENTITY_ID.match(s.source):
+            named.add(s.source)
+            continue
+        words = [w.strip("'’") for w in _WORD.findall(s.speaker or "")]
+        words = [w for w in words if w[:1].isupper() and w.lower() not in _FILLER]
+        if words and _modifier_entity(words) in known:
+            named.add(s.source)
+    return named
 
 
 def _days(part: _Part) -> list[date]:
@@ -693,10 +710,16 @@ def join_series(
     another story joined to its series; and the ids of stored facts of other stories those
     joined facts replace. `moved` are the articles of the rebuilt stories: a stored statement
     of one of them is stale (its story was rebuilt). One indexed look-up by series id."""
+    rebuilt, stale = set(rebuilt_stories), set(moved)
     keys = sorted({f.series_id for f in built if f.series_id})
+    rows = store.facts_in_series(keys, held_in=sorted(rebuilt))
+    # a series held in a rebuilt story goes on without it in its other stories
+    more = sorted({r.series_id for r in rows if r.series_id and len(r.story_ids) > 1} - set(keys))
+    if more:
+        rows = [*rows, *(r for r in store.facts_in_series(more) if r.story_id not in rebuilt)]
+    keys = sorted({*keys, *more})
     if not keys:
         return list(built), []
-    rebuilt, stale = set(rebuilt_stories), set(moved)
     parts: dict[str, list[_Part]] = {}
     for fact in built:
         if fact.series_id and fact.story_id:
@@ -704,9 +727,9 @@ def join_series(
                 _Part(fact.story_id, list(fact.statements), fact, None)
             )
     changed_rows: set[str] = set()
-    for row in store.facts_in_series(keys):
-        if not row.series_id:
-            continue
+    for row in rows:
+        if row.series_id not in parts and row.series_id not in more:
+            continue  # a one-story series of a rebuilt story: replaced with it
         if row.story_id in rebuilt:
             # replaced with its story; what it holds of other stories is written again
             changed_rows.add(row.id)
@@ -718,12 +741,12 @@ def join_series(
                 continue
             by_story.setdefault(story, []).append(s)
         for story, statements in by_story.items():
-            parts[row.series_id].append(_Part(story, statements, row, row.id))
+            parts.setdefault(row.series_id, []).append(_Part(story, statements, row, row.id))
     by_id = {f.id: f for f in built}
     out: dict[str, Fact] = {}
     replaced: set[str] = set()
     for key in keys:
-        for component in _emitted_components(parts[key], changed_rows):
+        for component in _emitted_components(parts.get(key, []), changed_rows):
             replaced.update(p.row_id for p in component if p.row_id)
             if len(component) == 1 and component[0].row_id is None:
                 fact = component[0].template
@@ -751,10 +774,20 @@ def _emitted_components(parts: Sequence[_Part], changed_rows: set[str]) -> list[
             i = leader[i]
         return i
 
+    # what each group holds: its stories and its one stated scope ("" for none yet)
+    held = [({p.story_id}, p.template.scope or "") for p in parts]
     for i, a in enumerate(parts):
         for j in range(i + 1, len(parts)):
-            if series_parts_join(a, parts[j]):
-                leader[find(j)] = find(i)
+            gi, gj = find(i), find(j)
+            if gi == gj or not series_parts_join(a, parts[j]):
+                continue
+            (stories_i, scope_i), (stories_j, scope_j) = held[gi], held[gj]
+            # one story's figures of two scopes stay two ("in China", "worldwide"), and a part
+            # that states no scope cannot join them into one
+            if stories_i & stories_j or (scope_i and scope_j and scope_i != scope_j):
+                continue
+            leader[gj] = gi
+            held[gi] = (stories_i | stories_j, scope_i or scope_j)
     groups: dict[int, list[_Part]] = {}
     for i, part in enumerate(parts):
         groups.setdefault(find(i), []).append(part)
@@ -799,7 +832,7 @@ def _series_fact(parts: Sequence[_Part]) -> Fact:
         independent_sources=len({s.source for s in statements}),
         status=figure_status(statements),
         history=history_of(statements),
-        scope=template.scope,
+        scope=next((p.template.scope for p in parts if p.template.scope), None),
         outlets=sorted({s.outlet for s in statements if s.outlet}),
         series_id=template.series_id,
         story_ids=sorted({p.story_id for p in parts}, key=lambda s: (first.get(s, ""), s)),

@@ -636,14 +636,22 @@ class Store:
             query = query.where(facts.c.story_id == story_id)
         return [fact_from_row(row) for row in self._all(query)]
 
-    def facts_in_series(self, series_ids: Sequence[str]) -> list[Fact]:
-        """The stored facts of the given figure series, whatever their story (by index)."""
-        found: list[Fact] = []
-        for i in range(0, len(series_ids), 500):
-            chunk = sorted(set(series_ids[i : i + 500]))
-            query = select(facts).where(facts.c.series_id.in_(chunk)).order_by(facts.c.id)
-            found.extend(fact_from_row(row) for row in self._all(query))
-        return found
+    def facts_in_series(
+        self, series_ids: Sequence[str], *, held_in: Sequence[str] = ()
+    ) -> list[Fact]:
+        """The stored facts of the given figure series, whatever their story, and the facts of
+        a series held in the stories `held_in` (by index, never a scan of all facts)."""
+        found: dict[str, Fact] = {}
+        wanted = [(facts.c.series_id, sorted(set(series_ids))), (facts.c.story_id, held_in)]
+        for column, values in wanted:
+            for i in range(0, len(values), 500):
+                query = select(facts).where(
+                    column.in_(list(values[i : i + 500])), facts.c.series_id.is_not(None)
+                )
+                for row in self._all(query):
+                    fact = fact_from_row(row)
+                    found[fact.id] = fact
+        return sorted(found.values(), key=lambda f: f.id)
 
     def incidents(self, *, story_id: str | None = None) -> list[Incident]:
         query = select(incidents).order_by(incidents.c.story_id, incidents.c.id)
