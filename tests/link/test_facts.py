@@ -226,10 +226,11 @@ def test_revision_supersedes_older_value_not_a_contest() -> None:
 
 
 def test_old_figure_of_another_source_is_no_contest() -> None:
-    """Incompatible values months apart are a toll that grew, not a dispute."""
+    """Incompatible values months apart are a toll that grew, not a dispute; nor do the two
+    sources corroborate each other: each value rests on its own source."""
     articles = [ArticleRef("a1", "x.com", "2025-01-01"), ArticleRef("a2", "y.com", "2025-09-01")]
     (fact,) = build_facts("s1", articles, [qty(1, 300, "NIS"), qty(2, 3000, "Ukraine")], {})
-    assert fact.status == "corroborated"
+    assert fact.status == "single_source" and fact.independent_sources == 2
 
 
 def test_scope_splits_figures_by_period_and_place() -> None:

@@ -369,7 +369,7 @@ def build_facts(
     for key, group in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
         if key.head is None:
             continue  # a toll naming nothing counted that no one toll of the story takes
-        parts = split_distant(group) if key.kind == "OTHER" else [group]
+        parts = split_distant(group, named=key.kind != "OTHER")
         for index, members in enumerate(parts):
             # the first part keeps the key's id, so ids stay stable as reports come in
             suffix = "" if index == 0 else f"|{members[0].id}"
@@ -420,19 +420,33 @@ def figure_predicate(q: Quantity, text: str, events: Sequence[Event]) -> str | N
     return best[1] if best else None
 
 
-def split_distant(members: Sequence[Quantity]) -> list[list[Quantity]]:
+def split_distant(members: Sequence[Quantity], *, named: bool = False) -> list[list[Quantity]]:
     """A figure of no named kind ("children", "employees") is one figure only while its values
     stay near each other: "at least 3 children" (who died) and "about 200,000 children" (held)
-    share a head noun and nothing else. A named kind (a toll, a deployment) has its revisions."""
+    share a head noun and nothing else; and one article states it once ("ten of the 18
+    staffers" are two figures). A named kind (a toll, a deployment) has its revisions, but one
+    article's two values of one date far apart (dealers "sold 303,417 vehicles" in one city,
+    "17.3 million" in the country) are two figures too."""
     parts: list[list[Quantity]] = []
     for q in sorted(members, key=lambda q: (q.as_of or "", q.article_id, q.start)):
         for part in parts:
-            if all(_near(q, other) for other in part):
+            if named:
+                fits = not any(_same_telling(q, o) and not _near(q, o) for o in part)
+            else:
+                fits = all(_near(q, o) for o in part) and not any(
+                    o.article_id == q.article_id and _middle(o) != _middle(q) for o in part
+                )
+            if fits:
                 part.append(q)
                 break
         else:
             parts.append([q])
     return parts
+
+
+def _same_telling(a: Quantity, b: Quantity) -> bool:
+    """Two figures one article gives for one date: it cannot mean one figure by both."""
+    return a.article_id == b.article_id and a.as_of == b.as_of and not a.change and not b.change
 
 
 def _middle(q: Quantity) -> float | None:
@@ -548,7 +562,14 @@ def figure_status(statements: Sequence[Statement]) -> FactStatus:
                 return "contested"
     if any(s.superseded for s in statements):
         return "superseded"
-    return "corroborated" if len({s.source for s in statements}) >= 2 else "single_source"
+    # two sources corroborate a figure when they agree on it, not when each gives its own
+    # value at its own time
+    agree = any(
+        a.source != b.source and compatible(a, b)
+        for i, a in enumerate(statements)
+        for b in statements[i + 1 :]
+    )
+    return "corroborated" if agree else "single_source"
 
 
 # -- one story's facts and incidents, as a link pass rebuilds them -----------------------------
