@@ -91,6 +91,8 @@ MEASURES = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time"}
     | {"light-year", "times"}
 )
+# The words of a share that name nothing counted ("51 percent", "15 per cent").
+_SHARE_WORDS = frozenset({"percent", "cent", "percentage"})
 # Values of a figure of no named kind further apart than this factor are two figures.
 NEAR_FACTOR = 2.0
 # Days apart within which two sources' values are "at about the same time".
@@ -350,6 +352,8 @@ def build_facts(
         head, entity = object_parts(q.kind, q.object) if q.object else (None, None)
         if q.kind == "OTHER" and head in MEASURES:
             continue  # "72 hours", "9 times": how long or how many times, not a figure
+        if q.kind == "OTHER" and q.unit == "percent" and head in _SHARE_WORDS:
+            continue  # "51 percent", of nothing the text names: no figure to align
         kind, predicate = q.kind, None
         # a measure's unit says what it measures ("12,000 hectares" burned or scorched); a bare
         # count is told apart by what happened to the counted
@@ -474,7 +478,7 @@ def _figure_fact(
     origins: Mapping[str, str],
 ) -> Fact:
     statements = _mark_superseded(
-        [_statement(q, by_id[q.article_id], origins, story_id) for q in members]
+        restated_sources([_statement(q, by_id[q.article_id], origins, story_id) for q in members])
     )
     fact_id = "f" + hashlib.sha1(f"{story_id}|{key.text()}{suffix}".encode()).hexdigest()[:15]
     objects = [q.object for q in members if q.object]
@@ -518,6 +522,25 @@ def _statement(
         source=statement_source(q.speaker, q.speaker_entity_id, q.article_id, origins),
         story_id=story_id,
     )
+
+
+def restated_sources(statements: Sequence[Statement]) -> list[Statement]:
+    """An article that gives a figure on its own authority after quoting someone for it
+    ("Volkswagen said the car reaches 60 mph ... 60 mph in six seconds") restates that source:
+    the unattributed statement counts for the speaker, not for the article's origin group, so
+    one page is not two sources corroborating each other."""
+    named: dict[str, list[Statement]] = {}
+    for s in statements:
+        if s.source and not s.source.startswith("origin:"):
+            named.setdefault(s.article_id, []).append(s)
+    out = []
+    for s in statements:
+        if s.source and s.source.startswith("origin:"):
+            quoted = [t for t in named.get(s.article_id, ()) if compatible(s, t)]
+            if quoted:
+                s = replace(s, source=quoted[0].source)
+        out.append(s)
+    return out
 
 
 def _order(s: Statement) -> tuple[str, str]:
@@ -652,6 +675,8 @@ def build_story_records(
 
 # Days between two stories' statements of one figure within which they are one series.
 SERIES_GAP_DAYS = 120
+# Factor between two stories' values of one figure beyond which they are two figures.
+SERIES_FACTOR = 5.0
 _ENTITY_ID = re.compile(r"^e[0-9a-f]{15}$")
 # Counted objects too general to follow across stories without a place, a period or an entity
 # ("3 people were killed", said the police): two stories' tolls of that kind are two incidents.
@@ -716,12 +741,30 @@ def _near_in_time(a: _Part, b: _Part) -> bool:
 
 def series_parts_join(a: _Part, b: _Part) -> bool:
     """Two stories' statements of one figure are one series: a named source in common, at
-    most `SERIES_GAP_DAYS` apart."""
+    most `SERIES_GAP_DAYS` apart, values of one size."""
     return (
         a.story_id != b.story_id
         and bool(_named_sources(a) & _named_sources(b))
-        and (_near_in_time(a, b))
+        and _near_in_time(a, b)
+        and _near_in_size(a, b)
     )
+
+
+def _levels(part: _Part) -> list[float]:
+    found = []
+    for s in part.statements:
+        level = s.value if s.value is not None else (s.high if s.high is not None else s.low)
+        if level is not None and level > 0:
+            found.append(abs(level))
+    return found
+
+
+def _near_in_size(a: _Part, b: _Part) -> bool:
+    """A revised estimate moves, but not by orders of magnitude: the two parts' nearest values
+    within `SERIES_FACTOR` ("13,000 US troops" in one country, "900" in another, is no series
+    even where one sentence names no country)."""
+    la, lb = _levels(a), _levels(b)
+    return bool(la and lb) and min(max(x, y) / min(x, y) for x in la for y in lb) <= SERIES_FACTOR
 
 
 def join_series(
