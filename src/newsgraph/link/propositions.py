@@ -369,8 +369,8 @@ def build_claim_facts(
 ) -> list[Fact]:
     """Facts for the propositions of one story that two sources state, or someone disputes.
 
-    Claims are grouped greedily in publication order: a claim joins the first group holding a
-    claim it states the same proposition as. A proposition one source alone asserts is no
+    Claims are grouped greedily in publication order: a claim joins the first group most of
+    whose claims it states the same proposition as. A proposition one source alone asserts is no
     cross-source fact and is left out.
     """
     by_id = {a.id: a for a in articles}
@@ -386,7 +386,11 @@ def build_claim_facts(
         if len(proposition.words) < 2:
             continue
         for group in groups:
-            if any(same_proposition(seen, proposition) for seen in group):
+            # a claim states a group's proposition when it states what most of its claims do;
+            # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
+            # and "soldiers died" into one proposition
+            matched = sum(same_proposition(seen, proposition) for seen in group)
+            if 2 * matched > len(group):
                 group.append(proposition)
                 break
         else:
