@@ -284,6 +284,7 @@ class Statement:
     content: str | None = None  # for a claim's statement: the proposition as reported
     source: str | None = None  # the primary source it counts for (speaker entity or origin group)
     superseded: bool = False  # a later statement from the same source replaced it
+    story_id: str | None = None  # the story of its article, for a fact whose series spans stories
 
 
 @dataclass(slots=True)
@@ -298,6 +299,10 @@ class Fact:
     history: list[Statement]
     scope: str | None = None  # what bounds a figure beyond its object: "in China, 2009–2018"
     outlets: list[str] = field(default_factory=list)  # distinct outlets that carry it
+    # a figure's identity across stories (kind, counted object, scope, unit), for a figure a
+    # thread can carry on in another story; null for claims and figures of no named kind
+    series_id: str | None = None
+    story_ids: list[str] = field(default_factory=list)  # every story whose statements it holds
 
 
 def entity_id(name: str, type_: str) -> str:

@@ -226,10 +226,11 @@ def test_revision_supersedes_older_value_not_a_contest() -> None:
 
 
 def test_old_figure_of_another_source_is_no_contest() -> None:
-    """Incompatible values months apart are a toll that grew, not a dispute."""
+    """Incompatible values months apart are a toll that grew, not a dispute; nor do the two
+    sources corroborate each other: each value rests on its own source."""
     articles = [ArticleRef("a1", "x.com", "2025-01-01"), ArticleRef("a2", "y.com", "2025-09-01")]
     (fact,) = build_facts("s1", articles, [qty(1, 300, "NIS"), qty(2, 3000, "Ukraine")], {})
-    assert fact.status == "corroborated"
+    assert fact.status == "single_source" and fact.independent_sources == 2
 
 
 def test_scope_splits_figures_by_period_and_place() -> None:
@@ -431,3 +432,26 @@ def test_an_acronym_in_capitals_is_no_pronoun() -> None:
     assert is_pronoun("who") and is_pronoun("I") and is_pronoun(" they ")
     assert not is_pronoun("WHO") and not is_pronoun("US")
     assert speaker_source("WHO", None) == "who" and speaker_source("who", None) is None
+
+
+def test_a_page_restating_the_figure_it_quoted_is_one_source() -> None:
+    """ "Volkswagen said the car reaches 60 mph" and, later on the page, "60 mph" on its own
+    authority: one source, not two corroborating each other; another page's 60 counts."""
+    quoted, restated, other = qty(1, 60, "Volkswagen"), qty(2, 60, None), qty(3, 60, None)
+    restated.id, restated.article_id, restated.start = "q1b", "a1", 40
+    (fact,) = build_facts("s1", ARTICLES, [quoted, restated], {})
+    assert fact.independent_sources == 1 and fact.status == "single_source"
+    (fact,) = build_facts("s1", ARTICLES, [quoted, restated, other], {})
+    assert fact.independent_sources == 2 and fact.status == "corroborated"
+
+
+def test_one_page_two_values_of_one_date_far_apart_are_two_figures() -> None:
+    """A page's "303,417 vehicles" (one city) and "17.3 million" (the country) of one year are
+    two figures; its toll revised on one day ("rose to 35 from 30") stays one."""
+    city = qty(1, 303417, None, kind="SUPPLY", obj="vehicles", as_of="2018")
+    country = qty(2, 17300000, None, kind="SUPPLY", obj="vehicles", as_of="2018")
+    country.article_id = "a1"
+    assert len(build_facts("s1", ARTICLES, [city, country], {})) == 2
+    first, revised = qty(1, 30, None, as_of="2025-01-01"), qty(2, 35, None, as_of="2025-01-01")
+    revised.article_id = "a1"
+    assert len(build_facts("s1", ARTICLES, [first, revised], {})) == 1

@@ -104,3 +104,18 @@ def test_one_speaker_written_alike_in_one_article_is_one_source() -> None:
     second = _in("a1", "that he does not know the name of the whistleblower", "Schiff’s")
     facts = build_claim_facts("s", refs, [first, second], {})
     assert all(f.independent_sources == 1 and f.status != "corroborated" for f in facts)
+
+
+def test_one_article_agreeing_with_itself_is_no_fact_but_its_dispute_is() -> None:
+    """Two speakers of one page saying one thing (a quote cut in two) are that page's account,
+    no cross-source fact; one page reporting a claim and its denial is a contested fact."""
+    from newsgraph.link.propositions import build_claim_facts
+    from newsgraph.records import ArticleRef
+
+    refs = [ArticleRef("a1", "a.com", "2025-01-10")]
+    said = "the rebels have withdrawn from the town of Kupiansk"
+    agreeing = [_in("a1", said, "Dale"), _in("a1", said, "Mike")]
+    assert build_claim_facts("s", refs, agreeing, {}) == []
+    denied = _in("a1", "the rebels have not withdrawn from the town of Kupiansk", "Kyiv")
+    (fact,) = build_claim_facts("s", refs, [agreeing[0], denied], {})
+    assert fact.status == "contested"

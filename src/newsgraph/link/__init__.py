@@ -178,7 +178,7 @@ def _link_pass(
 ) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
     from newsgraph.link.entities import bare_person_names, surname_merges
-    from newsgraph.link.facts import build_story_records
+    from newsgraph.link.facts import build_story_records, join_series
     from newsgraph.link.origins import origin_groups
     from newsgraph.link.rewrites import RewriteIndex, report_evidence
     from newsgraph.link.stories import StoryClusterer, figure_topics
@@ -264,12 +264,15 @@ def _link_pass(
     fact_stories = [story for story in story_records if story.id in evidenced]
     fact_records: list[Fact] = []
     incident_records: list[Incident] = []
+    replaced_facts: list[str] = []
     if fact_stories:
         # Independent sources are counted over origin groups: rewrites of one original count
         # once (the relations of every touched story, as when all of them were built).
         members = [a for story in story_records for a in story.article_ids]
         origins = origin_groups([*store.rewrites_touching(members), *found])
         fact_records, incident_records = build_story_records(store, fact_stories, origins)
+        # a figure its thread carries on in another story joins that story's fact of it
+        fact_records, replaced_facts = join_series(store, fact_records, touched, members)
     # A bare surname in a new article joins the one full name its story knows.
     new_mentions: dict[str, list[Mention]] = {}
     for mention in pending_mentions:
@@ -294,6 +297,7 @@ def _link_pass(
         fact_records=fact_records,
         incident_records=incident_records,
         fact_stories=touched,
+        replaced_facts=replaced_facts,
         removed_stories=removed,
         state={
             STORY_STATE: clusterer.dumps(),

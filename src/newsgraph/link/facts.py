@@ -91,6 +91,8 @@ MEASURES = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time"}
     | {"light-year", "times"}
 )
+# The words of a share that name nothing counted ("51 percent", "15 per cent").
+_SHARE_WORDS = frozenset({"percent", "cent", "percentage"})
 # Values of a figure of no named kind further apart than this factor are two figures.
 NEAR_FACTOR = 2.0
 # Days apart within which two sources' values are "at about the same time".
@@ -350,6 +352,8 @@ def build_facts(
         head, entity = object_parts(q.kind, q.object) if q.object else (None, None)
         if q.kind == "OTHER" and head in MEASURES:
             continue  # "72 hours", "9 times": how long or how many times, not a figure
+        if q.kind == "OTHER" and q.unit == "percent" and head in _SHARE_WORDS:
+            continue  # "51 percent", of nothing the text names: no figure to align
         kind, predicate = q.kind, None
         # a measure's unit says what it measures ("12,000 hectares" burned or scorched); a bare
         # count is told apart by what happened to the counted
@@ -369,7 +373,7 @@ def build_facts(
     for key, group in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
         if key.head is None:
             continue  # a toll naming nothing counted that no one toll of the story takes
-        parts = split_distant(group) if key.kind == "OTHER" else [group]
+        parts = split_distant(group, named=key.kind != "OTHER")
         for index, members in enumerate(parts):
             # the first part keeps the key's id, so ids stay stable as reports come in
             suffix = "" if index == 0 else f"|{members[0].id}"
@@ -420,19 +424,33 @@ def figure_predicate(q: Quantity, text: str, events: Sequence[Event]) -> str | N
     return best[1] if best else None
 
 
-def split_distant(members: Sequence[Quantity]) -> list[list[Quantity]]:
+def split_distant(members: Sequence[Quantity], *, named: bool = False) -> list[list[Quantity]]:
     """A figure of no named kind ("children", "employees") is one figure only while its values
     stay near each other: "at least 3 children" (who died) and "about 200,000 children" (held)
-    share a head noun and nothing else. A named kind (a toll, a deployment) has its revisions."""
+    share a head noun and nothing else; and one article states it once ("ten of the 18
+    staffers" are two figures). A named kind (a toll, a deployment) has its revisions, but one
+    article's two values of one date far apart (dealers "sold 303,417 vehicles" in one city,
+    "17.3 million" in the country) are two figures too."""
     parts: list[list[Quantity]] = []
     for q in sorted(members, key=lambda q: (q.as_of or "", q.article_id, q.start)):
         for part in parts:
-            if all(_near(q, other) for other in part):
+            if named:
+                fits = not any(_same_telling(q, o) and not _near(q, o) for o in part)
+            else:
+                fits = all(_near(q, o) for o in part) and not any(
+                    o.article_id == q.article_id and _middle(o) != _middle(q) for o in part
+                )
+            if fits:
                 part.append(q)
                 break
         else:
             parts.append([q])
     return parts
+
+
+def _same_telling(a: Quantity, b: Quantity) -> bool:
+    """Two figures one article gives for one date: it cannot mean one figure by both."""
+    return a.article_id == b.article_id and a.as_of == b.as_of and not a.change and not b.change
 
 
 def _middle(q: Quantity) -> float | None:
@@ -459,7 +477,9 @@ def _figure_fact(
     by_id: Mapping[str, ArticleRef],
     origins: Mapping[str, str],
 ) -> Fact:
-    statements = _mark_superseded([_statement(q, by_id[q.article_id], origins) for q in members])
+    statements = _mark_superseded(
+        restated_sources([_statement(q, by_id[q.article_id], origins, story_id) for q in members])
+    )
     fact_id = "f" + hashlib.sha1(f"{story_id}|{key.text()}{suffix}".encode()).hexdigest()[:15]
     objects = [q.object for q in members if q.object]
     return Fact(
@@ -473,6 +493,8 @@ def _figure_fact(
         history=history_of(statements),
         scope=Scope(key.place, key.period).text(),
         outlets=sorted({s.outlet for s in statements if s.outlet}),
+        series_id=series_id(key) if not suffix else None,
+        story_ids=[story_id],
     )
 
 
@@ -483,7 +505,9 @@ def fact_rank(fact: Fact) -> tuple[bool, bool, int, str, str]:
     return (not disputed, fact.kind == "OTHER", -len(fact.statements), fact.kind, fact.object or "")
 
 
-def _statement(q: Quantity, article: ArticleRef, origins: Mapping[str, str]) -> Statement:
+def _statement(
+    q: Quantity, article: ArticleRef, origins: Mapping[str, str], story_id: str | None = None
+) -> Statement:
     return Statement(
         quantity_id=q.id,
         claim_id=None,
@@ -496,7 +520,27 @@ def _statement(q: Quantity, article: ArticleRef, origins: Mapping[str, str]) -> 
         outlet=article.outlet,
         as_of=q.as_of or article.published,
         source=statement_source(q.speaker, q.speaker_entity_id, q.article_id, origins),
+        story_id=story_id,
     )
+
+
+def restated_sources(statements: Sequence[Statement]) -> list[Statement]:
+    """An article that gives a figure on its own authority after quoting someone for it
+    ("Volkswagen said the car reaches 60 mph ... 60 mph in six seconds") restates that source:
+    the unattributed statement counts for the speaker, not for the article's origin group, so
+    one page is not two sources corroborating each other."""
+    named: dict[str, list[Statement]] = {}
+    for s in statements:
+        if s.source and not s.source.startswith("origin:"):
+            named.setdefault(s.article_id, []).append(s)
+    out = []
+    for s in statements:
+        if s.source and s.source.startswith("origin:"):
+            quoted = [t for t in named.get(s.article_id, ()) if compatible(s, t)]
+            if quoted:
+                s = replace(s, source=quoted[0].source)
+        out.append(s)
+    return out
 
 
 def _order(s: Statement) -> tuple[str, str]:
@@ -541,7 +585,14 @@ def figure_status(statements: Sequence[Statement]) -> FactStatus:
                 return "contested"
     if any(s.superseded for s in statements):
         return "superseded"
-    return "corroborated" if len({s.source for s in statements}) >= 2 else "single_source"
+    # two sources corroborate a figure when they agree on it, not when each gives its own
+    # value at its own time
+    agree = any(
+        a.source != b.source and compatible(a, b)
+        for i, a in enumerate(statements)
+        for b in statements[i + 1 :]
+    )
+    return "corroborated" if agree else "single_source"
 
 
 # -- one story's facts and incidents, as a link pass rebuilds them -----------------------------
@@ -610,3 +661,243 @@ def build_story_records(
             )
         )
     return fact_records, incident_records
+
+
+# -- figure series across stories ---------------------------------------------------------------
+#
+# The story clusterer cuts a long thread into several stories (nine months of one agency's toll),
+# and facts are built per story, so a figure an analyst follows would be several facts. Every
+# figure fact of a named kind carries its `series_id`: its identity without the story (kind,
+# counted object, scope, unit). A link pass looks the series of the facts it rebuilt up in the
+# store by that id and joins the parts that share a named primary source (the same agency, not
+# an unnamed "officials" nor an origin group) within `SERIES_GAP_DAYS` of each other into one
+# fact, held by the story of its latest statement, which lists every story in `story_ids`.
+
+# Days between two stories' statements of one figure within which they are one series.
+SERIES_GAP_DAYS = 120
+# Factor between two stories' values of one figure beyond which they are two figures.
+SERIES_FACTOR = 5.0
+_ENTITY_ID = re.compile(r"^e[0-9a-f]{15}$")
+# Counted objects too general to follow across stories without a place, a period or an entity
+# ("3 people were killed", said the police): two stories' tolls of that kind are two incidents.
+_GENERIC_HEADS = frozenset({"person", "death", "man", "woman", "child"})
+
+
+def series_id(key: FigureKey) -> str | None:
+    """The figure's identity across stories; None for a figure of no named kind, or one whose
+    counted object alone says nothing of which happening it counts."""
+    if key.kind == "OTHER" or key.head is None:
+        return None
+    if (key.head in _GENERIC_HEADS or key.head == key.kind.lower()) and not (
+        key.entity or key.place or key.period
+    ):
+        return None
+    # The scope is left out: one story's sentences give it where another's do not ("sent
+    # troops to Russia", "the NIS said"); parts join only when their scopes agree (`_join`).
+    identity = replace(key, place=None, period=None)
+    return "s" + hashlib.sha1(identity.text().encode()).hexdigest()[:15]
+
+
+@dataclass(slots=True)
+class _Part:
+    """One story's statements of one figure series: a fact just built, or what a stored fact
+    holds of a story this pass did not rebuild."""
+
+    story_id: str
+    statements: list[Statement]
+    template: Fact
+    row_id: str | None  # the stored fact it comes from; None for a fact just built
+
+
+def _named_sources(part: _Part) -> set[str]:
+    """The sources of a part that name someone: an entity, or a speaker whose words hold a
+    known name ("Ukraine's military"); never "officials", "police" nor an origin group."""
+    known = set(_entity_forms().values())
+    named = set()
+    for s in part.statements:
+        if not s.source or s.source.startswith("origin:"):
+            continue
+        if _ENTITY_ID.match(s.source):
+            named.add(s.source)
+            continue
+        words = [w.strip("'’") for w in _WORD.findall(s.speaker or "")]
+        words = [w for w in words if w[:1].isupper() and w.lower() not in _FILLER]
+        if words and _modifier_entity(words) in known:
+            named.add(s.source)
+    return named
+
+
+def _days(part: _Part) -> list[date]:
+    return sorted(d for d in (_day(s.as_of) for s in part.statements) if d is not None)
+
+
+def _near_in_time(a: _Part, b: _Part) -> bool:
+    da, db = _days(a), _days(b)
+    if not da or not db:
+        return False
+    gap = max((db[0] - da[-1]).days, (da[0] - db[-1]).days, 0)
+    return gap <= SERIES_GAP_DAYS
+
+
+def series_parts_join(a: _Part, b: _Part) -> bool:
+    """Two stories' statements of one figure are one series: a named source in common, at
+    most `SERIES_GAP_DAYS` apart, values of one size."""
+    return (
+        a.story_id != b.story_id
+        and bool(_named_sources(a) & _named_sources(b))
+        and _near_in_time(a, b)
+        and _near_in_size(a, b)
+    )
+
+
+def _levels(part: _Part) -> list[float]:
+    found = []
+    for s in part.statements:
+        level = s.value if s.value is not None else (s.high if s.high is not None else s.low)
+        if level is not None and level > 0:
+            found.append(abs(level))
+    return found
+
+
+def _near_in_size(a: _Part, b: _Part) -> bool:
+    """A revised estimate moves, but not by orders of magnitude: the two parts' nearest values
+    within `SERIES_FACTOR` ("13,000 US troops" in one country, "900" in another, is no series
+    even where one sentence names no country)."""
+    la, lb = _levels(a), _levels(b)
+    return bool(la and lb) and min(max(x, y) / min(x, y) for x in la for y in lb) <= SERIES_FACTOR
+
+
+def join_series(
+    store: Store, built: Sequence[Fact], rebuilt_stories: Iterable[str], moved: Iterable[str] = ()
+) -> tuple[list[Fact], list[str]]:
+    """The facts a link pass built for `rebuilt_stories`, with each figure that carries on in
+    another story joined to its series; and the ids of stored facts of other stories those
+    joined facts replace. `moved` are the articles of the rebuilt stories: a stored statement
+    of one of them is stale (its story was rebuilt). One indexed look-up by series id."""
+    rebuilt, stale = set(rebuilt_stories), set(moved)
+    keys = sorted({f.series_id for f in built if f.series_id})
+    rows = store.facts_in_series(keys, held_in=sorted(rebuilt))
+    # a series held in a rebuilt story goes on without it in its other stories
+    more = sorted({r.series_id for r in rows if r.series_id and len(r.story_ids) > 1} - set(keys))
+    if more:
+        rows = [*rows, *(r for r in store.facts_in_series(more) if r.story_id not in rebuilt)]
+    keys = sorted({*keys, *more})
+    if not keys:
+        return list(built), []
+    parts: dict[str, list[_Part]] = {}
+    for fact in built:
+        if fact.series_id and fact.story_id:
+            parts.setdefault(fact.series_id, []).append(
+                _Part(fact.story_id, list(fact.statements), fact, None)
+            )
+    changed_rows: set[str] = set()
+    for row in rows:
+        if row.series_id not in parts and row.series_id not in more:
+            continue  # a one-story series of a rebuilt story: replaced with it
+        if row.story_id in rebuilt:
+            # replaced with its story; what it holds of other stories is written again
+            changed_rows.add(row.id)
+        by_story: dict[str, list[Statement]] = {}
+        for s in row.statements:
+            story = s.story_id or row.story_id or ""
+            if story in rebuilt or s.article_id in stale:
+                changed_rows.add(row.id)
+                continue
+            by_story.setdefault(story, []).append(s)
+        for story, statements in by_story.items():
+            parts.setdefault(row.series_id, []).append(_Part(story, statements, row, row.id))
+    by_id = {f.id: f for f in built}
+    out: dict[str, Fact] = {}
+    replaced: set[str] = set()
+    for key in keys:
+        for component in _emitted_components(parts.get(key, []), changed_rows):
+            replaced.update(p.row_id for p in component if p.row_id)
+            if len(component) == 1 and component[0].row_id is None:
+                fact = component[0].template
+            else:
+                fact = _series_fact(component)
+            for p in component:
+                if p.row_id is None:
+                    by_id.pop(p.template.id, None)
+            out[fact.id] = fact
+    # facts without a series keep their place; the series facts follow
+    result = [f for f in built if f.id in by_id]
+    result.extend(f for f in out.values() if f.id not in by_id)
+    return result, sorted(replaced - set(by_id))
+
+
+def _emitted_components(parts: Sequence[_Part], changed_rows: set[str]) -> list[list[_Part]]:
+    """The connected parts of one series that must be written again: those with a part just
+    built or taken from a stored fact that changed, and every part of a stored fact that one
+    of them takes statements from (that fact is replaced whole)."""
+    leader = list(range(len(parts)))
+
+    def find(i: int) -> int:
+        while leader[i] != i:
+            leader[i] = leader[leader[i]]
+            i = leader[i]
+        return i
+
+    # what each group holds: its stories and its one stated scope ("" for none yet)
+    held = [({p.story_id}, p.template.scope or "") for p in parts]
+    for i, a in enumerate(parts):
+        for j in range(i + 1, len(parts)):
+            gi, gj = find(i), find(j)
+            if gi == gj or not series_parts_join(a, parts[j]):
+                continue
+            (stories_i, scope_i), (stories_j, scope_j) = held[gi], held[gj]
+            # one story's figures of two scopes stay two ("in China", "worldwide"), and a part
+            # that states no scope cannot join them into one
+            if stories_i & stories_j or (scope_i and scope_j and scope_i != scope_j):
+                continue
+            leader[gj] = gi
+            held[gi] = (stories_i | stories_j, scope_i or scope_j)
+    groups: dict[int, list[_Part]] = {}
+    for i, part in enumerate(parts):
+        groups.setdefault(find(i), []).append(part)
+    wanted = {
+        g for g, members in groups.items()
+        if any(p.row_id is None or p.row_id in changed_rows for p in members)
+    }  # fmt: skip
+    while True:
+        rows = {p.row_id for g in wanted for p in groups[g] if p.row_id}
+        more = {g for g, members in groups.items() if any(p.row_id in rows for p in members)}
+        if more <= wanted:
+            break
+        wanted |= more
+    return [groups[g] for g in sorted(wanted)]
+
+
+def _series_fact(parts: Sequence[_Part]) -> Fact:
+    """One fact of a figure's statements in several stories: held by the story of its latest
+    statement (the id of that story's own fact when it was just built), its history in as_of
+    order across all of them."""
+    statements = _mark_superseded(
+        [replace(s, superseded=False) for p in parts for s in p.statements]
+    )
+    first: dict[str, str] = {}
+    for s in sorted(statements, key=_order):
+        first.setdefault(s.story_id or "", s.as_of or "")
+    latest = max(parts, key=lambda p: (max((s.as_of or "" for s in p.statements), default=""),
+                                       p.row_id is None, p.story_id))  # fmt: skip
+    template = latest.template
+    if latest.row_id is None or template.story_id == latest.story_id:
+        fact_id = template.id
+    else:
+        seed = f"{latest.story_id}|{template.series_id}"
+        fact_id = "f" + hashlib.sha1(seed.encode()).hexdigest()[:15]
+    objects = [p.template.object for p in parts if p.template.object]
+    return Fact(
+        id=fact_id,
+        story_id=latest.story_id,
+        kind=template.kind,
+        object=min(objects, key=len) if objects else None,
+        statements=statements,
+        independent_sources=len({s.source for s in statements}),
+        status=figure_status(statements),
+        history=history_of(statements),
+        scope=next((p.template.scope for p in parts if p.template.scope), None),
+        outlets=sorted({s.outlet for s in statements if s.outlet}),
+        series_id=template.series_id,
+        story_ids=sorted({p.story_id for p in parts}, key=lambda s: (first.get(s, ""), s)),
+    )

@@ -116,6 +116,7 @@ _FILLER = frozenset(
 CLAIM_MATCH = 0.45  # content-word overlap (Jaccard) above which two claims state one proposition
 CONTAINED = 0.75  # share of the shorter claim's words the longer must hold to state it too
 NAMED_MATCH = 0.35  # the overlap that is enough when the two claims also share a name
+NAMED_CLASS_MATCH = 0.15  # the overlap enough for two claims of one predicate class and a name
 SHARED_WORDS = 2  # content words (beyond the predicate) two same-class claims must share
 _CAPITAL = re.compile(r"\b[A-Z][A-Za-z\-]+(?:\s+[A-Z][A-Za-z\-]+)*")
 _NOT_NAMES = frozenset(
@@ -326,11 +327,17 @@ def same_proposition(a: Proposition, b: Proposition) -> bool:
         and len(shorter & longer) >= CONTAINED * len(shorter)
     ):
         return True
-    if a.names & b.names and overlap >= NAMED_MATCH and not same_article:
+    # claims that each name what happened, and name different happenings ("sent troops", "the
+    # soldiers died"), are two propositions however many names they share
+    other_happenings = bool(a.sides and b.sides and not set(a.sides) & set(b.sides))
+    if a.names & b.names and overlap >= NAMED_MATCH and not same_article and not other_happenings:
         return True
     if not set(a.sides) & set(b.sides):
         return False
-    if a.names & b.names:
+    # one kind of happening and a name in common: one proposition when they also share some of
+    # their words ("kicked Ukraine out of Kursk", "holding its ground in Kursk"), not a death
+    # and a wild rabbit in one city
+    if a.names & b.names and overlap >= NAMED_CLASS_MATCH:
         return True
     predicates = _predicate_words(a) | _predicate_words(b)
     # the two parties of one matter name each other: "the ministry said talks with the rebels
@@ -362,8 +369,8 @@ def build_claim_facts(
 ) -> list[Fact]:
     """Facts for the propositions of one story that two sources state, or someone disputes.
 
-    Claims are grouped greedily in publication order: a claim joins the first group holding a
-    claim it states the same proposition as. A proposition one source alone asserts is no
+    Claims are grouped greedily in publication order: a claim joins the first group most of
+    whose claims it states the same proposition as. A proposition one source alone asserts is no
     cross-source fact and is left out.
     """
     by_id = {a.id: a for a in articles}
@@ -379,7 +386,11 @@ def build_claim_facts(
         if len(proposition.words) < 2:
             continue
         for group in groups:
-            if any(same_proposition(seen, proposition) for seen in group):
+            # a claim states a group's proposition when it states what most of its claims do;
+            # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
+            # and "soldiers died" into one proposition
+            matched = sum(same_proposition(seen, proposition) for seen in group)
+            if 2 * matched > len(group):
                 group.append(proposition)
                 break
         else:
@@ -396,6 +407,15 @@ def build_claim_facts(
         disputed = any(s.stance == "deny" for s in statements)
         if len(sources) < 2 and len({s.article_id for s in statements}) < 2 and not disputed:
             continue
+        status = claim_status(statements)
+        # one article's claims that agree are one page's account, whoever it quotes (a quote
+        # cut in two, two officials saying one thing): no cross-source fact; a dispute it
+        # reports is ("Russia says..., Ukraine answers...")
+        if len({s.article_id for s in statements}) < 2 and status not in (
+            "contested",
+            "superseded",
+        ):
+            continue
         first = group[0].claim
         found.append(
             Fact(
@@ -405,9 +425,10 @@ def build_claim_facts(
                 object=reference.claim.content,
                 statements=statements,
                 independent_sources=len(sources),
-                status=claim_status(statements),
+                status=status,
                 history=sorted(statements, key=lambda s: (s.as_of or "", s.article_id)),
                 outlets=sorted({s.outlet for s in statements if s.outlet}),
+                story_ids=[story_id],
             )
         )
     return found

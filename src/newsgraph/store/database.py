@@ -320,9 +320,11 @@ class Store:
         removed_stories: Iterable[str] = (),
         entity_merges: Sequence[tuple[str, str, str]] = (),
         incident_records: Sequence[Incident] = (),
+        replaced_facts: Sequence[str] = (),
     ) -> None:
         """Commit one linking pass whole: story assignments, stories, rewrites, facts, incidents
-        and state. Facts and incidents of every story in `fact_stories` are replaced."""
+        and state. Facts and incidents of every story in `fact_stories` are replaced, and the
+        facts of other stories named in `replaced_facts` (a figure series that moved on)."""
         now = datetime.now(UTC)
         with self.engine.begin() as connection:
             # one compiled statement for all rows (executemany), not one statement per row
@@ -376,6 +378,9 @@ class Store:
             touched = list(set(fact_stories))
             if touched:
                 connection.execute(facts.delete().where(facts.c.story_id.in_(touched)))
+            for i in range(0, len(replaced_facts), 500):
+                chunk = list(replaced_facts[i : i + 500])
+                connection.execute(facts.delete().where(facts.c.id.in_(chunk)))
             if fact_records:
                 connection.execute(facts.insert(), [_fact_row(f) for f in fact_records])
             self._replace_incidents(connection, touched, incident_records)
@@ -631,6 +636,23 @@ class Store:
             query = query.where(facts.c.story_id == story_id)
         return [fact_from_row(row) for row in self._all(query)]
 
+    def facts_in_series(
+        self, series_ids: Sequence[str], *, held_in: Sequence[str] = ()
+    ) -> list[Fact]:
+        """The stored facts of the given figure series, whatever their story, and the facts of
+        a series held in the stories `held_in` (by index, never a scan of all facts)."""
+        found: dict[str, Fact] = {}
+        wanted = [(facts.c.series_id, sorted(set(series_ids))), (facts.c.story_id, held_in)]
+        for column, values in wanted:
+            for i in range(0, len(values), 500):
+                query = select(facts).where(
+                    column.in_(list(values[i : i + 500])), facts.c.series_id.is_not(None)
+                )
+                for row in self._all(query):
+                    fact = fact_from_row(row)
+                    found[fact.id] = fact
+        return sorted(found.values(), key=lambda f: f.id)
+
     def incidents(self, *, story_id: str | None = None) -> list[Incident]:
         query = select(incidents).order_by(incidents.c.story_id, incidents.c.id)
         if story_id is not None:
@@ -683,6 +705,8 @@ def _fact_row(fact: Fact) -> dict[str, Any]:
         "history": _statement_dicts(fact.history),
         "scope": fact.scope,
         "outlets": list(fact.outlets),
+        "series_id": fact.series_id,
+        "story_ids": list(fact.story_ids),
     }
 
 
@@ -692,6 +716,7 @@ def fact_from_row(data: dict[str, Any]) -> Fact:
     data["statements"] = [Statement(**s) for s in data["statements"]]
     data["history"] = [Statement(**s) for s in data["history"]]
     data["outlets"] = list(data.get("outlets") or [])
+    data["story_ids"] = list(data.get("story_ids") or [])
     return Fact(**data)
 
 

@@ -194,7 +194,10 @@ facts = Table(
     Column("history", JSON, nullable=False),
     Column("scope", Text),
     Column("outlets", JSON),
+    Column("series_id", String(16)),
+    Column("story_ids", JSON),
     Index("ix_facts_story_id", "story_id"),
+    Index("ix_facts_series_id", "series_id"),
 )
 
 # Serialised state of the online linkers (story clusterer, rewrite index), so linking is incremental.

@@ -236,7 +236,9 @@ def figure_view(fact: Fact, sentences: _Sentences, dates: dict[str, str | None])
 def figure_name(fact: Fact) -> str:
     """'KILL · North Korean soldiers (in Kursk)': a fact's name as a person reads it."""
     name = f"{fact.kind} · {fact.object or 'unnamed figure'}"
-    return f"{name} ({fact.scope})" if fact.scope else name
+    name = f"{name} ({fact.scope})" if fact.scope else name
+    # a figure its thread carried on in other stories: its lines come from all of them
+    return f"{name}, across {len(fact.story_ids)} stories" if len(fact.story_ids) > 1 else name
 
 
 def outlet_count(fact: Fact) -> int:

@@ -140,6 +140,7 @@ class StatementOut(Record):
     content: str | None = None
     source: str | None = None
     superseded: bool = False
+    story_id: str | None = None
 
 
 class FactOut(Record):
@@ -153,6 +154,8 @@ class FactOut(Record):
     history: list[StatementOut]
     scope: str | None = None
     outlets: list[str] = []
+    series_id: str | None = None
+    story_ids: list[str] = []
 
 
 class SearchHitOut(Record):
