@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.clean.dates import date_line, dateline_day, url_day
+from newsgraph.clean.dates import date_line, dateline_day, find_date_line, url_day
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,12 @@ def test_a_datelines_day(line: str, day: str | None) -> None:
 )
 def test_a_day_opening_an_article_id(url: str, day: str | None) -> None:
     assert url_day(url) == day
+
+
+def test_a_date_printed_over_two_lines() -> None:
+    """A theme that prints the month and day above the clock and the year: one date."""
+    lines = ["Deportees return home", "November 20", "15:23 2019", "by Staff", "NEW DELHI: ..."]
+    found = find_date_line(lines, 4)
+    assert found is not None and found.day == "2019-11-20"
+    # a short line of a month and day over a bare year that is a sentence is no date line
+    assert find_date_line(["Sales rose 20", "2019", "The body."], 2) is None

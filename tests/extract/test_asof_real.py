@@ -200,6 +200,29 @@ def test_what_there_were_takes_the_time_of_its_count(
             "50 lakh",
             "2019-11-01",
         ),
+        # an age is the one a person has at publication
+        ("Assange, 47, was arrested in London in April.", "47", "2019-11-18"),
+        # what the article states now "according to" a source stands at publication; an
+        # infinitive takes the tense of the clause it hangs from
+        (
+            "According to reports, the bar is offering oxygen to anyone who is ready to pay "
+            "Rs 300 for fresh air.",
+            "Rs 300",
+            "2019-11-18",
+        ),
+        # a modal covers the verb coordinated with it
+        (
+            "He could face up to 10 years in prison and have to pay $250,000 after pleading "
+            "guilty.",
+            "$250,000",
+            None,
+        ),
+        # a figure counted among another, whose number has a qualifier, takes its date
+        (
+            "On October 18, more than 300 people, including one woman, were deported.",
+            "one",
+            "2019-10-18",
+        ),
         # a condition is hypothetical
         (
             "If the service gets to 100 games by the time the tier launches next year, that "

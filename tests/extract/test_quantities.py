@@ -114,6 +114,12 @@ def test_range(
         "Eating slowly helps, one study found (37).",
         "3. Instead of reaching for a snack, drink water.",
         "The fight began when the two were on the ground.",
+        # a size that opens a model's name, a number to call, a vague "or two", a period
+        "Apple will follow the 16-inch MacBook Pro with a new model.",
+        "A friend found the car and called 911.",
+        "You probably have an app or two for that.",
+        "The model is due in the first half of 2020.",
+        "NBC 5 has edited the video.",
     ],
 )
 def test_not_a_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:

@@ -124,6 +124,23 @@ def test_figure_side_sources_on_labelled_real_pages() -> None:
             "40 percent",
             "Seoul National University",
         ),
+        # an age the writer adds to the speaker's name is the writer's, one in a reported
+        # content the source's; a story's opening dateline is no speaker
+        (
+            "\u201cThis was the fourth time,\u201d said Singh Jabarjung, 24, from Punjab.",
+            "24",
+            None,
+        ),
+        (
+            "Patrick Carlineo Jr., 55, pleaded guilty, the U.S. Attorney's Office said.",
+            "55",
+            "the U.S. Attorney's Office",
+        ),
+        (
+            "NEW DELHI: Nearly 150 Indians returned home on Wednesday after being deported.",
+            "Nearly 150",
+            None,
+        ),
         # an "according to" that does not hang from a saying keeps its source
         (
             "A further 17 manufacturers, according to the report, had operations.",
