@@ -403,10 +403,10 @@ def _modal(verb: Token) -> bool:
     """A future or hypothetical clause: "could send", "hope to exchange", "is set to raise"."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
-    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
-        # "could face up to 10 years and have to pay $250,000": the modal covers both
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.head.children):
-            return True
+    # "could face up to 10 years and have to pay $250,000": the modal covers both
+    bare = verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    if bare and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.head.children):
+        return True
     if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS
