@@ -123,7 +123,9 @@ DATELINE = re.compile(
     r"\s{0,3}(?:\([^()\n]{1,40}\))?\s{0,3}[-–—]"
 )
 DIGIT = re.compile(r"\d")
-MONTH_DAY = re.compile(r"\b" + _MONTHS + r"\.?\s{1,3}[0-3]?\d\b|\b[0-3]?\d\s{1,3}" + _MONTHS + r"\b")
+MONTH_DAY = re.compile(
+    r"\b" + _MONTHS + r"\.?\s{1,3}[0-3]?\d\b|\b[0-3]?\d\s{1,3}" + _MONTHS + r"\b"
+)
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 # "/2019/11/18/", "/2019/nov/18/": the day a page's address files it under.
 URL_DAY = re.compile(

@@ -433,9 +433,7 @@ def _governing(verb: Token) -> Token:
     return tok
 
 
-def _present(
-    verb: Token, claim_cue: Token | None, reported: bool, according: bool = False
-) -> bool:
+def _present(verb: Token, claim_cue: Token | None, reported: bool, according: bool = False) -> bool:
     """Whether a figure's clause states it as standing at publication. `according`: the
     claim is an "according to", whose source gives no time of its own: what it states in the
     present or the present progressive ("according to reports, the bar is offering ...")
