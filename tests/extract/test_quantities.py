@@ -206,6 +206,9 @@ def test_kind_of_coordinated_and_predicated_figures(
             {7.7: "OTHER", 2056: "KILL"},
         ),
         ("Reports said the death toll had since risen to 15.", {15: "KILL"}),
+        # prisoners to be swapped are no capture, whatever verb governs the swap
+        ("The two sides hope to exchange 1,000 prisoners next week.", {1000: "OTHER"}),
+        ("Troops captured 300 fighters.", {300: "CAPTURE"}),
     ],
 )
 def test_kind_from_the_figures_own_predicate(

@@ -86,9 +86,11 @@ def _after(resolved: str | None, published: str) -> bool:
 
 
 def _attach(tok: Token) -> Token | None:
+    """The verb a token hangs from; a participle used as an adjective ("a shared
+    workspace") is no clause of its own."""
     t = tok
     for _ in range(5):
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return t
         if t.head.i == t.i:
             return None
@@ -449,8 +451,10 @@ def _present(verb: Token, claim_cue: Token | None, reported: bool, according: bo
         return True  # "had since risen", misparsed as a preposition
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB":
         return True
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ in ("VBZ", "VBP"):
-        return True  # "The five join nine others, bringing the total to 14"
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _present_tense(verb.head):
+        # "The five join nine others, bringing the total to 14", "Launching his bid less
+        # than three months before the caucuses, Patrick is betting ..."
+        return True
     if (not reported or (according and not perfect)) and (
         (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be")
         or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
@@ -466,6 +470,32 @@ def _present(verb: Token, claim_cue: Token | None, reported: bool, according: bo
         and claim_cue.tag_ in ("VBZ", "VBP")
         and claim_cue.lemma_ in PRESENT_REPORTS
     )
+
+
+def _present_tense(verb: Token) -> bool:
+    """A verb in the present: "joins", or with a present auxiliary ("is betting")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _in_quotation(doc: Doc, phrase: NumberPhrase) -> bool:
+    """Whether a figure sits inside quotation marks opened earlier in its paragraph."""
+    text = text_of(doc)
+    at = phrase.start_char
+    start = text.rfind("\n\n", 0, at)
+    before = text[start + 2 if start >= 0 else 0 : at]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly > 0 or (curly == 0 and before.count('"') % 2 == 1)
+
+
+def _misparsed_clause(tok: Token) -> bool:
+    """A past-tense "clause" with neither subject nor marker under a verb is the parser's
+    misreading of a modifier ("were gathered in a shared workspace on Tuesday night",
+    "returned home broke on Wednesday"): its time is the verb's."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBD":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in tok.children)
 
 
 def _existential_time(doc: Doc, attach_i: int, clause: set[int]) -> bool:
@@ -552,7 +582,7 @@ def _date_figure(
     clause = {verb_i}
     if verb.dep_ == "conj":
         clause.add(verb.head.i)
-    clause.update(c.i for c in verb.children if c.dep_ == "conj")
+    clause.update(c.i for c in verb.children if c.dep_ == "conj" or _misparsed_clause(c))
     ancestors = {t.i for t in root.ancestors}
     for outer_i in others:
         # A figure counted among another takes that figure's clause: "From 2010 to 2015 there
@@ -653,12 +683,18 @@ def _date_figure(
             if key in earlier:
                 return earlier[key]
     according = cue is not None and cue.lower_ == "according"
-    if _present(verb, cue, claim is not None, according) or any(
+    # a figure of the claim's sentence outside its content ("Launching his bid less than
+    # three months before the caucuses, Patrick is betting that ...") is the writer's
+    reported = claim is not None and claim.content_start <= phrase.start_char < claim.content_end
+    # words in quotation marks are someone's, though no claim names whose
+    quoted = claim is None and _in_quotation(doc, phrase)
+    reported = reported or quoted
+    if _present(verb, cue, reported, according) or any(
         t.now and t.attach_i in clause for t in times
     ):
         return published[:10]
     before = _previous_sentence_time(doc, verb, times)
-    if before is None and claim is None and _news_past(verb):
+    if before is None and claim is None and not quoted and _news_past(verb):
         return published[:10]
     return before
 

@@ -1412,6 +1412,10 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
     verb_guess = _governing_verb(anchor)
     if kind == "CAPTURE" and verb_guess is not None and doc[verb_guess].lemma_ in RELEASE_VERBS:
         kind = "OTHER"  # prisoners swapped or released are not a capture
+    elif kind == "CAPTURE" and not _definite(anchor) and _released(anchor, verb_guess):
+        # "hope to exchange 1,000 prisoners": the verb under the governing one swaps them;
+        # "offered to hand over the two prisoners" counts captives already taken
+        kind = "OTHER"
     # "people injured", "soldiers killed or wounded", "dead or injured"
     mods: set[str] = set()
     for tok in (anchor, root):
@@ -1507,6 +1511,25 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
             ):
                 kind = "OTHER" if anchor.pos_ == "NOUN" and not nouny else kind
     phrase.kind = kind or "OTHER"
+
+
+def _definite(anchor: Token) -> bool:
+    """A counted noun with a definite determiner ("the two prisoners"): ones named before."""
+    nouns = [anchor, anchor.head] if anchor.like_num else [anchor]
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for n in nouns for c in n.children
+    )
+
+
+def _released(anchor: Token, verb_i: int | None) -> bool:
+    """Whether the verb the figure hangs from, or its governing verb, swaps or frees it:
+    "hope to exchange 1,000 prisoners" (the parser's governing verb is "hope")."""
+    for tok in [anchor, *list(anchor.ancestors)[:4]]:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in RELEASE_VERBS:
+            return True
+        if tok.i == verb_i:
+            break
+    return False
 
 
 def _loss_kind(verb: Token, anchor: Token, nouny: bool) -> str:
@@ -1656,6 +1679,10 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and phrase.age and _writers_age(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _price_charged(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _adjunct_outside(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and (antecedent := _relative_pronoun_antecedent(doc, claim)):
         return antecedent
     broken = claim is not None and _speaker_overlaps(claim, phrase)
@@ -1670,6 +1697,38 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         if _after_according_to(doc, claim.speaker_span) and (author := _work_author(doc, head)):
             return author
     return _relayed_speaker(doc, claim)
+
+
+# Participles that report in their own right: "Arguing that ..., Patrick has said".
+REPORTING_PARTICIPLES = SAYING_VERBS | {"argue", "claim", "note", "insist", "warn", "cite"}
+
+
+def _adjunct_outside(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure in a participle clause on the claim's verb, outside its content: "Launching
+    his bid less than three months before the caucuses, Patrick is betting that ..." (the
+    writer sets the scene; the claimant says what follows "that")."""
+    if claim.content_start <= phrase.start_char < claim.content_end:
+        return False
+    cue = doc[claim.cue_i]
+    for tok in doc[phrase.root_i].ancestors:
+        if tok.i == cue.i:
+            return False
+        opener = tok.i < cue.i and tok.left_edge.is_sent_start  # before the claimant
+        if opener and tok.dep_ == "advcl" and tok.head.i == cue.i and tok.tag_ in ("VBG", "VBN"):
+            return tok.lemma_ not in REPORTING_PARTICIPLES and not any(
+                c.dep_ == "mark" for c in tok.children
+            )
+    return False
+
+
+def _price_charged(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """ "The bar charges Rs 299 for fifteen minutes": a price the verb's object states, not
+    a charge someone makes; the article states the price and what it buys."""
+    cue = doc[claim.cue_i]
+    if cue.lemma_.lower() != "charge" or not cue.i < phrase.start_i:
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    return any(any(t.like_num for t in c.subtree) and c.left_edge.i == cue.i + 1 for c in objects)
 
 
 def _writers_age(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
