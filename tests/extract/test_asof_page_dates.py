@@ -77,3 +77,21 @@ def test_a_date_printed_over_two_lines() -> None:
     assert found is not None and found.day == "2019-11-20"
     # a short line of a month and day over a bare year that is a sentence is no date line
     assert find_date_line(["Sales rose 20", "2019", "The body."], 2) is None
+
+
+def test_a_date_under_a_headline_far_above_the_body() -> None:
+    """Share panels between headline and body: the date line under the headline (the line
+    that repeats the page's <title> without its site name) is still the page's."""
+    panel = [f"Share this with Service {k}" for k in range(40)]
+    lines = [
+        "Taylor Swift is allowed to play her music after all - BBC News",
+        "Newsbeat",
+        "Taylor Swift is allowed to play her music after all",
+        "19 November 2019",
+        *panel,
+        "A row involving the singer and her former label looks like it is coming to an end.",
+    ]
+    found = find_date_line(lines, len(lines) - 1)
+    assert found is not None and found.day == "2019-11-19"
+    # no headline repeated above the date line: nothing so far from the body counts
+    assert find_date_line([lines[0], "Newsbeat", "19 November 2019", *panel, lines[-1]], 43) is None

@@ -296,5 +296,36 @@ def find_date_line(lines: list[str], first_body: int) -> DateLine | None:
         distance = abs(i - first_body) if i < first_body else (i - first_body) + 1
         candidates.append((role, distance, DateLine(i, day, role)))
     if not candidates:
-        return None
+        return _under_headline(lines, first_body)
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+# How far down the page a headline's date line is looked for, and how far under the headline.
+HEADLINE_LINES = 150
+UNDER_HEADLINE = 4
+
+
+def _under_headline(lines: list[str], first_body: int) -> DateLine | None:
+    """A date line a few lines under the headline, for a page whose share panels or
+    teasers push its body far below it ("Taylor Swift is allowed ..." / "19 November 2019"
+    then thirty lines of sharing links): the headline is a line that repeats the page's
+    <title> (its first line) without the site's name. Only where no date line sits by the
+    body."""
+    if not lines:
+        return None
+    title = forms.strip_site_suffix(lines[0])
+    if len(forms.words_of(title)) < 3:
+        return None
+    for head in range(1, min(len(lines), HEADLINE_LINES, max(first_body, 1) + UNDER_HEADLINE)):
+        if lines[head] != title:
+            continue
+        found = [
+            (role, i, day)
+            for i in range(head + 1, min(len(lines), head + 1 + UNDER_HEADLINE))
+            if (dated := date_line(joined_date_line(lines, i))) is not None
+            for day, role in [dated]
+        ]
+        if found:
+            role, index, day = min(found)
+            return DateLine(index, day, role)
+    return None
