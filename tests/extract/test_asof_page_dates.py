@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.clean.dates import date_line, dateline_day, url_day
+from newsgraph.clean.dates import date_line, dateline_day, find_date_line, url_day
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,30 @@ def test_a_datelines_day(line: str, day: str | None) -> None:
 )
 def test_a_day_opening_an_article_id(url: str, day: str | None) -> None:
     assert url_day(url) == day
+
+
+def test_a_date_printed_over_two_lines() -> None:
+    """A theme that prints the month and day above the clock and the year: one date."""
+    lines = ["Deportees return home", "November 20", "15:23 2019", "by Staff", "NEW DELHI: ..."]
+    found = find_date_line(lines, 4)
+    assert found is not None and found.day == "2019-11-20"
+    # a short line of a month and day over a bare year that is a sentence is no date line
+    assert find_date_line(["Sales rose 20", "2019", "The body."], 2) is None
+
+
+def test_a_date_under_a_headline_far_above_the_body() -> None:
+    """Share panels between headline and body: the date line under the headline (the line
+    that repeats the page's <title> without its site name) is still the page's."""
+    panel = [f"Share this with Service {k}" for k in range(40)]
+    lines = [
+        "Taylor Swift is allowed to play her music after all - BBC News",
+        "Newsbeat",
+        "Taylor Swift is allowed to play her music after all",
+        "19 November 2019",
+        *panel,
+        "A row involving the singer and her former label looks like it is coming to an end.",
+    ]
+    found = find_date_line(lines, len(lines) - 1)
+    assert found is not None and found.day == "2019-11-19"
+    # no headline repeated above the date line: nothing so far from the body counts
+    assert find_date_line([lines[0], "Newsbeat", "19 November 2019", *panel, lines[-1]], 43) is None

@@ -29,6 +29,7 @@ BENCH = REPO / ".." / "shared" / "bench" / "extraction"
 LABELS = REPO / "tests" / "data" / "asof_real.jsonl"
 HELD = REPO / "tests" / "data" / "asof_held.jsonl"
 FRESH = REPO / "tests" / "data" / "asof_fresh.jsonl"
+HELD_6 = REPO / "tests" / "data" / "asof_held6.jsonl"
 FLOORS = REPO / "tests" / "floors" / "extraction.json"
 OWN_FLOORS = REPO / "tests" / "floors" / "quantities.json"
 
@@ -91,6 +92,18 @@ def test_as_of_and_values_on_the_held_out_pages() -> None:
     floor = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))["as_of_held"]
     scores = evaluate_dating(HELD, BENCH)
     assert scores.total == 30
+    assert scores.accuracy >= floor["as_of_accuracy"], (scores.accuracy, scores.misses)
+    assert scores.value_kind_f1() >= floor["value_kind_f1"], scores.value_misses
+
+
+def test_as_of_and_values_on_the_held_6_pages() -> None:
+    """`asof_held6.jsonl`: 23 figures of six pages labelled in session 7 before the extractor
+    met them (see tests/data/README.md); first scored 0.478 as_of, 0.894 value+kind."""
+    if not (BENCH / "ground-truth.json").is_file():
+        pytest.skip(f"extraction benchmark not found at {BENCH.resolve()}")
+    floor = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))["as_of_held_6"]
+    scores = evaluate_dating(HELD_6, BENCH)
+    assert scores.total == 23
     assert scores.accuracy >= floor["as_of_accuracy"], (scores.accuracy, scores.misses)
     assert scores.value_kind_f1() >= floor["value_kind_f1"], scores.value_misses
 
@@ -199,6 +212,44 @@ def test_what_there_were_takes_the_time_of_its_count(
             "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019\n\nThe haze stayed.",
             "50 lakh",
             "2019-11-01",
+        ),
+        # an age in a clause that gives no time is the one a person has at publication ...
+        ("The US wants the UK to extradite Assange, 47, over his role.", "47", "2019-11-18"),
+        # ... one in a dated clause is as of that time
+        ("A case was reported on November 16 in a 55-year-old man.", "55-year-old", "2019-11-16"),
+        # what the article states now "according to" a source stands at publication; an
+        # infinitive takes the tense of the clause it hangs from
+        (
+            "According to reports, the bar is offering oxygen to anyone who is ready to pay "
+            "Rs 300 for fresh air.",
+            "Rs 300",
+            "2019-11-18",
+        ),
+        # a modal covers the verb coordinated with it
+        (
+            "He could face up to 10 years in prison and have to pay $250,000 after pleading "
+            "guilty.",
+            "$250,000",
+            None,
+        ),
+        # a figure counted among another, whose number has a qualifier, takes its date
+        (
+            "On October 18, more than 300 people, including one woman, were deported.",
+            "one",
+            "2019-10-18",
+        ),
+        # a day's part is that day; an adjectival participle is no clause of its own
+        (
+            "About a dozen owners were gathered in a shared workspace on Tuesday night.",
+            "About a dozen",
+            "2019-11-12",
+        ),
+        # quoted words no claim covers are someone's: not the article's news of the day
+        ("\u201cGoing upstairs was a 30 min activity,\u201d the patient wrote.", "30 min", None),
+        (
+            "Here is how he put it: \u201cGoing upstairs was a 30 min activity.\u201d",
+            "30 min",
+            None,
         ),
         # a condition is hypothetical
         (

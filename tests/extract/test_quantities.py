@@ -114,6 +114,12 @@ def test_range(
         "Eating slowly helps, one study found (37).",
         "3. Instead of reaching for a snack, drink water.",
         "The fight began when the two were on the ground.",
+        # a size that opens a model's name, a number to call, a vague "or two", a period
+        "Apple will follow the 16-inch MacBook Pro with a new model.",
+        "A friend found the car and called 911.",
+        "You probably have an app or two for that.",
+        "The model is due in the first half of 2020.",
+        "NBC 5 has edited the video.",
     ],
 )
 def test_not_a_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:
@@ -200,6 +206,9 @@ def test_kind_of_coordinated_and_predicated_figures(
             {7.7: "OTHER", 2056: "KILL"},
         ),
         ("Reports said the death toll had since risen to 15.", {15: "KILL"}),
+        # prisoners to be swapped are no capture, whatever verb governs the swap
+        ("The two sides hope to exchange 1,000 prisoners next week.", {1000: "OTHER"}),
+        ("Troops captured 300 fighters.", {300: "CAPTURE"}),
     ],
 )
 def test_kind_from_the_figures_own_predicate(

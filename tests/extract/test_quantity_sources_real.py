@@ -30,7 +30,7 @@ FLOORS = REPO / "tests" / "floors" / "quantities.json"
 def test_labelled_rows_are_well_formed() -> None:
     rows = load_labels(LABELS)
     assert len(rows) >= 90
-    assert {row["fold"] for row in rows} == {"dev", "held", "held-2", "held-3"}
+    assert {row["fold"] for row in rows} == {"dev", "held", "held-2", "held-3", "held-4"}
     for row in rows:
         assert str(row["page"]).startswith(("bench/extraction/text/", "seeds/"))
         assert row["speaker"] is not None or row["entity"] is None
@@ -42,15 +42,19 @@ def test_figure_sources_on_labelled_real_pages() -> None:
     floor = json.loads(FLOORS.read_text(encoding="utf-8"))["figure_speakers_real"]
     scores = evaluate_figure_speakers(LABELS, SHARED)
     # held-3's page 51d066b0 loses its last sentences to the cleaner (tests/data/README.md)
-    held_3 = {
-        (str(r["page"]), str(r["context"])) for r in load_labels(LABELS) if r["fold"] == "held-3"
-    }
-    older = [m for m in scores.missing if m not in held_3]
+    rows = load_labels(LABELS)
+    held_3 = {(str(r["page"]), str(r["context"])) for r in rows if r["fold"] == "held-3"}
+    held_4 = {(str(r["page"]), str(r["context"])) for r in rows if r["fold"] == "held-4"}
+    older = [m for m in scores.missing if m not in held_3 | held_4]
     assert len(older) <= floor["missing_at_most"], scores.missing
-    assert len(scores.missing) - len(older) <= floor["held_3_missing_at_most"], scores.missing
+    missing_3 = [m for m in scores.missing if m in held_3]
+    missing_4 = [m for m in scores.missing if m in held_4]
+    assert len(missing_3) <= floor["held_3_missing_at_most"], scores.missing
+    assert len(missing_4) <= floor["held_4_missing_at_most"], scores.missing
     assert scores.accuracy("held") >= floor["held_speaker_accuracy"], scores.wrong
     assert scores.accuracy("held-2") >= floor["held_2_speaker_accuracy"], scores.wrong
     assert scores.accuracy("held-3") >= floor["held_3_speaker_accuracy"], scores.wrong
+    assert scores.accuracy("held-4") >= floor["held_4_speaker_accuracy"], scores.wrong
     assert scores.accuracy("dev") >= floor["dev_speaker_accuracy"], scores.wrong
 
 
@@ -123,6 +127,31 @@ def test_figure_side_sources_on_labelled_real_pages() -> None:
             "are unemployed.",
             "40 percent",
             "Seoul National University",
+        ),
+        # an age the writer adds to the speaker's name is the writer's, one in a reported
+        # content the source's; a story's opening dateline is no speaker
+        (
+            "\u201cThis was the fourth time,\u201d said Singh Jabarjung, 24, from Punjab.",
+            "24",
+            None,
+        ),
+        (
+            "Patrick Carlineo Jr., 55, pleaded guilty, the U.S. Attorney's Office said.",
+            "55",
+            "the U.S. Attorney's Office",
+        ),
+        (
+            "NEW DELHI: Nearly 150 Indians returned home on Wednesday after being deported.",
+            "Nearly 150",
+            None,
+        ),
+        # a price charged is no charge made; a scene-setting participle is the writer's
+        ("The oxygen bar charges Rs 299 for fifteen minutes of pure air.", "fifteen minutes", None),
+        (
+            "Launching his bid less than three months before the caucuses, Patrick is betting "
+            "that he can make his case.",
+            "less than three months",
+            None,
         ),
         # an "according to" that does not hang from a saying keeps its source
         (

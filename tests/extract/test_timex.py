@@ -11,6 +11,11 @@ from newsgraph.extract.timex import resolve_time, shift
     ("text", "published", "expected"),
     [
         ("on Monday", "2024-10-29", "2024-10-28"),  # Tuesday -> the Monday before
+        # a part of a day is that day; "last night" the day before publication
+        ("Tuesday night", "2019-11-20", "2019-11-19"),
+        ("early Friday", "2019-11-20", "2019-11-15"),
+        ("last night", "2019-11-20", "2019-11-19"),
+        ("this morning", "2019-11-20", "2019-11-20"),
         ("Friday", "2024-10-18", "2024-10-18"),  # the same day counts
         ("last fall", "2025-03-20", "2024-10"),  # a past season -> its middle month
         ("last winter", "2025-02-05", "2024-01"),

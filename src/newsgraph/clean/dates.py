@@ -123,6 +123,9 @@ DATELINE = re.compile(
     r"\s{0,3}(?:\([^()\n]{1,40}\))?\s{0,3}[-–—]"
 )
 DIGIT = re.compile(r"\d")
+MONTH_DAY = re.compile(
+    r"\b" + _MONTHS + r"\.?\s{1,3}[0-3]?\d\b|\b[0-3]?\d\s{1,3}" + _MONTHS + r"\b"
+)
 URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 # "/2019/11/18/", "/2019/nov/18/": the day a page's address files it under.
 URL_DAY = re.compile(
@@ -260,13 +263,32 @@ def _compact_url_day(url: str) -> str | None:
     return None
 
 
+# The second half of a date a theme prints over two lines: "November 20" then "15:23 2019".
+SPLIT_TAIL = re.compile(
+    r"^(?:(?P<clock>[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?)\s{1,3})?(?P<year>(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def joined_date_line(lines: list[str], i: int) -> str:
+    """Line `i` with the year (and clock) of the next line put after it when the next line is
+    only that: a month and day over "15:23 2019" is one date; any other line as it is."""
+    if i + 1 >= len(lines) or len(lines[i]) > 40:
+        return lines[i]
+    tail = SPLIT_TAIL.match(lines[i + 1].strip())
+    if tail is None or re.search(r"(?:19|20)\d\d", lines[i]) or not MONTH_DAY.search(lines[i]):
+        return lines[i]
+    clock = f" {tail.group('clock')}" if tail.group("clock") else ""
+    return f"{lines[i].rstrip(' ,')}, {tail.group('year')}{clock}"
+
+
 def find_date_line(lines: list[str], first_body: int) -> DateLine | None:
     """The page's date line around the head of the article (see the module docstring)."""
     low = max(0, first_body - LINES_ABOVE)
     high = min(len(lines), first_body + LINES_INTO_BODY)
     candidates: list[tuple[int, int, DateLine]] = []
     for i in range(low, high):
-        found = date_line(lines[i])
+        found = date_line(joined_date_line(lines, i))
         if found is None:
             continue
         day, role = found
@@ -274,5 +296,36 @@ def find_date_line(lines: list[str], first_body: int) -> DateLine | None:
         distance = abs(i - first_body) if i < first_body else (i - first_body) + 1
         candidates.append((role, distance, DateLine(i, day, role)))
     if not candidates:
-        return None
+        return _under_headline(lines, first_body)
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+# How far down the page a headline's date line is looked for, and how far under the headline.
+HEADLINE_LINES = 150
+UNDER_HEADLINE = 4
+
+
+def _under_headline(lines: list[str], first_body: int) -> DateLine | None:
+    """A date line a few lines under the headline, for a page whose share panels or
+    teasers push its body far below it ("Taylor Swift is allowed ..." / "19 November 2019"
+    then thirty lines of sharing links): the headline is a line that repeats the page's
+    <title> (its first line) without the site's name. Only where no date line sits by the
+    body."""
+    if not lines:
+        return None
+    title = forms.strip_site_suffix(lines[0])
+    if len(forms.words_of(title)) < 3:
+        return None
+    for head in range(1, min(len(lines), HEADLINE_LINES, max(first_body, 1) + UNDER_HEADLINE)):
+        if lines[head] != title:
+            continue
+        found = [
+            (role, i, day)
+            for i in range(head + 1, min(len(lines), head + 1 + UNDER_HEADLINE))
+            if (dated := date_line(joined_date_line(lines, i))) is not None
+            for day, role in [dated]
+        ]
+        if found:
+            role, index, day = min(found)
+            return DateLine(index, day, role)
+    return None

@@ -86,9 +86,11 @@ def _after(resolved: str | None, published: str) -> bool:
 
 
 def _attach(tok: Token) -> Token | None:
+    """The verb a token hangs from; a participle used as an adjective ("a shared
+    workspace") is no clause of its own."""
     t = tok
     for _ in range(5):
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return t
         if t.head.i == t.i:
             return None
@@ -403,6 +405,10 @@ def _modal(verb: Token) -> bool:
     """A future or hypothetical clause: "could send", "hope to exchange", "is set to raise"."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
+    # "could face up to 10 years and have to pay $250,000": the modal covers both
+    bare = verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    if bare and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.head.children):
+        return True
     if verb.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_HEADS
@@ -413,7 +419,30 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
-def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
+def _governing(verb: Token) -> Token:
+    """The verb whose tense an infinitive takes: "anyone who is ready to pay Rs 300" is as
+    of "is", "agreed to pay" as of "agreed" (future heads are `_modal`'s)."""
+    tok = verb
+    for _ in range(3):
+        if tok.tag_ != "VB" or tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            break
+        head = tok.head
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            break
+        tok = head
+    return tok
+
+
+def _present(verb: Token, claim_cue: Token | None, reported: bool, according: bool = False) -> bool:
+    """Whether a figure's clause states it as standing at publication. `according`: the
+    claim is an "according to", whose source gives no time of its own: what it states in the
+    present or the present progressive ("according to reports, the bar is offering ...")
+    stands now; its present perfect ("has shaved 3.2 years, according to one estimate") is
+    as of the source's undated finding."""
+    verb = _governing(verb)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     for child in verb.children:
         if child.lower_ in PRESENT_MARKERS and child.dep_ in ("advmod", "npadvmod"):
             return True
@@ -422,9 +451,11 @@ def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
         return True  # "had since risen", misparsed as a preposition
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB":
         return True
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ in ("VBZ", "VBP"):
-        return True  # "The five join nine others, bringing the total to 14"
-    if not reported and (
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _present_tense(verb.head):
+        # "The five join nine others, bringing the total to 14", "Launching his bid less
+        # than three months before the caucuses, Patrick is betting ..."
+        return True
+    if (not reported or (according and not perfect)) and (
         (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be")
         or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     ):
@@ -439,6 +470,32 @@ def _present(verb: Token, claim_cue: Token | None, reported: bool) -> bool:
         and claim_cue.tag_ in ("VBZ", "VBP")
         and claim_cue.lemma_ in PRESENT_REPORTS
     )
+
+
+def _present_tense(verb: Token) -> bool:
+    """A verb in the present: "joins", or with a present auxiliary ("is betting")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _in_quotation(doc: Doc, phrase: NumberPhrase) -> bool:
+    """Whether a figure sits inside quotation marks opened earlier in its paragraph."""
+    text = text_of(doc)
+    at = phrase.start_char
+    start = text.rfind("\n\n", 0, at)
+    before = text[start + 2 if start >= 0 else 0 : at]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly > 0 or (curly == 0 and before.count('"') % 2 == 1)
+
+
+def _misparsed_clause(tok: Token) -> bool:
+    """A past-tense "clause" with neither subject nor marker under a verb is the parser's
+    misreading of a modifier ("were gathered in a shared workspace on Tuesday night",
+    "returned home broke on Wednesday"): its time is the verb's."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBD":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in tok.children)
 
 
 def _existential_time(doc: Doc, attach_i: int, clause: set[int]) -> bool:
@@ -471,8 +528,13 @@ def date_figure(
 ) -> str | None:
     """`as_of` for one figure; `earlier` maps a speaker to the date of their last dated claim,
     `others` holds the first tokens of the article's other figures. What an embedded post
-    states as now ("we have started distributing 50 lakh masks today") is as of the post."""
+    states as now ("we have started distributing 50 lakh masks today") is as of the post,
+    and so is an age no time of its clause dates."""
     dated = _date_figure(doc, phrase, claim, times, published, earlier, others)
+    if dated is None and phrase.age and published:
+        # "Assange, 47,": an age in a clause that gives no time is the one a person has now
+        # ("reported on November 16 in a 55-year-old man" keeps the day of its clause)
+        dated = published[:10]
     if dated is None or not published or dated != published[:10]:
         return dated
     post = embedded_post(doc, phrase.root_i)
@@ -520,12 +582,14 @@ def _date_figure(
     clause = {verb_i}
     if verb.dep_ == "conj":
         clause.add(verb.head.i)
-    clause.update(c.i for c in verb.children if c.dep_ == "conj")
+    clause.update(c.i for c in verb.children if c.dep_ == "conj" or _misparsed_clause(c))
     ancestors = {t.i for t in root.ancestors}
     for outer_i in others:
         # A figure counted among another takes that figure's clause: "From 2010 to 2015 there
         # were 3,248 cases reported, including 584 deaths" dates the 584 too.
-        if doc[outer_i].head.i in ancestors and (outer := _attach(doc[outer_i].head)) is not None:
+        # ("more than 300 Indians, including one woman": the number, not its qualifier)
+        number = next((t for t in doc[outer_i : outer_i + 4] if t.like_num), doc[outer_i])
+        if number.head.i in ancestors and (outer := _attach(number.head)) is not None:
             clause.add(outer.i)
     # A time that belongs to another figure ("up from $38,373 a year ago") dates that one.
     starting = phrase.start_i > 0 and doc[phrase.start_i - 1].lower_ == "from"
@@ -618,10 +682,19 @@ def _date_figure(
         for key in source_keys(claim):
             if key in earlier:
                 return earlier[key]
-    if _present(verb, cue, claim is not None) or any(t.now and t.attach_i in clause for t in times):
+    according = cue is not None and cue.lower_ == "according"
+    # a figure of the claim's sentence outside its content ("Launching his bid less than
+    # three months before the caucuses, Patrick is betting that ...") is the writer's
+    reported = claim is not None and claim.content_start <= phrase.start_char < claim.content_end
+    # words in quotation marks are someone's, though no claim names whose
+    quoted = claim is None and _in_quotation(doc, phrase)
+    reported = reported or quoted
+    if _present(verb, cue, reported, according) or any(
+        t.now and t.attach_i in clause for t in times
+    ):
         return published[:10]
     before = _previous_sentence_time(doc, verb, times)
-    if before is None and claim is None and _news_past(verb):
+    if before is None and claim is None and not quoted and _news_past(verb):
         return published[:10]
     return before
 

@@ -1279,6 +1279,9 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
         ) or any(t.pos_ == "PROPN" for t in before)
         if not named or (len(before) == 1 and before[0].is_upper and not before[0].ent_type_):
             continue
+        capitals = all(t.is_upper or not t.is_alpha for t in before)
+        if line_start == 0 and capitals and not any(t.ent_type_ == "PERSON" for t in before):
+            continue  # the dateline that opens a story ("NEW DELHI: ..."), a place
         stop = text.find("\n", tok.idx)
         stop = len(text) if stop < 0 else stop
         end = tok.i + 1

@@ -150,6 +150,7 @@ class NumberPhrase:
     end_char: int = 0
     change: str | None = None  # "up" | "down": the number is the size of a move
     unit_span: tuple[int, int] | None = None  # the unit's tokens ("km", "hectares")
+    age: bool = False  # a person's age ("Assange, 47,", "an 8-year-old"): it stands now
 
 
 def _designation(tok: Token) -> bool:
@@ -758,6 +759,8 @@ class _Scanner:
                 return True  # a list number: "3. Instead of ..."
             if prev in VAGUE_WORDS or (prev == "few" and self.low(k - 2) == "a"):
                 return True  # "several hundred"
+            if prev == "or" and core.words and self.low(k - 3) in ("a", "an", "one"):
+                return True  # "an app or two", "a day or two": vague
             if core.words and self._pronoun_like(at, core, nxt):
                 return True
         if (
@@ -768,6 +771,8 @@ class _Scanner:
             and found.unit in LETTER_PREFIXES.values()
         ):
             return True
+        if prev in ("first", "second") and self.low(at) == "half" and after == "of":
+            return True  # "the first half of 2020": a period, not an amount
         if found.unit == "mm" and after in CALIBRE_NOUNS:
             return True  # a calibre: "170mm shells"
         if found.unit == "mm" and any(self.low(j) in CALIBRE_NOUNS for j in range(nxt, nxt + 4)):
@@ -797,7 +802,9 @@ class _Scanner:
         tok = self.token(k - 1)
         word = self.words[k - 1]
         camel = word[:1].islower() and any(c.isupper() for c in word[1:])  # "iPhone 11"
-        if not (word[:1].isupper() or camel) or tok.is_sent_start or tok.pos_ != "PROPN":
+        # an acronym may open its sentence: "NBC 5 has edited the video"
+        opens = tok.is_sent_start and not (len(word) > 1 and word.isupper() and word.isalpha())
+        if not (word[:1].isupper() or camel) or opens or tok.pos_ != "PROPN":
             return False
         low = word.lower()
         if self.low(k - 2) in ("'", "’") or (self.low(k - 2) == "the" and self._score_after(k)):
@@ -831,6 +838,8 @@ class _Scanner:
 
     def _phone(self, at: int, nxt: int) -> bool:
         raw = self.words[at]
+        if raw in EMERGENCY_NUMBERS and self.token(at - 1).lemma_.lower() in ("call", "dial"):
+            return True  # "called 911": a number to call, not an amount
         if raw.startswith("0") and len(raw) >= 3 and raw.isdecimal():
             return True
         if self.low(at - 1) == "+" and self.glued(at):
@@ -913,7 +922,9 @@ class _Scanner:
                 lead -= size
                 break
         found.start = self.starts[lead]
+        unit = found.unit
         self._age(found, k)
+        found.age = unit is None and found.unit == "year"
 
     def _age(self, found: _Found, k: int) -> None:
         if found.unit is not None or (found.core.words and found.core.value > 120):
@@ -949,6 +960,9 @@ class _Scanner:
                 or tok.lower_ in PERSON_NOUNS
                 or tok.lemma_.lower() in _AGE_NOUNS
                 or (tok.tag_ in ("NN", "NNP") and not tok.ent_type_ and 1 < v <= 110)
+                # a name between commas ("Assange, 47,", "Patrick Carlineo Jr., 55,")
+                # whatever type the model gives it
+                or ((tok.pos_ == "PROPN" or tok.lower_ in ("jr.", "sr.")) and 1 < v <= 110)
             ):
                 found.unit = "year"
                 return
@@ -1059,6 +1073,7 @@ class _Found:
     high: float | None = None
     approx: str = "exact"
     change: str | None = None
+    age: bool = False
 
 
 # Bodies of people that are sent, deployed or stationed, beyond the soldiers of FORCE_NOUNS.
@@ -1151,7 +1166,7 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
         found.extend(items)
     out: list[NumberPhrase] = []
     for item in found:
-        if _furniture_number(scan.text, item.start, item.end):
+        if _furniture_number(scan.text, item.start, item.end) or _model_size(doc, item):
             continue
         if item.unit is None and item.start in scan.pending_units:
             item.unit = scan.pending_units[item.start]
@@ -1188,6 +1203,7 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
                 end_char=item.end,
                 change=item.change,
                 unit_span=(core_e, end_i) if item.unit and end_i > core_e else None,
+                age=item.age or bool(_AGE_RE.search(scan.text, item.start, item.end)),
             )
         )
     return out
@@ -1200,6 +1216,29 @@ _FURNITURE_COUNT = re.compile(
 )
 # A line this short that counts furniture, or that is a date line, states no figure.
 _FURNITURE_LINE_CHARS = 100
+
+
+# Numbers one calls: "called 911" names a service, it counts nothing.
+EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000"})
+_SIZE_ADJECTIVE = re.compile(r"\d+(?:\.\d+)?-[a-z]+")
+_NOT_MODEL_TYPES = frozenset({"GPE", "NORP", "LOC", "PERSON", "FAC", "DATE", "TIME", "EVENT"})
+
+
+def _model_size(doc: Doc, item: _Found) -> bool:
+    """A size that opens a model's name: "the 16-inch MacBook Pro", "a 6.1-inch iPhone" (a
+    hyphenated measure right before a product's proper name names the model; "a 5-mile
+    stretch" measures)."""
+    if item.unit is None or not _SIZE_ADJECTIVE.fullmatch(doc.text[item.start : item.end]):
+        return False
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    word = nxt.text
+    camel = any(c.isupper() for c in word[1:]) and not word.isupper()  # "MacBook", "iPhone"
+    if nxt.pos_ != "PROPN" or not (word[:1].isupper() or camel):
+        return False
+    return camel or nxt.ent_type_ not in _NOT_MODEL_TYPES
 
 
 def _furniture_number(text: str, start: int, end: int) -> bool:
@@ -1373,6 +1412,10 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
     verb_guess = _governing_verb(anchor)
     if kind == "CAPTURE" and verb_guess is not None and doc[verb_guess].lemma_ in RELEASE_VERBS:
         kind = "OTHER"  # prisoners swapped or released are not a capture
+    elif kind == "CAPTURE" and not _definite(anchor) and _released(anchor, verb_guess):
+        # "hope to exchange 1,000 prisoners": the verb under the governing one swaps them;
+        # "offered to hand over the two prisoners" counts captives already taken
+        kind = "OTHER"
     # "people injured", "soldiers killed or wounded", "dead or injured"
     mods: set[str] = set()
     for tok in (anchor, root):
@@ -1468,6 +1511,25 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
             ):
                 kind = "OTHER" if anchor.pos_ == "NOUN" and not nouny else kind
     phrase.kind = kind or "OTHER"
+
+
+def _definite(anchor: Token) -> bool:
+    """A counted noun with a definite determiner ("the two prisoners"): ones named before."""
+    nouns = [anchor, anchor.head] if anchor.like_num else [anchor]
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for n in nouns for c in n.children
+    )
+
+
+def _released(anchor: Token, verb_i: int | None) -> bool:
+    """Whether the verb the figure hangs from, or its governing verb, swaps or frees it:
+    "hope to exchange 1,000 prisoners" (the parser's governing verb is "hope")."""
+    for tok in [anchor, *list(anchor.ancestors)[:4]]:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in RELEASE_VERBS:
+            return True
+        if tok.i == verb_i:
+            break
+    return False
 
 
 def _loss_kind(verb: Token, anchor: Token, nouny: bool) -> str:
@@ -1615,6 +1677,12 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         return found
     if claim is not None and _aside_outside(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and phrase.age and _writers_age(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _price_charged(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _adjunct_outside(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and (antecedent := _relative_pronoun_antecedent(doc, claim)):
         return antecedent
     broken = claim is not None and _speaker_overlaps(claim, phrase)
@@ -1629,6 +1697,54 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         if _after_according_to(doc, claim.speaker_span) and (author := _work_author(doc, head)):
             return author
     return _relayed_speaker(doc, claim)
+
+
+# Participles that report in their own right: "Arguing that ..., Patrick has said".
+REPORTING_PARTICIPLES = SAYING_VERBS | {"argue", "claim", "note", "insist", "warn", "cite"}
+
+
+def _adjunct_outside(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure in a participle clause on the claim's verb, outside its content: "Launching
+    his bid less than three months before the caucuses, Patrick is betting that ..." (the
+    writer sets the scene; the claimant says what follows "that")."""
+    if claim.content_start <= phrase.start_char < claim.content_end:
+        return False
+    cue = doc[claim.cue_i]
+    for tok in doc[phrase.root_i].ancestors:
+        if tok.i == cue.i:
+            return False
+        opener = tok.i < cue.i and tok.left_edge.is_sent_start  # before the claimant
+        if opener and tok.dep_ == "advcl" and tok.head.i == cue.i and tok.tag_ in ("VBG", "VBN"):
+            return tok.lemma_ not in REPORTING_PARTICIPLES and not any(
+                c.dep_ == "mark" for c in tok.children
+            )
+    return False
+
+
+def _price_charged(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """ "The bar charges Rs 299 for fifteen minutes": a price the verb's object states, not
+    a charge someone makes; the article states the price and what it buys."""
+    cue = doc[claim.cue_i]
+    if cue.lemma_.lower() != "charge" or not cue.i < phrase.start_i:
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    return any(any(t.like_num for t in c.subtree) and c.left_edge.i == cue.i + 1 for c in objects)
+
+
+def _writers_age(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """An age set off by commas that the writer adds to the speaker's name ("said Singh
+    Jabarjung, 24,") or to a name in what someone wants ("the US wants the UK to extradite
+    Assange, 47,"): not part of what the source says. In a reported content ("Carlineo, 55,
+    pleaded guilty, the office said") it is the source's."""
+    if phrase.start_i < 2 or phrase.end_i >= len(doc):
+        return False
+    before, after = doc[phrase.start_i - 1].text, doc[phrase.end_i].text
+    if before not in (",", "(") or after not in (",", ")", "."):
+        return False
+    if claim.intention:
+        return True
+    span = claim.speaker_span
+    return span is not None and span[0] <= phrase.start_i - 2 < span[1] + 1
 
 
 ASIDE_MARKS = frozenset({"–", "—", "--", "(", ")"})

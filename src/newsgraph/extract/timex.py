@@ -337,6 +337,29 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
     return None
 
 
+_WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY_PART = re.compile(
+    r"^(?:early|late)\s+("
+    + _WEEKDAY_WORDS
+    + r")$|^(?:(?:early|late)\s+)?("
+    + _WEEKDAY_WORDS
+    + r")\s+(?:morning|afternoon|evening|night)$"
+)
+
+
+# Parts of the day of publication and of the day before.
+_TODAY_PARTS = {
+    "this morning": "today",
+    "this afternoon": "today",
+    "this evening": "today",
+    "tonight": "today",
+    "last night": "yesterday",
+    "yesterday morning": "yesterday",
+    "yesterday afternoon": "yesterday",
+    "yesterday evening": "yesterday",
+}
+
+
 @functools.lru_cache(maxsize=4096)
 def resolve_time(text: str, published: str | None) -> str | None:
     """ISO date, month or year that `text` names, read against `published`; None if unknown.
@@ -356,6 +379,9 @@ def _resolve_time(text: str, published: str | None) -> str | None:
         return None
     low = " ".join(text.lower().replace("’", "'").split())
     low = re.sub(r"^(between|from)\s+", "", low)
+    # "Tuesday night", "Monday afternoon", "early Friday": the part of a day is that day
+    low = _DAY_PART.sub(lambda m: m.group(1) or m.group(2), low)
+    low = _TODAY_PARTS.get(low, low)
     if low.removeprefix("the ") in NOW_WORDS:
         return base.isoformat()  # "year to date" is no span from a year to a date
     parts = [p for p in _SPAN.split(low) if p]
