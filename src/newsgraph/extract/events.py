@@ -89,6 +89,11 @@ NOT_EVENTS = frozenset(
     """be have do get let want need try can could will would may might must shall should use
     include mean seem appear become remain keep begin start continue""".split()  # noqa: SIM905
 )
+# Verbs that lend their noun object the happening ("caught fire", "made an offer", "held
+# talks", "opened fire"): the verb and its noun are one trigger, the noun's.
+LIGHT_VERBS = frozenset(
+    "make take give have hold catch open stage conduct carry pay do get launch".split()  # noqa: SIM905
+)
 # Nouns that name a happening in news of any kind (general vocabulary, no names).
 EVENT_NOUNS = frozenset(
     [
@@ -406,12 +411,21 @@ def _is_named_event(tok: Token, entities: EntityIndex) -> bool:
     mention = entities.at(tok.i)
     if (mention is not None and mention.type == "EVENT") or tok.ent_type_ == "EVENT":
         return True
-    if tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME"):
+    if tok.ent_type_ in _NOT_NAMED_EVENTS:
         return False
-    # the head of the name: its last word ("Academy Awards"), singular or plural
+    # the head of the name: its last word ("Academy Awards"), singular or plural, written as a
+    # name ("the World Cup"; "½ cup" is a measure)
     words = mention.text.split() if mention is not None else [tok.text]
-    word = words[-1].lower() if words else ""
+    if not words or not words[-1][:1].isupper():
+        return False
+    word = words[-1].lower()
     return word in EVENT_NAME_HEADS or (word.endswith("s") and word[:-1] in EVENT_NAME_HEADS)
+
+
+# Entity types that name no happening: people, places, times and amounts.
+_NOT_NAMED_EVENTS = frozenset(
+    """PERSON GPE LOC NORP FAC DATE TIME QUANTITY CARDINAL MONEY PERCENT ORDINAL""".split()  # noqa: SIM905
+)
 
 
 def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
@@ -476,11 +490,23 @@ def _headline_verb(tok: Token) -> str | None:
     for suffix in ("s", "es", "ed", "d"):
         if lower.endswith(suffix) and lower[: -len(suffix)] in ACTIONS:
             return ACTIONS[lower[: -len(suffix)]]
-    return "OTHER" if lower.endswith(("ed", "es")) else None
+    if lower.endswith(("ed", "es")):
+        return "OTHER"
+    if tok.ent_type_ or not _headline(tok):
+        return None
+    # a word of a headline that names no entity, written as a name: a verb of WordNet's
+    # ("Meet", "Erupt", "Host") or a happening noun ("Rehab", "Investigation", "Gunfire")
+    verbs = verb_lemmas()
+    base = lower[:-1] if lower.endswith("s") and lower[:-1] in verbs else lower
+    if base in verbs or lower in EVENT_NOUNS or lower in happening_nouns():
+        return ACTIONS.get(base, "OTHER")
+    return None
 
 
 # Words that follow a headline verb ("Checks Into", "Dies At", "Wins Over").
-_HEADLINE_NEXT = frozenset(["into", "in", "at", "out", "up", "over", "for", "to", "as", "after"])
+_HEADLINE_NEXT = frozenset(
+    ["into", "in", "at", "out", "up", "down", "over", "for", "to", "as", "after", "off"]
+)
 
 
 def _trigger_span(tok: Token) -> tuple[int, int]:
@@ -521,8 +547,16 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
     or a noun that names a happening."""
     frames: list[Frame] = []
     seen: set[int] = set()
+    lent: dict[int, Token] = {}  # a light verb's noun object -> the verb
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
+            noun = _lent_noun(tok, entities)
+            if noun is not None:
+                lent[noun.i] = tok
+                continue
+        if _instruction(tok):
+            continue
         if tok.pos_ == "VERB":
             # irregular forms the lemmatizer may miss ("retook") are listed as they are written
             action = ACTIONS.get(lemma) or ACTIONS.get(tok.lower_)
@@ -568,13 +602,93 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                         place = mention.entity_id or mention.name
             elif child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod"):
                 when_i = child.i
-        if tok.pos_ != "VERB":
-            mention = entities.at(tok.i)
-            if mention is not None:
-                frames.append(
-                    Frame(mention.start, mention.end, tok.i, actor, action, target, place, when_i)
-                )
-                continue
-        start, end = _trigger_span(tok)
+        if when_i is None:
+            when_i = _clause_date(tok)
+        verb = lent.get(tok.i)
+        if verb is not None:
+            # the light verb's subject is the noun's actor: "the Red Sox made an offer"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                actor = _name(subject, entities)
+        if tok.pos_ != "VERB" and (mention := entities.at(tok.i)) is not None:
+            start, end = mention.start, mention.end
+        else:
+            start, end = _trigger_span(tok)
+        if verb is not None:
+            start = min(start, verb.idx)
         frames.append(Frame(start, end, tok.i, actor, action, target, place, when_i))
     return frames
+
+
+# Relations a happening's date reaches it through from the words above it in its own clause
+# ("In the 14th century the Black Death spread across Europe, killing up to 60 percent"); a
+# clause of its own (reported speech, "said on Monday that ...") keeps its own date.
+_DATE_REACHES = frozenset(
+    """pobj prep dobj attr nsubj nsubjpass appos conj advcl xcomp acl compound amod nmod
+    npadvmod oprd dative acomp pcomp""".split()  # noqa: SIM905
+)
+
+
+def _date_of(tok: Token) -> int | None:
+    """A date stated on `tok` itself: a DATE under its preposition, or a bare DATE noun."""
+    for child in tok.children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ == "DATE":
+                    return pobj.i
+        elif child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod"):
+            return child.i
+    return None
+
+
+def _clause_date(tok: Token) -> int | None:
+    """The date of the clause a trigger sits in, from the words above it (a few steps)."""
+    for _ in range(4):
+        if tok.dep_ not in _DATE_REACHES or tok.head is tok:
+            return None
+        tok = tok.head
+        found = _date_of(tok)
+        if found is not None:
+            return found
+    return None
+
+
+# Words that address the reader: "you eat", "your workout" tell what one does, not what
+# happened.
+_READER = frozenset({"you", "your", "yours", "yourself"})
+
+
+def _headline(tok: Token) -> bool:
+    """Whether `tok`'s line is written as a headline: most of its words capitalised."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(not t.is_lower for t in words) * 3 > len(words) * 2
+
+
+def _instruction(tok: Token) -> bool:
+    """Whether a word tells the reader what to do rather than what happened: an imperative
+    ("Eat every 2-3 hours"), a verb whose subject is the reader ("you burn more"), a noun of
+    the reader's ("your workout")."""
+    if tok.pos_ == "VERB":
+        first = tok.i == tok.sent.start or not tok.doc[tok.i - 1].is_alpha
+        if (
+            first
+            and tok.tag_ == "VB"
+            and tok.dep_ == "ROOT"
+            and not _headline(tok)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+        ):
+            return True
+        return any(c.dep_ == "nsubj" and c.lower_ in _READER for c in tok.children)
+    if tok.pos_ == "NOUN":
+        return any(c.dep_ == "poss" and c.lower_ in _READER for c in tok.children)
+    return False
+
+
+def _lent_noun(verb: Token, entities: EntityIndex) -> Token | None:
+    """The noun object a light verb lends itself to ("caught fire", "made a huge offer"), if
+    the noun names a happening and follows the verb closely."""
+    for child in verb.rights:
+        close = child.dep_ == "dobj" and child.i - verb.i <= 4 and child.pos_ == "NOUN"
+        if close and _is_event_noun(child, entities):
+            return child
+    return None
