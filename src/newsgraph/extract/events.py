@@ -548,6 +548,7 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
     frames: list[Frame] = []
     seen: set[int] = set()
     lent: dict[int, Token] = {}  # a light verb's noun object -> the verb
+    dates: list[tuple[int, int, int]] | None = None  # read once, when a trigger needs one
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
@@ -603,7 +604,9 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
             elif child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod"):
                 when_i = child.i
         if when_i is None:
-            when_i = _clause_date(tok)
+            if dates is None:
+                dates = _dates(doc)
+            when_i = _clause_date(tok, dates)
         verb = lent.get(tok.i)
         if verb is not None:
             # the light verb's subject is the noun's actor: "the Red Sox made an offer"
@@ -620,37 +623,43 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
     return frames
 
 
-# Relations a happening's date reaches it through from the words above it in its own clause
-# ("In the 14th century the Black Death spread across Europe, killing up to 60 percent"); a
-# clause of its own (reported speech, "said on Monday that ...") keeps its own date.
-_DATE_REACHES = frozenset(
-    """pobj prep dobj attr nsubj nsubjpass appos conj advcl xcomp acl compound amod nmod
-    npadvmod oprd dative acomp pcomp""".split()  # noqa: SIM905
-)
+# Relations that open a clause of its own: reported speech ("said on Monday that ...") and
+# a line set beside another keep their own dates.
+_CLAUSE_OPENERS = frozenset({"ROOT", "ccomp", "parataxis"})
 
 
-def _date_of(tok: Token) -> int | None:
-    """A date stated on `tok` itself: a DATE under its preposition, or a bare DATE noun."""
-    for child in tok.children:
-        if child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ == "DATE":
-                    return pobj.i
-        elif child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod"):
-            return child.i
-    return None
-
-
-def _clause_date(tok: Token) -> int | None:
-    """The date of the clause a trigger sits in, from the words above it (a few steps)."""
-    for _ in range(4):
-        if tok.dep_ not in _DATE_REACHES or tok.head is tok:
-            return None
+def _clause_root(tok: Token) -> Token:
+    for _ in range(12):
+        if tok.dep_ in _CLAUSE_OPENERS or tok.head.i == tok.i:
+            break
         tok = tok.head
-        found = _date_of(tok)
-        if found is not None:
-            return found
-    return None
+    return tok
+
+
+def _dates(doc: Doc) -> list[tuple[int, int, int]]:
+    """The DATE names of a text: (sentence start, root token, clause root token)."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            root = ent.root
+            found.append((root.sent.start, root.i, _clause_root(root).i))
+    return found
+
+
+def _clause_date(tok: Token, dates: list[tuple[int, int, int]]) -> int | None:
+    """The date of the clause a trigger sits in, when none is stated on the trigger itself
+    ("In the 14th century the Black Death spread across Europe, killing up to 60 percent";
+    "there were 3,248 cases between 2010 and 2015, with 584 deaths"): the nearest date of
+    the sentence under the same clause root."""
+    if not dates:
+        return None
+    sentence = tok.sent.start
+    near = [d for d in dates if d[0] == sentence]
+    if not near:
+        return None
+    root = _clause_root(tok).i
+    near = [d for d in near if d[2] == root]
+    return min(near, key=lambda d: abs(d[1] - tok.i))[1] if near else None
 
 
 # Words that address the reader: "you eat", "your workout" tell what one does, not what
