@@ -29,10 +29,11 @@ Progress = Callable[[int], None]
 # The settings chosen on the training folds (a saying's speaker is always checked: one
 # speaker's statements are no one happening however the benchmark reads them).
 PARAM_GRID: tuple[IncidentParams, ...] = tuple(
-    IncidentParams(check_arguments=check, stem=stem, synonyms=synonyms)
+    IncidentParams(check_arguments=check, stem=stem, synonyms=synonyms, roles=roles)
     for check in (True, False)
     for stem in (4, 5, 6)
     for synonyms in (True, False)
+    for roles in (True, False)
 )
 
 

@@ -122,6 +122,7 @@ class IncidentParams:
     actors: bool = False  # two different actors
     targets: bool = False  # two different targets
     speakers: bool = True  # sayings are one only by one named speaker
+    roles: bool = True  # two kinds joined by one actor doing them to one target
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -131,6 +132,7 @@ class IncidentParams:
             "actors": self.actors,
             "targets": self.targets,
             "speakers": self.speakers,
+            "roles": self.roles,
         }
 
 
@@ -234,13 +236,48 @@ def build_incidents(
             fitting.append(item)
         else:
             candidates.append([item])
+    merged = [group for family in sorted(groups) for group in groups[family]]
+    if params.roles:
+        merged = _join_by_roles(merged, params)
     found = [
-        _incident(story_id, [i.event for i in group], origins, names, triggers)
-        for family in sorted(groups)
-        for group in groups[family]
+        _incident(story_id, [i.event for i in group], origins, names, triggers) for group in merged
     ]
     found.sort(key=lambda i: (-i.reports, i.id))
     return found
+
+
+def _join_by_roles(groups: list[list[_Item]], params: IncidentParams) -> list[list[_Item]]:
+    """Groups of two kinds joined when one report of each names the same actor doing it to
+    the same target ("the 76ers fired O'Brien", "the 76ers relieved O'Brien of his duties")."""
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_roles: dict[tuple[str, str], list[int]] = {}
+    for index, group in enumerate(groups):
+        for item in group:
+            if item.family in SPEECH or not (item.actor and item.target):
+                continue
+            for a in item.actor:
+                for t in item.target:
+                    by_roles.setdefault((a, t), []).append(index)
+    for indexes in by_roles.values():
+        for other in indexes[1:]:
+            x, y = find(indexes[0]), find(other)
+            if x != y and not any(
+                _conflict(i, j, params)
+                for i in groups[x]
+                for j in groups[y]
+                if i.family == j.family
+            ):
+                parent[y] = x
+                groups[x] = groups[x] + groups[y]
+                groups[y] = []
+    return [g for g in groups if g]
 
 
 def _item(
