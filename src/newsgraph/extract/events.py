@@ -443,8 +443,8 @@ def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
     if lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS:
         return True
     if tok.pos_ == "PROPN":
-        # a title-cased headline word: "Academy Awards"
-        return tok.lower_ in EVENT_NAME_HEADS
+        # a title-cased headline word: "Academy Awards" (a "cup" in lower case is a measure)
+        return not tok.is_lower and tok.lower_ in EVENT_NAME_HEADS
     return lemma in happening_nouns() or _is_derived_noun(lemma)
 
 
