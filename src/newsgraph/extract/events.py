@@ -473,7 +473,7 @@ def _fires_a_person(tok: Token, entities: EntityIndex) -> bool:
     return False
 
 
-def _headline_verb(tok: Token) -> str | None:
+def _headline_verb(tok: Token, lines: _Lines) -> str | None:
     """The action of a title-cased word the tagger took for a name ("Lohan Checks Into Rehab"):
     a known action verb, or a word with a verb's ending before a particle, or one that names no
     entity."""
@@ -492,7 +492,7 @@ def _headline_verb(tok: Token) -> str | None:
             return ACTIONS[lower[: -len(suffix)]]
     if lower.endswith(("ed", "es")):
         return "OTHER"
-    if tok.ent_type_ or not _headline(tok):
+    if tok.ent_type_ or not lines.headline(tok.i):
         return None
     # a word of a headline that names no entity, written as a name: a verb of WordNet's
     # ("Meet", "Erupt", "Host") or a happening noun ("Rehab", "Investigation", "Gunfire")
@@ -549,6 +549,7 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
     seen: set[int] = set()
     lent: dict[int, Token] = {}  # a light verb's noun object -> the verb
     dates: list[tuple[int, int, int]] | None = None  # read once, when a trigger needs one
+    lines = _Lines(doc)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
@@ -556,8 +557,6 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
             if noun is not None:
                 lent[noun.i] = tok
                 continue
-        if _instruction(tok):
-            continue
         if tok.pos_ == "VERB":
             # irregular forms the lemmatizer may miss ("retook") are listed as they are written
             action = ACTIONS.get(lemma) or ACTIONS.get(tok.lower_)
@@ -567,8 +566,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 action = "OTHER"
             elif lemma == "fire" and _fires_a_person(tok, entities):
                 action = "OTHER"  # "the 76ers fired their coach": a dismissal, no attack
-        elif tok.pos_ == "PROPN" and _headline_verb(tok) is not None:
-            action = _headline_verb(tok) or "OTHER"
+        elif tok.pos_ == "PROPN" and (headline := _headline_verb(tok, lines)) is not None:
+            action = headline or "OTHER"
         elif _is_event_noun(tok, entities):
             mention = entities.at(tok.i)
             if mention is not None and (mention.start in seen):
@@ -577,6 +576,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 seen.add(mention.start)
             action = "OTHER" if mention is not None else _noun_action(lemma)
         else:
+            continue
+        if _instruction(tok, lines):
             continue
         actor = target = place = None
         when_i = None
@@ -605,8 +606,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 when_i = child.i
         if when_i is None:
             if dates is None:
-                dates = _dates(doc)
-            when_i = _clause_date(tok, dates)
+                dates = _dates(doc, lines)
+            when_i = _clause_date(tok, dates, lines)
         verb = lent.get(tok.i)
         if verb is not None:
             # the light verb's subject is the noun's actor: "the Red Sox made an offer"
@@ -636,24 +637,24 @@ def _clause_root(tok: Token) -> Token:
     return tok
 
 
-def _dates(doc: Doc) -> list[tuple[int, int, int]]:
+def _dates(doc: Doc, lines: _Lines) -> list[tuple[int, int, int]]:
     """The DATE names of a text: (sentence start, root token, clause root token)."""
     found = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
             root = ent.root
-            found.append((root.sent.start, root.i, _clause_root(root).i))
+            found.append((lines.start(root.i), root.i, _clause_root(root).i))
     return found
 
 
-def _clause_date(tok: Token, dates: list[tuple[int, int, int]]) -> int | None:
+def _clause_date(tok: Token, dates: list[tuple[int, int, int]], lines: _Lines) -> int | None:
     """The date of the clause a trigger sits in, when none is stated on the trigger itself
     ("In the 14th century the Black Death spread across Europe, killing up to 60 percent";
     "there were 3,248 cases between 2010 and 2015, with 584 deaths"): the nearest date of
     the sentence under the same clause root."""
     if not dates:
         return None
-    sentence = tok.sent.start
+    sentence = lines.start(tok.i)
     near = [d for d in dates if d[0] == sentence]
     if not near:
         return None
@@ -667,23 +668,45 @@ def _clause_date(tok: Token, dates: list[tuple[int, int, int]]) -> int | None:
 _READER = frozenset({"you", "your", "yours", "yourself"})
 
 
-def _headline(tok: Token) -> bool:
-    """Whether `tok`'s line is written as a headline: most of its words capitalised."""
-    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and sum(not t.is_lower for t in words) * 3 > len(words) * 2
+class _Lines:
+    """The sentences of a text, read once and only when a rule asks: where each starts, and
+    whether it is written as a headline (most of its words capitalised)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+        self._headlines: dict[int, bool] = {}
+
+    def start(self, i: int) -> int:
+        if self._starts is None:
+            self._starts = [0] * len(self.doc)
+            for sent in self.doc.sents:
+                self._starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        return self._starts[i]
+
+    def headline(self, i: int) -> bool:
+        start = self.start(i)
+        found = self._headlines.get(start)
+        if found is None:
+            end = start
+            while end < len(self.doc) and self.start(end) == start:
+                end += 1
+            words = [t for t in self.doc[start:end] if t.is_alpha and len(t) > 3]
+            found = len(words) >= 2 and sum(not t.is_lower for t in words) * 3 > len(words) * 2
+            self._headlines[start] = found
+        return found
 
 
-def _instruction(tok: Token) -> bool:
+def _instruction(tok: Token, lines: _Lines) -> bool:
     """Whether a word tells the reader what to do rather than what happened: an imperative
     ("Eat every 2-3 hours"), a verb whose subject is the reader ("you burn more"), a noun of
     the reader's ("your workout")."""
     if tok.pos_ == "VERB":
-        first = tok.i == tok.sent.start or not tok.doc[tok.i - 1].is_alpha
         if (
-            first
-            and tok.tag_ == "VB"
+            tok.tag_ == "VB"
             and tok.dep_ == "ROOT"
-            and not _headline(tok)
+            and (tok.i == 0 or not tok.doc[tok.i - 1].is_alpha or lines.start(tok.i) == tok.i)
+            and not lines.headline(tok.i)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
         ):
             return True
