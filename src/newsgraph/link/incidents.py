@@ -225,28 +225,67 @@ def build_incidents(
     # numbered reports first ("the sixth round"), so that each number seeds its own incident
     # and an unnumbered report joins the best told of them
     items.sort(key=lambda item: not item.numbers)
-    groups: dict[str, list[list[_Item]]] = {}
+    groups: dict[str, list[_Group]] = {}
+    alone: list[_Group] = []  # sayings of no speaker: one happening each, never searched
     for item in items:
+        if params.speakers and item.family in SPEECH and not item.speaker:
+            alone.append(_Group(item))
+            continue
         candidates = groups.setdefault(item.family, [])
-        fitting = next(
-            (g for g in candidates if not any(_conflict(item, other, params) for other in g)),
-            None,
-        )
+        fitting = next((g for g in candidates if not g.conflicts(item, params)), None)
         if fitting is not None:
-            fitting.append(item)
+            fitting.add(item)
         else:
-            candidates.append([item])
-    merged = [group for family in sorted(groups) for group in groups[family]]
+            candidates.append(_Group(item))
+    merged = [group for family in sorted(groups) for group in groups[family]] + alone
     if params.roles:
         merged = _join_by_roles(merged, params)
     found = [
-        _incident(story_id, [i.event for i in group], origins, names, triggers) for group in merged
+        _incident(story_id, [i.event for i in group.items], origins, names, triggers)
+        for group in merged
     ]
     found.sort(key=lambda i: (-i.reports, i.id))
     return found
 
 
-def _join_by_roles(groups: list[list[_Item]], params: IncidentParams) -> list[list[_Item]]:
+class _Group:
+    """The events of one incident in the making, with one event of each distinct reading of
+    what `_conflict` compares, so that a new event is checked once per reading, not once
+    per report (a story may hold thousands of reports of one kind)."""
+
+    def __init__(self, item: _Item) -> None:
+        self.items: list[_Item] = []
+        self.readings: dict[tuple[object, ...], _Item] = {}
+        self.add(item)
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        key = (
+            item.family,
+            item.numbers,
+            item.span,
+            item.past,
+            item.actor,
+            item.target,
+            item.speaker,
+            item.place,
+        )
+        self.readings.setdefault(key, item)
+
+    def conflicts(self, item: _Item, params: IncidentParams) -> bool:
+        return any(
+            _conflict(item, other, params)
+            for other in self.readings.values()
+            if other.family == item.family
+        )
+
+    def absorb(self, other: _Group) -> None:
+        for item in other.items:
+            self.add(item)
+        other.items = []
+
+
+def _join_by_roles(groups: list[_Group], params: IncidentParams) -> list[_Group]:
     """Groups of two kinds joined when one report of each names the same actor doing it to
     the same target ("the 76ers fired O'Brien", "the 76ers relieved O'Brien of his duties")."""
     parent = list(range(len(groups)))
@@ -259,25 +298,23 @@ def _join_by_roles(groups: list[list[_Item]], params: IncidentParams) -> list[li
 
     by_roles: dict[tuple[str, str], list[int]] = {}
     for index, group in enumerate(groups):
-        for item in group:
+        for item in group.items:
             if item.family in SPEECH or not (item.actor and item.target):
                 continue
             for a in item.actor:
                 for t in item.target:
-                    by_roles.setdefault((a, t), []).append(index)
+                    indexes = by_roles.setdefault((a, t), [])
+                    if not indexes or indexes[-1] != index:
+                        indexes.append(index)
     for indexes in by_roles.values():
         for other in indexes[1:]:
             x, y = find(indexes[0]), find(other)
             if x != y and not any(
-                _conflict(i, j, params)
-                for i in groups[x]
-                for j in groups[y]
-                if i.family == j.family
+                groups[x].conflicts(i, params) for i in groups[y].readings.values()
             ):
                 parent[y] = x
-                groups[x] = groups[x] + groups[y]
-                groups[y] = []
-    return [g for g in groups if g]
+                groups[x].absorb(groups[y])
+    return [g for g in groups if g.items]
 
 
 def _item(
