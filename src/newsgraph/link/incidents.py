@@ -4,9 +4,13 @@ Within one story, two events are one incident when their triggers name the same 
 happening — one word family ("died", "death", "dead"; "acquire", "acquisition"), or words a
 small table of general synonyms joins ("quake" and "earthquake", "check into" and "enter") —
 and nothing sets them apart: reports that number them apart ("the fifth round", "the sixth
-round") name two happenings, and so (when arguments are checked) do two different places or
-two different dates. One happening reported 300 times is then one incident with 300
-reports, whose independent sources are the origin groups of the pages that report it.
+round") name two happenings, and so do dates that cannot overlap, a page's dated history
+against its undated news ("plague killed millions in the fourteenth century" is no death of
+this week), and (when arguments are checked) two different places. A saying is one only by
+one speaker: a spokesperson's line and another's are two statements. Two kinds of trigger
+join when one report of each names the same actor doing them to the same target ("fired",
+"relieved"). One happening reported 300 times is then one incident with 300 reports, whose
+independent sources are the origin groups of the pages that report it.
 """
 
 from __future__ import annotations
