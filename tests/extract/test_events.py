@@ -132,3 +132,48 @@ def test_firing_a_person_is_no_attack(analyse: Callable[..., AnalyzedArticle]) -
     text = "Soldiers fired rockets at the base."
     (event,) = [e for e in analyse(text).events if text[e.start : e.end] == "fired"]
     assert event.action == "ATTACK"
+
+
+def test_a_light_verb_lends_itself_to_its_noun(analyse: Callable[..., AnalyzedArticle]) -> None:
+    """ "caught fire" and "made an offer" are one trigger each, the noun's, with the verb's
+    subject as actor."""
+    text = "The old dairy caught fire overnight, and the Red Sox made an offer to Teixeira."
+    spans = {text[e.start : e.end]: e for e in analyse(text).events}
+    assert "caught fire" in spans and "made an offer" in spans, list(spans)
+    assert "caught" not in spans and "made" not in spans
+
+
+def test_a_trigger_takes_its_clauses_date(analyse: Callable[..., AnalyzedArticle]) -> None:
+    text = (
+        "In the 14th century the Black Death spread across Europe, killing up to 60 percent "
+        "of its people. The minister said on Monday that the disease killed millions."
+    )
+    events = {text[e.start : e.end]: e for e in analyse(text, "2025-03-05").events}
+    assert events["killing"].when == "1300/1399"
+    # reported speech keeps its own date: the saying's is no date of what it reports
+    assert events["said"].when == "2025-03-03" and events["killed"].when is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mix it with ½ cup cherry tomatoes.", "½ cup"),
+        ("Eat every 2-3 hours to keep your energy up.", "Eat"),
+        ("Plan your workout before breakfast.", "workout"),
+    ],
+)
+def test_measures_and_instructions_are_no_events(
+    analyse: Callable[..., AnalyzedArticle], text: str, word: str
+) -> None:
+    events = analyse(text).events
+    start = text.index(word)
+    assert not any(e.start <= start < e.end for e in events), [
+        text[e.start : e.end] for e in events
+    ]
+
+
+def test_a_headline_word_may_name_a_happening(analyse: Callable[..., AnalyzedArticle]) -> None:
+    text = "Team Execs Meet With Player's Agent"
+    events = analyse(text).events
+    start = text.index("Meet")
+    assert any(e.start <= start < e.end for e in events), [text[e.start : e.end] for e in events]

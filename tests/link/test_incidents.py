@@ -140,3 +140,52 @@ def test_the_label_is_one_reports_own_words() -> None:
     (incident,) = build_incidents("s", refs, events, {}, {}, triggers)
     assert incident.label == "Plague killed millions in Europe"
     assert incident.reports == 4
+
+
+def test_a_saying_is_one_only_by_one_speaker() -> None:
+    """One speaker's line quoted by two pages is one incident; another speaker's line, or a
+    line whose speaker is a pronoun, is another (a story's 'said' are no one happening)."""
+    events = [
+        event(1, 1, actor="e-spox"),
+        event(2, 2, actor="a WeWork spokesperson"),
+        event(3, 3, actor="Marcelo Claure"),
+        event(4, 4, actor="he"),
+        event(5, 1, actor="e-claure"),
+    ]
+    triggers = {f"v{n}": "said" for n in range(1, 6)}
+    names = {"e-spox": "A WeWork spokesperson", "e-claure": "Claure"}
+    incidents = build_incidents("s", REFS, events, {}, names, triggers)
+    groups = sorted(sorted(i.event_ids) for i in incidents)
+    assert groups == [["v1", "v2"], ["v3", "v5"], ["v4"]]
+
+
+def test_history_keeps_apart_from_the_news() -> None:
+    """A death toll of the fourteenth century, or one dated years before its page, is no death
+    of this week's reports; dates that overlap ("2025-01", "2025-01-02") may be one."""
+    refs = [ArticleRef(f"a{n}", f"outlet{n}.com", "2025-01-05") for n in range(1, 6)]
+    events = [
+        event(1, 1, when="1300/1399"),
+        event(2, 2),
+        event(3, 3, when="2025-01"),
+        event(4, 4, when="2025-01-02"),
+        event(5, 5, when="2015"),
+    ]
+    triggers = {"v1": "killed", "v2": "died", "v3": "deaths", "v4": "killed", "v5": "deaths"}
+    incidents = build_incidents("s", refs, events, {}, {}, triggers)
+    by_event = {e: i.id for i in incidents for e in i.event_ids}
+    assert by_event["v2"] == by_event["v3"] == by_event["v4"]
+    assert len({by_event["v1"], by_event["v2"], by_event["v5"]}) == 3
+
+
+def test_one_actor_doing_two_kinds_to_one_target_is_one_incident() -> None:
+    events = [
+        event(1, 1, actor="e-76ers", target="Jim O'Brien"),
+        event(2, 2, actor="the Philadelphia 76ers", target="O'Brien"),
+        event(3, 3, actor="e-76ers", target="Maurice Cheeks"),
+    ]
+    triggers = {"v1": "fired", "v2": "relieved", "v3": "hired"}
+    names = {"e-76ers": "Philadelphia 76ers"}
+    incidents = build_incidents("s", REFS, events, {}, names, triggers)
+    assert sorted(sorted(i.event_ids) for i in incidents) == [["v1", "v2"], ["v3"]]
+    loose = build_incidents("s", REFS, events, {}, names, triggers, IncidentParams(roles=False))
+    assert len(loose) == 3

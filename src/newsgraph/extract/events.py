@@ -89,6 +89,11 @@ NOT_EVENTS = frozenset(
     """be have do get let want need try can could will would may might must shall should use
     include mean seem appear become remain keep begin start continue""".split()  # noqa: SIM905
 )
+# Verbs that lend their noun object the happening ("caught fire", "made an offer", "held
+# talks", "opened fire"): the verb and its noun are one trigger, the noun's.
+LIGHT_VERBS = frozenset(
+    "make take give have hold catch open stage conduct carry pay do get launch".split()  # noqa: SIM905
+)
 # Nouns that name a happening in news of any kind (general vocabulary, no names).
 EVENT_NOUNS = frozenset(
     [
@@ -406,12 +411,21 @@ def _is_named_event(tok: Token, entities: EntityIndex) -> bool:
     mention = entities.at(tok.i)
     if (mention is not None and mention.type == "EVENT") or tok.ent_type_ == "EVENT":
         return True
-    if tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME"):
+    if tok.ent_type_ in _NOT_NAMED_EVENTS:
         return False
-    # the head of the name: its last word ("Academy Awards"), singular or plural
+    # the head of the name: its last word ("Academy Awards"), singular or plural, written as a
+    # name ("the World Cup"; "½ cup" is a measure)
     words = mention.text.split() if mention is not None else [tok.text]
-    word = words[-1].lower() if words else ""
+    if not words or not words[-1][:1].isupper():
+        return False
+    word = words[-1].lower()
     return word in EVENT_NAME_HEADS or (word.endswith("s") and word[:-1] in EVENT_NAME_HEADS)
+
+
+# Entity types that name no happening: people, places, times and amounts.
+_NOT_NAMED_EVENTS = frozenset(
+    """PERSON GPE LOC NORP FAC DATE TIME QUANTITY CARDINAL MONEY PERCENT ORDINAL""".split()  # noqa: SIM905
+)
 
 
 def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
@@ -429,8 +443,8 @@ def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
     if lemma in EVENT_NOUNS or tok.lower_ in EVENT_NOUNS:
         return True
     if tok.pos_ == "PROPN":
-        # a title-cased headline word: "Academy Awards"
-        return tok.lower_ in EVENT_NAME_HEADS
+        # a title-cased headline word: "Academy Awards" (a "cup" in lower case is a measure)
+        return not tok.is_lower and tok.lower_ in EVENT_NAME_HEADS
     return lemma in happening_nouns() or _is_derived_noun(lemma)
 
 
@@ -459,7 +473,7 @@ def _fires_a_person(tok: Token, entities: EntityIndex) -> bool:
     return False
 
 
-def _headline_verb(tok: Token) -> str | None:
+def _headline_verb(tok: Token, lines: _Lines) -> str | None:
     """The action of a title-cased word the tagger took for a name ("Lohan Checks Into Rehab"):
     a known action verb, or a word with a verb's ending before a particle, or one that names no
     entity."""
@@ -476,11 +490,23 @@ def _headline_verb(tok: Token) -> str | None:
     for suffix in ("s", "es", "ed", "d"):
         if lower.endswith(suffix) and lower[: -len(suffix)] in ACTIONS:
             return ACTIONS[lower[: -len(suffix)]]
-    return "OTHER" if lower.endswith(("ed", "es")) else None
+    if lower.endswith(("ed", "es")):
+        return "OTHER"
+    if tok.ent_type_ or not lines.headline(tok.i):
+        return None
+    # a word of a headline that names no entity, written as a name: a verb of WordNet's
+    # ("Meet", "Erupt", "Host") or a happening noun ("Rehab", "Investigation", "Gunfire")
+    verbs = verb_lemmas()
+    base = lower[:-1] if lower.endswith("s") and lower[:-1] in verbs else lower
+    if base in verbs or lower in EVENT_NOUNS or lower in happening_nouns():
+        return ACTIONS.get(base, "OTHER")
+    return None
 
 
 # Words that follow a headline verb ("Checks Into", "Dies At", "Wins Over").
-_HEADLINE_NEXT = frozenset(["into", "in", "at", "out", "up", "over", "for", "to", "as", "after"])
+_HEADLINE_NEXT = frozenset(
+    ["into", "in", "at", "out", "up", "down", "over", "for", "to", "as", "after", "off"]
+)
 
 
 def _trigger_span(tok: Token) -> tuple[int, int]:
@@ -521,8 +547,16 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
     or a noun that names a happening."""
     frames: list[Frame] = []
     seen: set[int] = set()
+    lent: dict[int, Token] = {}  # a light verb's noun object -> the verb
+    dates: list[tuple[int, int, int]] | None = None  # read once, when a trigger needs one
+    lines = _Lines(doc)
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
+            noun = _lent_noun(tok, entities)
+            if noun is not None:
+                lent[noun.i] = tok
+                continue
         if tok.pos_ == "VERB":
             # irregular forms the lemmatizer may miss ("retook") are listed as they are written
             action = ACTIONS.get(lemma) or ACTIONS.get(tok.lower_)
@@ -532,8 +566,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 action = "OTHER"
             elif lemma == "fire" and _fires_a_person(tok, entities):
                 action = "OTHER"  # "the 76ers fired their coach": a dismissal, no attack
-        elif tok.pos_ == "PROPN" and _headline_verb(tok) is not None:
-            action = _headline_verb(tok) or "OTHER"
+        elif tok.pos_ == "PROPN" and (headline := _headline_verb(tok, lines)) is not None:
+            action = headline or "OTHER"
         elif _is_event_noun(tok, entities):
             mention = entities.at(tok.i)
             if mention is not None and (mention.start in seen):
@@ -542,6 +576,8 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                 seen.add(mention.start)
             action = "OTHER" if mention is not None else _noun_action(lemma)
         else:
+            continue
+        if _instruction(tok, lines):
             continue
         actor = target = place = None
         when_i = None
@@ -568,13 +604,123 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
                         place = mention.entity_id or mention.name
             elif child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod"):
                 when_i = child.i
-        if tok.pos_ != "VERB":
-            mention = entities.at(tok.i)
-            if mention is not None:
-                frames.append(
-                    Frame(mention.start, mention.end, tok.i, actor, action, target, place, when_i)
-                )
-                continue
-        start, end = _trigger_span(tok)
+        if when_i is None:
+            if dates is None:
+                dates = _dates(doc, lines)
+            when_i = _clause_date(tok, dates, lines)
+        verb = lent.get(tok.i)
+        if verb is not None:
+            # the light verb's subject is the noun's actor: "the Red Sox made an offer"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                actor = _name(subject, entities)
+        if tok.pos_ != "VERB" and (mention := entities.at(tok.i)) is not None:
+            start, end = mention.start, mention.end
+        else:
+            start, end = _trigger_span(tok)
+        if verb is not None:
+            start = min(start, verb.idx)
         frames.append(Frame(start, end, tok.i, actor, action, target, place, when_i))
     return frames
+
+
+# Relations that open a clause of its own: reported speech ("said on Monday that ...") and
+# a line set beside another keep their own dates.
+_CLAUSE_OPENERS = frozenset({"ROOT", "ccomp", "parataxis"})
+
+
+def _clause_root(tok: Token) -> Token:
+    for _ in range(12):
+        if tok.dep_ in _CLAUSE_OPENERS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _dates(doc: Doc, lines: _Lines) -> list[tuple[int, int, int]]:
+    """The DATE names of a text: (sentence start, root token, clause root token)."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            root = ent.root
+            found.append((lines.start(root.i), root.i, _clause_root(root).i))
+    return found
+
+
+def _clause_date(tok: Token, dates: list[tuple[int, int, int]], lines: _Lines) -> int | None:
+    """The date of the clause a trigger sits in, when none is stated on the trigger itself
+    ("In the 14th century the Black Death spread across Europe, killing up to 60 percent";
+    "there were 3,248 cases between 2010 and 2015, with 584 deaths"): the nearest date of
+    the sentence under the same clause root."""
+    if not dates:
+        return None
+    sentence = lines.start(tok.i)
+    near = [d for d in dates if d[0] == sentence]
+    if not near:
+        return None
+    root = _clause_root(tok).i
+    near = [d for d in near if d[2] == root]
+    return min(near, key=lambda d: abs(d[1] - tok.i))[1] if near else None
+
+
+# Words that address the reader: "you eat", "your workout" tell what one does, not what
+# happened.
+_READER = frozenset({"you", "your", "yours", "yourself"})
+
+
+class _Lines:
+    """The sentences of a text, read once and only when a rule asks: where each starts, and
+    whether it is written as a headline (most of its words capitalised)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+        self._headlines: dict[int, bool] = {}
+
+    def start(self, i: int) -> int:
+        if self._starts is None:
+            self._starts = [0] * len(self.doc)
+            for sent in self.doc.sents:
+                self._starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        return self._starts[i]
+
+    def headline(self, i: int) -> bool:
+        start = self.start(i)
+        found = self._headlines.get(start)
+        if found is None:
+            end = start
+            while end < len(self.doc) and self.start(end) == start:
+                end += 1
+            words = [t for t in self.doc[start:end] if t.is_alpha and len(t) > 3]
+            found = len(words) >= 2 and sum(not t.is_lower for t in words) * 3 > len(words) * 2
+            self._headlines[start] = found
+        return found
+
+
+def _instruction(tok: Token, lines: _Lines) -> bool:
+    """Whether a word tells the reader what to do rather than what happened: an imperative
+    ("Eat every 2-3 hours"), a verb whose subject is the reader ("you burn more"), a noun of
+    the reader's ("your workout")."""
+    if tok.pos_ == "VERB":
+        if (
+            tok.tag_ == "VB"
+            and tok.dep_ == "ROOT"
+            and (tok.i == 0 or not tok.doc[tok.i - 1].is_alpha or lines.start(tok.i) == tok.i)
+            and not lines.headline(tok.i)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+        ):
+            return True
+        return any(c.dep_ == "nsubj" and c.lower_ in _READER for c in tok.children)
+    if tok.pos_ == "NOUN":
+        return any(c.dep_ == "poss" and c.lower_ in _READER for c in tok.children)
+    return False
+
+
+def _lent_noun(verb: Token, entities: EntityIndex) -> Token | None:
+    """The noun object a light verb lends itself to ("caught fire", "made a huge offer"), if
+    the noun names a happening and follows the verb closely."""
+    for child in verb.rights:
+        close = child.dep_ == "dobj" and child.i - verb.i <= 4 and child.pos_ == "NOUN"
+        if close and _is_event_noun(child, entities):
+            return child
+    return None

@@ -4,9 +4,13 @@ Within one story, two events are one incident when their triggers name the same 
 happening — one word family ("died", "death", "dead"; "acquire", "acquisition"), or words a
 small table of general synonyms joins ("quake" and "earthquake", "check into" and "enter") —
 and nothing sets them apart: reports that number them apart ("the fifth round", "the sixth
-round") name two happenings, and so (when arguments are checked) do two different places or
-two different dates. One happening reported 300 times is then one incident with 300
-reports, whose independent sources are the origin groups of the pages that report it.
+round") name two happenings, and so do dates that cannot overlap, a page's dated history
+against its undated news ("plague killed millions in the fourteenth century" is no death of
+this week), and (when arguments are checked) two different places. A saying is one only by
+one speaker: a spokesperson's line and another's are two statements. Two kinds of trigger
+join when one report of each names the same actor doing them to the same target ("fired",
+"relieved"). One happening reported 300 times is then one incident with 300 reports, whose
+independent sources are the origin groups of the pages that report it.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ _IRREGULAR = {
 }  # fmt: skip
 # General synonyms for kinds of happening, by word stem (four letters): one family each.
 _SYNONYM_SETS = (
-    ("death", "die dead deat kill murd slay slai homi assa pass exec hang"),
+    ("death", "die dead deat kill murd slay slai homi assa pass exec hang suic"),
     ("acquire", "acqu purc buy buyo take deal merg tran snap"),
     ("strike", "hit stri atta bomb raid expl blas shak rock jolt hurl drop"),
     ("win", "win beat defe vict triu lose loss"),
@@ -114,33 +118,70 @@ _PARTICLES = frozenset({"into", "in", "out", "up", "down", "off", "on", "over", 
 
 @dataclass(frozen=True, slots=True)
 class IncidentParams:
-    """How strictly events merge: whether conflicting places, dates or actors keep apart."""
+    """How strictly events merge: which of their arguments, when both give one, keep apart."""
 
-    check_arguments: bool = True
+    check_arguments: bool = True  # two different places
     stem: int = STEM  # letters of a trigger's stem that must agree
     synonyms: bool = True  # whether the synonym table joins families
+    actors: bool = False  # two different actors
+    targets: bool = False  # two different targets
+    speakers: bool = True  # sayings are one only by one named speaker
+    roles: bool = True  # two kinds joined by one actor doing them to one target
 
     def as_dict(self) -> dict[str, object]:
         return {
             "check_arguments": self.check_arguments,
             "stem": self.stem,
             "synonyms": self.synonyms,
+            "actors": self.actors,
+            "targets": self.targets,
+            "speakers": self.speakers,
+            "roles": self.roles,
         }
 
 
-def _conflict(
-    a: Event, b: Event, names: Mapping[str, str], triggers: Mapping[str, str], arguments: bool
-) -> bool:
-    """Whether two events name two happenings: reports number them apart ("the fifth round",
-    "the sixth round"), or (when arguments are checked) give two places or two dates."""
-    x, y = ordinals(triggers.get(a.id, "")), ordinals(triggers.get(b.id, ""))
-    if x and y and x != y:
+# Families of sayings: who says it is what makes it one (a spokesperson's line in one report
+# and another's in the next are two statements).
+SPEECH = frozenset({"say", "announce"})
+# Days a dated happening may lie before its page's publication and still be news of that page.
+RECENT_DAYS = 366
+
+
+@dataclass(slots=True)
+class _Item:
+    """An event with what merging reads of it, worked out once."""
+
+    event: Event
+    family: str
+    numbers: frozenset[str]
+    span: tuple[int, int] | None  # its date, as days
+    past: bool  # dated well before its page's publication: history, not the news
+    actor: frozenset[str] | None  # the words of its actor's name; None for none or a pronoun
+    speaker: frozenset[str] | None  # its actor's words, a description's too ("police")
+    target: frozenset[str] | None
+    place: str | None
+
+
+def _conflict(a: _Item, b: _Item, params: IncidentParams) -> bool:
+    """Whether two events of one kind name two happenings: reports number them apart ("the
+    fifth round", "the sixth round"), date them apart (the fourteenth century against last
+    week; a page's history against its news), name two different actors or targets, or (when
+    arguments are checked) two places; sayings are one only by one named speaker."""
+    if a.numbers and b.numbers and a.numbers != b.numbers:
         return True
-    if arguments:
-        for x_, y_ in ((a.place, b.place), (a.when, b.when)):
-            if x_ and y_ and _norm(x_, names) != _norm(y_, names):
-                return True
-    return False
+    if a.span and b.span:
+        if a.span[1] < b.span[0] or b.span[1] < a.span[0]:
+            return True
+    elif a.past != b.past:
+        return True
+    if params.actors and a.actor and b.actor and not a.actor & b.actor:
+        return True
+    if params.targets and a.target and b.target and not a.target & b.target:
+        return True
+    one_speaker = bool(a.speaker and b.speaker and a.speaker & b.speaker)
+    if params.speakers and a.family in SPEECH and not one_speaker:
+        return True
+    return bool(params.check_arguments and a.place and b.place and a.place != b.place)
 
 
 _ORDINAL_WORDS = {
@@ -182,32 +223,203 @@ def build_incidents(
     """The incidents of one story: every event in exactly one. `names` maps entity ids to
     names (labels show names, never ids), `triggers` event ids to their trigger words."""
     params = params or IncidentParams()
-    known = {a.id for a in articles}
-    ordered = sorted((e for e in events if e.article_id in known), key=lambda e: e.id)
+    published = {a.id: _day(a.published) for a in articles}
+    ordered = sorted((e for e in events if e.article_id in published), key=lambda e: e.id)
+    items = [_item(e, published[e.article_id], names, triggers, params) for e in ordered]
     # numbered reports first ("the sixth round"), so that each number seeds its own incident
     # and an unnumbered report joins the best told of them
-    ordered.sort(key=lambda e: not ordinals(triggers.get(e.id, "")))
-    groups: dict[str, list[list[Event]]] = {}
-    for event in ordered:
-        trigger = triggers.get(event.id, "")
-        family = trigger_family(trigger, params.stem, params.synonyms) or event.action
-        candidates = groups.setdefault(family, [])
-        fitting = [
-            group
-            for group in candidates
-            if not any(_conflict(event, e, names, triggers, params.check_arguments) for e in group)
-        ]
-        if fitting:
-            fitting[0].append(event)
+    items.sort(key=lambda item: not item.numbers)
+    groups: dict[str, list[_Group]] = {}
+    alone: list[_Group] = []  # sayings of no speaker: one happening each, never searched
+    for item in items:
+        if params.speakers and item.family in SPEECH and not item.speaker:
+            alone.append(_Group(item))
+            continue
+        candidates = groups.setdefault(item.family, [])
+        fitting = next((g for g in candidates if not g.conflicts(item, params)), None)
+        if fitting is not None:
+            fitting.add(item)
         else:
-            candidates.append([event])
+            candidates.append(_Group(item))
+    merged = [group for family in sorted(groups) for group in groups[family]] + alone
+    if params.roles:
+        merged = _join_by_roles(merged, params)
     found = [
-        _incident(story_id, group, origins, names, triggers)
-        for family in sorted(groups)
-        for group in groups[family]
+        _incident(story_id, [i.event for i in group.items], origins, names, triggers)
+        for group in merged
     ]
     found.sort(key=lambda i: (-i.reports, i.id))
     return found
+
+
+class _Group:
+    """The events of one incident in the making, with one event of each distinct reading of
+    what `_conflict` compares, so that a new event is checked once per reading, not once
+    per report (a story may hold thousands of reports of one kind)."""
+
+    def __init__(self, item: _Item) -> None:
+        self.items: list[_Item] = []
+        self.readings: dict[tuple[object, ...], _Item] = {}
+        self.add(item)
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        key = (
+            item.family,
+            item.numbers,
+            item.span,
+            item.past,
+            item.actor,
+            item.target,
+            item.speaker,
+            item.place,
+        )
+        self.readings.setdefault(key, item)
+
+    def conflicts(self, item: _Item, params: IncidentParams) -> bool:
+        return any(
+            _conflict(item, other, params)
+            for other in self.readings.values()
+            if other.family == item.family
+        )
+
+    def absorb(self, other: _Group) -> None:
+        for item in other.items:
+            self.add(item)
+        other.items = []
+
+
+def _join_by_roles(groups: list[_Group], params: IncidentParams) -> list[_Group]:
+    """Groups of two kinds joined when one report of each names the same actor doing it to
+    the same target ("the 76ers fired O'Brien", "the 76ers relieved O'Brien of his duties")."""
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_roles: dict[tuple[str, str], list[int]] = {}
+    for index, group in enumerate(groups):
+        for item in group.items:
+            if item.family in SPEECH or not (item.actor and item.target):
+                continue
+            for a in item.actor:
+                for t in item.target:
+                    indexes = by_roles.setdefault((a, t), [])
+                    if not indexes or indexes[-1] != index:
+                        indexes.append(index)
+    for indexes in by_roles.values():
+        for other in indexes[1:]:
+            x, y = find(indexes[0]), find(other)
+            if x != y and not any(
+                groups[x].conflicts(i, params) for i in groups[y].readings.values()
+            ):
+                parent[y] = x
+                groups[x].absorb(groups[y])
+    return [g for g in groups if g.items]
+
+
+def _item(
+    event: Event,
+    published: int | None,
+    names: Mapping[str, str],
+    triggers: Mapping[str, str],
+    params: IncidentParams,
+) -> _Item:
+    trigger = triggers.get(event.id, "")
+    family = trigger_family(trigger, params.stem, params.synonyms) or event.action
+    span = _span(event.when)
+    past = bool(span and published is not None and span[1] < published - RECENT_DAYS)
+    place = _norm(event.place, names) if event.place else None
+    return _Item(
+        event,
+        family,
+        ordinals(trigger),
+        span,
+        past,
+        _words(event.actor, names),
+        _words(event.actor, names, descriptions=True),
+        _words(event.target, names),
+        place,
+    )
+
+
+# Words of a name that tell no one apart.
+_NAME_FILLERS = frozenset("the a an of and 's ’s".split())  # noqa: SIM905
+
+
+def _words(
+    value: str | None, names: Mapping[str, str], descriptions: bool = False
+) -> frozenset[str] | None:
+    """The words of an actor's or target's name, with the initials of a name of many words
+    ("Hewlett-Packard" is also "hp"); None for none, a pronoun or a description that names no
+    one ("the company", "officials", "her spokesman")."""
+    if not value:
+        return None
+    shown = names.get(value, value)
+    if is_pronoun(shown, _PRONOUNS):
+        return None
+    tokens = _NAME_WORD.findall(shown)
+    if not descriptions and not any(t[:1].isupper() and t not in _OPENERS for t in tokens):
+        return None
+    words = {t.casefold() for t in tokens} - _NAME_FILLERS
+    capitals = [t for t in tokens if t[:1].isupper() and t not in _OPENERS]
+    if len(capitals) > 1:
+        # an acronym's letters: a word in capitals gives all of them ("US Geological Survey")
+        words.add("".join(t if t.isupper() else t[0] for t in capitals).casefold())
+    return frozenset(words) or None
+
+
+_NAME_WORD = re.compile(r"\w+")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
+
+
+def _day(value: str | None) -> int | None:
+    span = _span(value[:10] if value else None)
+    return span[0] if span else None
+
+
+def _span(when: str | None) -> tuple[int, int] | None:
+    """A date or interval ("2019-11-17", "2019-11", "2019-W46", "2018", "1300/1399") as its
+    first and last day, counted from year one; None when it cannot be read."""
+    if not when:
+        return None
+    parts = when.split("/")
+    if len(parts) > 2:
+        return None
+    ends = [_bounds(part) for part in parts]
+    if any(e is None for e in ends):
+        return None
+    first, last = ends[0], ends[-1]
+    assert first is not None and last is not None
+    return first[0], last[1]
+
+
+def _bounds(text: str) -> tuple[int, int] | None:
+    import datetime as dt
+
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    year, month, day, week = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if week is not None:
+            start = dt.date.fromisocalendar(year, max(week, 1), 1)
+            return start.toordinal(), start.toordinal() + 6
+        if month is None:
+            return dt.date(max(year, 1), 1, 1).toordinal(), dt.date(
+                max(year, 1), 12, 31
+            ).toordinal()
+        if day is None:
+            first = dt.date(max(year, 1), month, 1)
+            following = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+        return (dt.date(max(year, 1), month, day).toordinal(),) * 2
+    except ValueError:
+        return None
 
 
 def _common(values: Iterable[str | None]) -> str | None:
