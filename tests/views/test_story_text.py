@@ -167,3 +167,17 @@ def test_a_page_of_unknown_outlet_counts_as_an_outlet_of_its_own() -> None:
     assert outlet_count(fact) == 3
     fact.outlets, fact.statements = [], statements[:2]
     assert outlet_count(fact) == 2
+
+
+def test_an_incident_told_three_times_on_one_page_reads_as_one_report() -> None:
+    """`reports` counts merged events; a reader counts pages: three mentions on one page are
+    "3 mentions in 1 report", never "3 reports"."""
+    from newsgraph.records import Incident
+    from newsgraph.views.report import reported
+
+    one_page = Incident("i1", "s1", "KILL", "crash", None, None, None, None, ["e1", "e2", "e3"])
+    one_page.article_ids, one_page.reports = ["a1", "a1"], 3
+    assert reported(one_page) == "3 mentions in 1 report"
+    two_pages = Incident("i2", "s1", "KILL", "crash", None, None, None, None, ["e1", "e2"])
+    two_pages.article_ids, two_pages.reports = ["a1", "a2"], 2
+    assert reported(two_pages) == "2 reports"

@@ -13,6 +13,7 @@ from newsgraph.records import Statement
 from newsgraph.store.changes import Changes
 from newsgraph.views.charts import statement_label
 from newsgraph.views.dossier import figure_name
+from newsgraph.views.report import reported
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -84,11 +85,10 @@ def change_lines(changes: Changes) -> list[ChangeLine]:
             )
         )
     for incident in changes.incidents:
-        reports = f"{incident.reports} report{'s' if incident.reports != 1 else ''}"
         lines.append(
             ChangeLine(
                 "incident",
-                f"{incident.label} ({reports}, {incident.independent_sources} independent)",
+                f"{incident.label} ({reported(incident)}, {incident.independent_sources} independent)",
                 incident.article_ids[0] if incident.article_ids else None,
                 f"incident/{incident.id}",
             )

@@ -15,7 +15,7 @@ from pathlib import Path
 from newsgraph import __version__
 from newsgraph.errors import NotFound
 from newsgraph.link.facts import fact_rank
-from newsgraph.records import Article, Claim, Entity, Fact, Quantity, Rewrite, Story
+from newsgraph.records import Article, Claim, Entity, Fact, Incident, Quantity, Rewrite, Story
 from newsgraph.store import Store
 from newsgraph.store.queries import article_title
 from newsgraph.views.charts import shown_when, statement_label
@@ -50,6 +50,17 @@ def plural(count: int, noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         return f"{count:,} {noun[:-1]}ies"
     return f"{count:,} {noun}s"
+
+
+def reported(incident: Incident) -> str:
+    """How often an incident is reported, as a reader counts it: by the pages that report it.
+    `reports` counts the events merged, and one page can tell one happening three times; a
+    reader who sees "3 reports" from one outlet takes it for three pages, so that case reads
+    "3 mentions in 1 report"."""
+    pages = len(set(incident.article_ids)) or incident.reports
+    if incident.reports > pages:
+        return f"{plural(incident.reports, 'mention')} in {plural(pages, 'report')}"
+    return plural(pages, "report")
 
 
 def anchor(kind: str, record_id: str) -> str:
@@ -156,6 +167,7 @@ def build_report(store: Store, *, story_id: str | None = None) -> str:
         sentence_around=sentence_around,
         statement_label=statement_label,
         plural=plural,
+        reported=reported,
         title_of=article_title,
     )
     from newsgraph.views.dossier import story_answer  # it builds on this module's helpers

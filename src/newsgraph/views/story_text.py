@@ -10,7 +10,7 @@ from __future__ import annotations
 from newsgraph.store.queries import article_title as title_of
 from newsgraph.views.charts import shown_when, statement_label
 from newsgraph.views.dossier import FigureView, Said, StoryAnswer
-from newsgraph.views.report import plural
+from newsgraph.views.report import plural, reported
 
 MAX_PROPOSITIONS = 30
 
@@ -99,7 +99,7 @@ def story_lines(answer: StoryAnswer) -> list[tuple[str, str]]:
         out.append(
             (
                 "item",
-                f"{shown_when(i.when)}  {i.label} · {plural(i.reports, 'report')} · "
+                f"{shown_when(i.when)}  {i.label} · {reported(i)} · "
                 f"{plural(i.independent_sources, 'independent source')}",
             )
         )

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsgraph import __version__
 from newsgraph.store.queries import article_title
 from newsgraph.views.charts import shown_when, statement_label
-from newsgraph.views.report import anchor, plural, safe_url, sentence_around
+from newsgraph.views.report import anchor, plural, reported, safe_url, sentence_around
 
 
 def query_string(params: dict[str, Any], **changes: Any) -> str:
@@ -49,6 +49,7 @@ def environment() -> Environment:
         query_string=query_string,
         title_of=article_title,
         plural=plural,
+        reported=reported,
         version=__version__,
     )
     env.filters["figure"] = figure
