@@ -119,3 +119,25 @@ def test_one_article_agreeing_with_itself_is_no_fact_but_its_dispute_is() -> Non
     denied = _in("a1", "the rebels have not withdrawn from the town of Kupiansk", "Kyiv")
     (fact,) = build_claim_facts("s", refs, [agreeing[0], denied], {})
     assert fact.status == "contested"
+
+
+def test_a_page_with_a_not_somewhere_reports_no_dispute() -> None:
+    """On one page, a claim whose "not" bears on another predicate ("free speech does not
+    protect people who make threats") does not dispute the quote it repeats ("make threats to
+    harm lawmakers"); a call for something does not dispute a statement of how things are."""
+    from newsgraph.link.propositions import build_claim_facts
+    from newsgraph.records import ArticleRef
+
+    refs = [ArticleRef("a1", "a.com", "2025-01-10")]
+    quoted = _in("a1", "make threats to harm lawmakers because they disagree with them", "Zoe")
+    repeated = _in(
+        "a1",
+        "free speech does not protect people who make threats to harm lawmakers because they"
+        " disagree with them",
+        "Kennedy",
+    )
+    assert build_claim_facts("s", refs, [quoted, repeated], {}) == []
+    call = _in("a1", "an end to the violence in the city", "The UK")
+    call.form = "intention"
+    stated = _in("a1", "the police alone are not able to end the violence in the city", "Tang")
+    assert build_claim_facts("s", refs, [call, stated], {}) == []

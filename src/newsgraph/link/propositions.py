@@ -386,6 +386,10 @@ def build_claim_facts(
         if len(proposition.words) < 2:
             continue
         for group in groups:
+            if (group[0].claim.form == "intention") != (claim.form == "intention"):
+                # a call for something ("urged an end to the violence") and a statement of how
+                # things are ("police cannot end the violence") neither agree nor disagree
+                continue
             # a claim states a group's proposition when it states what most of its claims do;
             # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
             # and "soldiers died" into one proposition
@@ -411,9 +415,8 @@ def build_claim_facts(
         # one article's claims that agree are one page's account, whoever it quotes (a quote
         # cut in two, two officials saying one thing): no cross-source fact; a dispute it
         # reports is ("Russia says..., Ukraine answers...")
-        if len({s.article_id for s in statements}) < 2 and status not in (
-            "contested",
-            "superseded",
+        if len({s.article_id for s in statements}) < 2 and (
+            status not in ("contested", "superseded") or not _one_page_dispute(group, reference)
         ):
             continue
         first = group[0].claim
@@ -432,6 +435,35 @@ def build_claim_facts(
             )
         )
     return found
+
+
+def _negates_shared(p: Proposition, other: Proposition) -> bool:
+    """Whether a negation in `p` bears on what `other` says: the word right after it is one
+    both claims hold ("have not withdrawn" against "have withdrawn"), not another predicate
+    ("free speech does not protect people who make threats" against "make threats")."""
+    lower = p.claim.content.lower()
+    for cue in _NEGATION.finditer(lower):
+        following = [w for w in _WORD.findall(lower[cue.end() :]) if w not in _FILLER]
+        if following and _stem(following[0]) in other.words:
+            return True
+    return False
+
+
+def _one_page_dispute(group: Sequence[Proposition], reference: Proposition) -> bool:
+    """One page reports a dispute when a claim on it denies another outright (a denial, "fake",
+    "groundless"), takes the other side of one predicate ("kicked Ukraine out" against "still
+    holding its ground"), or negates the very words the other says. A page's claims that only
+    share some words while one has a "not" somewhere are that page's account, not a dispute."""
+    for p in group:
+        if p is reference or relative_side(p, reference) > 0:
+            continue
+        if p.claim.stance == "deny" or _FALSITY.search(p.claim.content):
+            return True
+        if set(p.sides) & set(reference.sides):
+            return True
+        if _negates_shared(p, reference) or _negates_shared(reference, p):
+            return True
+    return False
 
 
 def _claim_statement(
