@@ -262,3 +262,25 @@ def test_named_sources_and_figure_topics_bring_two_reports_together() -> None:
     assert extract_features(first, params=unused, **signals) == plain
     weighted = extract_features(first, params=StoryParams(), **signals)
     assert {"s:seoul", "f:KILL|soldier"} <= weighted.keys()
+
+
+def test_feature_hash_is_scikit_learns_murmurhash() -> None:
+    """Stories hash features with their own MurmurHash3 (scikit-learn costs the linker's process
+    most of a CPU-second to import); saved states need exactly scikit-learn's values."""
+    import random
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from sklearn.utils import murmurhash3_32
+
+    from newsgraph.link.stories import _STOP, murmur3_32
+
+    rng = random.Random(5)
+    alphabet = "abcxyz -:'’0123éñ日本"
+    keys = ["", "a", "ab", "abc", "abcd", "w:police", "e:barack obama"]
+    keys += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(2000)]
+    for key in keys:
+        for seed in (0, 1, 2**32 - 1):
+            assert murmur3_32(key.encode("utf-8"), seed) == murmurhash3_32(
+                key, seed=seed, positive=True
+            ), (key, seed)
+    assert ENGLISH_STOP_WORDS <= _STOP

@@ -25,6 +25,7 @@ from newsgraph.fetch.state import FetchState, Visit
 from newsgraph.ingest import IngestSummary, ingest
 from newsgraph.ingest.feeds import feed_entries, looks_like_feed
 from newsgraph.ingest.job import AnalysisPool, analysis_pool
+from newsgraph.ingest.pool import prestart
 from newsgraph.ingest.warc import is_html, write_response
 from newsgraph.store import Store
 
@@ -87,6 +88,10 @@ def fetch(
     sitemaps that an earlier run fetched are not fetched again (what `watch` wants).
     """
     options = options or FetchOptions()
+    if pool is None and workers > 1:
+        # the workers' server loads stage A and spaCy (seconds of a core) while the crawl
+        # waits on the network, instead of after it
+        prestart()
     own_client = client is None
     polite = client or PoliteClient(options, max_bytes=settings.max_bytes)
     state = FetchState.load(state_dir / "state.json")
@@ -234,6 +239,7 @@ def watch(
     With `workers` > 1 the rounds share one pool of stage A workers: spaCy loads once.
     """
     if workers > 1:
+        prestart()  # spaCy loads during the first round's crawl (see `fetch`)
         with analysis_pool(workers, settings) as pool:
             return _watch_rounds(
                 feeds, store, settings, every, rounds, state_dir, options, client, on_round,

@@ -1,7 +1,10 @@
 """What the workers' fork server imports once, before it forks any (see `newsgraph.ingest.pool`):
 stage A's modules, and the spaCy pipeline the settings name, loaded and run on one short page
 so that the lazy tables of the cleaner and the extractors are read too. Every worker forked
-afterwards starts with all of it in memory (shared until written).
+afterwards starts with all of it in memory (shared until written). What was loaded is then
+frozen out of the garbage collector's reach (`gc.freeze`): it lives as long as the worker, yet
+each full collection in a worker would walk its hundred thousand objects again, and write to
+their pages, which then stop being shared.
 
 A failure here must not stop the fork server: a worker then loads what it needs itself and
 reports what is wrong, as it would without the server.
@@ -9,6 +12,7 @@ reports what is wrong, as it would without the server.
 
 from __future__ import annotations
 
+import gc
 import logging
 
 
@@ -22,6 +26,8 @@ def _preload() -> None:
     warm(settings.model)
     page = "<html><body><p>Officials said on Monday that 3 people had died.</p></body></html>"
     analyze([Document("preload", "preload", page, "html")], settings)
+    gc.collect()  # what the preload left as garbage goes now, not into the frozen generation
+    gc.freeze()
 
 
 try:

@@ -55,19 +55,20 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import importlib.util
 import math
 import re
+import struct
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from itertools import islice, takewhile
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from sklearn.utils import murmurhash3_32
 
 from newsgraph.link.state import pack_sparse, pack_state, unpack_sparse, unpack_state
 from newsgraph.records import Quantity, Story
@@ -92,7 +93,24 @@ _MONTHS = [
     "november",
     "december",
 ]
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {
+
+
+def _english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, read from its list's own file: importing them the
+    ordinary way runs scikit-learn's package, most of a CPU-second for one frozenset."""
+    spec = importlib.util.find_spec("sklearn")  # locates the package without running it
+    folder = spec.submodule_search_locations if spec is not None else None
+    if not folder:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    path = Path(next(iter(folder))) / "feature_extraction" / "_stop_words.py"
+    namespace: dict[str, Any] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return frozenset(namespace["ENGLISH_STOP_WORDS"])
+
+
+_STOP = _english_stop_words() | {
     "said", "says", "say", "told", "tell", "according", "also", "would", "could", "one", "two",
     "new", "news", "year", "years", "week", "time", "people", "reported", "report", "reports",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -281,7 +299,35 @@ def figure_topics(quantities: Iterable[Quantity]) -> dict[str, set[str]]:
 
 @functools.lru_cache(maxsize=1 << 18)  # feature names repeat across articles
 def _hash(key: str) -> int:
-    return int(murmurhash3_32(key, seed=0, positive=True)) % N_FEATURES
+    return murmur3_32(key.encode("utf-8")) % N_FEATURES
+
+
+def murmur3_32(data: bytes, seed: int = 0) -> int:
+    """MurmurHash3 (x86, 32 bits) of `data`, unsigned: the value scikit-learn's
+    `murmurhash3_32(key, seed, positive=True)` gives, without importing scikit-learn
+    (tests/link/test_stories.py compares the two)."""
+    mask = 0xFFFFFFFF
+    h = seed & mask
+    whole = len(data) - len(data) % 4
+    for (k,) in struct.iter_unpack("<I", data[:whole]):
+        k = (k * 0xCC9E2D51) & mask
+        k = ((k << 15) | (k >> 17)) & mask
+        h ^= (k * 0x1B873593) & mask
+        h = ((h << 13) | (h >> 19)) & mask
+        h = (h * 5 + 0xE6546B64) & mask
+    tail = data[whole:]
+    if tail:
+        k = int.from_bytes(tail, "little")
+        k = (k * 0xCC9E2D51) & mask
+        k = ((k << 15) | (k >> 17)) & mask
+        h ^= (k * 0x1B873593) & mask
+    h ^= len(data)
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & mask
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & mask
+    h ^= h >> 16
+    return h
 
 
 def _day(published: str | None) -> date | None:
