@@ -522,3 +522,22 @@ def test_a_question_asked_of_someone_is_the_question(
     text = "The reporter asked the mayor whether the dam would hold."
     claim = _claim(analyse(text), "the dam would hold")
     assert (claim.content, claim.speaker) == ("whether the dam would hold", "The reporter")
+
+
+def test_a_second_said_of_the_same_speaker_is_a_second_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "He said the base went into collect mode at once and said the rescue was a priority."
+    claims = analyse(text).claims
+    first = _claim(analyse(text), "collect mode")
+    assert first.content == "the base went into collect mode at once"
+    second = next(c for c in claims if c.content == "the rescue was a priority")
+    assert second.speaker == "He"
+
+
+def test_saying_after_a_preposition_is_said_by_the_subject_above(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = 'On Twitter, she responded on Tuesday by saying, "Seriously, just stop lying."'
+    claim = _claim(analyse(text), "stop lying")
+    assert claim.speaker == "she"

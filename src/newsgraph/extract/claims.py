@@ -17,7 +17,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.cue_model import frame_of, load_cue_model
+from newsgraph.extract.claim_filter import load_claim_filter, proposing
+from newsgraph.extract.cue_model import CueModel, frame_of, load_cue_model
 from newsgraph.extract.cues import (
     CLAUSE_ONLY_VERBS,
     DENIAL_WORDS,
@@ -71,6 +72,10 @@ OBJECT_FRAMES = frozenset(
 OBJECT_TAIL_DEPS = frozenset({"prep", "oprd", "xcomp"})
 HEDGE_SPEAKER_NOUNS = frozenset({"estimate", "estimates", "assessment", "speculation"})
 LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
+# "responded by saying", "after saying": the speaker is the subject of the verb above.
+MANNER_PREPS = frozenset({"by", "after", "before", "in", "while", "when"})
+# Verbs of speaking: coordinated after a content ("said A and said B") they report anew.
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "insist", "argue", "claim", "note", "warn"})
 
 
 @dataclass(slots=True)
@@ -142,7 +147,7 @@ def _content_chars(root: Token) -> tuple[int, int]:
             child.i > root.i
             and child.dep_ in ("advcl", "conj", "parataxis")
             and (child.lemma_.lower() in REPORTING_VERBS)
-            and not _shares_subject(child)
+            and (not _shares_subject(child) or _second_report(child))
         ):
             end = min(end, child.left_edge.i)
             # "..., and X said": the conjunction and the comma go with the clause cut off
@@ -177,6 +182,18 @@ def _without_tail(doc: Doc, root_i: int, end: int) -> int:
             cut = k
             break
     return cut
+
+
+def _second_report(verb: Token) -> bool:
+    """ "He said A and said B": a coordinated speech verb with a clause of its own reports
+    a second content of the same speaker; the parser hangs it on the first content's verb."""
+    return (
+        verb.dep_ == "conj"
+        and REPORTING_VERBS.get(verb.lemma_.lower()) is not None
+        and verb.lemma_.lower() in SPEECH_LEMMAS
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
 
 
 def _shares_subject(verb: Token) -> bool:
@@ -272,7 +289,10 @@ def _subject(verb: Token) -> Token | None:
             return subj
         if fallback is None:
             fallback = subj
-    return fallback if verb.head.pos_ in ("VERB", "AUX") else None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in MANNER_PREPS:
+        head = head.head  # "she responded by saying ...": the one who responds
+    return fallback if head.pos_ in ("VERB", "AUX") else None
 
 
 def _speaker_head(subj: Token) -> int:
@@ -1153,10 +1173,34 @@ def _quoted(starts: list[int], quotes: list[tuple[int, int]], at: int) -> bool:
     return k >= 0 and at < quotes[k][1]
 
 
+def _proposed(
+    tok: Token,
+    model: CueModel | None,
+    propose: CueModel | None,
+    quote_starts: list[int],
+    quotes: list[tuple[int, int]],
+) -> bool:
+    """Whether the cue model takes a verb for a learned cue. Under its own threshold, at the
+    filter's lower one, a verb is proposed only with a clause or an intention, and not as
+    the circumstance of a statement ("Speaking to broadcaster SBS, Shin said", "responded to
+    requests for comment"): the filter reads no object's role."""
+    if model is None or propose is None:
+        return False
+    quoted = _quoted(quote_starts, quotes, tok.idx)
+    if model.is_cue(tok, quoted):
+        return True
+    if propose is model or frame_of(tok) in OBJECT_FRAMES or _circumstance(tok):
+        return False
+    return propose.is_cue(tok, quoted)
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in `doc`, nested ones folded into their innermost source."""
     quotes = find_quotes(text_of(doc))
     model = load_cue_model()
+    sieve = load_claim_filter()
+    # the cue model proposes learned cues at the filter's lower threshold; the filter sifts
+    propose = proposing(model, sieve) if model is not None else None
     quote_starts = [q[0] for q in quotes]
     found: list[Attribution] = []
     for tok in doc:
@@ -1178,8 +1222,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             items = _from_verb(tok, quotes)
             if (
                 not items
+                and propose is not None
                 and model is not None
-                and model.is_cue(tok, quoted)
+                and _proposed(tok, model, propose, quote_starts, quotes)
                 and not _is_negated(tok)
                 and (frame_of(tok) in LEARNED_FRAMES or frame_of(tok) in OBJECT_FRAMES)
             ):
@@ -1188,18 +1233,14 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 learned = _from_learned(tok)
                 items = [learned] if learned is not None else []
             found.extend(items)
-        elif (
-            tok.pos_ == "VERB"
-            and model is not None
-            and model.is_cue(tok, _quoted(quote_starts, quotes, tok.idx))
-        ):
+        elif tok.pos_ == "VERB" and _proposed(tok, model, propose, quote_starts, quotes):
             item = _from_learned(tok)
             if item:
                 found.append(item)
         elif (
             tok.pos_ in ("NOUN", "ADJ")
-            and model is not None
-            and model.is_cue(tok, _quoted(quote_starts, quotes, tok.idx))
+            and propose is not None
+            and propose.is_cue(tok, _quoted(quote_starts, quotes, tok.idx))
         ):
             item = _from_noun(tok) if tok.pos_ == "NOUN" else _from_adjective(tok)
             if item:
@@ -1248,7 +1289,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         ):
             continue
         unique.append(item)
-    return _fold_nested(doc, unique)
+    folded = _fold_nested(doc, unique)
+    if sieve is None or model is None:
+        return folded
+    return [
+        item
+        for item in folded
+        if not item.learned
+        or sieve.keeps(doc, item, _quoted(quote_starts, quotes, doc[item.cue_i].idx), model)
+    ]
 
 
 COLON_SPEAKER_TOKENS = 8
