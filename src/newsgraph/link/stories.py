@@ -69,6 +69,11 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
+try:  # scipy's own CSR product kernel: what `csr_matrix @ vector` runs, row by row in order
+    from scipy.sparse._sparsetools import csr_matvec as _csr_matvec
+except ImportError:  # pragma: no cover - another scipy layout: the public product
+    _csr_matvec = None
+
 from newsgraph.link.state import pack_sparse, pack_state, unpack_sparse, unpack_state
 from newsgraph.records import Quantity, Story
 
@@ -328,12 +333,15 @@ def _similarities(node: _Node, others: Sequence[_Node], scratch: np.ndarray) -> 
     np.cumsum([len(i) for i, _ in pairs], out=offsets[1:])
     if len(indices) == 0 or offsets[-1] == 0:
         return np.zeros(len(others))
-    rows = csr_matrix(
-        (np.concatenate([v for _, v in pairs]), np.concatenate([i for i, _ in pairs]), offsets),
-        shape=(len(others), N_FEATURES),
-    )
     scratch[indices] = values
-    products = np.asarray(rows @ scratch)
+    products = np.zeros(len(others))
+    columns = np.concatenate([i for i, _ in pairs])
+    entries = np.concatenate([v for _, v in pairs])
+    if _csr_matvec is not None:  # the product itself, without a matrix object checked per call
+        _csr_matvec(len(others), N_FEATURES, offsets, columns, entries, scratch, products)
+    else:
+        rows = csr_matrix((entries, columns, offsets), shape=(len(others), N_FEATURES))
+        products = np.asarray(rows @ scratch)
     scratch[indices] = 0.0
     return products
 
