@@ -206,8 +206,9 @@ def compare(path: Path, src: str) -> tuple[str, dict[str, float]]:
     verdict = "IDENTICAL" if moved == 0 and our_pairs == their_pairs else "DIFFERENT"
     line = (
         f"  vs {src}: linked in {theirs['seconds']:.1f} s there, {ours['seconds']:.1f} s here "
-        f"(speed-up {theirs['seconds'] / ours['seconds']:.2f}x); CPU {theirs['cpu_s']:.1f} s "
-        f"there, {ours['cpu_s']:.1f} + {ours.get('worker_cpu_s', 0.0):.1f} s (worker) here; "
+        f"(speed-up {theirs['seconds'] / ours['seconds']:.2f}x); CPU {theirs['cpu_s']:.1f} + "
+        f"{theirs.get('worker_cpu_s', 0.0):.1f} s (worker) there, {ours['cpu_s']:.1f} + "
+        f"{ours.get('worker_cpu_s', 0.0):.1f} s (worker) here; "
         f"peak RSS "
         f"{theirs['peak_mb']:.0f} / {ours['peak_mb']:.0f} MB; stories: {moved} articles in "
         f"another story id (same partition: {same_partition}); rewrites: "

@@ -70,6 +70,11 @@ from typing import Any
 import numpy as np
 from scipy.sparse import csr_matrix
 
+try:  # scipy's own CSR product kernel: what `csr_matrix @ vector` runs, row by row in order
+    from scipy.sparse._sparsetools import csr_matvec as _csr_matvec
+except ImportError:  # pragma: no cover - another scipy layout: the public product
+    _csr_matvec = None
+
 from newsgraph.link.state import pack_sparse, pack_state, unpack_sparse, unpack_state
 from newsgraph.records import Quantity, Story
 
@@ -214,6 +219,25 @@ def _normalise_word(token: str) -> str | None:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 18)  # tokens repeat across articles: key each once
+def _token_key(token: str) -> tuple[str | None, bool]:
+    """A token's feature key (`n:` number, `w:` content word, None for neither) and whether it
+    names a month."""
+    if token[0].isdigit():
+        number = token.replace(",", "")
+        # a lone digit says too little
+        return ("n:" + number if len(number) >= 2 or "." in number else None), False
+    word = _normalise_word(token)
+    return ("w:" + word if word is not None else None), token.lower() in _MONTH_SET
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _word_key(token: str) -> str | None:
+    """A title token's feature key: every token of a title counts as a word, digits too."""
+    word = _normalise_word(token)
+    return None if word is None else "w:" + word
+
+
 def _normalise_name(name: str) -> str:
     words = name.replace("’", "'").split()
     while words and words[0].lower() in ("the", "a", "an"):
@@ -238,47 +262,48 @@ def extract_features(
     figure counts (its kind and counted object, whatever the value: `KILL|soldier`).
     """
     counts: dict[str, float] = {}
-
-    def bump(key: str, amount: float = 1.0) -> None:
-        counts[key] = counts.get(key, 0.0) + amount
-
-    tokens = _TOKEN.findall(_SPACED_NUMBER.sub(r"\1", text))
+    get = counts.get
+    if " . " in text or " , " in text:  # (without either, the substitution changes nothing)
+        text = _SPACED_NUMBER.sub(r"\1", text)
+    tokens = _TOKEN.findall(text)
     # Each distinct token once per part (lead, rest): keys still arrive in first-seen order.
     lead = Counter(tokens[: params.lead_words])
     rest = Counter(tokens[params.lead_words :])
+    has_month = False
     for part, boost in ((lead, params.lead_weight), (rest, 1.0)):
         for token, times in part.items():
-            if token[0].isdigit():
-                number = token.replace(",", "")
-                if len(number) >= 2 or "." in number:  # a lone digit says too little
-                    bump("n:" + number, boost * times)
-                continue
-            word = _normalise_word(token)
-            if word is not None:
-                bump("w:" + word, boost * times)
+            key, month = _token_key(token)
+            has_month = has_month or month
+            if key is not None:
+                counts[key] = get(key, 0.0) + boost * times
     # A month next to a day number is a date ("June 8", "May 03 , 2013"): one feature per date.
-    months = {t for part in (lead, rest) for t in part if t.lower() in _MONTH_SET}
-    if months:
+    if has_month:
+        months = {t for part in (lead, rest) for t in part if _token_key(t)[1]}
         for position, first in enumerate(tokens[:-1]):
             if first in months:
                 second = tokens[position + 1]
                 if second.isdigit() and len(second) <= 2:
-                    bump(f"n:{first.lower()}-{int(second)}")
+                    key = f"n:{first.lower()}-{int(second)}"
+                    counts[key] = get(key, 0.0) + 1.0
     if title:
+        weight = params.title_weight
         for token in _TOKEN.findall(title):
-            word = _normalise_word(token)
-            if word is not None:
-                bump("w:" + word, params.title_weight)
+            key = _word_key(token)
+            if key is not None:
+                counts[key] = get(key, 0.0) + weight
     for name in entities:
         key = _normalise_name(name)
         if key:
-            bump("e:" + key)
+            key = "e:" + key
+            counts[key] = get(key, 0.0) + 1.0
     for name in sources:
         key = _normalise_name(name)
         if key:
-            bump("s:" + key, params.source_weight)
+            key = "s:" + key
+            counts[key] = get(key, 0.0) + params.source_weight
     for key in figures:
-        bump("f:" + key, params.figure_weight)
+        key = "f:" + key
+        counts[key] = get(key, 0.0) + params.figure_weight
     return {key: 1.0 + math.log(count) for key, count in counts.items() if count > 0}
 
 
@@ -354,12 +379,15 @@ def _similarities(node: _Node, others: Sequence[_Node], scratch: np.ndarray) -> 
     np.cumsum([len(i) for i, _ in pairs], out=offsets[1:])
     if len(indices) == 0 or offsets[-1] == 0:
         return np.zeros(len(others))
-    rows = csr_matrix(
-        (np.concatenate([v for _, v in pairs]), np.concatenate([i for i, _ in pairs]), offsets),
-        shape=(len(others), N_FEATURES),
-    )
     scratch[indices] = values
-    products = np.asarray(rows @ scratch)
+    products = np.zeros(len(others))
+    columns = np.concatenate([i for i, _ in pairs])
+    entries = np.concatenate([v for _, v in pairs])
+    if _csr_matvec is not None:  # the product itself, without a matrix object checked per call
+        _csr_matvec(len(others), N_FEATURES, offsets, columns, entries, scratch, products)
+    else:
+        rows = csr_matrix((entries, columns, offsets), shape=(len(others), N_FEATURES))
+        products = np.asarray(rows @ scratch)
     scratch[indices] = 0.0
     return products
 
@@ -562,16 +590,21 @@ class StoryClusterer:
         }
         total = sum(scale.values()) or 1.0
         vector: dict[int, float] = {}
+        counts, count_of, log, more = self._df, self._df.get, math.log, 1 + n
         for family, block in blocks.items():
-            for index in block:
-                df = self._df[index] = self._df.get(index, 0) + 1
-                block[index] *= math.log((1 + n) / (1 + df)) + 1.0
-            norm = math.sqrt(sum(v * v for v in block.values()))
+            for index, value in block.items():
+                df = counts[index] = count_of(index, 0) + 1
+                block[index] = value * (log(more / (1 + df)) + 1.0)
+            norm = math.sqrt(sum([v * v for v in block.values()]))
             if norm == 0.0 or scale[family] <= 0.0:
                 continue
             factor = math.sqrt(scale[family] / total) / norm
-            for index, value in block.items():
-                vector[index] = vector.get(index, 0.0) + value * factor
+            if vector:
+                get = vector.get
+                for index, value in block.items():
+                    vector[index] = get(index, 0.0) + value * factor
+            else:
+                vector = {index: value * factor for index, value in block.items()}
         return vector, frozenset(blocks["e"])
 
     def _enter(self, node: _Node) -> None:

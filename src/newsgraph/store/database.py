@@ -223,17 +223,28 @@ class Store:
             row.id: row
             for row in connection.execute(select(entities).where(entities.c.id.in_(list(merged))))
         }
-        inserts = []
+        inserts, updates = [], []
         for entity_id, entry in merged.items():
             row = existing.get(entity_id)
             if row is None:
                 inserts.append({"id": entity_id, **entry})
                 continue
             aliases = list(row.aliases) + [a for a in entry["aliases"] if a not in row.aliases]
+            updates.append(
+                {
+                    "b_id": entity_id,
+                    "b_aliases": aliases,
+                    "b_mentions": row.mentions + entry["mentions"],
+                }
+            )
+        # one statement for every known entity (executemany): a batch names thousands, and one
+        # round trip each made a PostgreSQL ingest wait on the network
+        if updates:
             connection.execute(
                 update(entities)
-                .where(entities.c.id == entity_id)
-                .values(aliases=aliases, mentions=row.mentions + entry["mentions"])
+                .where(entities.c.id == bindparam("b_id"))
+                .values(aliases=bindparam("b_aliases"), mentions=bindparam("b_mentions")),
+                updates,
             )
         if inserts:
             connection.execute(entities.insert(), inserts)
