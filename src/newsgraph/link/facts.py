@@ -481,20 +481,44 @@ def _figure_fact(
         restated_sources([_statement(q, by_id[q.article_id], origins, story_id) for q in members])
     )
     fact_id = "f" + hashlib.sha1(f"{story_id}|{key.text()}{suffix}".encode()).hexdigest()[:15]
-    objects = [q.object for q in members if q.object]
+    return _fact_of_statements(
+        fact_id,
+        story_id,
+        key.kind,
+        [q.object for q in members if q.object],
+        statements,
+        scope=Scope(key.place, key.period).text(),
+        series=series_id(key) if not suffix else None,
+        story_ids=[story_id],
+    )
+
+
+def _fact_of_statements(
+    fact_id: str,
+    story_id: str,
+    kind: str,
+    objects: Sequence[str],
+    statements: list[Statement],
+    *,
+    scope: str | None,
+    series: str | None,
+    story_ids: list[str],
+) -> Fact:
+    """A figure fact of its statements: the shortest wording of what it counts names it; its
+    sources, status, history and outlets follow from the statements."""
     return Fact(
         id=fact_id,
         story_id=story_id,
-        kind=key.kind,
+        kind=kind,
         object=min(objects, key=len) if objects else None,
         statements=statements,
         independent_sources=len({s.source for s in statements}),
         status=figure_status(statements),
         history=history_of(statements),
-        scope=Scope(key.place, key.period).text(),
+        scope=scope,
         outlets=sorted({s.outlet for s in statements if s.outlet}),
-        series_id=series_id(key) if not suffix else None,
-        story_ids=[story_id],
+        series_id=series,
+        story_ids=story_ids,
     )
 
 
@@ -886,18 +910,13 @@ def _series_fact(parts: Sequence[_Part]) -> Fact:
     else:
         seed = f"{latest.story_id}|{template.series_id}"
         fact_id = "f" + hashlib.sha1(seed.encode()).hexdigest()[:15]
-    objects = [p.template.object for p in parts if p.template.object]
-    return Fact(
-        id=fact_id,
-        story_id=latest.story_id,
-        kind=template.kind,
-        object=min(objects, key=len) if objects else None,
-        statements=statements,
-        independent_sources=len({s.source for s in statements}),
-        status=figure_status(statements),
-        history=history_of(statements),
+    return _fact_of_statements(
+        fact_id,
+        latest.story_id,
+        template.kind,
+        [p.template.object for p in parts if p.template.object],
+        statements,
         scope=next((p.template.scope for p in parts if p.template.scope), None),
-        outlets=sorted({s.outlet for s in statements if s.outlet}),
-        series_id=template.series_id,
+        series=template.series_id,
         story_ids=sorted({p.story_id for p in parts}, key=lambda s: (first.get(s, ""), s)),
     )
