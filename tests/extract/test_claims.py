@@ -541,3 +541,15 @@ def test_saying_after_a_preposition_is_said_by_the_subject_above(
     text = 'On Twitter, she responded on Tuesday by saying, "Seriously, just stop lying."'
     claim = _claim(analyse(text), "stop lying")
     assert claim.speaker == "she"
+
+
+def test_a_bare_participle_reports_nothing(analyse: Callable[..., AnalyzedArticle]) -> None:
+    """A participle with no auxiliary ("a bacteria usually found in small mammals") may be
+    the parser's root: it still attributes nothing to the bacteria; "Researchers found" does."""
+    text = (
+        "Plague is caused by the bacteria Yersinia pestis - a bacteria usually found in small"
+        " mammals and their fleas."
+    )
+    assert [c.speaker for c in analyse(text).claims] == []
+    found = analyse("Researchers found that the bacteria survive for weeks in soil.").claims
+    assert [c.speaker for c in found] == ["Researchers"]

@@ -1194,6 +1194,20 @@ def _proposed(
     return propose.is_cue(tok, quoted)
 
 
+def _bare_participle(tok: Token) -> bool:
+    """A past participle with no auxiliary that the parser made the sentence's root ("...
+    Yersinia pestis - a bacteria usually found in small mammals"): it reports nothing, whatever
+    hangs on it; "was found", "has said", "said" itself (VBD) and a named subject's verb are
+    verbs of a clause."""
+    if tok.tag_ != "VBN" or tok.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    # a named subject ("Trump said", tagged VBN now and then) keeps its verb
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(s.pos_ in ("PROPN", "PRON") or s.ent_type_ for s in subjects)
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in `doc`, nested ones folded into their innermost source."""
     quotes = find_quotes(text_of(doc))
@@ -1205,6 +1219,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found: list[Attribution] = []
     for tok in doc:
         low = tok.lower_
+        if _bare_participle(tok):
+            continue
         if low in ("according", "per"):
             item = _according_to(tok)
             if item:
