@@ -17,16 +17,14 @@ Only learned candidates pass through it; the hand lexicon's claims are kept as t
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.cue_model import CUE_POS, CueModel, frame_of, keys_of, word_of
+from newsgraph.extract.cue_model import CUE_POS, CueModel, frame_of, keys_of, shipped_json, word_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -115,11 +113,8 @@ class ClaimFilter:
 
 @cache
 def _shipped() -> ClaimFilter | None:
-    try:
-        text = resources.files("newsgraph.extract").joinpath(FILTER_FILE).read_text("utf-8")
-    except FileNotFoundError:
-        return None
-    return ClaimFilter.from_json(json.loads(text))
+    data = shipped_json(FILTER_FILE)
+    return ClaimFilter.from_json(data) if data is not None else None
 
 
 _TRIAL: list[ClaimFilter | None] = []  # set only while training scores a candidate filter

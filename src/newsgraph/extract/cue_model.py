@@ -175,13 +175,20 @@ class CueModel:
         )
 
 
-@cache
-def _shipped() -> CueModel | None:
+def shipped_json(name: str) -> dict[str, object] | None:
+    """A model file shipped in this package, read as JSON; None when it is not there."""
     try:
-        text = resources.files("newsgraph.extract").joinpath(MODEL_FILE).read_text("utf-8")
+        text = resources.files("newsgraph.extract").joinpath(name).read_text("utf-8")
     except FileNotFoundError:
         return None
-    return CueModel.from_json(json.loads(text))
+    data: dict[str, object] = json.loads(text)
+    return data
+
+
+@cache
+def _shipped() -> CueModel | None:
+    data = shipped_json(MODEL_FILE)
+    return CueModel.from_json(data) if data is not None else None
 
 
 _TRIAL: list[CueModel] = []  # set only while `train_cues` scores a candidate model

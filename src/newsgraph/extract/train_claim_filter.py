@@ -30,7 +30,7 @@ from newsgraph.evaluate.attribution import (
 from newsgraph.extract.claim_filter import FILTER_FILE, ClaimFilter, features, trial
 from newsgraph.extract.cue_model import CueModel, load_cue_model
 from newsgraph.extract.cue_model import trial as cue_trial
-from newsgraph.extract.train_cues import TIE, TRAIN_MONTHS, Parsed, fit, parse, verb_rows
+from newsgraph.extract.train_cues import TRAIN_MONTHS, Parsed, fit, parse, pick, verb_rows
 
 CANDIDATE = 0.25  # the cue model's threshold for proposing (its own is chosen at ~0.45)
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(3, 11))
@@ -135,15 +135,13 @@ def main(argv: list[str] | None = None) -> None:
         unfiltered.source.add(one.source.tp, one.source.predicted, one.source.gold)
         rows = [r for m in months if m != month for r in folds[m][2]]
         model = fit_filter(rows)
-        cues, inside, _ = folds[month]
         for t in THRESHOLDS:
             used = ClaimFilter(model.weights, model.bias, t, CANDIDATE)
             one = scores_with(inside, cues, used)
             totals[t].content.add(one.content.tp, one.content.predicted, one.content.gold)
             totals[t].source.add(one.source.tp, one.source.predicted, one.source.gold)
     f1 = {t: s.source.f1 for t, s in totals.items()}
-    top = max(f1.values())
-    chosen = max(t for t, f in f1.items() if f >= top - TIE)
+    chosen = pick(f1)
     final = fit_filter([r for m in months for r in folds[m][2]], chosen)
     Path(args.out).write_text(json.dumps(final.to_json(), indent=0) + "\n", encoding="utf-8")
     for t, f in sorted(f1.items()):
