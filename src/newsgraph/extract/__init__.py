@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.asof import TimeMention
     from newsgraph.extract.claims import Attribution
     from newsgraph.extract.entities import EntityIndex
-    from newsgraph.extract.quantities import FigureSource
+    from newsgraph.extract.figure_sources import FigureSource
 
 __all__ = ["extract"]
 
@@ -145,12 +145,8 @@ def _quantities(
 ) -> list[Quantity]:
     from newsgraph.extract.asof import date_figure, source_keys
     from newsgraph.extract.docindex import text_of
-    from newsgraph.extract.quantities import (
-        classify,
-        figure_source,
-        find_numbers,
-        is_duration_or_group,
-    )
+    from newsgraph.extract.figure_sources import figure_source
+    from newsgraph.extract.quantities import classify, find_numbers, is_duration_or_group
 
     phrases = find_numbers(doc)
     classify(doc, phrases)

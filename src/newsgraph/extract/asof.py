@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.claims import Attribution
 from newsgraph.extract.docindex import sentence_of, text_of
+from newsgraph.extract.figure_sources import embedded_post
 from newsgraph.extract.numbers import is_year
-from newsgraph.extract.quantities import NumberPhrase, embedded_post
+from newsgraph.extract.quantities import NumberPhrase
 from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time, shift
 
 FUTURE_HEADS = frozenset(

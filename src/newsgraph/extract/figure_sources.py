@@ -1,0 +1,303 @@
+"""Who gives a figure: the source a figure's own phrase or sentence names ("according to",
+a relative clause, a document's agent, an embedded post's signature), over the claim stage A
+found around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.docindex import sentence_of, text_of
+from newsgraph.extract.quantities import NumberPhrase
+
+if TYPE_CHECKING:
+    from newsgraph.extract.claims import Attribution
+
+
+# Verbs of a relative clause that name who gives a figure: "the $53 million figure McKinley
+# cited", "the 300 deaths the ministry reported".
+SOURCE_CLAUSE_VERBS = frozenset(
+    {"cite", "quote", "give", "report", "claim", "estimate", "announce", "publish", "release"}
+)
+# Verbs of saying that an "according to" can hang from as a relay.
+SAYING_VERBS = frozenset({"say", "tell", "add", "state", "announce", "report", "write"})
+# Nouns of data whose source is its agent: "data released by MOTIE" (a report that says
+# something is its own source: "the report, compiled by 11 member states, said").
+DOCUMENT_NOUNS = frozenset({"data", "figures", "statistics", "numbers", "estimates"})
+
+
+@dataclass(slots=True, frozen=True)
+class FigureSource:
+    """A figure's source named by the figure's own phrase or sentence, as written; a null
+    speaker means the article states the figure itself, whatever claim surrounds it."""
+
+    speaker: str | None
+    start_i: int  # the source's tokens, for entity resolution by the caller
+    end_i: int
+
+
+@dataclass(slots=True, frozen=True)
+class EmbeddedPost:
+    """A social-media post quoted in a page, signed below it: "— Name (@handle) Nov 1, 2019"."""
+
+    author: str
+    date: str  # as written
+
+
+# The signature line of an embedded post, as scraped: "— Arvind Kejriwal (@ArvindKejriwal)
+# November 1, 2019".
+POST_SIGNATURE = re.compile(
+    r"^[—–-]\s*(?P<author>[^()\n]{2,60}?)\s*\(@\w{1,30}\)\s*(?P<date>[^\n]{4,40})$"
+)
+# A post's lines are short, and at most this many stand between a figure and the signature.
+POST_LINE_CHARS = 300
+POST_LINES = 3
+
+
+def embedded_post(doc: Doc, token_i: int) -> EmbeddedPost | None:
+    """The embedded post a token sits in: its paragraph and the ones down to a signature
+    line are all post-short, and the signature follows within `POST_LINES` paragraphs."""
+    text = text_of(doc)
+    at = doc[token_i].idx
+    start = text.rfind("\n\n", 0, at)
+    start = 0 if start < 0 else start + 2
+    for _ in range(POST_LINES + 1):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if (match := POST_SIGNATURE.match(line)) is not None:
+            return EmbeddedPost(match.group("author").strip(), match.group("date").strip())
+        if len(line) > POST_LINE_CHARS or end == len(text):
+            return None
+        start = end + 2
+    return None
+
+
+def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> FigureSource | None:
+    """The source a figure's own phrase or sentence gives it when its claim gives a wrong one
+    or none, else None (the claim's source stands).
+
+    - a reporting relative clause on the counted noun: "the $53 million figure McKinley cited";
+    - a sentence's "according to X" for a figure no claim covers, or whose claim took the
+      figure itself as its speaker: "According to data released by MOTIE in August, capacity
+      reached 1.64 GW" (a document's source is its agent);
+    - "he said, according to the Intelligencer": the one who said it, not the paper that
+      relayed it.
+    """
+    if (post := embedded_post(doc, phrase.root_i)) is not None:
+        return FigureSource(post.author, phrase.start_i, phrase.start_i)
+    if (found := _relative_source(doc, phrase)) is not None:
+        return found
+    if claim is not None and _aside_outside(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and phrase.age and _writers_age(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _price_charged(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _adjunct_outside(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and (antecedent := _relative_pronoun_antecedent(doc, claim)):
+        return antecedent
+    broken = claim is not None and _speaker_overlaps(claim, phrase)
+    if claim is None or broken:
+        return _according_to(doc, phrase)
+    if claim.speaker_span is not None and claim.via is None:
+        head = doc[claim.speaker_span[0] : claim.speaker_span[1]].root
+        if (agent := _document_agent(doc, head)) is not None:
+            return agent
+        # "according to an estimate by a think tank": the work's author ("the report said"
+        # keeps the report)
+        if _after_according_to(doc, claim.speaker_span) and (author := _work_author(doc, head)):
+            return author
+    return _relayed_speaker(doc, claim)
+
+
+# Participles that report in their own right: "Arguing that ..., Patrick has said".
+REPORTING_PARTICIPLES = SAYING_VERBS | {"argue", "claim", "note", "insist", "warn", "cite"}
+
+
+def _adjunct_outside(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure in a participle clause on the claim's verb, outside its content: "Launching
+    his bid less than three months before the caucuses, Patrick is betting that ..." (the
+    writer sets the scene; the claimant says what follows "that")."""
+    if claim.content_start <= phrase.start_char < claim.content_end:
+        return False
+    cue = doc[claim.cue_i]
+    for tok in doc[phrase.root_i].ancestors:
+        if tok.i == cue.i:
+            return False
+        opener = tok.i < cue.i and tok.left_edge.is_sent_start  # before the claimant
+        if opener and tok.dep_ == "advcl" and tok.head.i == cue.i and tok.tag_ in ("VBG", "VBN"):
+            return tok.lemma_ not in REPORTING_PARTICIPLES and not any(
+                c.dep_ == "mark" for c in tok.children
+            )
+    return False
+
+
+def _price_charged(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """ "The bar charges Rs 299 for fifteen minutes": a price the verb's object states, not
+    a charge someone makes; the article states the price and what it buys."""
+    cue = doc[claim.cue_i]
+    if cue.lemma_.lower() != "charge" or not cue.i < phrase.start_i:
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    return any(any(t.like_num for t in c.subtree) and c.left_edge.i == cue.i + 1 for c in objects)
+
+
+def _writers_age(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """An age set off by commas that the writer adds to the speaker's name ("said Singh
+    Jabarjung, 24,") or to a name in what someone wants ("the US wants the UK to extradite
+    Assange, 47,"): not part of what the source says. In a reported content ("Carlineo, 55,
+    pleaded guilty, the office said") it is the source's."""
+    if phrase.start_i < 2 or phrase.end_i >= len(doc):
+        return False
+    before, after = doc[phrase.start_i - 1].text, doc[phrase.end_i].text
+    if before not in (",", "(") or after not in (",", ")", "."):
+        return False
+    if claim.intention:
+        return True
+    span = claim.speaker_span
+    return span is not None and span[0] <= phrase.start_i - 2 < span[1] + 1
+
+
+ASIDE_MARKS = frozenset({"–", "—", "--", "(", ")"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def _aside_outside(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure between dashes or in parentheses that its claim's content does not enclose:
+    "Sanborn said he thought the campaign – run by a firm with a budget of $449,000 – was
+    meant to ...". The aside is the writer's."""
+    sent = sentence_of(doc[phrase.root_i])
+    before = [t for t in doc[sent.start : phrase.start_i] if t.text in ASIDE_MARKS]
+    after = [t for t in doc[phrase.end_i : sent.end] if t.text in ASIDE_MARKS]
+    if not before or not after:
+        return False
+    opening, closing = before[-1], after[0]
+    return not (claim.content_start <= opening.idx and closing.idx < claim.content_end)
+
+
+def _relative_pronoun_antecedent(doc: Doc, claim: Attribution) -> FigureSource | None:
+    """ "Cooke's earlier testimony that concluded there was a 50 percent chance": the noun a
+    relative pronoun speaker stands for."""
+    span = claim.speaker_span
+    if span is None or span[1] - span[0] != 1 or doc[span[0]].lower_ not in RELATIVE_PRONOUNS:
+        return None
+    cue = doc[claim.cue_i]
+    if cue.dep_ != "relcl":
+        return None
+    return _span_source(doc, cue.head.left_edge.i, cue.head.i + 1)
+
+
+def _span_source(doc: Doc, start: int, end: int) -> FigureSource:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return FigureSource(doc[start:end].text, start, end)
+
+
+def _relative_source(doc: Doc, phrase: NumberPhrase) -> FigureSource | None:
+    noun = doc[phrase.noun_i] if phrase.noun_i is not None else doc[phrase.root_i]
+    for head in (noun, noun.head):
+        for child in head.children:
+            if child.dep_ != "relcl" or child.lemma_ not in SOURCE_CLAUSE_VERBS:
+                continue
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                return _span_source(doc, subject.left_edge.i, subject.right_edge.i + 1)
+        if head.i != noun.i or noun.dep_ != "compound":
+            break
+    return None
+
+
+def _speaker_overlaps(claim: Attribution, phrase: NumberPhrase) -> bool:
+    span = claim.speaker_span
+    return span is not None and span[0] < phrase.end_i and phrase.start_i < span[1]
+
+
+def _according_to(doc: Doc, phrase: NumberPhrase) -> FigureSource | None:
+    sent = sentence_of(doc[phrase.root_i])
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.i <= phrase.root_i < pobj.right_edge.i + 1:
+            return None
+        return (
+            _document_agent(doc, pobj)
+            or _work_author(doc, pobj)
+            or _span_source(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+        )
+    return None
+
+
+# Works whose author is the source a figure is "according to": "according to an estimate by a
+# Washington think tank", "according to a study from the university".
+WORK_NOUNS = frozenset(
+    {"estimate", "report", "study", "analysis", "survey", "assessment", "tally", "count", "poll"}
+)
+
+
+def _work_author(doc: Doc, head: Token) -> FigureSource | None:
+    """The author of a work named after "according to": the object of its "by" or "from"."""
+    if head.lemma_.lower() not in WORK_NOUNS and head.lower_ not in WORK_NOUNS:
+        return None
+    for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
+        if prep.lower_ not in ("by", "from"):
+            continue
+        by = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if by is not None:
+            return _span_source(doc, by.left_edge.i, _before_clause(by))
+    return None
+
+
+def _before_clause(tok: Token) -> int:
+    """The end of a noun phrase without its participle or relative clause ("a think tank
+    published on Tuesday" is the think tank)."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("acl", "relcl") or child.text in (",", "("):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _after_according_to(doc: Doc, span: tuple[int, int] | None) -> bool:
+    return (
+        span is not None
+        and span[0] >= 2
+        and (doc[span[0] - 2].lower_, doc[span[0] - 1].lower_) == ("according", "to")
+    )
+
+
+def _document_agent(doc: Doc, head: Token) -> FigureSource | None:
+    """The agent of a document named as a source: "data released by MOTIE" is MOTIE's."""
+    if head.lower_ not in DOCUMENT_NOUNS and head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for acl in (c for c in head.children if c.dep_ == "acl"):
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if by is not None:
+            return _span_source(doc, by.left_edge.i, by.right_edge.i + 1)
+    return None
+
+
+def _relayed_speaker(doc: Doc, claim: Attribution) -> FigureSource | None:
+    span = claim.speaker_span
+    if claim.origin_is_via and _after_according_to(doc, claim.via_span) and span is not None:
+        # "the commission said, according to Reuters": the commission, relayed by Reuters
+        # ("lawmakers said, citing the spy agency" keeps the agency it cites)
+        return _span_source(doc, span[0], span[1])
+    if span is None or not _after_according_to(doc, span):
+        return None
+    cue = doc[claim.cue_i]
+    according = doc[span[0] - 2]
+    if according.head.lemma_ in SAYING_VERBS and according.head.i != according.i:
+        cue = according.head  # "..., the commission said, according to Reuters": the saying
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or span[0] <= subject.i < span[1]:
+        return None
+    return _span_source(doc, subject.left_edge.i, subject.right_edge.i + 1)
