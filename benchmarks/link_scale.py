@@ -4,7 +4,10 @@ The corpus is made by transforming real pages (the extraction benchmark's articl
 the ECB+ documents): exact copies on other outlets, near copies, spun rewrites (synonym swaps,
 dropped clauses, shuffled sentences), repeated as dated waves months apart, so rewrites and
 stories exist at every size. Articles are written straight to a SQLite store (no NLP: stage B
-is what is measured); proper names found in each text stand in for entity mentions.
+is what is measured); proper names found in each text stand in for entity mentions, and its
+numbers and "X said" sentences for stage A's quantities and claims, so each pass rebuilds the
+facts and incidents of the stories it touches as a real one does (`--no-evidence` leaves them
+out, as this benchmark did before).
 
     .venv/bin/python benchmarks/link_scale.py --sizes 10000 100000
     .venv/bin/python benchmarks/link_scale.py --sizes 100000 --store postgresql://127.0.0.1/test
@@ -23,6 +26,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import resource
 import shutil
 import sqlite3
@@ -35,7 +39,15 @@ from pathlib import Path
 
 from newsgraph.evaluate.rewrites import derive_pages, read_extraction_pages
 from newsgraph.evaluate.stories import find_proper_names, read_story_bench, stand_in_mentions
-from newsgraph.records import AnalyzedArticle, Article, Document
+from newsgraph.records import (
+    AnalyzedArticle,
+    Article,
+    Claim,
+    Document,
+    Quantity,
+    QuantityKind,
+    entity_id,
+)
 from newsgraph.store import open_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
@@ -50,8 +62,88 @@ def corpus_pages() -> list[tuple[str, str, str]]:
     return [(p.id, p.group, p.text) for p in derive_pages(originals)]
 
 
-def build(url: str, size: int) -> float:
-    """Write `size` articles into a fresh store at `url`; returns seconds taken."""
+# A number and the word it counts ("300 soldiers", "$2.5 million in aid"), and a sentence's
+# speaker ("Lee said", "officials told"): cheap stand-ins for stage A's quantities and claims.
+_COUNTED = re.compile(
+    r"(\$)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: (million|billion))? ([a-z][a-z-]{2,})"
+)
+_SAID = re.compile(r"\b([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (said|told|added|says|denied)\b")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+_KIND_WORDS: dict[str, QuantityKind] = {
+    **dict.fromkeys(("killed", "dead", "deaths", "died", "victims", "fatalities"), "KILL"),
+    **dict.fromkeys(("injured", "wounded", "hurt", "injuries"), "WOUND"),
+    **dict.fromkeys(("troops", "soldiers", "personnel", "officers", "police"), "DEPLOY"),
+    **dict.fromkeys(("arrested", "detained", "prisoners", "hostages"), "CAPTURE"),
+}
+_SCALE = {"million": 1e6, "billion": 1e9}
+# as many as a real page gives, give or take (the bench pages: about 6 figures and 12 claims)
+_MAX_QUANTITIES, _MAX_CLAIMS = 8, 10
+
+
+def stand_in_evidence(
+    doc_id: str, text: str, published: str, names: set[str]
+) -> tuple[list[Quantity], list[Claim]]:
+    """Quantities and claims found in `text` by pattern: each number with the word after it
+    (its kind from that word, a dollar sign making it MONEY), each "X said" sentence a claim,
+    and X the speaker of the sentence's numbers, with X's entity when X is one of `names`."""
+    quantities: list[Quantity] = []
+    claims: list[Claim] = []
+    for sentence in _SENTENCE.finditer(text):
+        said = _SAID.search(sentence.group())
+        speaker = said.group(1) if said else None
+        speaker_entity = entity_id(speaker, "OTHER") if speaker in names else None
+        claim_id = None
+        if said and len(claims) < _MAX_CLAIMS:
+            claim_id = f"{doc_id[:16]}-c{len(claims)}"
+            start, end = sentence.span()
+            content = sentence.group()[said.end() :].strip(" ,.") or sentence.group().strip()
+            claims.append(
+                Claim(
+                    claim_id,
+                    doc_id,
+                    start,
+                    end,
+                    speaker,
+                    speaker_entity,
+                    said.group(2),
+                    "deny" if said.group(2) == "denied" else "assert",
+                    False,
+                    content,
+                )
+            )
+        for number in _COUNTED.finditer(sentence.group()):
+            if len(quantities) >= _MAX_QUANTITIES:
+                break
+            dollar, digits, scale, word = number.groups()
+            value = float(digits.replace(",", "")) * _SCALE.get(scale or "", 1.0)
+            kind: QuantityKind = "MONEY" if dollar else _KIND_WORDS.get(word, "OTHER")
+            start = sentence.start() + number.start()
+            quantities.append(
+                Quantity(
+                    f"{doc_id[:16]}-q{len(quantities)}",
+                    doc_id,
+                    start,
+                    sentence.start() + number.end(),
+                    value,
+                    None,
+                    None,
+                    "exact",
+                    kind,
+                    word,
+                    "USD" if dollar else None,
+                    speaker,
+                    speaker_entity,
+                    published,
+                    claim_id,
+                    text=number.group(),
+                )
+            )
+    return quantities, claims
+
+
+def build(url: str, size: int, evidence: bool = True) -> float:
+    """Write `size` articles into a fresh store at `url` (with stand-in quantities and claims
+    unless `evidence` is false); returns seconds taken."""
     started = time.perf_counter()
     pages = corpus_pages()
     names = find_proper_names([text for _, _, text in pages])
@@ -78,7 +170,13 @@ def build(url: str, size: int) -> float:
         )
         mentions = stand_in_mentions(doc_id, text, names[k])
         document = Document(doc_id, article.source_id, text, "clean", url=article.url)
-        batch.append((document, AnalyzedArticle(article, mentions)))
+        analyzed = AnalyzedArticle(article, mentions)
+        if evidence:
+            known = {m.name for m in mentions}
+            analyzed.quantities, analyzed.claims = stand_in_evidence(
+                doc_id, text, day.isoformat(), known
+            )
+        batch.append((document, analyzed))
         if len(batch) == 1000:
             store.write_batch(batch)
             batch = []
@@ -233,6 +331,11 @@ def main() -> None:
         "--compare", metavar="SRC", help="also link with the package at SRC and compare"
     )
     parser.add_argument("--keep", type=Path, help="a folder to keep the SQLite stores in")
+    parser.add_argument(
+        "--no-evidence",
+        action="store_true",
+        help="write no stand-in quantities and claims: stage B without facts, as before",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -252,7 +355,7 @@ def main() -> None:
             else:
                 path.unlink(missing_ok=True)
                 url = f"sqlite:///{path}"
-            built = build(url, size)
+            built = build(url, size, evidence=not args.no_evidence)
             comparison = ""
             if args.compare:
                 comparison, result = compare(path, args.compare)
@@ -261,7 +364,8 @@ def main() -> None:
             rows.append((size, built, result))
             print(
                 f"{size:>7} articles: built in {built:6.1f} s; linked in {result['seconds']:7.1f} s "
-                f"({size / result['seconds']:6.0f} articles/s), peak RSS {result['peak_mb']:6.0f} MB "
+                f"({size / result['seconds']:6.0f} articles/s; CPU {result['cpu_s']:.1f} + "
+                f"{result.get('worker_cpu_s', 0.0):.1f} s worker), peak RSS {result['peak_mb']:6.0f} MB "
                 f"(worker {result.get('worker_mb', 0):.0f}); "
                 f"{result['stories']} stories, {result['rewrites']} rewrites, {result['facts']} facts; "
                 f"saved state {result['state_mb']:.1f} MB",
