@@ -148,9 +148,11 @@ def _store_article(store: Store, analysed: AnalyzedArticle) -> None:
 # claims_cross.jsonl was written in session 8 before any change of that session; measured
 # once with the code of commit 3e2eb17 as two articles of one story: contradiction recall 0.92
 # (22 of 24), and 0 across two stories (no cross-story join existed)
-def test_claim_pairs_across_stories(nlp: Language, tmp_path: Path) -> None:
+@pytest.mark.parametrize("passes", ["two passes", "one pass"])
+def test_claim_pairs_across_stories(nlp: Language, tmp_path: Path, passes: str) -> None:
     """Each pair is two stories weeks or months apart: the second story's claims join the
-    first's stored claims as a link pass does (`join_series` with the stories' records)."""
+    first's stored claims as a link pass does (`join_series` with the stories' records), or
+    both stories are built by one pass."""
     rows = _rows("claims_cross.jsonl")
     found: list[bool] = []
     truth: list[bool] = []
@@ -162,23 +164,27 @@ def test_claim_pairs_across_stories(nlp: Language, tmp_path: Path) -> None:
         store = open_store(f"sqlite:///{tmp_path / f'cross{n}.db'}")  # no pair sees another
         a = _analyse(nlp, row["a"], f"a{n}a", row["pa"])
         b = _analyse(nlp, row["b"], f"a{n}b", row["pb"])
-        stories = []
-        for story, analysed in ((one, a), (two, b)):
-            _store_article(store, analysed)
-            record = Story(story, story, [analysed.article.id], None, None)
-            stories.append(record)
-            ref = ArticleRef(
-                analysed.article.id, analysed.article.outlet, analysed.article.published
+        batches = [[(one, a)], [(two, b)]] if passes == "two passes" else [[(one, a), (two, b)]]
+        for batch in batches:
+            records, built, refs = [], [], []
+            for story, analysed in batch:
+                _store_article(store, analysed)
+                article = analysed.article
+                records.append(Story(story, story, [article.id], None, None))
+                ref = ArticleRef(article.id, article.outlet, article.published)
+                refs.append(ref)
+                built.extend(build_claim_facts(story, [ref], analysed.claims, {}))
+            stories = [r.id for r in records]
+            joined, replaced = join_series(
+                store, built, stories, [r.id for r in refs], stories=records
             )
-            built = build_claim_facts(story, [ref], analysed.claims, {})
-            joined, replaced = join_series(store, built, [story], [ref.id], stories=[record])
             store.save_link(
-                linked_ids=[ref.id],
-                assignments={ref.id: story},
-                story_records=[record],
+                linked_ids=[r.id for r in refs],
+                assignments={r.id: s for r, s in zip(refs, stories, strict=True)},
+                story_records=records,
                 rewrite_records=[],
                 fact_records=joined,
-                fact_stories=[story],
+                fact_stories=stories,
                 state={},
                 replaced_facts=replaced,
             )
@@ -202,9 +208,10 @@ def test_claim_pairs_across_stories(nlp: Language, tmp_path: Path) -> None:
     precision, recall = _p_r(found, truth)
     agree = sum(joined_agree) / max(1, len(joined_agree))
     print(
-        f"claims_cross.jsonl across stories: contradiction P {precision:.2f} R {recall:.2f} "
+        f"claims_cross.jsonl across stories, {passes}: contradiction P {precision:.2f} R {recall:.2f} "
         f"({superseded} superseded); agreeing pairs joined {agree:.2f}; "
         f"unrelated joined {wrongly_joined}"
     )
-    assert precision == 1.0 and recall >= 0.0
+    # at the figure reached (in-sample, see the README); every pair naming a party is found
+    assert precision == 1.0 and recall >= 0.4
     assert wrongly_joined == 0

@@ -105,6 +105,7 @@ def _countries(words: list[str]) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def agency_of(speaker: str | None) -> tuple[str, str] | None:
     """(country, kind of body) the speaker's words name, or None: "South Korea's spy agency" and
     "the NIS" -> ("South Korea", "intelligence"); "Ukraine" alone -> ("Ukraine", "country")."""
@@ -150,3 +151,12 @@ def party_of(speaker: str | None) -> str | None:
         return None
     country, kind = found
     return country if kind in GOVERNMENT_KINDS or kind == "country" else None
+
+
+@functools.lru_cache(maxsize=1)
+def place_adjectives() -> tuple[tuple[str, str], ...]:
+    """(adjective, place) of the gazetteer's places, the longest adjective first ("North
+    Korean" before "Korean")."""
+    from newsgraph.extract.gazetteer import DEMONYMS
+
+    return tuple(sorted(DEMONYMS.items(), key=lambda kv: (-len(kv[0]), kv[0])))

@@ -15,6 +15,7 @@ two independent sources whose current words take opposite sides contest the prop
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -220,6 +221,7 @@ class Proposition:
     names: frozenset[str]
     sides: dict[str, int] = field(default_factory=dict)  # predicate class -> side, negation applied
     overall: int = 1  # -1 when the claim denies or calls the report false
+    bare_negation: bool = False  # its overall side comes from a "not" somewhere in its words
 
     @property
     def positive(self) -> bool:
@@ -270,7 +272,16 @@ def _negated(content: str, start: int) -> bool:
 
 def read_proposition(claim: Claim) -> Proposition:
     """A claim's words, names and sides."""
-    content = claim.content
+    words, names, sides, overall, bare = _reading(claim.content, claim.stance, claim.speaker)
+    return Proposition(claim, words, names, dict(sides), overall, bare)
+
+
+@functools.lru_cache(maxsize=65536)
+def _reading(
+    content: str, stance: str, speaker: str | None
+) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, int], ...], int, bool]:
+    """What `read_proposition` reads of a claim, by its words alone: a link pass reads a
+    story's claims for its own facts, then again for the propositions across stories."""
     sides: dict[str, int] = {}
     lower = content.lower()
     for name, side, pattern in PREDICATES:
@@ -284,18 +295,20 @@ def read_proposition(claim: Claim) -> Proposition:
                 negated = _negated(lower, match.start(1)) or " not " in match.group(0)
                 sides.setdefault(f"change:{subject}", -side if negated else side)
     negated = bool(_NEGATION.search(content))
-    if claim.stance == "deny" and negated:
+    bare = False
+    if stance == "deny" and negated:
         # "insisted the dam had not been damaged": the content carries the denial, once
         overall = 1 if sides else -1
     else:
-        overall = -1 if claim.stance == "deny" or _FALSITY.search(content) else 1
+        overall = -1 if stance == "deny" or _FALSITY.search(content) else 1
+        bare = not sides and negated and overall > 0
         if not sides and negated:
             overall = -overall
     words = proposition_words(content)
-    opening = [w for w in _WORD.findall(content.lower())[:2] if w != "that"][:1]
-    if opening and opening[0] in _SPEAKER_PRONOUNS and claim.speaker:
-        words |= proposition_words(claim.speaker)  # "he had not resigned": he is the speaker
-    return Proposition(claim, words, _names(content), sides, overall)
+    opening = [w for w in _WORD.findall(lower)[:2] if w != "that"][:1]
+    if opening and opening[0] in _SPEAKER_PRONOUNS and speaker:
+        words |= proposition_words(speaker)  # "he had not resigned": he is the speaker
+    return words, _names(content), tuple(sides.items()), overall, bare
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -363,6 +376,15 @@ def relative_side(p: Proposition, reference: Proposition) -> int:
         theirs = reference.sides[common[0]] * reference.overall
     else:
         mine, theirs = p.overall, reference.overall
+        # a "not" somewhere in one claim's words ("scientists have not yet detected liquid
+        # water, we've found the next best thing") denies the other only when it bears on
+        # what the other says
+        if (
+            mine != theirs
+            and (p.bare_negation or reference.bare_negation)
+            and not (_negates_shared(p, reference) or _negates_shared(reference, p))
+        ):
+            return 1
     return 1 if mine == theirs else -1
 
 
@@ -492,13 +514,31 @@ def _one_page_dispute(group: Sequence[Proposition], reference: Proposition) -> b
     for p in group:
         if p is reference or relative_side(p, reference) > 0:
             continue
-        if p.claim.stance == "deny" or _FALSITY.search(p.claim.content):
-            return True
         if set(p.sides) & set(reference.sides):
             return True
-        if _negates_shared(p, reference) or _negates_shared(reference, p):
+        # a denial, or a "not" on a word the other says, disputes the other claim when it is
+        # about what that one says: the words of one held by the other, not a few words
+        # shared in one long account ("I did not post" against "people were forwarding my
+        # posts")
+        shorter, longer = sorted((p.words, reference.words), key=len)
+        # (the longer at most about twice the shorter: not a phrase lost in a long quotation)
+        contained = len(shorter & longer) >= CONTAINED * len(shorter)
+        about = (contained and len(longer) <= 2 * len(shorter) + 1) or (
+            _overlap(p.words, reference.words) >= CLAIM_MATCH
+        )
+        denies = p.claim.stance == "deny" or bool(_FALSITY.search(p.claim.content))
+        negates = _negates_shared(p, reference) or _negates_shared(reference, p)
+        # one quotation holding the other is one account, whatever "not" the rest of it says;
+        # a denial that quotes the report it denies is the dispute itself
+        texts = sorted((p.claim.content, reference.claim.content), key=len)
+        quoted = _squeeze(texts[0]) in _squeeze(texts[1])
+        if about and (denies or (negates and not quoted)):
             return True
     return False
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _claim_statement(
@@ -590,6 +630,7 @@ def claim_status(statements: Sequence[Statement]) -> FactStatus:
 CLAIM_WINDOW_DAYS = 270  # a denial and its confirmation can be months apart
 CROSS_ENTITIES = 3  # a claim's rarest entities looked up in other stories
 CROSS_LIMIT = 2000  # candidate claims read per link pass at most
+CROSS_WORDS = 3  # content words a claim needs to state a proposition another story states
 
 
 @dataclass(slots=True)
@@ -610,9 +651,15 @@ def _takes_side(p: Proposition) -> bool:
 
 def cross_match(a: Proposition, b: Proposition) -> bool:
     """Two claims of different stories state one proposition: a name in common, one
-    proposition by `same_proposition`, and one predicate class, a denial, or a paraphrase."""
+    proposition by `same_proposition`, and one predicate class, a denial, or a paraphrase; or
+    one calls a report false whose words the other states ("reports of North Korean troops in
+    Russia" are "fake news" against "it sent soldiers to help Russia")."""
     if not a.names & b.names or not (_takes_side(a) or _takes_side(b)):
         return False
+    if min(len(a.words), len(b.words)) < CROSS_WORDS:
+        return False  # "the Trump administration", denied by "which": no proposition to join
+    if _denied_report_stated(a, b) or _denied_report_stated(b, a):
+        return True
     if not same_proposition(a, b):
         return False
     return (
@@ -621,6 +668,45 @@ def cross_match(a: Proposition, b: Proposition) -> bool:
         or b.overall < 0
         or _overlap(a.words, b.words) >= CLAIM_MATCH
     )
+
+
+# The words a denial uses to name what it denies, and to deny it: not part of what is denied.
+_REPORT_WORDS = frozenset(
+    proposition_words(
+        "report reports reported claim claims allegation allegations story stories news "
+        "speculation suggestion suggestions fake false falsehood untrue baseless groundless "
+        "fabrication fabricated lie lies nonsense rumour rumours rumor rumors myth myths "
+        "disinformation misinformation hoax true"
+    )
+)
+
+
+def _denied_report_stated(denial: Proposition, other: Proposition) -> bool:
+    """`denial` denies or calls a report false, and `other` asserts at least two thirds of
+    what it denies, a name among them."""
+    if denial.overall > 0 or other.overall < 0:
+        return False
+    said = _place_words(denial) - _REPORT_WORDS
+    stated = _place_words(other) | proposition_words(_placed(other.claim.speaker or ""))
+    shared = said & stated
+    names = {_stem(w) for n in denial.names for w in _WORD.findall(_placed(n))}
+    return len(said) >= 2 and 3 * len(shared) >= 2 * len(said) and bool(shared & names)
+
+
+def _placed(text: str) -> str:
+    """The text with the adjectives of places written as the places ("North Korean troops" ->
+    "North Korea troops"), so that a claim naming the country and one naming its people's
+    adjective share its words."""
+    from newsgraph.link.agencies import place_adjectives
+
+    for adjective, place in place_adjectives():
+        if adjective in text:
+            text = re.sub(rf"\b{re.escape(adjective)}\b", place, text)
+    return text
+
+
+def _place_words(p: Proposition) -> frozenset[str]:
+    return proposition_words(_placed(p.claim.content))
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -642,7 +728,9 @@ def join_claims(
     story_of = {a: s.id for s in stories for a in s.article_ids}
     rebuilt_articles = frozenset(story_of)
     own = {c.id: c for c in store.claims(article_ids=sorted(story_of)) if c.form != "mention"}
-    props = {cid: read_proposition(c) for cid, c in own.items()}
+    # a claim that names nothing is looked up by nothing: its reading waits until its group
+    # joins another (most claims of a pass never do)
+    props = {cid: read_proposition(c) for cid, c in own.items() if _CAPITAL.search(c.content)}
     # every named claim looks: a denial stored in October finds its confirmation of April
     # when the confirmation's story is built, whichever of the two takes a side
     seekers = [p for p in props.values() if len(p.words) >= 2 and p.names]
@@ -664,11 +752,11 @@ def join_claims(
             if low <= mention.start and mention.end <= high and mention.entity_id:
                 entities_of.setdefault(p.claim.id, set()).add(mention.entity_id)
     counts = entity_counts(store, sorted({e for es in entities_of.values() for e in es}))
-    wanted = {
-        e
-        for es in entities_of.values()
-        for e in sorted(es, key=lambda e: (counts.get(e, 0), e))[:CROSS_ENTITIES]
+    looked_up = {
+        cid: sorted(es, key=lambda e: (counts.get(e, 0), e))[:CROSS_ENTITIES]
+        for cid, es in entities_of.items()
     }
+    wanted = {e for es in looked_up.values() for e in es}
     dates = [d for p in seekers if (d := refs[p.claim.article_id].published)]
     candidates = []
     if wanted and dates:
@@ -737,9 +825,9 @@ def join_claims(
     for cid, claim in claims_by_id.items():
         if cid not in grouped and claim.article_id in story_of:
             add(_Group(story_of[claim.article_id], [cid]))
-    for cid, claim in claims_by_id.items():
-        if cid not in props and claim.form != "mention":
-            props[cid] = read_proposition(claim)
+    for found in candidates:
+        if found.claim.id not in props and found.claim.form != "mention":
+            props[found.claim.id] = read_proposition(found.claim)
     # join the groups of two stories whose claims state one proposition
     leader = list(range(len(groups)))
 
@@ -749,17 +837,39 @@ def join_claims(
             i = leader[i]
         return i
 
-    others = [props[f.claim.id] for f in candidates if f.claim.id in props]
+    # claims meet by an entity their contents name: this pass's claims of different stories
+    # (a pass can build the denial's story and the confirmation's), and theirs with the stored
+    buckets: dict[str, list[Proposition]] = {}
     for p in seekers:
-        for q in others:
-            gi, gj = find(grouped[p.claim.id]), find(grouped[q.claim.id])
-            if gi == gj or groups[gi].story_id == groups[gj].story_id:
-                continue
-            apart = _days_apart(
-                refs[p.claim.article_id].published, refs[q.claim.article_id].published
-            )
-            if apart is not None and apart <= CLAIM_WINDOW_DAYS and cross_match(p, q):
-                leader[gj] = gi
+        for entity in looked_up.get(p.claim.id, ()):
+            buckets.setdefault(entity, []).append(p)
+    for found in candidates:
+        if found.claim.id in props:
+            buckets.setdefault(found.entity_id, []).append(props[found.claim.id])
+    tried: set[tuple[str, str]] = set()
+    for bucket in buckets.values():
+        for p in bucket:
+            if p.claim.id not in own:
+                continue  # two stored claims met when the later of them was built
+            for q in bucket:
+                if q is p:
+                    continue
+                pair = (
+                    (p.claim.id, q.claim.id)
+                    if p.claim.id < q.claim.id
+                    else (q.claim.id, p.claim.id)
+                )
+                if pair in tried or story_of[p.claim.article_id] == story_of[q.claim.article_id]:
+                    continue
+                tried.add(pair)
+                gi, gj = find(grouped[p.claim.id]), find(grouped[q.claim.id])
+                if gi == gj:
+                    continue
+                apart = _days_apart(
+                    refs[p.claim.article_id].published, refs[q.claim.article_id].published
+                )
+                if apart is not None and apart <= CLAIM_WINDOW_DAYS and cross_match(p, q):
+                    leader[gj] = gi
     components: dict[int, list[_Group]] = {}
     for i, group in enumerate(groups):
         components.setdefault(find(i), []).append(group)
@@ -771,6 +881,9 @@ def join_claims(
             continue
         dropped.update(g.built_id for g in members if g.built_id)
         replaced.update(g.row_id for g in members if g.row_id)
+        for c in (c for g in members for c in g.claims):
+            if c not in props and c in claims_by_id and claims_by_id[c].form != "mention":
+                props[c] = read_proposition(claims_by_id[c])
         ordered = sorted(
             (props[c] for g in members for c in g.claims if c in props),
             key=lambda p: (

@@ -740,6 +740,7 @@ class NamedClaim:
     story_id: str
     published: str | None
     outlet: str | None
+    entity_id: str  # the entity its content names that found it
 
 
 def claims_naming(
@@ -760,7 +761,13 @@ def claims_naming(
     content_start = func.coalesce(claims.c.content_start, claims.c.start)
     content_end = func.coalesce(claims.c.content_end, claims.c.end)
     query = (
-        select(claims, articles.c.story_id, articles.c.published, articles.c.outlet)
+        select(
+            claims,
+            articles.c.story_id,
+            articles.c.published,
+            articles.c.outlet,
+            mentions.c.entity_id.label("found_by"),
+        )
         .distinct()
         .select_from(
             mentions.join(claims, claims.c.article_id == mentions.c.article_id).join(
@@ -783,8 +790,10 @@ def claims_naming(
     found = []
     for row in _rows(store, query):
         data = dict(row._mapping)
-        story_id, published, outlet = (data.pop(k) for k in ("story_id", "published", "outlet"))
-        found.append(NamedClaim(Claim(**data), story_id, published, outlet))
+        story_id, published, outlet, found_by = (
+            data.pop(k) for k in ("story_id", "published", "outlet", "found_by")
+        )
+        found.append(NamedClaim(Claim(**data), story_id, published, outlet, found_by))
     return found
 
 
