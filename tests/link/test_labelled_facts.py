@@ -215,3 +215,48 @@ def test_claim_pairs_across_stories(nlp: Language, tmp_path: Path, passes: str) 
     # at the figure reached (in-sample, see the README); every pair naming a party is found
     assert precision == 1.0 and recall >= 0.4
     assert wrongly_joined == 0
+
+
+def test_a_claim_fact_across_stories_survives_rebuilding_either(
+    nlp: Language, tmp_path: Path
+) -> None:
+    """Rebuilding the older story, then the newer, in turn leaves one fact holding both
+    claims, held by the newer story: no copy in each, no stale statement."""
+    store = open_store(f"sqlite:///{tmp_path / 'rebuild.db'}")
+    texts = [
+        ("s1", "a1", "2025-03-26", "Russia's defence ministry said the Kursk region had been fully liberated."),
+        ("s2", "a2", "2025-04-01", "Ukraine's general staff said fighting continues in the Kursk region."),
+    ]  # fmt: skip
+    analysed = {}
+    for story, article, day, text in texts:
+        analysed[story] = _analyse(nlp, text, article, day)
+        _store_article(store, analysed[story])
+
+    def rebuild(story: str) -> None:
+        article = analysed[story].article
+        record = Story(story, story, [article.id], None, None)
+        ref = ArticleRef(article.id, article.outlet, article.published)
+        built = build_claim_facts(story, [ref], analysed[story].claims, {})
+        joined, replaced = join_series(store, built, [story], [ref.id], stories=[record])
+        store.save_link(
+            linked_ids=[ref.id],
+            assignments={ref.id: story},
+            story_records=[record],
+            rewrite_records=[],
+            fact_records=joined,
+            fact_stories=[story],
+            state={},
+            replaced_facts=replaced,
+        )
+
+    for story in ("s1", "s2", "s1", "s2", "s1"):
+        rebuild(story)
+        if story == "s1" and len(store.facts()) == 0:
+            continue  # the first story alone has no cross-source fact
+        (fact,) = store.facts()
+        assert fact.story_id == "s2" and fact.story_ids == ["s1", "s2"]
+        assert fact.status == "contested" and {s.article_id for s in fact.statements} == {
+            "a1",
+            "a2",
+        }
+    store.close()
