@@ -20,7 +20,7 @@ from newsgraph.link.facts import build_facts, join_series
 from newsgraph.records import AnalyzedArticle, Article, ArticleRef, Fact, Statement, Story
 from newsgraph.store import Store, open_store
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "facts" / "series.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data" / "facts"
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +66,18 @@ def _save(
     )
 
 
-def test_series_pairs(nlp: Language, tmp_path: Path) -> None:
+# (file, recall at least): series.jsonl in-sample since session 7; series_heldout.jsonl written
+# in session 8 before any change of it, measured once: P 1.00 R 0.57 (4 of 7), in-sample since
+SERIES_SETS = [("series.jsonl", 0.7), ("series_heldout.jsonl", 0.85)]
+
+
+@pytest.mark.parametrize(("name", "least_recall"), SERIES_SETS)
+def test_series_pairs(nlp: Language, tmp_path: Path, name: str, least_recall: float) -> None:
     """Held to the figures measured when the set was written (see tests/data/facts/README.md)."""
     found: list[bool] = []
     truth: list[bool] = []
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    text = (DATA / name).read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line]
     store = open_store(f"sqlite:///{tmp_path / 'pairs.db'}")
     docs = iter(nlp.pipe(text for row in rows for text in (row["a"], row["b"])))
     for n, row in enumerate(rows):
@@ -89,8 +96,8 @@ def test_series_pairs(nlp: Language, tmp_path: Path) -> None:
     store.close()
     hits = sum(f and t for f, t in zip(found, truth, strict=True))
     precision, recall = hits / max(1, sum(found)), hits / max(1, sum(truth))
-    print(f"series.jsonl: P {precision:.2f} R {recall:.2f}, n={len(truth)}")
-    assert precision >= 1.0 and recall >= 0.7
+    print(f"{name}: P {precision:.2f} R {recall:.2f}, n={len(truth)}")
+    assert precision >= 1.0 and recall >= least_recall
 
 
 def _fact(story: str, value: float, as_of: str, source: str = "e0123456789abcdef"[:16]) -> Fact:

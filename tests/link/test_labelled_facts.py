@@ -15,9 +15,10 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.extract import extract
-from newsgraph.link.facts import build_facts
+from newsgraph.link.facts import build_facts, join_series
 from newsgraph.link.propositions import build_claim_facts
-from newsgraph.records import AnalyzedArticle, Article, ArticleRef
+from newsgraph.records import AnalyzedArticle, Article, ArticleRef, Document, Story
+from newsgraph.store import Store, open_store
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "facts"
 
@@ -134,3 +135,128 @@ def test_claim_pairs(nlp: Language, name: str, least_recall: float) -> None:
     )
     assert precision == 1.0 and recall >= least_recall
     assert agree >= 0.6 and wrongly_joined == 0
+
+
+def _store_article(store: Store, analysed: AnalyzedArticle) -> None:
+    article = analysed.article
+    document = Document(
+        article.id, article.id, article.text, "text/plain", published=article.published
+    )
+    store.write_batch([(document, analysed)])
+
+
+# claims_cross.jsonl was written in session 8 before any change of that session; measured
+# once with the code of commit 3e2eb17 as two articles of one story: contradiction recall 0.92
+# (22 of 24), and 0 across two stories (no cross-story join existed)
+@pytest.mark.parametrize("passes", ["two passes", "one pass"])
+def test_claim_pairs_across_stories(nlp: Language, tmp_path: Path, passes: str) -> None:
+    """Each pair is two stories weeks or months apart: the second story's claims join the
+    first's stored claims as a link pass does (`join_series` with the stories' records), or
+    both stories are built by one pass."""
+    rows = _rows("claims_cross.jsonl")
+    found: list[bool] = []
+    truth: list[bool] = []
+    joined_agree: list[bool] = []
+    wrongly_joined = 0
+    superseded = 0
+    for n, row in enumerate(rows):
+        one, two = f"s{n}a", f"s{n}b"
+        store = open_store(f"sqlite:///{tmp_path / f'cross{n}.db'}")  # no pair sees another
+        a = _analyse(nlp, row["a"], f"a{n}a", row["pa"])
+        b = _analyse(nlp, row["b"], f"a{n}b", row["pb"])
+        batches = [[(one, a)], [(two, b)]] if passes == "two passes" else [[(one, a), (two, b)]]
+        for batch in batches:
+            records, built, refs = [], [], []
+            for story, analysed in batch:
+                _store_article(store, analysed)
+                article = analysed.article
+                records.append(Story(story, story, [article.id], None, None))
+                ref = ArticleRef(article.id, article.outlet, article.published)
+                refs.append(ref)
+                built.extend(build_claim_facts(story, [ref], analysed.claims, {}))
+            stories = [r.id for r in records]
+            joined, replaced = join_series(
+                store, built, stories, [r.id for r in refs], stories=records
+            )
+            store.save_link(
+                linked_ids=[r.id for r in refs],
+                assignments={r.id: s for r, s in zip(refs, stories, strict=True)},
+                story_records=records,
+                rewrite_records=[],
+                fact_records=joined,
+                fact_stories=stories,
+                state={},
+                replaced_facts=replaced,
+            )
+        facts = [f for f in store.facts() if set(f.story_ids) & {one, two}]
+        both = [f for f in facts if {s.article_id for s in f.statements} >= {f"a{n}a", f"a{n}b"}]
+        disputed = [f for f in both if f.status in ("contested", "superseded")]
+        found.append(bool(disputed))
+        if found[-1] != (row["relation"] == "contradict") or (
+            row["relation"] == "agree" and not both
+        ):
+            print("cross miss:", row["relation"], row["a"], "|", row["b"])
+        superseded += any(f.status == "superseded" for f in disputed)
+        truth.append(row["relation"] == "contradict")
+        if row["relation"] == "agree":
+            joined_agree.append(bool(both) and not disputed)
+        if row["relation"] == "unrelated" and both:
+            wrongly_joined += 1
+        if both:
+            assert len(both) == 1 and both[0].story_ids == sorted({one, two})
+        store.close()
+    precision, recall = _p_r(found, truth)
+    agree = sum(joined_agree) / max(1, len(joined_agree))
+    print(
+        f"claims_cross.jsonl across stories, {passes}: contradiction P {precision:.2f} R {recall:.2f} "
+        f"({superseded} superseded); agreeing pairs joined {agree:.2f}; "
+        f"unrelated joined {wrongly_joined}"
+    )
+    # at the figure reached (in-sample, see the README); every pair naming a party is found
+    assert precision == 1.0 and recall >= 0.4
+    assert wrongly_joined == 0
+
+
+def test_a_claim_fact_across_stories_survives_rebuilding_either(
+    nlp: Language, tmp_path: Path
+) -> None:
+    """Rebuilding the older story, then the newer, in turn leaves one fact holding both
+    claims, held by the newer story: no copy in each, no stale statement."""
+    store = open_store(f"sqlite:///{tmp_path / 'rebuild.db'}")
+    texts = [
+        ("s1", "a1", "2025-03-26", "Russia's defence ministry said the Kursk region had been fully liberated."),
+        ("s2", "a2", "2025-04-01", "Ukraine's general staff said fighting continues in the Kursk region."),
+    ]  # fmt: skip
+    analysed = {}
+    for story, article, day, text in texts:
+        analysed[story] = _analyse(nlp, text, article, day)
+        _store_article(store, analysed[story])
+
+    def rebuild(story: str) -> None:
+        article = analysed[story].article
+        record = Story(story, story, [article.id], None, None)
+        ref = ArticleRef(article.id, article.outlet, article.published)
+        built = build_claim_facts(story, [ref], analysed[story].claims, {})
+        joined, replaced = join_series(store, built, [story], [ref.id], stories=[record])
+        store.save_link(
+            linked_ids=[ref.id],
+            assignments={ref.id: story},
+            story_records=[record],
+            rewrite_records=[],
+            fact_records=joined,
+            fact_stories=[story],
+            state={},
+            replaced_facts=replaced,
+        )
+
+    for story in ("s1", "s2", "s1", "s2", "s1"):
+        rebuild(story)
+        if story == "s1" and len(store.facts()) == 0:
+            continue  # the first story alone has no cross-source fact
+        (fact,) = store.facts()
+        assert fact.story_id == "s2" and fact.story_ids == ["s1", "s2"]
+        assert fact.status == "contested" and {s.article_id for s in fact.statements} == {
+            "a1",
+            "a2",
+        }
+    store.close()

@@ -141,3 +141,45 @@ def test_a_page_with_a_not_somewhere_reports_no_dispute() -> None:
     call.form = "intention"
     stated = _in("a1", "the police alone are not able to end the violence in the city", "Tang")
     assert build_claim_facts("s", refs, [call, stated], {}) == []
+
+
+def test_a_not_elsewhere_in_a_claim_denies_nothing_the_other_says() -> None:
+    """A bare "not" flips a claim with no predicate only when it bears on the other's words."""
+    found = read_proposition(
+        claim(
+            "scientists have not yet detected liquid water, but water vapor is the next best thing"
+        )
+    )
+    told = read_proposition(claim("water vapor is the next best thing to liquid water"))
+    assert relative_side(found, told) == 1
+    withdrawn = read_proposition(claim("the envoys have not withdrawn from the talks"))
+    said = read_proposition(claim("the envoys have withdrawn from the talks"))
+    assert relative_side(withdrawn, said) == -1
+
+
+def _page(*contents: tuple[str, str]) -> list[Claim]:
+    found = []
+    for n, (content, stance) in enumerate(contents):
+        c = claim(content, speaker=f"Speaker {n}", stance=stance)
+        c.id, c.start = f"c{n}", n * 100
+        found.append(c)
+    return found
+
+
+def test_one_page_quote_holding_another_is_no_dispute() -> None:
+    from newsgraph.link.propositions import build_claim_facts
+    from newsgraph.records import ArticleRef
+
+    refs = [ArticleRef("a1", "a1.com", "2025-01-01")]
+    quote = _page(
+        ("I lost followers in a week where I did not post anything. I feel insecure when "
+         "people forward my posts to others", "assert"),
+        ("I feel insecure when people forward my posts to others", "assert"),
+    )  # fmt: skip
+    assert not [f for f in build_claim_facts("s", refs, quote, {}) if f.status == "contested"]
+    # a denial that quotes the report it denies is the dispute itself
+    denial = _page(
+        ("claims in a viral post that said the company misreported its sales", "deny"),
+        ("the company misreported its sales", "assert"),
+    )
+    assert [f.status for f in build_claim_facts("s", refs, denial, {})] == ["contested"]

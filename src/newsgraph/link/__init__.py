@@ -272,7 +272,9 @@ def _link_pass(
         origins = origin_groups([*store.rewrites_touching(members), *found])
         fact_records, incident_records = build_story_records(store, fact_stories, origins)
         # a figure its thread carries on in another story joins that story's fact of it
-        fact_records, replaced_facts = join_series(store, fact_records, touched, members)
+        fact_records, replaced_facts = join_series(
+            store, fact_records, touched, members, stories=fact_stories, origins=origins
+        )
     # A bare surname in a new article joins the one full name its story knows.
     new_mentions: dict[str, list[Mention]] = {}
     for mention in pending_mentions:

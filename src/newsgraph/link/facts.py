@@ -24,6 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.cues import PRONOUNS as CUE_PRONOUNS
+from newsgraph.link.agencies import agency_of
 from newsgraph.link.scope import Scope, figure_scope
 from newsgraph.records import (
     ArticleRef,
@@ -478,7 +479,11 @@ def _figure_fact(
     origins: Mapping[str, str],
 ) -> Fact:
     statements = _mark_superseded(
-        restated_sources([_statement(q, by_id[q.article_id], origins, story_id) for q in members])
+        one_agency(
+            restated_sources(
+                [_statement(q, by_id[q.article_id], origins, story_id) for q in members]
+            )
+        )
     )
     fact_id = "f" + hashlib.sha1(f"{story_id}|{key.text()}{suffix}".encode()).hexdigest()[:15]
     return _fact_of_statements(
@@ -718,7 +723,9 @@ def series_id(key: FigureKey) -> str | None:
         return None
     # The scope is left out: one story's sentences give it where another's do not ("sent
     # troops to Russia", "the NIS said"); parts join only when their scopes agree (`_join`).
-    identity = replace(key, place=None, period=None)
+    # So is the entity its object's modifiers name ("North Korean troops", "troops" in "North
+    # Korea has sent 14,000 troops"): parts join only when those agree too.
+    identity = replace(key, place=None, period=None, entity=None)
     return "s" + hashlib.sha1(identity.text().encode()).hexdigest()[:15]
 
 
@@ -748,7 +755,30 @@ def _named_sources(part: _Part) -> set[str]:
         words = [w for w in words if w[:1].isupper() and w.lower() not in _FILLER]
         if words and _modifier_entity(words) in known:
             named.add(s.source)
+    # one agency named two ways ("the NIS", "Seoul's intelligence service") is one source
+    for s in part.statements:
+        if s.source and not s.source.startswith("origin:") and (body := agency_of(s.speaker)):
+            named.add("agency:" + "|".join(body))
     return named
+
+
+def one_agency(statements: Sequence[Statement]) -> list[Statement]:
+    """Statements of one agency named two ways count for one source (its earliest statement's,
+    an entity's id before words), so its revisions supersede each other instead of two
+    "sources" contesting one figure."""
+    chosen: dict[tuple[str, str], str] = {}
+    ordered = sorted(
+        statements, key=lambda s: (not _ENTITY_ID.match(s.source or ""), s.as_of or "")
+    )
+    for s in ordered:
+        body = agency_of(s.speaker) if s.source and not s.source.startswith("origin:") else None
+        if body is not None and s.source:
+            chosen.setdefault(body, s.source)
+    out = []
+    for s in statements:
+        body = agency_of(s.speaker) if s.source and not s.source.startswith("origin:") else None
+        out.append(replace(s, source=chosen[body]) if body in chosen else s)
+    return out
 
 
 def _days(part: _Part) -> list[date]:
@@ -792,12 +822,33 @@ def _near_in_size(a: _Part, b: _Part) -> bool:
 
 
 def join_series(
-    store: Store, built: Sequence[Fact], rebuilt_stories: Iterable[str], moved: Iterable[str] = ()
+    store: Store,
+    built: Sequence[Fact],
+    rebuilt_stories: Iterable[str],
+    moved: Iterable[str] = (),
+    *,
+    stories: Sequence[Story] = (),
+    origins: Mapping[str, str] | None = None,
 ) -> tuple[list[Fact], list[str]]:
     """The facts a link pass built for `rebuilt_stories`, with each figure that carries on in
     another story joined to its series; and the ids of stored facts of other stories those
     joined facts replace. `moved` are the articles of the rebuilt stories: a stored statement
-    of one of them is stale (its story was rebuilt). One indexed look-up by series id."""
+    of one of them is stale (its story was rebuilt). One indexed look-up by series id.
+
+    With `stories` (the rebuilt stories' records), claims that state one proposition across
+    stories are joined too (`newsgraph.link.propositions.join_claims`)."""
+    replaced_claims: list[str] = []
+    if stories:
+        from newsgraph.link.propositions import join_claims
+
+        built, replaced_claims = join_claims(store, built, stories, origins or {})
+    figures, replaced = _join_figure_series(store, built, rebuilt_stories, moved)
+    return figures, sorted({*replaced, *replaced_claims})
+
+
+def _join_figure_series(
+    store: Store, built: Sequence[Fact], rebuilt_stories: Iterable[str], moved: Iterable[str]
+) -> tuple[list[Fact], list[str]]:
     rebuilt, stale = set(rebuilt_stories), set(moved)
     keys = sorted({f.series_id for f in built if f.series_id})
     rows = store.facts_in_series(keys, held_in=sorted(rebuilt))
@@ -863,19 +914,21 @@ def _emitted_components(parts: Sequence[_Part], changed_rows: set[str]) -> list[
         return i
 
     # what each group holds: its stories and its one stated scope ("" for none yet)
-    held = [({p.story_id}, p.template.scope or "") for p in parts]
+    held = [({p.story_id}, p.template.scope or "", _part_entity(p)) for p in parts]
     for i, a in enumerate(parts):
         for j in range(i + 1, len(parts)):
             gi, gj = find(i), find(j)
             if gi == gj or not series_parts_join(a, parts[j]):
                 continue
-            (stories_i, scope_i), (stories_j, scope_j) = held[gi], held[gj]
+            (stories_i, scope_i, whose_i), (stories_j, scope_j, whose_j) = held[gi], held[gj]
             # one story's figures of two scopes stay two ("in China", "worldwide"), and a part
-            # that states no scope cannot join them into one
+            # that states no scope cannot join them into one; so with whose troops they count
             if stories_i & stories_j or (scope_i and scope_j and scope_i != scope_j):
                 continue
+            if whose_i and whose_j and whose_i != whose_j:
+                continue
             leader[gj] = gi
-            held[gi] = (stories_i | stories_j, scope_i or scope_j)
+            held[gi] = (stories_i | stories_j, scope_i or scope_j, whose_i or whose_j)
     groups: dict[int, list[_Part]] = {}
     for i, part in enumerate(parts):
         groups.setdefault(find(i), []).append(part)
@@ -892,12 +945,19 @@ def _emitted_components(parts: Sequence[_Part], changed_rows: set[str]) -> list[
     return [groups[g] for g in sorted(wanted)]
 
 
+def _part_entity(part: _Part) -> str | None:
+    """The entity a part's counted object names ("North Korean troops"), if any."""
+    return (
+        object_parts(part.template.kind, part.template.object)[1] if part.template.object else None
+    )
+
+
 def _series_fact(parts: Sequence[_Part]) -> Fact:
     """One fact of a figure's statements in several stories: held by the story of its latest
     statement (the id of that story's own fact when it was just built), its history in as_of
     order across all of them."""
     statements = _mark_superseded(
-        [replace(s, superseded=False) for p in parts for s in p.statements]
+        one_agency([replace(s, superseded=False) for p in parts for s in p.statements])
     )
     first: dict[str, str] = {}
     for s in sorted(statements, key=_order):
@@ -914,7 +974,10 @@ def _series_fact(parts: Sequence[_Part]) -> Fact:
         fact_id,
         latest.story_id,
         template.kind,
-        [p.template.object for p in parts if p.template.object],
+        # the wording that names whose they are, when one does, so that the joined fact keeps
+        # it for the next story's part ("North Korean troops", not "troops")
+        [o for p in parts if (o := p.template.object) and object_parts(p.template.kind, o)[1]]
+        or [p.template.object for p in parts if p.template.object],
         statements,
         scope=next((p.template.scope for p in parts if p.template.scope), None),
         series=template.series_id,

@@ -15,13 +15,19 @@ two independent sources whose current words take opposite sides contest the prop
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from newsgraph.link.agencies import party_of
 from newsgraph.link.facts import speaker_source, statement_source
-from newsgraph.records import ArticleRef, Claim, Fact, FactStatus, Stance, Statement
+from newsgraph.records import ArticleRef, Claim, Fact, FactStatus, Stance, Statement, Story
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
 
 _WORD = re.compile(r"[a-z]+")
 # Words that carry no proposition: function words and the reporting vocabulary itself.
@@ -215,6 +221,7 @@ class Proposition:
     names: frozenset[str]
     sides: dict[str, int] = field(default_factory=dict)  # predicate class -> side, negation applied
     overall: int = 1  # -1 when the claim denies or calls the report false
+    bare_negation: bool = False  # its overall side comes from a "not" somewhere in its words
 
     @property
     def positive(self) -> bool:
@@ -265,7 +272,16 @@ def _negated(content: str, start: int) -> bool:
 
 def read_proposition(claim: Claim) -> Proposition:
     """A claim's words, names and sides."""
-    content = claim.content
+    words, names, sides, overall, bare = _reading(claim.content, claim.stance, claim.speaker)
+    return Proposition(claim, words, names, dict(sides), overall, bare)
+
+
+@functools.lru_cache(maxsize=65536)
+def _reading(
+    content: str, stance: str, speaker: str | None
+) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, int], ...], int, bool]:
+    """What `read_proposition` reads of a claim, by its words alone: a link pass reads a
+    story's claims for its own facts, then again for the propositions across stories."""
     sides: dict[str, int] = {}
     lower = content.lower()
     for name, side, pattern in PREDICATES:
@@ -279,18 +295,20 @@ def read_proposition(claim: Claim) -> Proposition:
                 negated = _negated(lower, match.start(1)) or " not " in match.group(0)
                 sides.setdefault(f"change:{subject}", -side if negated else side)
     negated = bool(_NEGATION.search(content))
-    if claim.stance == "deny" and negated:
+    bare = False
+    if stance == "deny" and negated:
         # "insisted the dam had not been damaged": the content carries the denial, once
         overall = 1 if sides else -1
     else:
-        overall = -1 if claim.stance == "deny" or _FALSITY.search(content) else 1
+        overall = -1 if stance == "deny" or _FALSITY.search(content) else 1
+        bare = not sides and negated and overall > 0
         if not sides and negated:
             overall = -overall
     words = proposition_words(content)
-    opening = [w for w in _WORD.findall(content.lower())[:2] if w != "that"][:1]
-    if opening and opening[0] in _SPEAKER_PRONOUNS and claim.speaker:
-        words |= proposition_words(claim.speaker)  # "he had not resigned": he is the speaker
-    return Proposition(claim, words, _names(content), sides, overall)
+    opening = [w for w in _WORD.findall(lower)[:2] if w != "that"][:1]
+    if opening and opening[0] in _SPEAKER_PRONOUNS and speaker:
+        words |= proposition_words(speaker)  # "he had not resigned": he is the speaker
+    return words, _names(content), tuple(sides.items()), overall, bare
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -358,6 +376,15 @@ def relative_side(p: Proposition, reference: Proposition) -> int:
         theirs = reference.sides[common[0]] * reference.overall
     else:
         mine, theirs = p.overall, reference.overall
+        # a "not" somewhere in one claim's words ("scientists have not yet detected liquid
+        # water, we've found the next best thing") denies the other only when it bears on
+        # what the other says
+        if (
+            mine != theirs
+            and (p.bare_negation or reference.bare_negation)
+            and not (_negates_shared(p, reference) or _negates_shared(reference, p))
+        ):
+            return 1
     return 1 if mine == theirs else -1
 
 
@@ -401,40 +428,70 @@ def build_claim_facts(
             groups.append([proposition])
     found: list[Fact] = []
     for group in groups:
-        reference = next((p for p in group if p.positive), group[0])
-        statements = [
-            _claim_statement(p, relative_side(p, reference), by_id[p.claim.article_id], origins)
-            for p in group
-        ]
-        statements = _mark_superseded(_one_source_per_speaker(statements))
-        sources = {s.source for s in statements}
-        disputed = any(s.stance == "deny" for s in statements)
-        if len(sources) < 2 and len({s.article_id for s in statements}) < 2 and not disputed:
-            continue
-        status = claim_status(statements)
-        # one article's claims that agree are one page's account, whoever it quotes (a quote
-        # cut in two, two officials saying one thing): no cross-source fact; a dispute it
-        # reports is ("Russia says..., Ukraine answers...")
-        if len({s.article_id for s in statements}) < 2 and (
-            status not in ("contested", "superseded") or not _one_page_dispute(group, reference)
-        ):
-            continue
-        first = group[0].claim
-        found.append(
-            Fact(
-                id="f" + hashlib.sha1(f"{story_id}|claim|{first.id}".encode()).hexdigest()[:15],
-                story_id=story_id,
-                kind="CLAIM",
-                object=reference.claim.content,
-                statements=statements,
-                independent_sources=len(sources),
-                status=status,
-                history=sorted(statements, key=lambda s: (s.as_of or "", s.article_id)),
-                outlets=sorted({s.outlet for s in statements if s.outlet}),
-                story_ids=[story_id],
-            )
-        )
+        fact = claim_fact(story_id, group, by_id, origins)
+        if fact is not None:
+            found.append(fact)
     return found
+
+
+def claim_fact(
+    story_id: str,
+    group: Sequence[Proposition],
+    by_id: Mapping[str, ArticleRef],
+    origins: Mapping[str, str],
+    *,
+    stories: Mapping[str, str] | None = None,
+) -> Fact | None:
+    """The fact of one group of claims stating one proposition, or None when it is no
+    cross-source fact: one source alone, or one page's account that disputes nothing.
+    `stories` maps article id to story for a group whose claims span stories."""
+    reference = next((p for p in group if p.positive), group[0])
+    statements = [
+        _claim_statement(p, relative_side(p, reference), by_id[p.claim.article_id], origins)
+        for p in group
+    ]
+    if stories is not None:
+        for s in statements:
+            s.story_id = stories.get(s.article_id)
+    statements = _mark_superseded(_one_party(_one_source_per_speaker(statements)))
+    sources = {s.source for s in statements}
+    disputed = any(s.stance == "deny" for s in statements)
+    if len(sources) < 2 and len({s.article_id for s in statements}) < 2 and not disputed:
+        return None
+    status = claim_status(statements)
+    # one article's claims that agree are one page's account, whoever it quotes (a quote
+    # cut in two, two officials saying one thing): no cross-source fact; a dispute it
+    # reports is ("Russia says..., Ukraine answers...")
+    if len({s.article_id for s in statements}) < 2 and (
+        status not in ("contested", "superseded") or not _one_page_dispute(group, reference)
+    ):
+        return None
+    first = group[0].claim
+    story_ids = sorted({s.story_id for s in statements if s.story_id} or {story_id})
+    return Fact(
+        id="f" + hashlib.sha1(f"{story_id}|claim|{first.id}".encode()).hexdigest()[:15],
+        story_id=story_id,
+        kind="CLAIM",
+        object=reference.claim.content,
+        statements=statements,
+        independent_sources=len(sources),
+        status=status,
+        history=sorted(statements, key=lambda s: (s.as_of or "", s.article_id)),
+        outlets=sorted({s.outlet for s in statements if s.outlet}),
+        story_ids=story_ids,
+    )
+
+
+def _one_party(statements: list[Statement]) -> list[Statement]:
+    """A government speaks through its capital, its ministries and its state media: their
+    statements count for one source, so its later word supersedes its earlier one ("North
+    Korea's foreign ministry" denied in October what "Pyongyang" confirmed in April)."""
+    parties: dict[str, str] = {}
+    for s in sorted(statements, key=lambda s: (s.as_of or "", s.article_id)):
+        party = party_of(s.speaker)
+        if party is not None and s.source is not None:
+            s.source = parties.setdefault(party, s.source)
+    return statements
 
 
 def _negates_shared(p: Proposition, other: Proposition) -> bool:
@@ -457,13 +514,31 @@ def _one_page_dispute(group: Sequence[Proposition], reference: Proposition) -> b
     for p in group:
         if p is reference or relative_side(p, reference) > 0:
             continue
-        if p.claim.stance == "deny" or _FALSITY.search(p.claim.content):
-            return True
         if set(p.sides) & set(reference.sides):
             return True
-        if _negates_shared(p, reference) or _negates_shared(reference, p):
+        # a denial, or a "not" on a word the other says, disputes the other claim when it is
+        # about what that one says: the words of one held by the other, not a few words
+        # shared in one long account ("I did not post" against "people were forwarding my
+        # posts")
+        shorter, longer = sorted((p.words, reference.words), key=len)
+        # (the longer at most about twice the shorter: not a phrase lost in a long quotation)
+        contained = len(shorter & longer) >= CONTAINED * len(shorter)
+        about = (contained and len(longer) <= 2 * len(shorter) + 1) or (
+            _overlap(p.words, reference.words) >= CLAIM_MATCH
+        )
+        denies = p.claim.stance == "deny" or bool(_FALSITY.search(p.claim.content))
+        negates = _negates_shared(p, reference) or _negates_shared(reference, p)
+        # one quotation holding the other is one account, whatever "not" the rest of it says;
+        # a denial that quotes the report it denies is the dispute itself
+        texts = sorted((p.claim.content, reference.claim.content), key=len)
+        quoted = _squeeze(texts[0]) in _squeeze(texts[1])
+        if about and (denies or (negates and not quoted)):
             return True
     return False
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _claim_statement(
@@ -540,3 +615,290 @@ def claim_status(statements: Sequence[Statement]) -> FactStatus:
         return "superseded"
     supporting = {s.source for s in current if not _denies(s)}
     return "corroborated" if len(supporting) >= 2 else "single_source"
+
+
+# -- propositions across stories ------------------------------------------------------------------
+#
+# The story clusterer cuts a long thread into several stories: a deployment denied in October
+# and confirmed in April, a region "fully liberated" in one story and "fighting continues" in
+# the next. A link pass looks up, for each claim of a rebuilt story that takes a side (a
+# predicate of a class, a denial), the stored claims of other stories within
+# `CLAIM_WINDOW_DAYS` whose content names one of its rarest entities, and joins the two into one
+# claim fact when they state one proposition. The fact is held by the story of its latest
+# statement and lists every story in `story_ids`.
+
+CLAIM_WINDOW_DAYS = 270  # a denial and its confirmation can be months apart
+CROSS_ENTITIES = 3  # a claim's rarest entities looked up in other stories
+CROSS_LIMIT = 2000  # candidate claims read per link pass at most
+CROSS_WORDS = 3  # content words a claim needs to state a proposition another story states
+
+
+@dataclass(slots=True)
+class _Group:
+    """Claims of one story that state one proposition: a fact just built, a stored fact of
+    another story, or a claim on its own."""
+
+    story_id: str
+    claims: list[str]
+    row_id: str | None = None  # the stored fact it comes from
+    built_id: str | None = None  # the fact of this pass it is
+    dirty: bool = False  # a stored fact that lost statements: written again whatever happens
+
+
+def _takes_side(p: Proposition) -> bool:
+    return bool(p.sides) or p.overall < 0
+
+
+def cross_match(a: Proposition, b: Proposition) -> bool:
+    """Two claims of different stories state one proposition: a name in common, one
+    proposition by `same_proposition`, and one predicate class, a denial, or a paraphrase; or
+    one calls a report false whose words the other states ("reports of North Korean troops in
+    Russia" are "fake news" against "it sent soldiers to help Russia")."""
+    if not a.names & b.names or not (_takes_side(a) or _takes_side(b)):
+        return False
+    if min(len(a.words), len(b.words)) < CROSS_WORDS:
+        return False  # "the Trump administration", denied by "which": no proposition to join
+    if _denied_report_stated(a, b) or _denied_report_stated(b, a):
+        return True
+    if not same_proposition(a, b):
+        return False
+    return (
+        bool(set(a.sides) & set(b.sides))
+        or a.overall < 0
+        or b.overall < 0
+        or _overlap(a.words, b.words) >= CLAIM_MATCH
+    )
+
+
+# The words a denial uses to name what it denies, and to deny it: not part of what is denied.
+_REPORT_WORDS = frozenset(
+    proposition_words(
+        "report reports reported claim claims allegation allegations story stories news "
+        "speculation suggestion suggestions fake false falsehood untrue baseless groundless "
+        "fabrication fabricated lie lies nonsense rumour rumours rumor rumors myth myths "
+        "disinformation misinformation hoax true"
+    )
+)
+
+
+def _denied_report_stated(denial: Proposition, other: Proposition) -> bool:
+    """`denial` denies or calls a report false, and `other` asserts at least two thirds of
+    what it denies, a name among them."""
+    if denial.overall > 0 or other.overall < 0:
+        return False
+    said = _place_words(denial) - _REPORT_WORDS
+    stated = _place_words(other) | proposition_words(_placed(other.claim.speaker or ""))
+    shared = said & stated
+    names = {_stem(w) for n in denial.names for w in _WORD.findall(_placed(n))}
+    return len(said) >= 2 and 3 * len(shared) >= 2 * len(said) and bool(shared & names)
+
+
+def _placed(text: str) -> str:
+    """The text with the adjectives of places written as the places ("North Korean troops" ->
+    "North Korea troops"), so that a claim naming the country and one naming its people's
+    adjective share its words."""
+    from newsgraph.link.agencies import place_adjectives
+
+    for adjective, place in place_adjectives():
+        if adjective in text:
+            text = re.sub(rf"\b{re.escape(adjective)}\b", place, text)
+    return text
+
+
+def _place_words(p: Proposition) -> frozenset[str]:
+    return proposition_words(_placed(p.claim.content))
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    from newsgraph.link.facts import _day
+
+    da, db = _day(a), _day(b)
+    return None if da is None or db is None else abs((da - db).days)
+
+
+def join_claims(
+    store: Store, built: Sequence[Fact], stories: Sequence[Story], origins: Mapping[str, str]
+) -> tuple[list[Fact], list[str]]:
+    """The facts a link pass built for `stories`, with each claim that states one proposition
+    with a claim of another story (within `CLAIM_WINDOW_DAYS`) joined to it in one fact; and
+    the ids of stored facts of other stories those joined facts replace."""
+    from newsgraph.store.queries import claim_facts_of, claims_naming, entity_counts
+
+    rebuilt = {s.id for s in stories}
+    story_of = {a: s.id for s in stories for a in s.article_ids}
+    rebuilt_articles = frozenset(story_of)
+    own = {c.id: c for c in store.claims(article_ids=sorted(story_of)) if c.form != "mention"}
+    # a claim that names nothing is looked up by nothing: its reading waits until its group
+    # joins another (most claims of a pass never do)
+    props = {cid: read_proposition(c) for cid, c in own.items() if _CAPITAL.search(c.content)}
+    # every named claim looks: a denial stored in October finds its confirmation of April
+    # when the confirmation's story is built, whichever of the two takes a side
+    seekers = [p for p in props.values() if len(p.words) >= 2 and p.names]
+    # facts held by the rebuilt stories hold claims of other stories: those go on without them
+    held = claim_facts_of(store, sorted(rebuilt))
+    orphans = [s for f in held for s in f.statements if s.story_id and s.story_id not in rebuilt]
+    if not seekers and not orphans:
+        return list(built), []
+    refs: dict[str, ArticleRef] = {r.id: r for r in store.article_refs(sorted(story_of))}
+    # the entities each seeking claim's content names
+    entities_of: dict[str, set[str]] = {}
+    by_article: dict[str, list[Proposition]] = {}
+    for p in seekers:
+        by_article.setdefault(p.claim.article_id, []).append(p)
+    for mention in store.mentions_of(sorted(by_article)):
+        for p in by_article[mention.article_id]:
+            low = p.claim.content_start if p.claim.content_start is not None else p.claim.start
+            high = p.claim.content_end if p.claim.content_end is not None else p.claim.end
+            if low <= mention.start and mention.end <= high and mention.entity_id:
+                entities_of.setdefault(p.claim.id, set()).add(mention.entity_id)
+    counts = entity_counts(store, sorted({e for es in entities_of.values() for e in es}))
+    looked_up = {
+        cid: sorted(es, key=lambda e: (counts.get(e, 0), e))[:CROSS_ENTITIES]
+        for cid, es in entities_of.items()
+    }
+    wanted = {e for es in looked_up.values() for e in es}
+    dates = [d for p in seekers if (d := refs[p.claim.article_id].published)]
+    candidates = []
+    if wanted and dates:
+        from datetime import timedelta
+
+        from newsgraph.link.facts import _day
+
+        first, last = min(filter(None, map(_day, dates))), max(filter(None, map(_day, dates)))
+        window = timedelta(days=CLAIM_WINDOW_DAYS)
+        candidates = claims_naming(
+            store,
+            sorted(wanted),
+            since=(first - window).isoformat(),
+            until=(last + window).isoformat() + "~",
+            outside=sorted(rebuilt),
+            limit=CROSS_LIMIT,
+        )
+    claims_by_id: dict[str, Claim] = dict(own)
+    for found in candidates:
+        claims_by_id[found.claim.id] = found.claim
+        story_of[found.claim.article_id] = found.story_id
+        refs[found.claim.article_id] = ArticleRef(
+            found.claim.article_id, found.outlet, found.published
+        )
+    # the groups: this pass's facts, its claims on their own, other stories' stored facts
+    groups: list[_Group] = []
+    grouped: dict[str, int] = {}
+
+    def add(group: _Group) -> None:
+        for cid in group.claims:
+            grouped.setdefault(cid, len(groups))
+        groups.append(group)
+
+    for fact in built:
+        if fact.kind == "CLAIM" and fact.story_id in rebuilt:
+            ids = [s.claim_id for s in fact.statements if s.claim_id in own]
+            add(_Group(fact.story_id, ids, built_id=fact.id))
+    other_stories = sorted({f.story_id for f in candidates} - rebuilt)
+    stored = claim_facts_of(store, other_stories)
+    more_articles = {
+        s.article_id
+        for f in (*stored, *held)
+        for s in f.statements
+        if s.claim_id not in claims_by_id and (s.story_id or f.story_id) not in rebuilt
+    }
+    if more_articles:
+        for ref in store.article_refs(sorted(more_articles)):
+            refs[ref.id] = ref
+        for claim in store.claims(article_ids=sorted(more_articles)):
+            claims_by_id.setdefault(claim.id, claim)
+    for fact in stored:
+        keep = [s for s in fact.statements if s.article_id not in rebuilt_articles]
+        for s in keep:
+            story_of.setdefault(s.article_id, s.story_id or fact.story_id or "")
+        ids = [s.claim_id for s in keep if s.claim_id in claims_by_id]
+        add(
+            _Group(fact.story_id or "", ids, row_id=fact.id, dirty=len(keep) < len(fact.statements))
+        )
+    by_story: dict[str, list[str]] = {}
+    for s in orphans:
+        if s.claim_id in claims_by_id and s.claim_id not in grouped:
+            story_of.setdefault(s.article_id, s.story_id or "")
+            by_story.setdefault(s.story_id or "", []).append(s.claim_id or "")
+    for story, ids in sorted(by_story.items()):
+        add(_Group(story, ids, dirty=True))
+    for cid, claim in claims_by_id.items():
+        if cid not in grouped and claim.article_id in story_of:
+            add(_Group(story_of[claim.article_id], [cid]))
+    for found in candidates:
+        if found.claim.id not in props and found.claim.form != "mention":
+            props[found.claim.id] = read_proposition(found.claim)
+    # join the groups of two stories whose claims state one proposition
+    leader = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while leader[i] != i:
+            leader[i] = leader[leader[i]]
+            i = leader[i]
+        return i
+
+    # claims meet by an entity their contents name: this pass's claims of different stories
+    # (a pass can build the denial's story and the confirmation's), and theirs with the stored
+    buckets: dict[str, list[Proposition]] = {}
+    for p in seekers:
+        for entity in looked_up.get(p.claim.id, ()):
+            buckets.setdefault(entity, []).append(p)
+    for found in candidates:
+        if found.claim.id in props:
+            buckets.setdefault(found.entity_id, []).append(props[found.claim.id])
+    tried: set[tuple[str, str]] = set()
+    for bucket in buckets.values():
+        for p in bucket:
+            if p.claim.id not in own:
+                continue  # two stored claims met when the later of them was built
+            for q in bucket:
+                if q is p:
+                    continue
+                pair = (
+                    (p.claim.id, q.claim.id)
+                    if p.claim.id < q.claim.id
+                    else (q.claim.id, p.claim.id)
+                )
+                if pair in tried or story_of[p.claim.article_id] == story_of[q.claim.article_id]:
+                    continue
+                tried.add(pair)
+                gi, gj = find(grouped[p.claim.id]), find(grouped[q.claim.id])
+                if gi == gj:
+                    continue
+                apart = _days_apart(
+                    refs[p.claim.article_id].published, refs[q.claim.article_id].published
+                )
+                if apart is not None and apart <= CLAIM_WINDOW_DAYS and cross_match(p, q):
+                    leader[gj] = gi
+    components: dict[int, list[_Group]] = {}
+    for i, group in enumerate(groups):
+        components.setdefault(find(i), []).append(group)
+    dropped: set[str] = set()
+    out: list[Fact] = []
+    replaced: set[str] = set()
+    for members in components.values():
+        if len(members) == 1 and not members[0].dirty:
+            continue
+        dropped.update(g.built_id for g in members if g.built_id)
+        replaced.update(g.row_id for g in members if g.row_id)
+        for c in (c for g in members for c in g.claims):
+            if c not in props and c in claims_by_id and claims_by_id[c].form != "mention":
+                props[c] = read_proposition(claims_by_id[c])
+        ordered = sorted(
+            (props[c] for g in members for c in g.claims if c in props),
+            key=lambda p: (
+                refs[p.claim.article_id].published or "",
+                p.claim.article_id,
+                p.claim.start,
+            ),
+        )
+        if not ordered:
+            continue
+        holder = story_of[ordered[-1].claim.article_id]
+        joint = claim_fact(holder, ordered, refs, origins, stories=story_of)
+        if joint is not None:
+            out.append(joint)
+    result = [f for f in built if f.id not in dropped]
+    taken = {f.id for f in result}
+    result.extend(f for f in out if f.id not in taken)
+    return result, sorted(replaced)

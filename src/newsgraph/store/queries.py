@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, case, cast, distinct, func, or_, select
 
 from newsgraph.errors import NewsgraphError, NotFound
 from newsgraph.link.facts import fact_rank
@@ -460,7 +460,9 @@ def story_dossier(store: Store, story_id: str, *, top_entities: int = 15) -> Dos
         story=story,
         summary=summary,
         articles=found,
-        facts=sorted(store.facts(story_id=story_id), key=fact_rank),
+        facts=sorted(
+            [*store.facts(story_id=story_id), *facts_held_elsewhere(store, story_id)], key=fact_rank
+        ),
         claims=found_claims,
         quantities=found_quantities,
         events=found_events,
@@ -469,6 +471,17 @@ def story_dossier(store: Store, story_id: str, *, top_entities: int = 15) -> Dos
         key_entities=[(known[e], counted[e]) for e in top if e in known],
         denials=[c for c in found_claims if c.stance == "deny"],
     )
+
+
+def facts_held_elsewhere(store: Store, story_id: str) -> list[Fact]:
+    """The facts another story holds with statements of this one: a figure series or a claim
+    its thread carried on in a later story ("denied in October" here, "confirmed in April"
+    there). `story_ids` is a JSON list; its text holds the id quoted."""
+    pattern = f'%"{story_id}"%'
+    query = select(facts).where(
+        facts.c.story_id != story_id, cast(facts.c.story_ids, String).like(pattern)
+    )
+    return [fact_of(r) for r in _rows(store, query) if story_id in (fact_of(r).story_ids or [])]
 
 
 # -- entities ----------------------------------------------------------------------------------
@@ -714,3 +727,91 @@ def story_members(store: Store, story_ids: Sequence[str]) -> dict[str, list[str]
     for row in rows:
         members[row.story_id].append(row.id)
     return members
+
+
+# -- claims across stories -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class NamedClaim:
+    """A stored claim with what a cross-story join needs of its article."""
+
+    claim: Claim
+    story_id: str
+    published: str | None
+    outlet: str | None
+    entity_id: str  # the entity its content names that found it
+
+
+def claims_naming(
+    store: Store,
+    entity_ids: Sequence[str],
+    *,
+    since: str,
+    until: str,
+    outside: Sequence[str] = (),
+    limit: int = 2000,
+) -> list[NamedClaim]:
+    """Stored claims whose content names one of `entity_ids`, in articles published between
+    `since` and `until` (ISO dates) and linked to a story not in `outside`: the candidates a
+    claim of a rebuilt story may state one proposition with. By the mentions' entity index; at
+    most `limit`, the latest first."""
+    if not entity_ids:
+        return []
+    content_start = func.coalesce(claims.c.content_start, claims.c.start)
+    content_end = func.coalesce(claims.c.content_end, claims.c.end)
+    query = (
+        select(
+            claims,
+            articles.c.story_id,
+            articles.c.published,
+            articles.c.outlet,
+            mentions.c.entity_id.label("found_by"),
+        )
+        .distinct()
+        .select_from(
+            mentions.join(claims, claims.c.article_id == mentions.c.article_id).join(
+                articles, articles.c.id == claims.c.article_id
+            )
+        )
+        .where(
+            mentions.c.entity_id.in_(sorted(set(entity_ids))[:CHUNK]),
+            mentions.c.start >= content_start,
+            mentions.c.end <= content_end,
+            articles.c.published >= since,
+            articles.c.published <= until,
+            articles.c.story_id.is_not(None),
+        )
+        .order_by(articles.c.published.desc(), claims.c.id)
+        .limit(limit)
+    )
+    if outside:
+        query = query.where(articles.c.story_id.not_in(sorted(set(outside))))
+    found = []
+    for row in _rows(store, query):
+        data = dict(row._mapping)
+        story_id, published, outlet, found_by = (
+            data.pop(k) for k in ("story_id", "published", "outlet", "found_by")
+        )
+        found.append(NamedClaim(Claim(**data), story_id, published, outlet, found_by))
+    return found
+
+
+def entity_counts(store: Store, entity_ids: Sequence[str]) -> dict[str, int]:
+    """How many mentions the store holds of each of `entity_ids`."""
+    rows = _chunked(
+        store,
+        lambda chunk: select(entities.c.id, entities.c.mentions).where(entities.c.id.in_(chunk)),
+        sorted(set(entity_ids)),
+    )
+    return {r.id: r.mentions for r in rows}
+
+
+def claim_facts_of(store: Store, story_ids: Sequence[str]) -> list[Fact]:
+    """The stored claim facts held by the given stories."""
+    rows = _chunked(
+        store,
+        lambda chunk: select(facts).where(facts.c.story_id.in_(chunk), facts.c.kind == "CLAIM"),
+        sorted(set(story_ids)),
+    )
+    return [fact_of(r) for r in rows]
