@@ -118,32 +118,6 @@ def test_a_thread_continues_after_its_window(topic_docs: list[dict]) -> None:
     assert len({forgetful.story_of(d["id"]) for d in felt}) > 1
 
 
-def test_a_new_story_in_the_window_rejoins_the_thread_it_continues(
-    topic_docs: list[dict],
-) -> None:
-    """Coverage resumes five weeks later: first a page the archive cannot place (it names no
-    one), then another outlet's version of it that names the thread's people and links to it.
-    With `rejoin_linked` the two rejoin the archived story (the earlier page reported as moved);
-    without it they stay a story of their own."""
-    felt = [d for d in topic_docs if d["event"] == "28_ecb"][:4]
-    later = felt[3]
-    resumed = [
-        {"id": "resumed-a", "text": later["text"], "names": []},
-        {"id": "resumed-b", "text": later["text"] + " More follows.", "names": later["names"]},
-    ]
-    days = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-02-07", "2024-02-07"]
-    runs = {}
-    for rejoin in (False, True):
-        clusterer = StoryClusterer(window_days=14, rejoin_linked=rejoin)
-        for doc, day in zip(felt[:3] + resumed, days, strict=True):
-            clusterer.add(doc["id"], doc["text"], entities=doc["names"], published=day)
-        runs[rejoin] = [clusterer.story_of(d["id"]) for d in felt[:3] + resumed]
-        moved = clusterer.take_moves()
-        assert (moved.get("resumed-a") == runs[rejoin][0]) is rejoin
-    assert len(set(runs[True])) == 1
-    assert runs[False][3] == runs[False][4] != runs[False][0]
-
-
 def _without_names(text: str) -> str:
     """The text with its capitalised words dropped: the event's kind without who and where."""
     return " ".join(w for w in text.split() if not w[:1].isupper())

@@ -153,7 +153,6 @@ class StoryParams:
     profile_entities: int = 40
     max_archived: int = 20_000
     link_half_life_days: float = 7.0  # similarity halves per so many days apart (PolNeAR folds)
-    rejoin_linked: bool = False  # a window story may rejoin the archived one it continues
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -472,30 +471,7 @@ class StoryClusterer:
             story.active.add(node.seq)
         else:
             self._regroup(node, touched)
-            if node.links and self.params.rejoin_linked:
-                self._rejoin(node)
         return self._story_of[article_id]
-
-    def _rejoin(self, node: _Node) -> None:
-        """A story that lives in the window only (none of its articles archived yet) and that
-        the new article ties to an archived story (its distinctive entities and decayed profile,
-        as `_recall` asks) continues that story: its articles move there. A story with a past of
-        its own never moves, so one article cannot chain two long threads into one."""
-        story_id = self._story_of[node.article_id]
-        if story_id in self._archive:
-            return
-        target = self._recall(node)
-        if target is None or target == story_id:
-            return
-        moving = self._stories.pop(story_id)
-        into = self._stories[target]
-        for article_id in moving.article_ids:
-            self._story_of[article_id] = target
-            into.article_ids.append(article_id)
-            if article_id != node.article_id:
-                self._moves[article_id] = target
-        into.active |= moving.active
-        self._done.discard(story_id)
 
     # -- long threads ----------------------------------------------------------------------
     def _recall(self, node: _Node) -> str | None:
