@@ -14,7 +14,7 @@ from rich.table import Table
 from newsgraph.cli.app import console, eval_app, reported_errors, setup_logging
 
 _ROOT = Path(__file__).resolve().parents[3]
-_LABELS = _ROOT / "benchmarks" / "provenance" / "polnear-2016-jan-apr.jsonl"
+_LABELS = sorted((_ROOT / "benchmarks" / "provenance").glob("polnear-*.jsonl"))
 _TEXT = _ROOT.parent / "shared" / "bench" / "attribution" / "text"
 # From cautious to bold: on a tie the first wins.
 # The continuation signals (named sources, what figures count) off, then on.
@@ -29,8 +29,12 @@ _REWRITE_GRID = [{"rereport_threshold": t} for t in (0.7, 0.6, 0.5, 0.4)]
 @eval_app.command("provenance")
 def eval_provenance(
     labels: Annotated[
-        Path, typer.Argument(help="Labelled JSONL: {id, outlet, published, thread, origin}.")
-    ] = _LABELS,
+        list[Path] | None,
+        typer.Argument(
+            help="Labelled JSONL files: {id, outlet, published, thread, origin}, linked as one "
+            "stream (default: every polnear-*.jsonl of benchmarks/provenance/, in name order)."
+        ),
+    ] = None,
     text: Annotated[
         Path, typer.Option("--text", help="Folder of the articles' NAME.txt (title line, body).")
     ] = _TEXT,
@@ -41,23 +45,36 @@ def eval_provenance(
             help="Stream only the articles of threads of three or more (no lone articles).",
         ),
     ] = False,
+    months: Annotated[
+        str | None,
+        typer.Option(
+            "--months",
+            help="Score only these months (comma-separated YYYY-MM); each is still held out "
+            "with its setting chosen on all the other months of the stream.",
+        ),
+    ] = None,
 ) -> None:
     """Score stories (BCubed against the threads) and same-origin pairs (P/R/F1), in-sample
     and with each month's thresholds chosen on the other months."""
     setup_logging()
     from newsgraph.evaluate.provenance import evaluate_provenance  # loads spaCy on use
 
+    files = list(labels) if labels else _LABELS
+    chosen_months = [m.strip() for m in months.split(",") if m.strip()] if months else None
     with reported_errors(), tempfile.TemporaryDirectory(prefix="newsgraph-prov-") as workdir:
         report = evaluate_provenance(
-            labels,
+            files,
             text,
             workdir,
             story_grid=_STORY_GRID,
             rewrite_grid=_REWRITE_GRID,
             progress=lambda message: console.print(escape(message)),
             threaded_only=threaded_only,
+            score_months=chosen_months,
         )
-    table = Table(title=f"Provenance: {escape(labels.name)} ({report.articles} articles)")
+    names = " + ".join(path.name for path in files)
+    scope = f", months {', '.join(report.months)}" if chosen_months else ""
+    table = Table(title=f"Provenance: {escape(names)} ({report.articles} articles{scope})")
     for column in ("metric", "part", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column in ("metric", "part") else "right")
     rows = [

@@ -212,8 +212,21 @@ def _choose(
     return max(runs, key=lambda run: score(run, keep))
 
 
+def read_label_files(paths: Iterable[str | Path]) -> list[LabelledArticle]:
+    """The labelled articles of several files as one set (each article once)."""
+    labels: list[LabelledArticle] = []
+    seen: set[str] = set()
+    for path in paths:
+        for label in read_labels(path):
+            if label.id in seen:
+                raise BenchmarkMissing(f"{path}: article {label.id} is labelled twice")
+            seen.add(label.id)
+            labels.append(label)
+    return labels
+
+
 def evaluate_provenance(
-    labels_path: str | Path,
+    labels_path: str | Path | Sequence[str | Path],
     text_dir: str | Path,
     workdir: str | Path,
     *,
@@ -221,13 +234,20 @@ def evaluate_provenance(
     rewrite_grid: Iterable[Mapping[str, Any]],
     progress: Progress | None = None,
     threaded_only: bool = False,
+    score_months: Iterable[str] | None = None,
 ) -> ProvenanceReport:
     """Ingest, link once per setting, and score in-sample and with months held out.
 
     `threaded_only` streams the articles of threads of `THREADED_MIN` or more alone, the lone
     articles left out of the stream too: coverage collected about developing stories, where
-    nearly every page continues a thread (as in the corpus issue 12 describes)."""
-    labels = read_labels(labels_path)
+    nearly every page continues a thread (as in the corpus issue 12 describes).
+
+    `labels_path` may be several files, linked as one stream (a thread runs across them).
+    `score_months` scores only the articles of those months (`YYYY-MM`): every setting is still
+    linked over the whole stream and each scored month's setting is chosen on all the other
+    months, so months labelled later are scored as held out against the earlier ones."""
+    paths = [labels_path] if isinstance(labels_path, (str, Path)) else list(labels_path)
+    labels = read_label_files(paths)
     if threaded_only:
         keep = threaded_articles({label.id: label.thread for label in labels})
         labels = [label for label in labels if label.id in keep]
@@ -243,6 +263,18 @@ def evaluate_provenance(
     for knobs in rewrite_grid:
         say(f"linking with rewrites {dict(knobs)}")
         rewrite_runs.append(link_run(database, ids, workdir, {}, knobs))
+    return score_runs(labels, story_runs, rewrite_runs, score_months=score_months)
+
+
+def score_runs(
+    labels: Sequence[LabelledArticle],
+    story_runs: Sequence[Prediction],
+    rewrite_runs: Sequence[Prediction],
+    *,
+    score_months: Iterable[str] | None = None,
+) -> ProvenanceReport:
+    """Score link runs over the labelled stream: in-sample, and each scored month with the run
+    chosen on all the other months (see `evaluate_provenance`)."""
     threads = {label.id: label.thread for label in labels}
     origins = {label.id: label.origin for label in labels}
 
@@ -254,10 +286,14 @@ def evaluate_provenance(
 
     everyone = set(threads)
     months = sorted({label.published[:7] for label in labels})
+    scored_months = months if score_months is None else sorted(set(score_months) & set(months))
+    if not scored_months:
+        raise BenchmarkMissing(f"no labelled article in the months {sorted(score_months or [])}")
+    scored = {label.id for label in labels if label.published[:7] in scored_months}
     held_story: dict[str, str] = {}
     held_origin: dict[str, str] = {}
     fold_choices: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-    for month in months:
+    for month in scored_months:
         inside = {label.id for label in labels if label.published.startswith(month)}
         story_run = _choose(story_runs, everyone - inside, story_f1)
         origin_run = _choose(rewrite_runs, everyone - inside, origin_f1)
@@ -267,8 +303,8 @@ def evaluate_provenance(
         held_origin.update(
             {k: f"{month}/{v}" for k, v in _subset(origin_run.origin, inside).items()}
         )
-    best_story = _choose(story_runs, everyone, story_f1)
-    best_origin = _choose(rewrite_runs, everyone, origin_f1)
+    best_story = _choose(story_runs, scored, story_f1)
+    best_origin = _choose(rewrite_runs, scored, origin_f1)
     # Held-out months are scored each against its own part of the gold groups, pooled; the
     # in-sample figure is split the same way so that the two compare. The whole-stream figure
     # (threads across months) is the in-sample setting scored on the set as one.
@@ -277,25 +313,29 @@ def evaluate_provenance(
     def by_month(groups: Mapping[str, Hashable | None]) -> dict[str, str | None]:
         return {k: (f"{month_of[k]}/{v}" if v is not None else None) for k, v in groups.items()}
 
-    gold_threads = by_month(threads)
-    gold_origins = by_month(origins)
-    threaded = threaded_articles(threads)
+    threads_scored = _subset(threads, scored)
+    origins_scored = _subset(origins, scored)
+    story_best = _subset(best_story.story, scored)
+    origin_best = _subset(best_origin.origin, scored)
+    gold_threads = by_month(threads_scored)
+    gold_origins = by_month(origins_scored)
+    # threads of three or more counted over the whole stream (a thread of earlier months that
+    # one scored article continues is a thread it follows)
+    threaded = threaded_articles(threads) & scored
     return ProvenanceReport(
-        articles=len(labels),
-        months=months,
-        stories_whole=score_clusters(best_story.story, threads),
-        stories_in_sample=score_clusters(by_month(best_story.story), gold_threads),
+        articles=len(scored),
+        months=scored_months,
+        stories_whole=score_clusters(story_best, threads_scored),
+        stories_in_sample=score_clusters(by_month(story_best), gold_threads),
         stories_held_out=score_clusters(held_story, gold_threads),
-        stories_singletons=score_clusters(by_month({k: k for k in threads}), gold_threads),
-        threaded_whole=score_clusters(
-            _subset(best_story.story, threaded), _subset(threads, threaded)
-        ),
+        stories_singletons=score_clusters(by_month({k: k for k in threads_scored}), gold_threads),
+        threaded_whole=score_clusters(_subset(story_best, threaded), _subset(threads, threaded)),
         threaded_held_out=score_clusters(
             _subset(held_story, threaded), _subset(gold_threads, threaded)
         ),
         threaded_articles=len(threaded),
-        origins_whole=score_pairs(best_origin.origin, origins),
-        origins_in_sample=score_pairs(by_month(best_origin.origin), gold_origins),
+        origins_whole=score_pairs(origin_best, origins_scored),
+        origins_in_sample=score_pairs(by_month(origin_best), gold_origins),
         origins_held_out=score_pairs(held_origin, gold_origins),
         story_choice=best_story.settings["story"],
         origin_choice=best_origin.settings["rewrite"],
