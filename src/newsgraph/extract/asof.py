@@ -414,6 +414,13 @@ def _opening_participle(child: Token, verb: Token) -> bool:
     )
 
 
+def _own_subject(conj: Token, verb: Token) -> bool:
+    """A coordinated clause with a subject of its own, set off from `verb`'s by a comma."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+    comma = any(t.text in (",", ";") for t in verb.doc[verb.i : conj.left_edge.i + 1])
+    return subject and comma
+
+
 def _modal(verb: Token) -> bool:
     """A future or hypothetical clause: "could send", "hope to exchange", "is set to raise"."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
@@ -595,7 +602,13 @@ def _date_figure(
     clause = {verb_i}
     if verb.dep_ == "conj":
         clause.add(verb.head.i)
-    clause.update(c.i for c in verb.children if c.dep_ == "conj" or _misparsed_clause(c))
+    # a coordinated verb shares the time ("killed 12 and wounded 30 on Monday"), a clause
+    # with its own subject does not ("spent 45 seconds ..., and at that time he had ...")
+    clause.update(
+        c.i
+        for c in verb.children
+        if (c.dep_ == "conj" and not _own_subject(c, verb)) or _misparsed_clause(c)
+    )
     # "Kicking off in June 2020, the 30-date run will mark ...": a participle opening the
     # sentence shares its time with the clause it hangs from
     clause.update(c.i for c in verb.children if _opening_participle(c, verb))

@@ -97,6 +97,8 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and _price_charged(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _subordinate_claim(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and _adjunct_outside(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and (antecedent := _relative_pronoun_antecedent(doc, claim)):
@@ -135,6 +137,31 @@ def _adjunct_outside(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool
                 c.dep_ == "mark" for c in tok.children
             )
     return False
+
+
+# Conjunctions of a subordinate clause whose reporting verb gives the reason or the time of
+# the main clause, not its source: "Andrew spent 45 seconds explaining ..., because she
+# described him as sweating".
+SUBORDINATORS = frozenset(
+    {"because", "since", "although", "though", "after", "before", "when", "while", "if", "as"}
+)
+
+
+def _subordinate_claim(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure of the main clause whose sentence's claim sits in a subordinate clause
+    that does not govern it: the claimant's words are that clause's, the figure the writer's
+    (even where the claim took the main clause for its content)."""
+    cue = doc[claim.cue_i]
+    if sentence_of(cue).start != sentence_of(doc[phrase.root_i]).start:
+        return False
+    if cue.i in {t.i for t in doc[phrase.root_i].ancestors}:
+        return False
+    clause = cue
+    while clause.dep_ not in ("advcl", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.i in {t.i for t in doc[phrase.root_i].ancestors}:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children)
 
 
 def _price_charged(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
