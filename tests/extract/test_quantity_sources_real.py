@@ -153,6 +153,47 @@ def test_figure_side_sources_on_labelled_real_pages() -> None:
             "less than three months",
             None,
         ),
+        # a quoted figure no claim took is its quote's: the clause after the closing mark
+        (
+            '"Going upstairs was a 30 minute activity as I could only manage two stairs at '
+            'a time," the patient described in the case report.',
+            "two",
+            "the patient",
+        ),
+        (
+            '"If we were able to cut the metabolic rate by 75%, we could save mass," explains '
+            "Team Leader Jennifer Ngo.",
+            "75%",
+            "Team Leader Jennifer Ngo",
+        ),
+        # a reporting clause before the opening mark
+        (
+            "As he related, \u201cthe course of steroids continued ultimately for 12 months.\u201d",
+            "12 months",
+            "he",
+        ),
+        (
+            "Here is how bad things got in the words of the patient: \u201cI could manage two "
+            "stairs at a time.\u201d",
+            "two",
+            "the patient",
+        ),
+        # a paragraph that opens a quote and names no one continues the quote before it
+        (
+            '"We worked on the architecture," comments Robin Biesbroek of the agency.\n\n'
+            '"Finally we created a roadmap to reach Mars within 20 years."',
+            "within 20 years",
+            "Robin Biesbroek of the agency",
+        ),
+        # ... but a quote that is a sentence of the article's own names no one
+        ("Things got bad: \u201cSome 40 people died.\u201d", "Some 40", None),
+        # a claim in a subordinate clause that does not govern the figure is not its source
+        (
+            "Andrew also spent 45 seconds explaining how he could not have been there, "
+            "because she described him as sweating.",
+            "45 seconds",
+            None,
+        ),
         # an "according to" that does not hang from a saying keeps its source
         (
             "A further 17 manufacturers, according to the report, had operations.",
