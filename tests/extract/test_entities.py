@@ -79,6 +79,12 @@ def test_name_key_folds_variants(a: str, b: str) -> None:
         ("South Korea's spy agency", "National Intelligence Service"),
         ("intelligence agency of South Korea", "National Intelligence Service"),
         ("Zelensky", "Volodymyr Zelensky"),
+        # a description's possessor given as its nationality adjective
+        ("the South Korean spy agency", "National Intelligence Service"),
+        ("South Korean intelligence", "National Intelligence Service"),
+        ("North Korean state media", "KCNA"),
+        # a country's own body named in full after its possessive
+        ("South Korea's Joint Chiefs of Staff", "Joint Chiefs of Staff"),
     ],
 )
 def test_lookup_name(text: str, name: str) -> None:

@@ -164,8 +164,31 @@ def lookup_name(text: str) -> tuple[str, str] | None:
         canon = DESCRIPTIONS.get((name_key(owner), name_key(head)))
     else:
         canon = DESCRIPTIONS.get(("", key))
+    if canon is None and "'s " in plain:
+        # "South Korea's Joint Chiefs of Staff": a country's own body, named in full
+        owner, _, head = plain.partition("'s ")
+        known_owner = gazetteer_index().get(name_key(owner))
+        known_head = gazetteer_index().get(name_key(head))
+        if known_owner and known_owner[1] == "GPE" and known_head and known_head[1] == "ORG":
+            return known_head
+    if canon is None:
+        canon = _demonym_description(plain)
     if canon:
         return gazetteer_index().get(name_key(canon), (canon, "ORG"))
+    return None
+
+
+def _demonym_description(text: str) -> str | None:
+    """A description whose possessor is its nationality adjective: "the South Korean spy
+    agency" is South Korea's spy agency, "North Korean state media" North Korea's."""
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    rest = " ".join(words)
+    for adjective in sorted(DEMONYMS, key=len, reverse=True):
+        if rest.startswith(adjective + " "):
+            head = rest[len(adjective) + 1 :]
+            return DESCRIPTIONS.get((name_key(DEMONYMS[adjective]), name_key(head)))
     return None
 
 

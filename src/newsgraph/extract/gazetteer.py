@@ -135,6 +135,8 @@ DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("south korea", "spy agency"): "National Intelligence Service",
     ("south korea", "intelligence agency"): "National Intelligence Service",
     ("south korea", "intelligence service"): "National Intelligence Service",
+    ("south korea", "intelligence"): "National Intelligence Service",
+    ("north korea", "state news agency"): "KCNA",
     ("", "north korean leader"): "Kim Jong Un",
     ("north korea", "leader"): "Kim Jong Un",
     ("north korea", "news agency"): "KCNA",
