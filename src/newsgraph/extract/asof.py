@@ -728,7 +728,10 @@ def _date_figure(
     ):
         return published[:10]
     before = _previous_sentence_time(doc, verb, times)
-    if before is None and claim is None and not quoted and _news_past(verb):
+    # a span of time told in the past ("after experiencing three months of malaise",
+    # "spent 45 seconds explaining") measures part of a story, not the news of the day
+    span = phrase.unit in TIME_UNITS and not phrase.age
+    if before is None and claim is None and not quoted and not span and _news_past(verb):
         return published[:10]
     return before
 
@@ -753,6 +756,11 @@ def _enclosing_clause_time(doc: Doc, start: Token | None, times: list[TimeMentio
         if near:
             return min(near, key=lambda t: abs(t.start_i - start.i)).resolved
     return None
+
+
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 
 
 def _news_past(verb: Token) -> bool:
