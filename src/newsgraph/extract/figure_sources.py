@@ -378,13 +378,15 @@ def _quote_source(doc: Doc, phrase: NumberPhrase) -> FigureSource | None:
             return found
         if back == 0 and (found := _speaker_before(doc, start, quote[0])) is not None:
             return found
-        if text[start:quote[0]].strip() or start < 2:
+        if text[start : quote[0]].strip() or start < 2:
             return None  # the quote does not open its paragraph: nothing runs on into it
         # the paragraph before: its own quote's speaker, if it ends in a quote
         previous = text.rfind("\n\n", 0, start - 2)
         prev_start = 0 if previous < 0 else previous + 2
         closing = max(text.rfind(q, prev_start, start - 2) for q in CLOSING_QUOTES)
-        opening = max(text.rfind(q, prev_start, closing) for q in OPENING_QUOTES) if closing > 0 else -1
+        opening = (
+            max(text.rfind(q, prev_start, closing) for q in OPENING_QUOTES) if closing > 0 else -1
+        )
         if closing < 0 or opening < 0:
             return None
         at = opening + 1
@@ -405,7 +407,7 @@ def _speaker_after(doc: Doc, closing: int, end: int) -> FigureSource | None:
     elif text[closing - 1 : closing] not in (",", "?", "!"):
         return None  # '“...” is a slogan': the quote is a noun, not a speaker's words
     sent_end = sentence_of(tokens[0]).end
-    clause = [t for t in tokens if t.i < sent_end][:SPEAKER_CLAUSE_TOKENS + 1]
+    clause = [t for t in tokens if t.i < sent_end][: SPEAKER_CLAUSE_TOKENS + 1]
     if len(clause) > SPEAKER_CLAUSE_TOKENS or not clause:
         return None
     return _clause_subject(doc, clause)
@@ -422,17 +424,29 @@ def _speaker_before(doc: Doc, start: int, opening: int) -> FigureSource | None:
     if not clause or len(clause) > SPEAKER_CLAUSE_TOKENS:
         return None
     for tok in clause:
-        if tok.lower_ == "words" and (of := next((c for c in tok.children if c.lower_ == "of"), None)):
-            if (owner := next((c for c in of.children if c.dep_ == "pobj"), None)) is not None:
-                return _span_source(doc, owner.left_edge.i, _before_clause(owner))
+        of = next((c for c in tok.children if c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if tok.lower_ == "words" and owner is not None:
+            return _span_source(doc, owner.left_edge.i, _before_clause(owner))
     verbs = [t for t in clause if t.lemma_.lower() in QUOTE_INTRO_VERBS]
     return _clause_subject(doc, clause, verbs) if verbs else None
 
 
 # Verbs that introduce a quotation after them ("As he related, “...”", "She wrote: “...”").
 QUOTE_INTRO_VERBS = SAYING_VERBS | {
-    "relate", "describe", "explain", "comment", "recall", "put", "tweet", "post", "read",
-    "recount", "note", "insist", "warn",
+    "relate",
+    "describe",
+    "explain",
+    "comment",
+    "recall",
+    "put",
+    "tweet",
+    "post",
+    "read",
+    "recount",
+    "note",
+    "insist",
+    "warn",
 }
 
 
@@ -448,9 +462,9 @@ def _clause_subject(
             # "the patient described in the report": a past tense the parser took for a
             # participle on the noun before it
             head = verb.head
-            if verb.dep_ == "acl" and head.i == verb.i - 1 and head.i in inside:
-                if head.pos_ in ("PROPN", "NOUN") and head.left_edge.i <= clause[0].i:
-                    return _span_source(doc, clause[0].i, head.i + 1)
+            on_noun = verb.dep_ == "acl" and head.i == verb.i - 1 and head.i in inside
+            if on_noun and head.pos_ in ("PROPN", "NOUN") and head.left_edge.i <= clause[0].i:
+                return _span_source(doc, clause[0].i, head.i + 1)
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in inside), None)
         if subject is None and verb.i + 1 in inside:

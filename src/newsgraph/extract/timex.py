@@ -309,7 +309,11 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
             return _weekday(base - dt.timedelta(days=1), rest)
         return _weekday(base, rest)
     future = relation == "this" and base.weekday() < 5 and rest == "weekend"  # the coming one
-    if rest in ("weekend", "past weekend") and relation in ("", "last", "this", "past") and not future:
+    if (
+        rest in ("weekend", "past weekend")
+        and relation in ("", "last", "this", "past")
+        and not future
+    ):
         # "over the weekend", "this past weekend": the latest weekend begun by publication,
         # as the ISO week its Saturday and Sunday belong to
         saturday = dt.date.fromisoformat(_weekday(base, "saturday"))
