@@ -280,6 +280,13 @@ def test_what_there_were_takes_the_time_of_its_count(
             "three-year",
             "2019-11-18",
         ),
+        # a coordinated verb shares its clause's time, a clause with its own subject keeps its
+        ("The army killed 12 and wounded 30 on Friday.", "12", "2019-11-15"),
+        (
+            "Rescuers found 300 bodies, and on Friday heavy rain stopped the search.",
+            "300",
+            "2019-11-18",
+        ),
         # a span of time in the undated past is part of a story, not the day's news ...
         (
             "The patient went to his doctor after experiencing three months of malaise.",
