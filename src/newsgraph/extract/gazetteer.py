@@ -151,6 +151,13 @@ DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("ukraine", "president"): "Volodymyr Zelensky",
 }
 
+# Countries that a compass word names in an article about their counterpart: "the South" in
+# a report on North Korea is South Korea, "the North" in one on South Korea North Korea.
+COMPASS_COUNTERPARTS: dict[tuple[str, str], str] = {
+    ("south", "North Korea"): "South Korea",
+    ("north", "South Korea"): "North Korea",
+}
+
 # Countries of the nationality adjectives below that are also given names: a bare "Jordan" is
 # more often a person than the kingdom, so only the gazetteer's own rows make it a place.
 GIVEN_NAME_COUNTRIES = frozenset({"Jordan", "Chad"})
