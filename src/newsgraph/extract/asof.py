@@ -409,7 +409,7 @@ def _opening_participle(child: Token, verb: Token) -> bool:
         child.dep_ == "advcl"
         and child.tag_ in ("VBG", "VBN")
         and child.i < verb.i
-        and child.left_edge.is_sent_start
+        and bool(child.left_edge.is_sent_start)
         and not any(c.dep_ == "mark" for c in child.children)
     )
 
