@@ -30,6 +30,7 @@ LABELS = REPO / "tests" / "data" / "asof_real.jsonl"
 HELD = REPO / "tests" / "data" / "asof_held.jsonl"
 FRESH = REPO / "tests" / "data" / "asof_fresh.jsonl"
 HELD_6 = REPO / "tests" / "data" / "asof_held6.jsonl"
+HELD_7 = REPO / "tests" / "data" / "asof_held7.jsonl"
 FLOORS = REPO / "tests" / "floors" / "extraction.json"
 OWN_FLOORS = REPO / "tests" / "floors" / "quantities.json"
 
@@ -106,6 +107,19 @@ def test_as_of_and_values_on_the_held_6_pages() -> None:
     assert scores.total == 23
     assert scores.accuracy >= floor["as_of_accuracy"], (scores.accuracy, scores.misses)
     assert scores.value_kind_f1() >= floor["value_kind_f1"], scores.value_misses
+
+
+def test_as_of_on_the_held_7_pages() -> None:
+    """`asof_held7.jsonl`: 38 figures of thirteen pages labelled in session 8 before the
+    extractor met them (see tests/data/README.md); first scored 0.632 (held-7a 0.529, held-7b
+    0.714). Half a was read for rules, half b was not."""
+    if not (BENCH / "ground-truth.json").is_file():
+        pytest.skip(f"extraction benchmark not found at {BENCH.resolve()}")
+    floor = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))["as_of_held_7"]
+    scores = evaluate_dating(HELD_7, BENCH)
+    assert scores.total == 38
+    assert scores.batch_accuracy("held-7a") >= floor["held_7a_accuracy"], scores.misses
+    assert scores.batch_accuracy("held-7b") >= floor["held_7b_accuracy"], scores.misses
 
 
 def test_what_there_were_takes_the_time_of_its_count(
@@ -258,6 +272,29 @@ def test_what_there_were_takes_the_time_of_its_count(
             "100",
             None,
         ),
+        # a participle opening the sentence shares its time with the clause it hangs from
+        ("Kicking off in June 2020, the 30-date run will mark the band's return.", "30", "2020-06"),
+        # a nested figure of the article's own present perfect stands at publication
+        (
+            "After a three-year silence, there has been news about the film.",
+            "three-year",
+            "2019-11-18",
+        ),
+        # a coordinated verb shares its clause's time, a clause with its own subject keeps its
+        ("The army killed 12 and wounded 30 on Friday.", "12", "2019-11-15"),
+        (
+            "Rescuers found 300 bodies, and on Friday heavy rain stopped the search.",
+            "300",
+            "2019-11-18",
+        ),
+        # a span of time in the undated past is part of a story, not the day's news ...
+        (
+            "The patient went to his doctor after experiencing three months of malaise.",
+            "three months",
+            None,
+        ),
+        # ... while a change told so is
+        ("The firm's shares fell nearly 9%.", "nearly 9%", "2019-11-18"),
     ],
 )
 def test_a_figure_takes_the_date_of_its_nearest_clause(

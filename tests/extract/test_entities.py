@@ -79,6 +79,12 @@ def test_name_key_folds_variants(a: str, b: str) -> None:
         ("South Korea's spy agency", "National Intelligence Service"),
         ("intelligence agency of South Korea", "National Intelligence Service"),
         ("Zelensky", "Volodymyr Zelensky"),
+        # a description's possessor given as its nationality adjective
+        ("the South Korean spy agency", "National Intelligence Service"),
+        ("South Korean intelligence", "National Intelligence Service"),
+        ("North Korean state media", "KCNA"),
+        # a country's own body named in full after its possessive
+        ("South Korea's Joint Chiefs of Staff", "Joint Chiefs of Staff"),
     ],
 )
 def test_lookup_name(text: str, name: str) -> None:
@@ -230,3 +236,34 @@ def test_a_two_word_owner_names_the_body_whole(nlp: Language) -> None:
     marked = [("South Korea", "GPE"), ("defence ministry", "ORG")]
     mentions = find_mentions(with_entities(nlp, text, marked), "t").mentions
     assert mentions[-1].name == "South Korean defence ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # the short form of the one place the article names with that word
+        (
+            "North Korea said the South had provoked it, and the North warned of more.",
+            "North",
+            "North Korea",
+        ),
+        # a compass word in a report on its counterpart country
+        (
+            "North Korean troops crossed into Russia. The South said 300 had died.",
+            "South",
+            "South Korea",
+        ),
+        ("The South Korean military said the North fired missiles.", "North", "North Korea"),
+    ],
+)
+def test_the_north_and_the_south(
+    analyse: Callable[..., AnalyzedArticle], text: str, surface: str, name: str
+) -> None:
+    assert mentions_of(analyse(text), surface) == [(name, "GPE")]
+
+
+def test_a_compass_word_with_no_place_of_its_own_names_no_country(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    found = analyse("The storm moved north. In the South, many homes flooded.")
+    assert all(m.name != "South Korea" for m in found.mentions)

@@ -11,6 +11,17 @@ from newsgraph.extract.timex import resolve_time, shift
     ("text", "published", "expected"),
     [
         ("on Monday", "2024-10-29", "2024-10-28"),  # Tuesday -> the Monday before
+        # "last Wednesday" written on a Wednesday is a week back; a plain one is that day
+        ("last Wednesday", "2024-11-20", "2024-11-13"),
+        ("on Wednesday", "2024-11-20", "2024-11-20"),
+        # the latest weekend, as the ISO week of its Saturday and Sunday
+        ("over the weekend", "2024-11-20", "2024-W46"),
+        ("this past weekend", "2024-11-20", "2024-W46"),
+        ("last weekend", "2024-11-17", "2024-W45"),
+        # a run of days in one month is its last day
+        ("Oct. 8-13", "2024-11-20", "2024-10-13"),
+        ("Oct 8 – 13, 2023", "2024-11-20", "2023-10-13"),
+        ("earlier in the week", "2024-11-20", "2024-W47"),
         # a part of a day is that day; "last night" the day before publication
         ("Tuesday night", "2019-11-20", "2019-11-19"),
         ("early Friday", "2019-11-20", "2019-11-15"),
@@ -59,6 +70,7 @@ def test_resolve_time(text: str, published: str, expected: str) -> None:
         ("soon", "2025-01-01"),
         ("the 30th century", "2025-01-01"),
         ("the 2090s", "2025-01-01"),  # a decade still to come
+        ("this weekend", "2024-11-20"),  # on a Wednesday: the coming one
     ],
 )
 def test_unknown_stays_none(text: str, published: str | None) -> None:

@@ -402,6 +402,25 @@ def _dates_other(doc: Doc, t: TimeMention, verb: Token, others: list[int]) -> bo
     return any(o in span for o in others)
 
 
+def _opening_participle(child: Token, verb: Token) -> bool:
+    """A participle clause opening the sentence of `verb`, with no conjunction of its own
+    ("Kicking off in June 2020, the tour will ...", not "After leaving in May, ...")."""
+    return (
+        child.dep_ == "advcl"
+        and child.tag_ in ("VBG", "VBN")
+        and child.i < verb.i
+        and bool(child.left_edge.is_sent_start)
+        and not any(c.dep_ == "mark" for c in child.children)
+    )
+
+
+def _own_subject(conj: Token, verb: Token) -> bool:
+    """A coordinated clause with a subject of its own, set off from `verb`'s by a comma."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+    comma = any(t.text in (",", ";") for t in verb.doc[verb.i : conj.left_edge.i + 1])
+    return subject and comma
+
+
 def _modal(verb: Token) -> bool:
     """A future or hypothetical clause: "could send", "hope to exchange", "is set to raise"."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
@@ -583,7 +602,16 @@ def _date_figure(
     clause = {verb_i}
     if verb.dep_ == "conj":
         clause.add(verb.head.i)
-    clause.update(c.i for c in verb.children if c.dep_ == "conj" or _misparsed_clause(c))
+    # a coordinated verb shares the time ("killed 12 and wounded 30 on Monday"), a clause
+    # with its own subject does not ("spent 45 seconds ..., and at that time he had ...")
+    clause.update(
+        c.i
+        for c in verb.children
+        if (c.dep_ == "conj" and not _own_subject(c, verb)) or _misparsed_clause(c)
+    )
+    # "Kicking off in June 2020, the 30-date run will mark ...": a participle opening the
+    # sentence shares its time with the clause it hangs from
+    clause.update(c.i for c in verb.children if _opening_participle(c, verb))
     ancestors = {t.i for t in root.ancestors}
     for outer_i in others:
         # A figure counted among another takes that figure's clause: "From 2010 to 2015 there
@@ -658,7 +686,12 @@ def _date_figure(
         # a figure nested in another noun is not dated by its clause's past, but what the
         # article states in the present stands at publication ("gets players access to 4k
         # streaming at 60 frames per second")
-        own_present = claim is None and verb.tag_ in ("VBZ", "VBP") and not _modal(verb)
+        # ("After a three-year silence, there has been news ...": a present perfect too)
+        outside = claim is None or not (
+            claim.content_start <= phrase.start_char < claim.content_end
+        )
+        own_present = outside and _present_tense(verb) and verb.pos_ in ("VERB", "AUX")
+        own_present = own_present and not _modal(verb) and not _in_quotation(doc, phrase)
         return published[:10] if own_present and not _conditional(verb) else None
     cue = doc[claim.cue_i] if claim is not None else None
     for start in (verb, cue):
@@ -695,7 +728,10 @@ def _date_figure(
     ):
         return published[:10]
     before = _previous_sentence_time(doc, verb, times)
-    if before is None and claim is None and not quoted and _news_past(verb):
+    # a span of time told in the past ("after experiencing three months of malaise",
+    # "spent 45 seconds explaining") measures part of a story, not the news of the day
+    span = phrase.unit in TIME_UNITS and not phrase.age
+    if before is None and claim is None and not quoted and not span and _news_past(verb):
         return published[:10]
     return before
 
@@ -720,6 +756,11 @@ def _enclosing_clause_time(doc: Doc, start: Token | None, times: list[TimeMentio
         if near:
             return min(near, key=lambda t: abs(t.start_i - start.i)).resolved
     return None
+
+
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 
 
 def _news_past(verb: Token) -> bool:

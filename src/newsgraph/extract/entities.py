@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.gazetteer import (
+    COMPASS_COUNTERPARTS,
     DEMONYMS,
     DESCRIPTIONS,
     GAZETTEER,
@@ -164,8 +165,31 @@ def lookup_name(text: str) -> tuple[str, str] | None:
         canon = DESCRIPTIONS.get((name_key(owner), name_key(head)))
     else:
         canon = DESCRIPTIONS.get(("", key))
+    if canon is None and "'s " in plain:
+        # "South Korea's Joint Chiefs of Staff": a country's own body, named in full
+        owner, _, head = plain.partition("'s ")
+        known_owner = gazetteer_index().get(name_key(owner))
+        known_head = gazetteer_index().get(name_key(head))
+        if known_owner and known_owner[1] == "GPE" and known_head and known_head[1] == "ORG":
+            return known_head
+    if canon is None:
+        canon = _demonym_description(plain)
     if canon:
         return gazetteer_index().get(name_key(canon), (canon, "ORG"))
+    return None
+
+
+def _demonym_description(text: str) -> str | None:
+    """A description whose possessor is its nationality adjective: "the South Korean spy
+    agency" is South Korea's spy agency, "North Korean state media" North Korea's."""
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    rest = " ".join(words)
+    for adjective in sorted(DEMONYMS, key=len, reverse=True):
+        if rest.startswith(adjective + " "):
+            head = rest[len(adjective) + 1 :]
+            return DESCRIPTIONS.get((name_key(DEMONYMS[adjective]), name_key(head)))
     return None
 
 
@@ -341,6 +365,31 @@ def _place_head(span: Span) -> str | None:
     return None
 
 
+def _compass_mentions(doc: Doc, raw: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    """ "the North fired missiles", "the South said": the short form of the one place the
+    article names with that word ("North Korea"), where the model tagged no entity there;
+    `_merge_aliases` then reads it as that place."""
+    places = {
+        name.split()[0].lower()
+        for _, type_, name in raw
+        if type_ in ("GPE", "LOC") and len(name.split()) > 1
+    }
+    places |= {key for key, name in COMPASS_COUNTERPARTS if any(n == name for _, _, n in raw)}
+    taken = {i for span, _, _ in raw for i in range(span.start, span.end)}
+    out: list[tuple[Span, str, str]] = []
+    for tok in doc:
+        word = tok.text
+        if word not in ("North", "South") or word.lower() not in places or tok.i in taken:
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        if after is not None and (after.pos_ == "PROPN" or after.text[:1].isupper()):
+            continue  # "the North Atlantic", "the South China Sea": a longer name
+        out.append((doc[tok.i : tok.i + 1], "GPE", word))
+    return out
+
+
 def find_mentions(doc: Doc, article_id: str) -> EntityIndex:
     """Every named entity mention in `doc` with its canonical in-article name and SPEC type."""
     raw: list[tuple[Span, str, str]] = []  # span, type, name before merging
@@ -394,6 +443,7 @@ def find_mentions(doc: Doc, article_id: str) -> EntityIndex:
             elif ent.label_ == "PRODUCT" and _after_locative(piece):
                 type_ = "GPE"  # "fighting in Kursk": things are not where fighting happens
             raw.append((piece, type_, name))
+    raw.extend(_compass_mentions(doc, raw))
     acronyms = _acronym_pairs(doc)
     canon = _merge_aliases(raw, acronyms)
     index = EntityIndex()
@@ -456,6 +506,15 @@ def _merge_aliases(
         }
         if len(places) == 1:
             out[key] = places.pop()
+        elif not places and names[key][1] in ("GPE", "LOC"):
+            counterparts = {
+                COMPASS_COUNTERPARTS[(key, name)]
+                for name, _ in names.values()
+                if (key, name) in COMPASS_COUNTERPARTS
+            }
+            if len(counterparts) == 1:
+                country = counterparts.pop()
+                out[key] = gaz.get(name_key(country), (country, "GPE"))
     # Acronyms defined in the text, and expansions whose initials spell another mention.
     for acro, long in acronyms.items():
         target = gaz.get(name_key(long)) or gaz.get(name_key(acro)) or (long, "ORG")

@@ -97,13 +97,15 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and _price_charged(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _subordinate_claim(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and _adjunct_outside(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and (antecedent := _relative_pronoun_antecedent(doc, claim)):
         return antecedent
     broken = claim is not None and _speaker_overlaps(claim, phrase)
     if claim is None or broken:
-        return _according_to(doc, phrase)
+        return _according_to(doc, phrase) or (_quote_source(doc, phrase) if claim is None else None)
     if claim.speaker_span is not None and claim.via is None:
         head = doc[claim.speaker_span[0] : claim.speaker_span[1]].root
         if (agent := _document_agent(doc, head)) is not None:
@@ -135,6 +137,31 @@ def _adjunct_outside(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool
                 c.dep_ == "mark" for c in tok.children
             )
     return False
+
+
+# Conjunctions of a subordinate clause whose reporting verb gives the reason or the time of
+# the main clause, not its source: "Andrew spent 45 seconds explaining ..., because she
+# described him as sweating".
+SUBORDINATORS = frozenset(
+    {"because", "since", "although", "though", "after", "before", "when", "while", "if", "as"}
+)
+
+
+def _subordinate_claim(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure of the main clause whose sentence's claim sits in a subordinate clause
+    that does not govern it: the claimant's words are that clause's, the figure the writer's
+    (even where the claim took the main clause for its content)."""
+    cue = doc[claim.cue_i]
+    if sentence_of(cue).start != sentence_of(doc[phrase.root_i]).start:
+        return False
+    if cue.i in {t.i for t in doc[phrase.root_i].ancestors}:
+        return False
+    clause = cue
+    while clause.dep_ not in ("advcl", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.i in {t.i for t in doc[phrase.root_i].ancestors}:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children)
 
 
 def _price_charged(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
@@ -301,3 +328,154 @@ def _relayed_speaker(doc: Doc, claim: Attribution) -> FigureSource | None:
     if subject is None or span[0] <= subject.i < span[1]:
         return None
     return _span_source(doc, subject.left_edge.i, subject.right_edge.i + 1)
+
+
+OPENING_QUOTES = ("\u201c", '"')
+CLOSING_QUOTES = ("\u201d", '"')
+# Paragraphs a quotation may run on over ("... he said. / “We aim to build on this ...”"):
+# a paragraph that opens a quote and names no one continues the last quoted speaker.
+QUOTE_PARAGRAPHS_BACK = 2
+# What may follow a closing quotation mark before its speaker: ", the patient described in
+# the report." is a speaker clause; a long stretch is a sentence of its own.
+SPEAKER_CLAUSE_TOKENS = 12
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _quotation(text: str, start: int, end: int, at: int) -> tuple[int, int] | None:
+    """The quotation marks around char `at` within paragraph [start, end): the opening mark's
+    offset and the closing mark's (`end` when the quote runs on past the paragraph)."""
+    opened: int | None = None
+    for k in range(start, end):
+        ch = text[k]
+        if opened is None and ch in OPENING_QUOTES and k < at:
+            opened = k
+        elif opened is not None and ch in CLOSING_QUOTES and k > opened:
+            if k >= at:
+                return opened, k
+            opened = None
+    return (opened, end) if opened is not None else None
+
+
+def _quote_source(doc: Doc, phrase: NumberPhrase) -> FigureSource | None:
+    """The one a quoted figure's words belong to when no claim took them: the subject of the
+    short clause after the closing mark (", the patient described in the case report"),
+    "explains Team Leader Jane Doe" inverted, or, for a paragraph that opens a quote and names
+    no one, the speaker of the quote the paragraphs before it gave."""
+    text = text_of(doc)
+    at = phrase.start_char
+    for back in range(QUOTE_PARAGRAPHS_BACK + 1):
+        start, end = _paragraph(text, at)
+        quote = _quotation(text, start, end, at)
+        if quote is None:
+            return None
+        if (found := _speaker_after(doc, quote[1], end)) is not None:
+            return found
+        if back == 0 and (found := _speaker_before(doc, start, quote[0])) is not None:
+            return found
+        if text[start : quote[0]].strip() or start < 2:
+            return None  # the quote does not open its paragraph: nothing runs on into it
+        # the paragraph before: its own quote's speaker, if it ends in a quote
+        previous = text.rfind("\n\n", 0, start - 2)
+        prev_start = 0 if previous < 0 else previous + 2
+        closing = max(text.rfind(q, prev_start, start - 2) for q in CLOSING_QUOTES)
+        opening = (
+            max(text.rfind(q, prev_start, closing) for q in OPENING_QUOTES) if closing > 0 else -1
+        )
+        if closing < 0 or opening < 0:
+            return None
+        at = opening + 1
+    return None
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _speaker_after(doc: Doc, closing: int, end: int) -> FigureSource | None:
+    """The speaker clause right after a closing quotation mark, up to its sentence's end."""
+    tokens = _tokens_in(doc, closing + 1, end)
+    text = text_of(doc)
+    if tokens and tokens[0].text == ",":
+        tokens = tokens[1:]
+    elif text[closing - 1 : closing] not in (",", "?", "!"):
+        return None  # '“...” is a slogan': the quote is a noun, not a speaker's words
+    sent_end = sentence_of(tokens[0]).end
+    clause = [t for t in tokens if t.i < sent_end][: SPEAKER_CLAUSE_TOKENS + 1]
+    if len(clause) > SPEAKER_CLAUSE_TOKENS or not clause:
+        return None
+    return _clause_subject(doc, clause)
+
+
+def _speaker_before(doc: Doc, start: int, opening: int) -> FigureSource | None:
+    """A short reporting clause ending in a colon or comma right before the quote: "The
+    patient wrote: “...”", "As he related, “...”", "in the words of the patient: “...”"."""
+    tokens = _tokens_in(doc, start, opening)
+    if not tokens or tokens[-1].text not in (":", ","):
+        return None
+    sent_start = sentence_of(tokens[-1]).start
+    clause = [t for t in tokens[:-1] if t.i >= sent_start]
+    if not clause or len(clause) > SPEAKER_CLAUSE_TOKENS:
+        return None
+    for tok in clause:
+        of = next((c for c in tok.children if c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if tok.lower_ == "words" and owner is not None:
+            return _span_source(doc, owner.left_edge.i, _before_clause(owner))
+    verbs = [t for t in clause if t.lemma_.lower() in QUOTE_INTRO_VERBS]
+    return _clause_subject(doc, clause, verbs) if verbs else None
+
+
+# Verbs that introduce a quotation after them ("As he related, “...”", "She wrote: “...”").
+QUOTE_INTRO_VERBS = SAYING_VERBS | {
+    "relate",
+    "describe",
+    "explain",
+    "comment",
+    "recall",
+    "put",
+    "tweet",
+    "post",
+    "read",
+    "recount",
+    "note",
+    "insist",
+    "warn",
+}
+
+
+def _clause_subject(
+    doc: Doc, clause: list[Token], verbs: list[Token] | None = None
+) -> FigureSource | None:
+    """The subject of the first verb of a short speaker clause (of `verbs` when given)."""
+    inside = {t.i for t in clause}
+    for verb in clause if verbs is None else verbs:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            continue
+        if verb.tag_ == "VBN":
+            # "the patient described in the report": a past tense the parser took for a
+            # participle on the noun before it
+            head = verb.head
+            on_noun = verb.dep_ == "acl" and head.i == verb.i - 1 and head.i in inside
+            if on_noun and head.pos_ in ("PROPN", "NOUN") and head.left_edge.i <= clause[0].i:
+                return _span_source(doc, clause[0].i, head.i + 1)
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in inside), None)
+        if subject is None and verb.i + 1 in inside:
+            # inverted: "explains SciSpacE Team Leader Jennifer Ngo-Anh"
+            after = doc[verb.i + 1]
+            noun = next((t for t in doc[after.i : max(inside) + 1] if t.pos_ == "PROPN"), None)
+            if noun is not None and noun.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "compound"):
+                subject = noun if noun.dep_ != "compound" else noun.head
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if subject.lower_ in ("it", "this", "that", "which"):
+            return None
+        return _span_source(doc, subject.left_edge.i, _before_clause(subject))
+    return None

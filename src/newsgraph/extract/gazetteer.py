@@ -135,6 +135,8 @@ DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("south korea", "spy agency"): "National Intelligence Service",
     ("south korea", "intelligence agency"): "National Intelligence Service",
     ("south korea", "intelligence service"): "National Intelligence Service",
+    ("south korea", "intelligence"): "National Intelligence Service",
+    ("north korea", "state news agency"): "KCNA",
     ("", "north korean leader"): "Kim Jong Un",
     ("north korea", "leader"): "Kim Jong Un",
     ("north korea", "news agency"): "KCNA",
@@ -147,6 +149,13 @@ DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("ukraine", "spooks"): "Ukraine's military intelligence (HUR)",
     ("kyiv", "military intelligence"): "Ukraine's military intelligence (HUR)",
     ("ukraine", "president"): "Volodymyr Zelensky",
+}
+
+# Countries that a compass word names in an article about their counterpart: "the South" in
+# a report on North Korea is South Korea, "the North" in one on South Korea North Korea.
+COMPASS_COUNTERPARTS: dict[tuple[str, str], str] = {
+    ("south", "North Korea"): "South Korea",
+    ("north", "South Korea"): "North Korea",
 }
 
 # Countries of the nationality adjectives below that are also given names: a bare "Jordan" is

@@ -85,6 +85,7 @@ LEADING_WORDS = frozenset(
         "in",
         "at",
         "during",
+        "over",
         "by",
         "since",
         "until",
@@ -303,7 +304,23 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
     if rest in SEASONS:
         return _season(base, rest, relation if relation in ("last", "this") else "")
     if rest in WEEKDAYS and relation in ("", "last"):
+        if relation == "last" and base.weekday() == WEEKDAYS[rest]:
+            # "last Wednesday" written on a Wednesday is the one a week before
+            return _weekday(base - dt.timedelta(days=1), rest)
         return _weekday(base, rest)
+    future = relation == "this" and base.weekday() < 5 and rest == "weekend"  # the coming one
+    if (
+        rest in ("weekend", "past weekend")
+        and relation in ("", "last", "this", "past")
+        and not future
+    ):
+        # "over the weekend", "this past weekend": the latest weekend begun by publication,
+        # as the ISO week its Saturday and Sunday belong to
+        saturday = dt.date.fromisoformat(_weekday(base, "saturday"))
+        if relation == "last" and base.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        iso = saturday.isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
     if relation:
         return None
     for pattern, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm")):
@@ -384,6 +401,10 @@ def _resolve_time(text: str, published: str | None) -> str | None:
     low = _TODAY_PARTS.get(low, low)
     if low.removeprefix("the ") in NOW_WORDS:
         return base.isoformat()  # "year to date" is no span from a year to a date
+    if low.removeprefix("earlier ").removeprefix("later ") in ("in the week", "this week"):
+        low = "this week"  # "earlier in the week": the week of publication
+    # "Oct. 8-13": a run of days in one month is its last day
+    low = re.sub(rf"^((?:{_MONTH_NAMES})\.?\s+)\d{{1,2}}\s*[-–]\s*(\d{{1,2}})\b", r"\1\2", low)
     parts = [p for p in _SPAN.split(low) if p]
     if len(parts) > 1:
         last = _resolve_one(parts[-1], base)
