@@ -572,6 +572,11 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             if bare is not None and verb.head.i < verb.i:
                 content = _content_chars_until(verb.head, bare[0] - 1)
                 bare_speaker = bare
+    if clause is None and lemma not in ("quote", "call", "accuse"):
+        spoken = _speaker_after_quote(verb, quotes)
+        if spoken is not None:
+            (q_start, q_end), bare_speaker = spoken
+            content, direct, subj = _strip_quote(text_of(doc), (q_start + 1, q_end - 1)), True, None
     # "North Korea's force is estimated to number about 1.3 million": the clause itself.
     if (
         content is None
@@ -628,7 +633,8 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     speaker_span: tuple[int, int] | None = None
     speaker_head: int | None = None
     if bare_speaker is not None:
-        speaker_span, speaker_head = bare_speaker, bare_speaker[1] - 1
+        speaker_span = bare_speaker
+        speaker_head = doc[bare_speaker[0] : bare_speaker[1]].root.i
     elif passive_quote and subj is not None:
         speaker_span, speaker_head = _speaker_span(subj), subj.i
     elif subj is not None and subj.lower_ == "it" and passive:
@@ -660,7 +666,12 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         before = _quote_before(doc, verb, speaker_span, quotes)
         overlaps = before is not None and before[0] < content[1] and content[0] < before[1]
         after = clause is None and content[0] > verb.idx  # '"A," said X, explaining B'
-        if before is not None and (overlaps or after):
+        # "...: ''A were B,'' he said": a clause of the verb's inside the quotation
+        holds = before is not None and any(
+            c.dep_ in ("ccomp", "parataxis") and before[0] < c.idx < before[1]
+            for c in verb.children
+        )
+        if before is not None and (overlaps or after or holds):
             content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
     # Direct quotation: the content is (almost all) one quotation, or the sentence of a
     # quotation that opens or closes it (the parse splits a quotation of several sentences).
@@ -761,8 +772,57 @@ def _quote_before(
         # the quotation opens its sentence (or follows a colon), not a phrase inside one
         lead = text[text.rfind("\n", 0, q_start) + 1 : q_start].rstrip()
         opener = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
-        if not lead or lead.endswith(":") or (opener is not None and opener[0].is_sent_start):
+        if (
+            not lead
+            or lead.endswith(":")
+            or _ends_sentence(lead)
+            or (opener is not None and opener[0].is_sent_start)
+        ):
             return q_start, q_end
+    return None
+
+
+def _ends_sentence(lead: str) -> bool:
+    """Whether the text before a quotation ends a sentence ("... Republicans. ''Wow, ...'' she
+    said"): the parser often keeps the opening mark with the sentence before, yet the
+    quotation opens a sentence of its own."""
+    return lead.rstrip(QUOTE_CHARS + ")").endswith((".", "!", "?")) and not lead.endswith(
+        ("Mr.", "Mrs.", "Ms.", "Dr.", "St.")
+    )
+
+
+def _speaker_after_quote(
+    verb: Token, quotes: list[tuple[int, int]]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'“...,” Ramos, 58, told AFP': a quotation closing right before a reporting verb that
+    has no subject of its own, with only a noun phrase (and its appositions) between them.
+    The parser hangs the phrase on the quotation's verb; it is the speaker. Returns the
+    quotation (marks included) and the speaker's token span."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    text = text_of(doc)
+    for q_start, q_end in quotes:
+        if q_end > verb.idx:
+            return None
+        if verb.idx - q_end > 80 or "\n" in text[q_end : verb.idx]:
+            continue
+        phrase = doc.char_span(q_end, verb.idx, alignment_mode="contract")
+        if phrase is None or text[q_end : phrase.start_char].strip(" ,") != "":
+            continue
+        words = [t for t in phrase if not t.is_punct]
+        if not words or len(words) > 10 or words[0].pos_ not in ("PROPN", "PRON", "DET", "NOUN"):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        if words[0].pos_ == "PRON" and words[0].lower_ not in PRONOUNS:
+            continue
+        start, end = phrase.start, phrase.end
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if end <= start:
+            continue
+        return (q_start, q_end), (start, end)
     return None
 
 
@@ -971,7 +1031,87 @@ def _asked(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _from_learned(verb: Token) -> Attribution | None:
+def _adjacent_quote(
+    verb: Token, subj: Token | None, quotes: list[tuple[int, int]]
+) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The quotation a verb with no clause reports ('“...?” Trump asked', 'Sanders replied:
+    “...”'): the one closing right before its reporting clause or opening right after it,
+    stripped, and the speaker phrase between a closing quotation and a subjectless verb."""
+    text = text_of(verb.doc)
+    spoken = _speaker_after_quote(verb, quotes)
+    if spoken is not None:
+        (q_start, q_end), speaker = spoken
+        return _strip_quote(text, (q_start + 1, q_end - 1)), speaker
+    if subj is not None:
+        before = _quote_before(verb.doc, verb, (subj.left_edge.i, subj.i + 1), quotes)
+        if before is not None:
+            return _strip_quote(text, (before[0] + 1, before[1] - 1)), None
+    opening = _quote_opening_after(verb.doc, verb, quotes)
+    if opening is not None:
+        return _strip_quote(text, (opening[0] + 1, opening[1] - 1)), None
+    return None
+
+
+def _reports_quote(verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a verb the cue model does not take for a cue stands where a reporting clause
+    does: right after a quotation that ends on a comma, a question or an exclamation mark
+    ('“What kind of people do I have here?” Trump asked'), or right before a colon and a
+    quotation ('Sanders replied: “...”'). Its shape, not its word, makes it one."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return False
+    text = text_of(verb.doc)
+    for q_start, q_end in quotes:
+        if q_end > verb.idx:
+            if q_start > verb.idx:
+                gap = text[verb.idx + len(verb.text) : q_start]
+                return gap.strip() == ":" and "\n" not in gap
+            return False
+        if verb.idx - q_end <= 80 and text[q_end - 2 : q_end - 1] in (",", "?", "!"):
+            subj = _subject(verb)
+            clause = verb.idx if subj is None or subj.i > verb.i else subj.left_edge.idx
+            between = text[q_end:clause]
+            if between.strip(" ,") == "" or _speaker_after_quote(verb, quotes) is not None:
+                return True
+    return False
+
+
+def _from_quoting(verb: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """A learned cue that reports a quotation next to it rather than a clause or an object
+    ("asked", "replied", "continued", "joked"): the quotation is the content, direct."""
+    if verb.dep_ in ("relcl", "acl", "amod") or _is_negated(verb):
+        return None
+    subj = _subject(verb)
+    found = _adjacent_quote(verb, subj, quotes)
+    if found is None:
+        return None
+    content, bare = found
+    if content[1] <= content[0]:
+        return None
+    if bare is not None:
+        speaker_span = bare
+        speaker_head = verb.doc[bare[0] : bare[1]].root.i
+    elif subj is not None:
+        speaker_span, speaker_head = _speaker_span(subj), _speaker_head(subj)
+    else:
+        return None
+    if _overlaps_speaker(verb.doc, speaker_span, content):
+        return None
+    item = Attribution(
+        cue_i=verb.i,
+        cue=verb.lemma_.lower(),
+        stance="assert",
+        direct=True,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=speaker_head,
+        learned=True,
+    )
+    _extend_quote(verb, item, quotes)
+    return item
+
+
+def _from_learned(verb: Token, quotes: list[tuple[int, int]] | None = None) -> Attribution | None:
     """An attribution from a verb the cue model takes for a cue ("wants to run", "plans to
     visit", "knows that ...", "is expected to win"): its complement is the content,
     its subject the source; a raising verb or an agentless passive has no source and
@@ -1014,6 +1154,8 @@ def _from_learned(verb: Token) -> Attribution | None:
         )
     elif lemma in QUESTION_VERBS and (question := _asked(verb)) is not None:
         content = question
+    elif quotes is not None and (quoting := _from_quoting(verb, quotes)) is not None:
+        return quoting
     elif frame in OBJECT_FRAMES and not _circumstance(verb):
         content = _object_chars(verb, frame)
     else:
@@ -1246,11 +1388,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             ):
                 # a clause the lexicon's rules do not read ("pledged to enact reform"): read
                 # as the model's cues are
-                learned = _from_learned(tok)
+                learned = _from_learned(tok, quotes)
                 items = [learned] if learned is not None else []
             found.extend(items)
         elif tok.pos_ == "VERB" and _proposed(tok, model, propose, quote_starts, quotes):
-            item = _from_learned(tok)
+            item = _from_learned(tok, quotes)
+            if item:
+                found.append(item)
+        elif tok.pos_ == "VERB" and _reports_quote(tok, quotes):
+            item = _from_quoting(tok, quotes)
             if item:
                 found.append(item)
         elif (
@@ -1335,13 +1481,21 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
             continue
         before = [t for t in doc[line_start : tok.i] if not t.is_space]
         if not before or any(
-            t.pos_ in ("VERB", "AUX") or not (t.is_alpha or t.text in (".", "-", "'s", "’s"))
+            t.pos_ in ("VERB", "AUX")
+            or not (t.is_alpha or _abbreviation(t) or t.text in (".", "-", "'s", "’s"))
             for t in before
         ):
             continue
-        named = any(
-            t.ent_type_ in NAMED_TYPES or t.lemma_.lower() in COLON_SOURCE_NOUNS for t in before
-        ) or any(t.pos_ == "PROPN" for t in before)
+        quoting = text[tok.idx + 1 : tok.idx + 3].lstrip()[:1] in QUOTE_CHARS
+        named = (
+            any(
+                t.ent_type_ in NAMED_TYPES or t.lemma_.lower() in COLON_SOURCE_NOUNS for t in before
+            )
+            or any(t.pos_ == "PROPN" for t in before)
+            # "Trump: ‘I’m the Worst Thing ...’": a capitalised name before a quotation,
+            # whatever tag the parser gave it
+            or (quoting and all(t.is_title or not t.is_alpha for t in before))
+        )
         if not named or (len(before) == 1 and before[0].is_upper and not before[0].ent_type_):
             continue
         capitals = all(t.is_upper or not t.is_alpha for t in before)
@@ -1371,6 +1525,11 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
             )
         )
     return found
+
+
+def _abbreviation(tok: Token) -> bool:
+    """A title or initial written with its full stop ("Dr.", "Sen.", "J.")."""
+    return tok.text.endswith(".") and tok.text[:-1].isalpha() and len(tok.text) <= 5
 
 
 def _within_paragraph(doc: Doc, item: Attribution) -> bool:
