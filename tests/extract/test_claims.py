@@ -615,3 +615,15 @@ def test_a_headline_name_with_a_title_or_before_a_quotation_speaks(
 ) -> None:
     claim = _claim(analyse(text), content)
     assert (claim.speaker, claim.cue) == (speaker, ":")
+
+
+def test_a_reporting_clause_marked_as_before_a_clause_attributes_it(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = (
+        "As reported by the Daily Ledger, last year the town became the first in the county to"
+        " build a dam."
+    )
+    claim = _claim(analyse(text), "the first in the county")
+    assert claim.content == "last year the town became the first in the county to build a dam"
+    assert (claim.speaker, claim.cue) == ("the Daily Ledger", "report")

@@ -235,6 +235,21 @@ def _trailing_clause(verb: Token, subj: Token | None) -> tuple[int, int] | None:
     return _content_chars_until(head, stop)
 
 
+def _leading_as_clause(verb: Token) -> tuple[int, int] | None:
+    """ "As reported by X, C", "As she told reporters, C": a reporting clause marked "as"
+    before the clause it hangs on attributes that clause, from after the reporting clause."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or mark.i != verb.left_edge.i:
+        return None
+    start = verb.right_edge.i + 1
+    if start >= head.right_edge.i or verb.doc[start].text != ",":
+        return None
+    return _trimmed_chars(verb.doc, start, head.right_edge.i + 1)
+
+
 def _content_chars_until(root: Token, stop: int) -> tuple[int, int]:
     doc = root.doc
     start = root.left_edge.i
@@ -567,6 +582,11 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             content = _object_content(verb)
         if content is None:
             content = _trailing_clause(verb, subj)
+        if content is None and (content := _leading_as_clause(verb)) is not None:
+            # the subject the clause's head lends it is part of what is attributed
+            if subj is not None and subj.head.i != verb.i:
+                subj = None
+            passive = passive or any(c.dep_ == "agent" for c in verb.children)
         if content is None and subj is None and verb.dep_ in ("conj", "advcl", "ccomp"):
             bare = _bare_speaker(verb)
             if bare is not None and verb.head.i < verb.i:
