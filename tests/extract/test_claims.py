@@ -627,3 +627,26 @@ def test_a_reporting_clause_marked_as_before_a_clause_attributes_it(
     claim = _claim(analyse(text), "the first in the county")
     assert claim.content == "last year the town became the first in the county to build a dam"
     assert (claim.speaker, claim.cue) == ("the Daily Ledger", "report")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # the quotation parsed as a second subject of "said"
+            '"The more people who know about the plan, the better they like it and the ideas'
+            ' that it rests on," Briggs said.',
+            "The more people who know about the plan",
+            "Briggs",
+        ),
+        (  # the speaker of an inverted clause parsed as the verb's object
+            "“It’s the mayor’s race to lose at this point,” added another New Hampshire Democrat.",
+            "the mayor’s race to lose",
+            "another New Hampshire Democrat",
+        ),
+    ],
+)
+def test_the_speaker_of_a_reporting_clause_after_a_quotation(
+    analyse: Callable[..., AnalyzedArticle], text: str, content: str, speaker: str
+) -> None:
+    claim = _claim(analyse(text), content)
+    assert (claim.speaker, claim.direct) == (speaker, True)

@@ -76,6 +76,9 @@ LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
 MANNER_PREPS = frozenset({"by", "after", "before", "in", "while", "when"})
 # Verbs of speaking: coordinated after a content ("said A and said B") they report anew.
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "insist", "argue", "claim", "note", "warn"})
+# Verbs of speaking whose object is never the hearer: after a quotation ('"...," added X'),
+# an object the parser gives them is the speaker of the inverted clause.
+INVERTED_LEMMAS = frozenset({"say", "add", "insist", "argue", "claim", "note", "write"})
 
 
 @dataclass(slots=True)
@@ -281,9 +284,13 @@ def _dateline(subj: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; a participle ("..., saying", "..., adding") takes the subject of
     the nearest reporting verb above it, or failing that of its head."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not _dateline(child):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _dateline(c)]
+    if len(subjects) > 1 and subjects[0].i < verb.i:
+        # '"The more people who know him, the better," Briggs said': the parser made the
+        # quotation a second subject; the speaker is the one next to the verb
+        return max((s for s in subjects if s.i < verb.i), key=lambda s: s.i)
+    if subjects:
+        return subjects[0]
     for aux in verb.children:  # the parser sometimes hangs the subject on the auxiliary
         if aux.dep_ in ("aux", "auxpass"):
             found = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), None)
@@ -626,6 +633,11 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                 while start < obj.i and doc[start].pos_ == "DET":
                     start += 1
                 source_span = (start, obj.i + 1)
+    if (content is None or content[0] < 0) and subj is not None:
+        # '"...," Sarandon, 69, told MSNBC': the quotation closing before the speaker
+        before = _quote_before(doc, verb, (subj.left_edge.i, subj.i + 1), quotes)
+        if before is not None:
+            content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
     if content is None or content[0] < 0:
         if lemma in CLAUSE_ONLY_VERBS or lemma in OBJECT_VERBS:
             # A quotation closing just before the sentence: '"...," the officer told X.'
@@ -649,6 +661,20 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                 content, direct = _strip_quote(text_of(doc), inside), True
         if content is None or content[0] < 0:
             return []
+    if (
+        subj is None
+        and not passive
+        and lemma in INVERTED_LEMMAS
+        and any(
+            q_end <= verb.idx and text_of(doc)[q_end : verb.idx].strip(" ,") == ""
+            for _, q_end in quotes
+        )
+    ):
+        # '"...," added another New Hampshire Democrat': the parser takes the speaker after
+        # the verb for its object
+        subj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i == verb.i + 1), None)
+        if subj is None:
+            subj = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
     # Who speaks.
     speaker_span: tuple[int, int] | None = None
     speaker_head: int | None = None
