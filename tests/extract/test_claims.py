@@ -553,3 +553,100 @@ def test_a_bare_participle_reports_nothing(analyse: Callable[..., AnalyzedArticl
     assert [c.speaker for c in analyse(text).claims] == []
     found = analyse("Researchers found that the bacteria survive for weeks in soil.").claims
     assert [c.speaker for c in found] == ["Researchers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # the opening mark kept with the sentence before by the parser
+            "The town was quiet, a prospect sure to worry many traders. ''Wow, what a strange"
+            " day,'' she said in the square later that week in response to a question.",
+            "Wow, what a strange day",
+            "she",
+        ),
+        (  # a clause of the verb inside the quotation, another before a colon
+            "Lee, who served as counsel under the governor, went through the code of conduct the"
+            " town has long kept: ''Courtesy and good manners were kind of assumed,'' he said.",
+            "Courtesy and good manners were kind of assumed",
+            "he",
+        ),
+        (  # the speaker phrase parsed as no subject of the verb
+            "“We were tremendously wrong to not have confronted him from the beginning,” Ramos,"
+            " 58, told a reporter in an interview in the capital on Monday.",
+            "We were tremendously wrong to not have confronted him from the beginning",
+            "Ramos, 58",
+        ),
+    ],
+)
+def test_a_quotation_closing_before_its_reporting_clause_is_its_content(
+    analyse: Callable[..., AnalyzedArticle], text: str, content: str, speaker: str
+) -> None:
+    claim = _claim(analyse(text), content)
+    assert (claim.content, claim.speaker, claim.direct) == (content, speaker, True)
+
+
+def test_a_verb_standing_as_a_reporting_clause_reports_the_quotation(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    """No lexicon entry for "wonder aloud": the quotation ending on a question mark right
+    before "the mayor wondered" makes it one."""
+    text = "“Who will pay for the new dam?” the mayor wondered aloud at the meeting."
+    claim = _claim(analyse(text), "Who will pay")
+    assert (claim.content, claim.speaker, claim.direct) == (
+        "Who will pay for the new dam?",
+        "the mayor",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Dr. Ben Lee: Flood ‘Worst In A Century’\n\nThe river rose.", "Dr. Ben Lee", "Flood"),
+        (  # the parser tags the name a common noun
+            "Lopez: ‘I’m the Best Thing That Ever Happened to the Town.’\n\nThe river rose.",
+            "Lopez",
+            "Best Thing",
+        ),
+    ],
+)
+def test_a_headline_name_with_a_title_or_before_a_quotation_speaks(
+    analyse: Callable[..., AnalyzedArticle], text: str, speaker: str, content: str
+) -> None:
+    claim = _claim(analyse(text), content)
+    assert (claim.speaker, claim.cue) == (speaker, ":")
+
+
+def test_a_reporting_clause_marked_as_before_a_clause_attributes_it(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = (
+        "As reported by the Daily Ledger, last year the town became the first in the county to"
+        " build a dam."
+    )
+    claim = _claim(analyse(text), "the first in the county")
+    assert claim.content == "last year the town became the first in the county to build a dam"
+    assert (claim.speaker, claim.cue) == ("the Daily Ledger", "report")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # the quotation parsed as a second subject of "said"
+            '"The more people who know about the plan, the better they like it and the ideas'
+            ' that it rests on," Briggs said.',
+            "The more people who know about the plan",
+            "Briggs",
+        ),
+        (  # the speaker of an inverted clause parsed as the verb's object
+            "“It’s the mayor’s race to lose at this point,” added another New Hampshire Democrat.",
+            "the mayor’s race to lose",
+            "another New Hampshire Democrat",
+        ),
+    ],
+)
+def test_the_speaker_of_a_reporting_clause_after_a_quotation(
+    analyse: Callable[..., AnalyzedArticle], text: str, content: str, speaker: str
+) -> None:
+    claim = _claim(analyse(text), content)
+    assert (claim.speaker, claim.direct) == (speaker, True)

@@ -76,6 +76,9 @@ LIKELIHOOD_ADVERBS = frozenset({"likely", "probably", "possibly", "apparently"})
 MANNER_PREPS = frozenset({"by", "after", "before", "in", "while", "when"})
 # Verbs of speaking: coordinated after a content ("said A and said B") they report anew.
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "insist", "argue", "claim", "note", "warn"})
+# Verbs of speaking whose object is never the hearer: after a quotation ('"...," added X'),
+# an object the parser gives them is the speaker of the inverted clause.
+INVERTED_LEMMAS = frozenset({"say", "add", "insist", "argue", "claim", "note", "write"})
 
 
 @dataclass(slots=True)
@@ -235,6 +238,21 @@ def _trailing_clause(verb: Token, subj: Token | None) -> tuple[int, int] | None:
     return _content_chars_until(head, stop)
 
 
+def _leading_as_clause(verb: Token) -> tuple[int, int] | None:
+    """ "As reported by X, C", "As she told reporters, C": a reporting clause marked "as"
+    before the clause it hangs on attributes that clause, from after the reporting clause."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or mark.i != verb.left_edge.i:
+        return None
+    start = verb.right_edge.i + 1
+    if start >= head.right_edge.i or verb.doc[start].text != ",":
+        return None
+    return _trimmed_chars(verb.doc, start, head.right_edge.i + 1)
+
+
 def _content_chars_until(root: Token, stop: int) -> tuple[int, int]:
     doc = root.doc
     start = root.left_edge.i
@@ -266,9 +284,13 @@ def _dateline(subj: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; a participle ("..., saying", "..., adding") takes the subject of
     the nearest reporting verb above it, or failing that of its head."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not _dateline(child):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _dateline(c)]
+    if len(subjects) > 1 and subjects[0].i < verb.i:
+        # '"The more people who know him, the better," Briggs said': the parser made the
+        # quotation a second subject; the speaker is the one next to the verb
+        return max((s for s in subjects if s.i < verb.i), key=lambda s: s.i)
+    if subjects:
+        return subjects[0]
     for aux in verb.children:  # the parser sometimes hangs the subject on the auxiliary
         if aux.dep_ in ("aux", "auxpass"):
             found = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), None)
@@ -567,11 +589,21 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             content = _object_content(verb)
         if content is None:
             content = _trailing_clause(verb, subj)
+        if content is None and (content := _leading_as_clause(verb)) is not None:
+            # the subject the clause's head lends it is part of what is attributed
+            if subj is not None and subj.head.i != verb.i:
+                subj = None
+            passive = passive or any(c.dep_ == "agent" for c in verb.children)
         if content is None and subj is None and verb.dep_ in ("conj", "advcl", "ccomp"):
             bare = _bare_speaker(verb)
             if bare is not None and verb.head.i < verb.i:
                 content = _content_chars_until(verb.head, bare[0] - 1)
                 bare_speaker = bare
+    if clause is None and lemma not in ("quote", "call", "accuse"):
+        spoken = _speaker_after_quote(verb, quotes)
+        if spoken is not None:
+            (q_start, q_end), bare_speaker = spoken
+            content, direct, subj = _strip_quote(text_of(doc), (q_start + 1, q_end - 1)), True, None
     # "North Korea's force is estimated to number about 1.3 million": the clause itself.
     if (
         content is None
@@ -601,6 +633,11 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                 while start < obj.i and doc[start].pos_ == "DET":
                     start += 1
                 source_span = (start, obj.i + 1)
+    if (content is None or content[0] < 0) and subj is not None:
+        # '"...," Sarandon, 69, told MSNBC': the quotation closing before the speaker
+        before = _quote_before(doc, verb, (subj.left_edge.i, subj.i + 1), quotes)
+        if before is not None:
+            content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
     if content is None or content[0] < 0:
         if lemma in CLAUSE_ONLY_VERBS or lemma in OBJECT_VERBS:
             # A quotation closing just before the sentence: '"...," the officer told X.'
@@ -624,11 +661,26 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
                 content, direct = _strip_quote(text_of(doc), inside), True
         if content is None or content[0] < 0:
             return []
+    if (
+        subj is None
+        and not passive
+        and lemma in INVERTED_LEMMAS
+        and any(
+            q_end <= verb.idx and text_of(doc)[q_end : verb.idx].strip(" ,") == ""
+            for _, q_end in quotes
+        )
+    ):
+        # '"...," added another New Hampshire Democrat': the parser takes the speaker after
+        # the verb for its object
+        subj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i == verb.i + 1), None)
+        if subj is None:
+            subj = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
     # Who speaks.
     speaker_span: tuple[int, int] | None = None
     speaker_head: int | None = None
     if bare_speaker is not None:
-        speaker_span, speaker_head = bare_speaker, bare_speaker[1] - 1
+        speaker_span = bare_speaker
+        speaker_head = doc[bare_speaker[0] : bare_speaker[1]].root.i
     elif passive_quote and subj is not None:
         speaker_span, speaker_head = _speaker_span(subj), subj.i
     elif subj is not None and subj.lower_ == "it" and passive:
@@ -660,7 +712,12 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
         before = _quote_before(doc, verb, speaker_span, quotes)
         overlaps = before is not None and before[0] < content[1] and content[0] < before[1]
         after = clause is None and content[0] > verb.idx  # '"A," said X, explaining B'
-        if before is not None and (overlaps or after):
+        # "...: ''A were B,'' he said": a clause of the verb's inside the quotation
+        holds = before is not None and any(
+            c.dep_ in ("ccomp", "parataxis") and before[0] < c.idx < before[1]
+            for c in verb.children
+        )
+        if before is not None and (overlaps or after or holds):
             content, direct = _strip_quote(text_of(doc), (before[0] + 1, before[1] - 1)), True
     # Direct quotation: the content is (almost all) one quotation, or the sentence of a
     # quotation that opens or closes it (the parse splits a quotation of several sentences).
@@ -761,8 +818,57 @@ def _quote_before(
         # the quotation opens its sentence (or follows a colon), not a phrase inside one
         lead = text[text.rfind("\n", 0, q_start) + 1 : q_start].rstrip()
         opener = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
-        if not lead or lead.endswith(":") or (opener is not None and opener[0].is_sent_start):
+        if (
+            not lead
+            or lead.endswith(":")
+            or _ends_sentence(lead)
+            or (opener is not None and opener[0].is_sent_start)
+        ):
             return q_start, q_end
+    return None
+
+
+def _ends_sentence(lead: str) -> bool:
+    """Whether the text before a quotation ends a sentence ("... Republicans. ''Wow, ...'' she
+    said"): the parser often keeps the opening mark with the sentence before, yet the
+    quotation opens a sentence of its own."""
+    return lead.rstrip(QUOTE_CHARS + ")").endswith((".", "!", "?")) and not lead.endswith(
+        ("Mr.", "Mrs.", "Ms.", "Dr.", "St.")
+    )
+
+
+def _speaker_after_quote(
+    verb: Token, quotes: list[tuple[int, int]]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'“...,” Ramos, 58, told AFP': a quotation closing right before a reporting verb that
+    has no subject of its own, with only a noun phrase (and its appositions) between them.
+    The parser hangs the phrase on the quotation's verb; it is the speaker. Returns the
+    quotation (marks included) and the speaker's token span."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    text = text_of(doc)
+    for q_start, q_end in quotes:
+        if q_end > verb.idx:
+            return None
+        if verb.idx - q_end > 80 or "\n" in text[q_end : verb.idx]:
+            continue
+        phrase = doc.char_span(q_end, verb.idx, alignment_mode="contract")
+        if phrase is None or text[q_end : phrase.start_char].strip(" ,") != "":
+            continue
+        words = [t for t in phrase if not t.is_punct]
+        if not words or len(words) > 10 or words[0].pos_ not in ("PROPN", "PRON", "DET", "NOUN"):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        if words[0].pos_ == "PRON" and words[0].lower_ not in PRONOUNS:
+            continue
+        start, end = phrase.start, phrase.end
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if end <= start:
+            continue
+        return (q_start, q_end), (start, end)
     return None
 
 
@@ -971,7 +1077,87 @@ def _asked(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _from_learned(verb: Token) -> Attribution | None:
+def _adjacent_quote(
+    verb: Token, subj: Token | None, quotes: list[tuple[int, int]]
+) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The quotation a verb with no clause reports ('“...?” Trump asked', 'Sanders replied:
+    “...”'): the one closing right before its reporting clause or opening right after it,
+    stripped, and the speaker phrase between a closing quotation and a subjectless verb."""
+    text = text_of(verb.doc)
+    spoken = _speaker_after_quote(verb, quotes)
+    if spoken is not None:
+        (q_start, q_end), speaker = spoken
+        return _strip_quote(text, (q_start + 1, q_end - 1)), speaker
+    if subj is not None:
+        before = _quote_before(verb.doc, verb, (subj.left_edge.i, subj.i + 1), quotes)
+        if before is not None:
+            return _strip_quote(text, (before[0] + 1, before[1] - 1)), None
+    opening = _quote_opening_after(verb.doc, verb, quotes)
+    if opening is not None:
+        return _strip_quote(text, (opening[0] + 1, opening[1] - 1)), None
+    return None
+
+
+def _reports_quote(verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a verb the cue model does not take for a cue stands where a reporting clause
+    does: right after a quotation that ends on a comma, a question or an exclamation mark
+    ('“What kind of people do I have here?” Trump asked'), or right before a colon and a
+    quotation ('Sanders replied: “...”'). Its shape, not its word, makes it one."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return False
+    text = text_of(verb.doc)
+    for q_start, q_end in quotes:
+        if q_end > verb.idx:
+            if q_start > verb.idx:
+                gap = text[verb.idx + len(verb.text) : q_start]
+                return gap.strip() == ":" and "\n" not in gap
+            return False
+        if verb.idx - q_end <= 80 and text[q_end - 2 : q_end - 1] in (",", "?", "!"):
+            subj = _subject(verb)
+            clause = verb.idx if subj is None or subj.i > verb.i else subj.left_edge.idx
+            between = text[q_end:clause]
+            if between.strip(" ,") == "" or _speaker_after_quote(verb, quotes) is not None:
+                return True
+    return False
+
+
+def _from_quoting(verb: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """A learned cue that reports a quotation next to it rather than a clause or an object
+    ("asked", "replied", "continued", "joked"): the quotation is the content, direct."""
+    if verb.dep_ in ("relcl", "acl", "amod") or _is_negated(verb):
+        return None
+    subj = _subject(verb)
+    found = _adjacent_quote(verb, subj, quotes)
+    if found is None:
+        return None
+    content, bare = found
+    if content[1] <= content[0]:
+        return None
+    if bare is not None:
+        speaker_span = bare
+        speaker_head = verb.doc[bare[0] : bare[1]].root.i
+    elif subj is not None:
+        speaker_span, speaker_head = _speaker_span(subj), _speaker_head(subj)
+    else:
+        return None
+    if _overlaps_speaker(verb.doc, speaker_span, content):
+        return None
+    item = Attribution(
+        cue_i=verb.i,
+        cue=verb.lemma_.lower(),
+        stance="assert",
+        direct=True,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=speaker_span,
+        speaker_head=speaker_head,
+        learned=True,
+    )
+    _extend_quote(verb, item, quotes)
+    return item
+
+
+def _from_learned(verb: Token, quotes: list[tuple[int, int]] | None = None) -> Attribution | None:
     """An attribution from a verb the cue model takes for a cue ("wants to run", "plans to
     visit", "knows that ...", "is expected to win"): its complement is the content,
     its subject the source; a raising verb or an agentless passive has no source and
@@ -1014,6 +1200,8 @@ def _from_learned(verb: Token) -> Attribution | None:
         )
     elif lemma in QUESTION_VERBS and (question := _asked(verb)) is not None:
         content = question
+    elif quotes is not None and (quoting := _from_quoting(verb, quotes)) is not None:
+        return quoting
     elif frame in OBJECT_FRAMES and not _circumstance(verb):
         content = _object_chars(verb, frame)
     else:
@@ -1246,11 +1434,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             ):
                 # a clause the lexicon's rules do not read ("pledged to enact reform"): read
                 # as the model's cues are
-                learned = _from_learned(tok)
+                learned = _from_learned(tok, quotes)
                 items = [learned] if learned is not None else []
             found.extend(items)
         elif tok.pos_ == "VERB" and _proposed(tok, model, propose, quote_starts, quotes):
-            item = _from_learned(tok)
+            item = _from_learned(tok, quotes)
+            if item:
+                found.append(item)
+        elif tok.pos_ == "VERB" and _reports_quote(tok, quotes):
+            item = _from_quoting(tok, quotes)
             if item:
                 found.append(item)
         elif (
@@ -1335,13 +1527,21 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
             continue
         before = [t for t in doc[line_start : tok.i] if not t.is_space]
         if not before or any(
-            t.pos_ in ("VERB", "AUX") or not (t.is_alpha or t.text in (".", "-", "'s", "’s"))
+            t.pos_ in ("VERB", "AUX")
+            or not (t.is_alpha or _abbreviation(t) or t.text in (".", "-", "'s", "’s"))
             for t in before
         ):
             continue
-        named = any(
-            t.ent_type_ in NAMED_TYPES or t.lemma_.lower() in COLON_SOURCE_NOUNS for t in before
-        ) or any(t.pos_ == "PROPN" for t in before)
+        quoting = text[tok.idx + 1 : tok.idx + 3].lstrip()[:1] in QUOTE_CHARS
+        named = (
+            any(
+                t.ent_type_ in NAMED_TYPES or t.lemma_.lower() in COLON_SOURCE_NOUNS for t in before
+            )
+            or any(t.pos_ == "PROPN" for t in before)
+            # "Trump: ‘I’m the Worst Thing ...’": a capitalised name before a quotation,
+            # whatever tag the parser gave it
+            or (quoting and all(t.is_title or not t.is_alpha for t in before))
+        )
         if not named or (len(before) == 1 and before[0].is_upper and not before[0].ent_type_):
             continue
         capitals = all(t.is_upper or not t.is_alpha for t in before)
@@ -1371,6 +1571,11 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
             )
         )
     return found
+
+
+def _abbreviation(tok: Token) -> bool:
+    """A title or initial written with its full stop ("Dr.", "Sen.", "J.")."""
+    return tok.text.endswith(".") and tok.text[:-1].isalpha() and len(tok.text) <= 5
 
 
 def _within_paragraph(doc: Doc, item: Attribution) -> bool:
