@@ -14,7 +14,8 @@ loading included, as ours is) and over its work alone (loading excluded, the kin
 peer); the ratio is given against each. Medians of `--runs` runs.
 
 `--profile` runs ours once more under cProfile (the parent only: workers are other processes)
-and prints where the parent's time goes: start-up, waiting for workers, the store, linking.
+and prints where the parent's time goes: start-up, waiting for workers, the store, linking
+(the passes run along the workers, inside the ingest job, and the one after its last batch).
 """
 
 from __future__ import annotations
@@ -156,7 +157,9 @@ def profile_ours(pages: Path, workers: int | None) -> None:
         "  store: known documents": ("database.py", "known_documents"),
         "  waiting for workers": ("pool.py", "result"),
         "  store: batch writes": ("database.py", "write_batch"),
-        "linking (stage B)": ("link.py", "link_with_progress"),
+        "  linking along the workers (stage B passes)": ("cli/ingest.py", "written"),
+        "linking what is left after the last batch": ("cli/ingest.py", "finish"),
+        "linking (stage B, one-process runs)": ("link.py", "link_with_progress"),
     }
     cumulative: dict[tuple[str, str], float] = {}
     for (filename, _, name), row in stats.stats.items():  # type: ignore[attr-defined]
@@ -165,7 +168,8 @@ def profile_ours(pages: Path, workers: int | None) -> None:
                 cumulative[key] = cumulative.get(key, 0.0) + row[3]
     print(f"\nparent profile, one run ({wall:.1f} s wall under cProfile):")
     accounted = cumulative.get(steps["ingest job (all of stage A as the parent sees it)"], 0.0)
-    accounted += cumulative.get(steps["linking (stage B)"], 0.0)
+    accounted += cumulative.get(steps["linking what is left after the last batch"], 0.0)
+    accounted += cumulative.get(steps["linking (stage B, one-process runs)"], 0.0)
     for label, key in steps.items():
         print(f"  {label:52s}{cumulative.get(key, 0.0):8.2f} s")
     print(f"  {'start-up, imports, migrations, summary':52s}{wall - accounted:8.2f} s")
