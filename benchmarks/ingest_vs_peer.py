@@ -1,7 +1,7 @@
 """`newsgraph ingest` end to end against the peer composite's 2-process run, same pages, same run.
 
     .venv/bin/python benchmarks/ingest_vs_peer.py [../shared/bench/extraction/html]
-        [--workers N] [--runs 3] [--profile]
+        [--workers N] [--runs 3] [--profile] [--against OTHER_SRC]
 
 Ours: the real `newsgraph ingest` command as a subprocess into a fresh SQLite store, whole
 process timed by the wall clock: start-up, reading, clean + parse + extract in `--workers`
@@ -14,7 +14,8 @@ loading included, as ours is) and over its work alone (loading excluded, the kin
 peer); the ratio is given against each. Medians of `--runs` runs.
 
 `--profile` runs ours once more under cProfile (the parent only: workers are other processes)
-and prints where the parent's time goes: start-up, waiting for workers, the store, linking.
+and prints where the parent's time goes: start-up, waiting for workers, the store, linking
+(the passes run along the workers, inside the ingest job, and the one after its last batch).
 """
 
 from __future__ import annotations
@@ -80,15 +81,17 @@ def high_water_kib(pid: int, depth: int) -> tuple[str, int, float] | None:
     return name, int(fields["VmHWM"].split()[0]), (int(ticks[11]) + int(ticks[12])) * TICK_S
 
 
-def run_ours(pages: Path, workers: int | None) -> dict[str, float]:
-    """One `newsgraph ingest` of `pages` into a fresh store: wall seconds and peak RSS."""
+def run_ours(pages: Path, workers: int | None, src: Path | None = None) -> dict[str, float]:
+    """One `newsgraph ingest` of `pages` into a fresh store: wall seconds and peak RSS.
+    `src`: run the newsgraph of that source folder instead of the installed one."""
     with tempfile.TemporaryDirectory(prefix="ingest-bench-") as folder:
         command = [*NEWSGRAPH, "ingest", "--store", str(Path(folder) / "bench.db"), str(pages)]
         if workers:
             command += ["--workers", str(workers)]
         began = time.perf_counter()
+        env = {**os.environ, "PYTHONPATH": str(src)} if src else None
         process = subprocess.Popen(
-            command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
         )
         peaks: dict[int, tuple[str, int, float]] = {}
         while process.poll() is None:
@@ -156,7 +159,9 @@ def profile_ours(pages: Path, workers: int | None) -> None:
         "  store: known documents": ("database.py", "known_documents"),
         "  waiting for workers": ("pool.py", "result"),
         "  store: batch writes": ("database.py", "write_batch"),
-        "linking (stage B)": ("link.py", "link_with_progress"),
+        "  linking along the workers (stage B passes)": ("cli/ingest.py", "written"),
+        "linking what is left after the last batch": ("cli/ingest.py", "finish"),
+        "linking (stage B, one-process runs)": ("link.py", "link_with_progress"),
     }
     cumulative: dict[tuple[str, str], float] = {}
     for (filename, _, name), row in stats.stats.items():  # type: ignore[attr-defined]
@@ -165,7 +170,8 @@ def profile_ours(pages: Path, workers: int | None) -> None:
                 cumulative[key] = cumulative.get(key, 0.0) + row[3]
     print(f"\nparent profile, one run ({wall:.1f} s wall under cProfile):")
     accounted = cumulative.get(steps["ingest job (all of stage A as the parent sees it)"], 0.0)
-    accounted += cumulative.get(steps["linking (stage B)"], 0.0)
+    accounted += cumulative.get(steps["linking what is left after the last batch"], 0.0)
+    accounted += cumulative.get(steps["linking (stage B, one-process runs)"], 0.0)
     for label, key in steps.items():
         print(f"  {label:52s}{cumulative.get(key, 0.0):8.2f} s")
     print(f"  {'start-up, imports, migrations, summary':52s}{wall - accounted:8.2f} s")
@@ -177,13 +183,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="ours (default: the cores)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help="the src folder of another checkout (main's, say): its ingest runs interleaved "
+        "with ours and the peer, and its CPU figures are printed beside ours",
+    )
     args = parser.parse_args()
     args.pages = args.pages.resolve()  # ours runs in a folder of its own
     paths = sorted(str(p) for p in args.pages.glob("*.html*"))
     if not paths:
         raise SystemExit(f"no pages under {args.pages}")
-    ours_runs, peer_runs = [], []
+    ours_runs, peer_runs, before_runs = [], [], []
     for number in range(args.runs):  # interleaved, so both meet the same neighbours
+        if args.against:
+            before_runs.append(run_ours(args.pages, args.workers, args.against.resolve()))
         ours_runs.append(run_ours(args.pages, args.workers))
         peer_runs.append(measure("peer", paths, 2, False))
         print(
@@ -224,6 +239,36 @@ def main() -> None:
     print(f"  ours peak RSS per worker MiB (max)       {median(ours_runs, 'worker_peak_mib'):8.0f}")
     print(f"  ours peak RSS of the parent MiB          {median(ours_runs, 'parent_peak_mib'):8.0f}")
     print(f"  peer peak RSS per worker MiB             {median(peer_runs, 'peak_rss_mib'):8.0f}")
+    if before_runs:
+        print(f"\nagainst {args.against} (interleaved, same medians):")
+        print(f"  {'':40s}{'against':>10s}{'ours':>10s}")
+        for label, key in (
+            ("articles/s (whole process)", "articles_per_s"),
+            ("wall s", "wall_s"),
+            ("CPU s, whole run", "all_cpu_s"),
+            ("CPU s of all workers", "worker_cpu_total_s"),
+            ("CPU s of the fork server", "server_cpu_s"),
+            ("peak RSS per worker MiB", "worker_peak_mib"),
+            ("peak RSS of the parent MiB", "parent_peak_mib"),
+        ):
+            print(f"  {label:40s}{median(before_runs, key):10.2f}{median(ours_runs, key):10.2f}")
+        parent = [r["all_cpu_s"] - r["worker_cpu_total_s"] - r["server_cpu_s"] for r in before_runs]
+        ours_parent = [
+            r["all_cpu_s"] - r["worker_cpu_total_s"] - r["server_cpu_s"] for r in ours_runs
+        ]
+        print(
+            f"  {'CPU s, parent and the rest':40s}"
+            f"{statistics.median(parent):10.2f}{statistics.median(ours_parent):10.2f}"
+        )
+        before_floor = median(before_runs, "all_cpu_s") / 2
+        print(
+            f"  {'ratio by CPU against the peer':40s}"
+            f"{peer_cpu / before_floor:10.2f}{peer_cpu / ours_floor:10.2f}"
+        )
+        print(
+            f"  {'ratio against the peer (with load)':40s}"
+            f"{median(before_runs, 'articles_per_s') / peer_whole:10.2f}{ours / peer_whole:10.2f}"
+        )
     if args.profile:
         profile_ours(args.pages, args.workers)
 

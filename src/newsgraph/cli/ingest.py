@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 
 import typer
@@ -25,12 +25,15 @@ from newsgraph.cli.app import (
     settings_for,
     setup_logging,
 )
-from newsgraph.cli.link import link_with_progress
-from newsgraph.cli.progress import progress_bar
-from newsgraph.errors import InputError
-from newsgraph.ingest import GivenMetadata, IngestSummary, ingest
 from newsgraph.ingest.pool import cpu_count, prestart
-from newsgraph.store import Store, open_store
+
+# The job, the store and the settings (SQLAlchemy, pydantic: most of this command's start-up)
+# are imported once the workers' fork server has been started, so that its preload (spaCy,
+# seconds of one core) begins before them, not after.
+if TYPE_CHECKING:
+    from newsgraph.errors import InputError
+    from newsgraph.ingest import GivenMetadata, IngestSummary
+    from newsgraph.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +78,16 @@ def ingest_command(
     """Ingest HTML pages, plain-text scrapes and JSONL records; exit code 1 if some inputs failed."""
     setup_logging()
     given = _given(published, outlet, url)
-    settings = settings_for(store)
     count = workers or cpu_count()
     if count > 1:
         with reported_errors():
-            prestart()  # the workers' server loads spaCy while this process opens the store
+            prestart()  # the workers' server loads spaCy while this process starts up
+    from newsgraph.cli.link import link_with_progress
+    from newsgraph.cli.progress import progress_bar
+    from newsgraph.ingest import ingest
+    from newsgraph.store import open_store
+
+    settings = settings_for(store)
     with reported_errors():
         db = open_store(settings.store_url)
 
@@ -177,6 +185,7 @@ class _LinkingAlong:
     def finish(self, stored_ids: list[str]) -> None:
         """Link what is left, with a progress bar, and say what the run's linking did
         (`stored_ids`: the articles this run stored)."""
+        from newsgraph.cli.progress import progress_bar
         from newsgraph.link import link
 
         pending = self.db.count_unlinked()
@@ -234,6 +243,8 @@ def _given(published: str | None, outlet: str | None, url: str | None) -> GivenM
             _refuse(f"--url {url!r} is not an http or https address")
     if published is None and outlet is None and url is None:
         return None
+    from newsgraph.ingest import GivenMetadata
+
     return GivenMetadata(
         published=published.strip() if published else None,
         outlet=domain,

@@ -32,8 +32,10 @@ class InferenceOps(NumpyOps):
     def maxout(self, X: Any) -> tuple[Any, Any]:
         if X.dtype != numpy.float32 or X.ndim != 3 or X.shape[0] == 0:
             return super().maxout(X)
-        best = X[:, :, 0].copy()
-        for piece in range(1, X.shape[2]):
+        if X.shape[2] == 1:
+            return X[:, :, 0].copy(), _Pieces(X)
+        best = numpy.maximum(X[:, :, 0], X[:, :, 1])  # no copy of the first piece first
+        for piece in range(2, X.shape[2]):
             numpy.maximum(best, X[:, :, piece], out=best)
         return best, _Pieces(X)
 
@@ -49,20 +51,23 @@ class InferenceOps(NumpyOps):
         lengths = numpy.asarray([rows] if lengths is None else lengths, dtype="int64")
         if rows == 0 or int(lengths.sum()) != rows:
             return super().seq2col(seq, nW, lengths=lengths.astype("int32"))
-        cols = numpy.zeros((rows, (2 * nW + 1) * width), dtype="float32")
+        # every cell is written below: each block is a copy of the sequence shifted, and the
+        # rows that have no neighbour that far inside their own text are zeroed by index
+        cols = numpy.empty((rows, (2 * nW + 1) * width), dtype="float32")
         cols[:, nW * width : (nW + 1) * width] = seq
-        starts = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1]))
-        position = numpy.arange(rows) - numpy.repeat(starts, lengths)  # index within its text
-        remaining = numpy.repeat(lengths, lengths) - position - 1  # tokens after it
+        ends = numpy.cumsum(lengths)  # exclusive
+        starts = ends - lengths
         for offset in range(1, nW + 1):
-            if rows <= offset:
-                break
             left = (nW - offset) * width
             right = (nW + offset) * width
-            cols[offset:, left : left + width] = seq[:-offset]
-            cols[:-offset, right : right + width] = seq[offset:]
-            cols[position < offset, left : left + width] = 0.0  # no neighbour across texts
-            cols[remaining < offset, right : right + width] = 0.0
+            if rows > offset:
+                cols[offset:, left : left + width] = seq[:-offset]
+                cols[:-offset, right : right + width] = seq[offset:]
+            steps = numpy.arange(offset)
+            first = starts[:, None] + steps  # fewer than `offset` tokens before them
+            last = ends[:, None] - 1 - steps  # fewer than `offset` tokens after them
+            cols[first[first < ends[:, None]], left : left + width] = 0.0
+            cols[last[last >= starts[:, None]], right : right + width] = 0.0
         return cols
 
 

@@ -1224,7 +1224,7 @@ def _model_size(doc: Doc, item: _Found) -> bool:
     """A size that opens a model's name: "the 16-inch MacBook Pro", "a 6.1-inch iPhone" (a
     hyphenated measure right before a product's proper name names the model; "a 5-mile
     stretch" measures)."""
-    if item.unit is None or not _SIZE_ADJECTIVE.fullmatch(doc.text[item.start : item.end]):
+    if item.unit is None or not _SIZE_ADJECTIVE.fullmatch(text_of(doc)[item.start : item.end]):
         return False
     span = doc.char_span(item.start, item.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
