@@ -12,7 +12,6 @@ from newsgraph.clean.blocks import (
     headline_index,
     line_features,
     select_lines,
-    shape_of,
     shape_runs,
 )
 
@@ -29,6 +28,15 @@ PARAGRAPH = (
         (["Bridge to Close for Repairs - Daily Post", "bridge to close for repairs"], 1),
         (["Bridge to Close for Repairs", "Menu", "Bridge to Close for Repairs and More"], None),
         (["Home", "Home"], None),
+        # a title with several site tails: the headline repeats what is left without them
+        (
+            [
+                "Bridge Closes for Repairs | Daily Post | News | Local",
+                "Menu",
+                "Bridge Closes for Repairs",
+            ],
+            2,
+        ),
     ],
 )
 def test_headline_is_the_repeat_of_the_title(lines: list[str], expected: int | None) -> None:
@@ -72,7 +80,7 @@ def test_lines_of_one_list_share_a_shape() -> None:
         "July 2 – Uncasville, CT @ Mohegan Sun Arena",
         PARAGRAPH,
     ]
-    assert shape_of(lines[1]) == shape_of(lines[3])
+    assert forms.shape_of(lines[1]) == forms.shape_of(lines[3])
     same, run = shape_runs(lines)
     assert same.tolist() == [0.0, 1.0, 1.0, 1.0, 0.0]
     assert run[1] > run[0]

@@ -323,29 +323,9 @@ def own_features(line: str) -> list[float]:
     ]
 
 
-def shape_of(line: str) -> tuple[str, ...]:
-    """A line's template: the classes of its first three words and of its last character.
-
-    Lines of one list (tour dates, a table's rows, a meal plan's items) share it.
-    """
-    classes = []
-    for word in forms.words_of(line)[:3]:
-        if word.isdigit():
-            classes.append("9")
-        elif word.isupper() and len(word) > 1:
-            classes.append("A")
-        elif word[:1].isupper():
-            classes.append("a")
-        else:
-            classes.append("-")
-    last = line[-1:]
-    classes.append("." if last in ".!?" else "9" if last.isdigit() else "x")
-    return tuple(classes)
-
-
 def shape_runs(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Whether each line shares its shape with a neighbour, and the length of its run."""
-    shapes = [shape_of(line) for line in lines]
+    shapes = [forms.shape_of(line) for line in lines]
     n = len(lines)
     same = np.zeros(n)
     run = np.ones(n)
@@ -367,14 +347,30 @@ def headline_index(lines: list[str]) -> int | None:
     Scrapes open with the document title, then navigation and teasers, then the article's own
     headline (the h1) and the article: what comes before that repeat is rarely the body.
     """
-    title = tuple(word.lower() for word in forms.words_of(forms.strip_site_suffix(lines[0])))
-    if len(title) < 3:
+    titles = {
+        tuple(word.lower() for word in forms.words_of(title)) for title in title_forms(lines[0])
+    }
+    titles = {title for title in titles if len(title) >= 3}
+    if not titles:
         return None
+    lengths = {len(title) for title in titles}
     for i in range(1, len(lines)):
         words = forms.words_of(lines[i])
-        if len(words) == len(title) and tuple(word.lower() for word in words) == title:
+        if len(words) in lengths and tuple(word.lower() for word in words) in titles:
             return i
     return None
+
+
+def title_forms(title: str, most: int = 4) -> list[str]:
+    """A <title>-like line and what is left of it as its site tails are cut one by one
+    ("Headline | Site | Section | Topic"): the article's own headline is one of them."""
+    found = [title]
+    for _ in range(most):
+        shorter = forms.SITE_SUFFIX.sub("", found[-1])
+        if shorter == found[-1] or len(forms.words_of(shorter)) < 3:
+            break
+        found.append(shorter)
+    return found
 
 
 def prose_weights(own: np.ndarray, blocked: np.ndarray) -> np.ndarray:
