@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsgraph.clean import forms
-from newsgraph.clean.dates import date_line
+from newsgraph.clean.dates import DIGIT, date_line
 
 MODEL_FILE = "block_model.json"
 # The body span: lines count for it above this probability, against it below.
@@ -316,16 +316,23 @@ def own_features(line: str) -> list[float]:
         sum(map(SITE_WORDS.__contains__, lowered)) / n,
         1.0 if CAPTION_CUE.search(line) else 0.0,
         1.0 if LABEL_PREFIX.match(line) else 0.0,
-        1.0 if CUT_OFF_END.search(line) else 0.0,
+        1.0 if line.rstrip().endswith(("..", "…")) else 0.0,  # CUT_OFF_END, read from the end
         # A line that states the page's date sits with the headline and byline, above the body.
         # (Long lines are prose or lists, never one: they are not read for dates.)
-        1.0 if n_words <= DATE_LINE_WORDS and date_line(line) is not None else 0.0,
+        # (A line without a digit is no date line: date_line would say so, more slowly.)
+        1.0
+        if n_words <= DATE_LINE_WORDS and DIGIT.search(line) and date_line(line) is not None
+        else 0.0,
     ]
 
 
 def shape_runs(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Whether each line shares its shape with a neighbour, and the length of its run."""
-    shapes = [forms.shape_of(line) for line in lines]
+    distinct: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        if line not in distinct:
+            distinct[line] = forms.shape_of(line)
+    shapes = [distinct[line] for line in lines]
     n = len(lines)
     same = np.zeros(n)
     run = np.ones(n)
@@ -410,7 +417,12 @@ def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
     """The feature matrix of a page's lines, one row a line, columns in FEATURES order."""
     n = len(lines)
-    own = np.asarray([own_features(line) for line in lines], dtype=float).reshape(n, OWN)
+    # A page repeats many of its lines (menus above and below, share bars): each is read once.
+    distinct: dict[str, list[float]] = {}
+    for line in lines:
+        if line not in distinct:
+            distinct[line] = own_features(line)
+    own = np.asarray([distinct[line] for line in lines], dtype=float).reshape(n, OWN)
     flags = np.asarray(blocked, dtype=bool)
     start, end = densest_run(prose_weights(own, flags))
     index = np.arange(n, dtype=float)

@@ -166,9 +166,16 @@ def strip_site_suffix(title: str) -> str:
     return stripped if len(words_of(stripped)) >= 3 else title
 
 
+# SENTENCE_END read without a regex search (which would try every position of the line).
+SENTENCE_MARKS = frozenset(".!?…:;。！？")
+CLOSING_MARKS = "\"'”’)]」』"
+
+
 def is_sentence_like(line: str) -> bool:
-    """True when the line ends as a sentence ends."""
-    return SENTENCE_END.search(line) is not None
+    """True when the line ends as a sentence ends (see SENTENCE_END)."""
+    if line.endswith("\n"):
+        line = line[:-1]  # where the regex's $ would match too
+    return line.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_MARKS
 
 
 def name_from_byline(rest: str) -> str | None:
