@@ -138,3 +138,22 @@ def test_body_runs_on_past_a_teaser_dropped_into_its_last_paragraphs() -> None:
     assert body_span(lines, probabilities, blocked) == (0, 3)
     keep = select_lines(lines, probabilities, blocked, 0.5)
     assert keep == [True] * 4 + [False, False, True, True] + [False] * 4
+
+
+def test_a_list_announced_by_a_colon_is_marked() -> None:
+    lines = [
+        PARAGRAPH,
+        "The band's tour dates:",
+        "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+        "June 10 – Tampa, FL @ Credit Union Amphitheatre",
+        "Share this article",
+        "June 12 – Orlando, FL @ Amway Center",
+    ]
+    assert column(line_features(lines, [False] * len(lines)), "introduced_list") == [
+        0.0,
+        0.0,
+        1.0,
+        1.0,
+        0.0,
+        0.0,
+    ]

@@ -223,6 +223,7 @@ FEATURES = (
     "same_shape",
     "shape_run",
     "blocked_since_headline",
+    "introduced_list",
 )
 # Columns of `own_features`.
 OWN = 15
@@ -345,6 +346,24 @@ def shape_runs(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
             run[start:i] = i - start
         start = i
     return same, np.log1p(run)
+
+
+def introduced_lists(lines: list[str]) -> np.ndarray:
+    """1 for the lines of a list that a line ending in a colon announces ("Tour dates:", then
+    one row a line, the rows sharing a shape), and for the one line after such a line."""
+    distinct: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        if line not in distinct:
+            distinct[line] = forms.shape_of(line)
+    shapes = [distinct[line] for line in lines]
+    n = len(lines)
+    found = np.zeros(n)
+    for i in range(1, n):
+        if lines[i - 1].endswith(":"):
+            found[i] = 1.0
+        elif found[i - 1] and shapes[i] == shapes[i - 1]:
+            found[i] = 1.0
+    return found
 
 
 def headline_index(lines: list[str]) -> int | None:
@@ -479,6 +498,7 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
         window_mean(flags.astype(float), 3),
         *shape_runs(lines),
         blocked_since,
+        introduced_lists(lines),
     ]
     return np.column_stack(columns)
 
