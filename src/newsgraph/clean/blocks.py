@@ -359,9 +359,8 @@ def introduced_lists(lines: list[str]) -> np.ndarray:
     n = len(lines)
     found = np.zeros(n)
     for i in range(1, n):
-        if lines[i - 1].endswith(":"):
-            found[i] = 1.0
-        elif found[i - 1] and shapes[i] == shapes[i - 1]:
+        announced = lines[i - 1].endswith(":")
+        if announced or (found[i - 1] and shapes[i] == shapes[i - 1]):
             found[i] = 1.0
     return found
 
