@@ -327,13 +327,20 @@ def own_features(line: str) -> list[float]:
     ]
 
 
-def shape_runs(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Whether each line shares its shape with a neighbour, and the length of its run."""
+def line_shapes(lines: list[str]) -> list[tuple[str, ...]]:
+    """Each line's `forms.shape_of`, computed once for each distinct line of the page."""
     distinct: dict[str, tuple[str, ...]] = {}
     for line in lines:
         if line not in distinct:
             distinct[line] = forms.shape_of(line)
-    shapes = [distinct[line] for line in lines]
+    return [distinct[line] for line in lines]
+
+
+def shape_runs(
+    lines: list[str], shapes: list[tuple[str, ...]] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each line shares its shape with a neighbour, and the length of its run."""
+    shapes = shapes if shapes is not None else line_shapes(lines)
     n = len(lines)
     same = np.zeros(n)
     run = np.ones(n)
@@ -348,14 +355,9 @@ def shape_runs(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return same, np.log1p(run)
 
 
-def introduced_lists(lines: list[str]) -> np.ndarray:
+def introduced_lists(lines: list[str], shapes: list[tuple[str, ...]]) -> np.ndarray:
     """1 for the lines of a list that a line ending in a colon announces ("Tour dates:", then
     one row a line, the rows sharing a shape), and for the one line after such a line."""
-    distinct: dict[str, tuple[str, ...]] = {}
-    for line in lines:
-        if line not in distinct:
-            distinct[line] = forms.shape_of(line)
-    shapes = [distinct[line] for line in lines]
     n = len(lines)
     found = np.zeros(n)
     for i in range(1, n):
@@ -448,6 +450,7 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
+    shapes = line_shapes(lines)
     headline = headline_index(lines)
     if headline is None:
         before_headline = np.zeros(n)
@@ -495,9 +498,9 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
         own[:, 13],
         own[:, 14],
         window_mean(flags.astype(float), 3),
-        *shape_runs(lines),
+        *shape_runs(lines, shapes),
         blocked_since,
-        introduced_lists(lines),
+        introduced_lists(lines, shapes),
     ]
     return np.column_stack(columns)
 
