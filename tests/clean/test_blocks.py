@@ -12,7 +12,6 @@ from newsgraph.clean.blocks import (
     headline_index,
     line_features,
     select_lines,
-    shape_of,
     shape_runs,
 )
 
@@ -29,6 +28,15 @@ PARAGRAPH = (
         (["Bridge to Close for Repairs - Daily Post", "bridge to close for repairs"], 1),
         (["Bridge to Close for Repairs", "Menu", "Bridge to Close for Repairs and More"], None),
         (["Home", "Home"], None),
+        # a title with several site tails: the headline repeats what is left without them
+        (
+            [
+                "Bridge Closes for Repairs | Daily Post | News | Local",
+                "Menu",
+                "Bridge Closes for Repairs",
+            ],
+            2,
+        ),
     ],
 )
 def test_headline_is_the_repeat_of_the_title(lines: list[str], expected: int | None) -> None:
@@ -72,7 +80,7 @@ def test_lines_of_one_list_share_a_shape() -> None:
         "July 2 – Uncasville, CT @ Mohegan Sun Arena",
         PARAGRAPH,
     ]
-    assert shape_of(lines[1]) == shape_of(lines[3])
+    assert forms.shape_of(lines[1]) == forms.shape_of(lines[3])
     same, run = shape_runs(lines)
     assert same.tolist() == [0.0, 1.0, 1.0, 1.0, 0.0]
     assert run[1] > run[0]
@@ -130,3 +138,22 @@ def test_body_runs_on_past_a_teaser_dropped_into_its_last_paragraphs() -> None:
     assert body_span(lines, probabilities, blocked) == (0, 3)
     keep = select_lines(lines, probabilities, blocked, 0.5)
     assert keep == [True] * 4 + [False, False, True, True] + [False] * 4
+
+
+def test_a_list_announced_by_a_colon_is_marked() -> None:
+    lines = [
+        PARAGRAPH,
+        "The band's tour dates:",
+        "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+        "June 10 – Tampa, FL @ Credit Union Amphitheatre",
+        "Share this article",
+        "June 12 – Orlando, FL @ Amway Center",
+    ]
+    assert column(line_features(lines, [False] * len(lines)), "introduced_list") == [
+        0.0,
+        0.0,
+        1.0,
+        1.0,
+        0.0,
+        0.0,
+    ]

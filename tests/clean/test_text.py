@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.clean import forms
 from newsgraph.clean.text import clean_text
 from newsgraph.errors import EmptyInput
 from newsgraph.records import Cleaned
@@ -119,6 +120,24 @@ def test_teaser_list_of_another_length_is_found() -> None:
     cleaned = clean_text("\n".join([body, *teasers]))
     assert cleaned.text == body
     assert kinds_of(cleaned, "teaser") == teasers
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a table of standings: rank, name, figures
+        ["7 Kyle Larson 2339 1 1 8 17", "8 Brad Keselowski 2318 3 3 13 19"] * 3,
+        # a list of tour dates: every row opens with a date
+        [
+            "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+            "June 14 -- Ameris Bank Amphitheatre (Formerly Verizon), Alpharetta, GA",
+            "July 2 -- Mohegan Sun Arena, Uncasville, CT",
+            "July 19 -- Budweiser Stage on the Lake Shore, Toronto, ON",
+        ],
+    ],
+)
+def test_rows_of_a_list_are_not_a_teaser_list(rows: list[str]) -> None:
+    assert forms.find_teaser_runs(rows) == set()
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsgraph.clean import forms
-from newsgraph.clean.dates import date_line
+from newsgraph.clean.dates import DIGIT, date_line
 
 MODEL_FILE = "block_model.json"
 # The body span: lines count for it above this probability, against it below.
@@ -223,6 +223,7 @@ FEATURES = (
     "same_shape",
     "shape_run",
     "blocked_since_headline",
+    "introduced_list",
 )
 # Columns of `own_features`.
 OWN = 15
@@ -316,36 +317,30 @@ def own_features(line: str) -> list[float]:
         sum(map(SITE_WORDS.__contains__, lowered)) / n,
         1.0 if CAPTION_CUE.search(line) else 0.0,
         1.0 if LABEL_PREFIX.match(line) else 0.0,
-        1.0 if CUT_OFF_END.search(line) else 0.0,
+        1.0 if line.rstrip().endswith(("..", "…")) else 0.0,  # CUT_OFF_END, read from the end
         # A line that states the page's date sits with the headline and byline, above the body.
         # (Long lines are prose or lists, never one: they are not read for dates.)
-        1.0 if n_words <= DATE_LINE_WORDS and date_line(line) is not None else 0.0,
+        # (A line without a digit is no date line: date_line would say so, more slowly.)
+        1.0
+        if n_words <= DATE_LINE_WORDS and DIGIT.search(line) and date_line(line) is not None
+        else 0.0,
     ]
 
 
-def shape_of(line: str) -> tuple[str, ...]:
-    """A line's template: the classes of its first three words and of its last character.
-
-    Lines of one list (tour dates, a table's rows, a meal plan's items) share it.
-    """
-    classes = []
-    for word in forms.words_of(line)[:3]:
-        if word.isdigit():
-            classes.append("9")
-        elif word.isupper() and len(word) > 1:
-            classes.append("A")
-        elif word[:1].isupper():
-            classes.append("a")
-        else:
-            classes.append("-")
-    last = line[-1:]
-    classes.append("." if last in ".!?" else "9" if last.isdigit() else "x")
-    return tuple(classes)
+def line_shapes(lines: list[str]) -> list[tuple[str, ...]]:
+    """Each line's `forms.shape_of`, computed once for each distinct line of the page."""
+    distinct: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        if line not in distinct:
+            distinct[line] = forms.shape_of(line)
+    return [distinct[line] for line in lines]
 
 
-def shape_runs(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def shape_runs(
+    lines: list[str], shapes: list[tuple[str, ...]] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Whether each line shares its shape with a neighbour, and the length of its run."""
-    shapes = [shape_of(line) for line in lines]
+    shapes = shapes if shapes is not None else line_shapes(lines)
     n = len(lines)
     same = np.zeros(n)
     run = np.ones(n)
@@ -360,6 +355,18 @@ def shape_runs(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return same, np.log1p(run)
 
 
+def introduced_lists(lines: list[str], shapes: list[tuple[str, ...]]) -> np.ndarray:
+    """1 for the lines of a list that a line ending in a colon announces ("Tour dates:", then
+    one row a line, the rows sharing a shape), and for the one line after such a line."""
+    n = len(lines)
+    found = np.zeros(n)
+    for i in range(1, n):
+        announced = lines[i - 1].endswith(":")
+        if announced or (found[i - 1] and shapes[i] == shapes[i - 1]):
+            found[i] = 1.0
+    return found
+
+
 def headline_index(lines: list[str]) -> int | None:
     """Where the page's headline stands above the article: the first later line that repeats
     the <title>-like first line (its site tail cut off), word for word. None when none does.
@@ -367,14 +374,30 @@ def headline_index(lines: list[str]) -> int | None:
     Scrapes open with the document title, then navigation and teasers, then the article's own
     headline (the h1) and the article: what comes before that repeat is rarely the body.
     """
-    title = tuple(word.lower() for word in forms.words_of(forms.strip_site_suffix(lines[0])))
-    if len(title) < 3:
+    titles = {
+        tuple(word.lower() for word in forms.words_of(title)) for title in title_forms(lines[0])
+    }
+    titles = {title for title in titles if len(title) >= 3}
+    if not titles:
         return None
+    lengths = {len(title) for title in titles}
     for i in range(1, len(lines)):
         words = forms.words_of(lines[i])
-        if len(words) == len(title) and tuple(word.lower() for word in words) == title:
+        if len(words) in lengths and tuple(word.lower() for word in words) in titles:
             return i
     return None
+
+
+def title_forms(title: str, most: int = 4) -> list[str]:
+    """A <title>-like line and what is left of it as its site tails are cut one by one
+    ("Headline | Site | Section | Topic"): the article's own headline is one of them."""
+    found = [title]
+    for _ in range(most):
+        shorter = forms.SITE_SUFFIX.sub("", found[-1])
+        if shorter == found[-1] or len(forms.words_of(shorter)) < 3:
+            break
+        found.append(shorter)
+    return found
 
 
 def prose_weights(own: np.ndarray, blocked: np.ndarray) -> np.ndarray:
@@ -414,7 +437,12 @@ def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
     """The feature matrix of a page's lines, one row a line, columns in FEATURES order."""
     n = len(lines)
-    own = np.asarray([own_features(line) for line in lines], dtype=float).reshape(n, OWN)
+    # A page repeats many of its lines (menus above and below, share bars): each is read once.
+    distinct: dict[str, list[float]] = {}
+    for line in lines:
+        if line not in distinct:
+            distinct[line] = own_features(line)
+    own = np.asarray([distinct[line] for line in lines], dtype=float).reshape(n, OWN)
     flags = np.asarray(blocked, dtype=bool)
     start, end = densest_run(prose_weights(own, flags))
     index = np.arange(n, dtype=float)
@@ -422,6 +450,7 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
+    shapes = line_shapes(lines)
     headline = headline_index(lines)
     if headline is None:
         before_headline = np.zeros(n)
@@ -469,8 +498,9 @@ def line_features(lines: list[str], blocked: list[bool]) -> np.ndarray:
         own[:, 13],
         own[:, 14],
         window_mean(flags.astype(float), 3),
-        *shape_runs(lines),
+        *shape_runs(lines, shapes),
         blocked_since,
+        introduced_lists(lines, shapes),
     ]
     return np.column_stack(columns)
 

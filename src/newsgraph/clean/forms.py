@@ -166,9 +166,16 @@ def strip_site_suffix(title: str) -> str:
     return stripped if len(words_of(stripped)) >= 3 else title
 
 
+# SENTENCE_END read without a regex search (which would try every position of the line).
+SENTENCE_MARKS = frozenset(".!?…:;。！？")
+CLOSING_MARKS = "\"'”’)]」』"
+
+
 def is_sentence_like(line: str) -> bool:
-    """True when the line ends as a sentence ends."""
-    return SENTENCE_END.search(line) is not None
+    """True when the line ends as a sentence ends (see SENTENCE_END)."""
+    if line.endswith("\n"):
+        line = line[:-1]  # where the regex's $ would match too
+    return line.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_MARKS
 
 
 def name_from_byline(rest: str) -> str | None:
@@ -239,6 +246,39 @@ def is_headline_like(line: str) -> bool:
     return 2 <= n_words <= 25 and len(line) <= 160 and not line.rstrip().endswith((".", ":", ","))
 
 
+def shape_of(line: str) -> tuple[str, ...]:
+    """A line's template: the classes of its first three words and of its last character.
+
+    Lines of one list (tour dates, a table's rows, a meal plan's items) share it.
+    """
+    classes = []
+    for word in words_of(line)[:3]:
+        if word.isdigit():
+            classes.append("9")
+        elif word.isupper() and len(word) > 1:
+            classes.append("A")
+        elif word[:1].isupper():
+            classes.append("a")
+        else:
+            classes.append("-")
+    last = line[-1:]
+    classes.append("." if last in ".!?" else "9" if last.isdigit() else "x")
+    return tuple(classes)
+
+
+def is_figures(line: str) -> bool:
+    """A line of which two words in five or more are numbers: a table's row, never a summary."""
+    words = words_of(line)
+    return sum(map(str.isdigit, words)) * 5 >= len(words) * 2
+
+
+def same_numbered_form(first: str, second: str) -> bool:
+    """Two rows of one numbered or dated list ("7 Kyle Larson 2339", "June 10 -- Tampa"): both
+    open with the same template, a number in it. A headline and its summary do not."""
+    opening = shape_of(first)[:2]
+    return "9" in opening and shape_of(second)[:2] == opening
+
+
 def is_cut_off(line: str) -> bool:
     """A summary cut at a fixed length: it stops mid-sentence or with an ellipsis."""
     return len(words_of(line)) >= 5 and (
@@ -263,6 +303,8 @@ def find_teaser_runs(lines: list[str], min_pairs: int = 2, tolerance: int = 6) -
             and is_headline_like(lines[j])
             and is_cut_off(lines[j + 1])
             and len(lines[j + 1]) > len(lines[j])
+            and not same_numbered_form(lines[j], lines[j + 1])
+            and not is_figures(lines[j + 1])
         ):
             pairs.append(j)
             j += 2

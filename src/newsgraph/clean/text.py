@@ -124,7 +124,11 @@ def mark_furniture(
     lines: list[str],
 ) -> tuple[list[forms.Furniture | None], set[int], list[bool]]:
     """Furniture found line by line, the teaser-list lines, and which lines are either."""
-    furniture = [forms.classify_furniture(line) for line in lines]
+    distinct: dict[str, forms.Furniture | None] = {}
+    for line in lines:
+        if line not in distinct:
+            distinct[line] = forms.classify_furniture(line)
+    furniture = [distinct[line] for line in lines]
     teasers = forms.find_teaser_runs(lines)
     comments_from = forms.find_comment_section(lines)
     if comments_from is not None:
