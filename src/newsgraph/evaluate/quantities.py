@@ -11,7 +11,9 @@ matched pairs whose `change` agrees. The false-positive rate is the share of the
 `non_quantities` that some predicted quantity overlaps.
 
 Folds: item i belongs to fold i % 5. Rules are developed on folds 0-3; fold 4 is the held-out
-figure, reported next to the in-sample one over all items.
+figure, reported next to the in-sample one over all items. A file whose items carry `half`
+(`A` or `B`, assigned by source article, as tests/data/quantities_news.jsonl does) is split by
+it instead: half A is developed on, half B is held out.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class FoldScores:
     all: QuantityScores
     develop: QuantityScores
     held_out: QuantityScores
+    by_half: bool = False  # the parts are the file's halves A and B, not folds 0-3 and 4
 
 
 def load_items(path: Path) -> list[dict[str, Any]]:
@@ -166,19 +169,16 @@ def evaluate_quantities(
     items = load_items(path)
     analyse = analyse or newsgraph_analyse()
     advance = progress(len(items)) if progress else None
-    result = FoldScores(QuantityScores(), QuantityScores(), QuantityScores())
+    by_half = bool(items) and all("half" in it for it in items)
+    result = FoldScores(QuantityScores(), QuantityScores(), QuantityScores(), by_half)
     began = time.perf_counter()
     for k in range(0, len(items), batch_size):
         batch = items[k : k + batch_size]
         articles = [Article.bare(f"q{k + j}", it["text"]) for j, it in enumerate(batch)]
         for j, (item, analysed) in enumerate(zip(batch, analyse(articles), strict=True)):
-            fold = (k + j) % FOLDS
+            held = item["half"] == "B" if by_half else (k + j) % FOLDS == HELD_OUT
             score_item(item, analysed.quantities, result.all)
-            score_item(
-                item,
-                analysed.quantities,
-                result.held_out if fold == HELD_OUT else result.develop,
-            )
+            score_item(item, analysed.quantities, result.held_out if held else result.develop)
             if advance:
                 advance()
     seconds = time.perf_counter() - began
