@@ -277,7 +277,7 @@ def test_a_model_number_is_no_quantity(analyse: Callable[..., AnalyzedArticle], 
             "The Dow fell 120 points, or 0.4%, to 28,036.",
             [
                 ("120 points", 120.0, "index_point", "down"),
-                ("0.4%", 0.4, "percent", None),
+                ("0.4%", 0.4, "percent", "down"),
                 ("28,036", 28036.0, "index_point", None),
             ],
         ),
