@@ -5,7 +5,8 @@ Each item is one or two sentences run through newsgraph's stage A (`extract` on 
 parse, `published` unknown). Matching, per item, one to one, greedily by overlap: a predicted
 quantity matches a gold one when their character spans overlap (the gold span is the item's
 first occurrence of its `text` after the previous gold quantity) and the value agrees to 0.5%
-relative (for a range: low and high both). Levels on the matched pairs: `unit` equal,
+relative (for a range: low and high both); a gold text is placed where it stands as a whole
+(not the "5" inside "2:55"). Levels on the matched pairs: `unit` equal,
 `approx` equal, `kind` equal (where the gold set gives kinds); change accuracy is the share of
 matched pairs whose `change` agrees. The false-positive rate is the share of the listed
 `non_quantities` that some predicted quantity overlaps.
@@ -19,6 +20,7 @@ it instead: half A is developed on, half B is held out.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -98,7 +100,9 @@ def gold_spans(item: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
     out: list[tuple[int, int, dict[str, Any]]] = []
     cursor = 0
     for q in item.get("quantities", []):
-        at = text.find(q["text"], cursor)
+        at = _find_whole(text, q["text"], cursor)
+        if at < 0:
+            at = text.find(q["text"], cursor)
         if at < 0:
             at = text.find(q["text"])
         if at < 0:
@@ -106,6 +110,14 @@ def gold_spans(item: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
         out.append((at, at + len(q["text"]), q))
         cursor = at + len(q["text"])
     return out
+
+
+def _find_whole(text: str, phrase: str, cursor: int) -> int:
+    """The first occurrence of `phrase` at or after `cursor` that is not part of a longer
+    number or word (the "5" of a "5-4" score, not the one in "2:55"), else -1."""
+    pattern = re.compile(r"(?<![\w.,:])" + re.escape(phrase) + r"(?!\w)")
+    found = pattern.search(text, cursor)
+    return found.start() if found else -1
 
 
 def _close(a: float | None, b: float | None) -> bool:

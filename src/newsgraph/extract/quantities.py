@@ -642,6 +642,14 @@ class _Scanner:
                     end_char, unit = unit2[0], unit2[1]
                     if unit in _POINTS_UNITS:
                         unit = "percentage_point"
+            share = _OF_NUMBER.match(self.text, self.ends[core.end - 1])
+            whole = self.core(self.lex_at(share.end()), False) if share is not None else None
+            if whole is not None and not whole.fraction:
+                # "a quarter of 1 percent": the share of a stated percentage
+                end2, unit2, factor2 = self.suffix(whole, None)
+                if unit2 in ("percent", "percentage_point"):
+                    value = round(value * whole.value * factor2, 6)
+                    end_char, unit = end2, unit2
         if currency is not None:
             currency = localise(currency, self.sentence(k))
             unit = currency
@@ -689,7 +697,10 @@ class _Scanner:
         if k >= self.n or base is None:
             return [first]
         joiner = self.lows[k]
-        before = self.low(self.lex_at(first.start) - 1)
+        lead = self.lex_at(first.start) - 1
+        if self.low(lead) == "~":
+            lead -= 1  # "between ~3x and ~12x"
+        before = self.low(lead)
         if first.unit in SECONDS_IN and (
             self.is_digits(k) or (joiner == "and" and self.is_digits(k + 1))
         ):
@@ -708,6 +719,8 @@ class _Scanner:
             return [first]
         if joiner == "and" and before != "between":
             return [first]
+        if self.low(k + 1) == "~" and self.glued(k + 2):
+            k += 1  # "between ~3x and ~12x": the second bound softened too
         at, currency = self.prefix(k + 1)
         if currency is None and first.unit is not None and is_currency(first.unit):
             return [first]
@@ -724,6 +737,18 @@ class _Scanner:
         if first.unit is not None and unit is not None and first.unit != unit:
             return [first]
         own_unit, unit = unit, unit or first.unit
+        if (
+            joiner == "to"
+            and core.value == 1
+            and not core.words
+            and base > 1
+            and unit is None
+            and before in ("by", "of")
+            and self.low(self.lex_at(end_char)) not in ("percent", "%")
+        ):
+            # "outnumber them by 80 to 1", "a ratio of 3 to 1": one figure (a vote of 12 to 1 is two)
+            first.unit, first.end = "times", end_char
+            return [first]
         if first.sign or (joiner == "to" and (self._after_move(first) or before == "by")):
             return [first]  # "fell ₹14.30 to ₹612.85", "grew by 1.2 million to 10.5m"
         score = (
@@ -948,6 +973,13 @@ class _Scanner:
         nxt_tok = self.token(nxt) if nxt < self.n else None
         if self.low(nxt) in ("to", "or", "-", "–") and self.core_follows(nxt + 1):
             return False  # "the three to four percentage points": a range
+        if (
+            self.low(nxt) == "-"
+            and self.glued(nxt)
+            and self.glued(nxt + 1)
+            and self.words[nxt + 1][:1].isalpha()
+        ):
+            nxt_tok = self.token(nxt + 1)  # "the four-course resort": "course" is counted
         if first == "one" and core.end == at + 1:
             if self.token(at).dep_ != "nummod":
                 return True  # "a professional one": a pronoun
@@ -992,6 +1024,8 @@ class _Scanner:
                 continue
             words = tuple(self.lows[lead - size : lead])
             if words in QUALIFIERS:
+                if words == ("up", "to") and self._moved_up(lead - size):
+                    break
                 if (
                     words[-1] in DURING_WORDS
                     and found.unit in TIME_UNITS
@@ -1005,6 +1039,15 @@ class _Scanner:
         unit = found.unit
         self._age(found, k)
         found.age = unit is None and found.unit == "year"
+
+    def _moved_up(self, k: int) -> bool:
+        """Whether the "up" at lexeme k is a verb's particle ("gone up to $8,400", "shot up
+        to 12%"): the figure is where it went, not a ceiling."""
+        tok = self.token(k)
+        if tok.i == 0:
+            return False
+        verb = self.doc[tok.i - 1]
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in _RISE_VERBS
 
     def _age(self, found: _Found, k: int) -> None:
         if found.unit is not None or (found.core.words and found.core.value > 120):
@@ -1205,6 +1248,8 @@ _MARGIN_VERBS = frozenset({"win", "lead", "trail", "ahead", "behind", "beat", "l
 _VOTE_WORDS = frozenset(
     {"vote", "poll", "election", "state", "race", "primary", "caucus", "voter", "district"}
 )
+# Verbs whose particle "up" moves a figure to a level ("went up to", "shot up to").
+_RISE_VERBS = frozenset({"go", "shoot", "move", "climb", "jump", "run", "rise", "push", "ramp"})
 _PERSON_PRONOUNS = frozenset({"i", "he", "she", "we", "you", "they"})
 # Words before a number that label it ("P.O. Box 69440").
 _BOX_WORDS = frozenset({"box", "suite", "apt", "unit"})
@@ -1365,6 +1410,8 @@ _FURNITURE_LINE_CHARS = 100
 # Numbers one calls: "called 911" names a service, it counts nothing.
 EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000"})
 _SIZE_ADJECTIVE = re.compile(r"\d+(?:\.\d+)?-[a-z]+")
+_OF_NUMBER = re.compile(r"\s+of\s+(?=\d)")
+_LAND_UNITS = frozenset({"acre", "hectare", "sq_mile", "km2", "sq_ft"})
 _NOT_MODEL_TYPES = frozenset({"GPE", "NORP", "LOC", "PERSON", "FAC", "DATE", "TIME", "EVENT"})
 
 
@@ -1374,6 +1421,8 @@ def _model_size(doc: Doc, item: _Found) -> bool:
     stretch" measures)."""
     if item.unit is None or not _SIZE_ADJECTIVE.fullmatch(doc.text[item.start : item.end]):
         return False
+    if item.unit in _LAND_UNITS:
+        return False  # "the 275-acre Colony West Golf Club": no product is sized in acres
     span = doc.char_span(item.start, item.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
@@ -1382,6 +1431,11 @@ def _model_size(doc: Doc, item: _Found) -> bool:
     camel = any(c.isupper() for c in word[1:]) and not word.isupper()  # "MacBook", "iPhone"
     if nxt.pos_ != "PROPN" or not (word[:1].isupper() or camel):
         return False
+    j = nxt.i
+    while j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "NUM") and j - nxt.i < 3:
+        j += 1
+    if j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN" and doc[j].head.i == j + 1:
+        return False  # "a 5.0-liter V8 engine": the name qualifies a noun the size measures
     return camel or nxt.ent_type_ not in _NOT_MODEL_TYPES
 
 
