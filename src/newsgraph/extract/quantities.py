@@ -646,10 +646,10 @@ class _Scanner:
             whole = self.core(self.lex_at(share.end()), False) if share is not None else None
             if whole is not None and not whole.fraction:
                 # "a quarter of 1 percent": the share of a stated percentage
-                end2, unit2, factor2 = self.suffix(whole, None)
-                if unit2 in ("percent", "percentage_point"):
+                end2, share_unit, factor2 = self.suffix(whole, None)
+                if share_unit in ("percent", "percentage_point"):
                     value = round(value * whole.value * factor2, 6)
-                    end_char, unit = end2, unit2
+                    end_char, unit = end2, share_unit
         if currency is not None:
             currency = localise(currency, self.sentence(k))
             unit = currency
