@@ -13,8 +13,9 @@ matched pairs whose `change` agrees. The false-positive rate is the share of the
 
 Folds: item i belongs to fold i % 5. Rules are developed on folds 0-3; fold 4 is the held-out
 figure, reported next to the in-sample one over all items. A file whose items carry `half`
-(`A` or `B`, assigned by source article, as tests/data/quantities_news.jsonl does) is split by
-it instead: half A is developed on, half B is held out.
+(`A`, `B`, ..., assigned by source article, as tests/data/quantities_news.jsonl does) is split by
+it instead: half A is developed on, every other part is held out, and each part is also scored
+on its own.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ class FoldScores:
     all: QuantityScores
     develop: QuantityScores
     held_out: QuantityScores
-    by_half: bool = False  # the parts are the file's halves A and B, not folds 0-3 and 4
+    by_half: bool = False  # the parts are the file's halves (A, then the held-out ones)
+    halves: dict[str, QuantityScores] = field(default_factory=dict)
 
 
 def load_items(path: Path) -> list[dict[str, Any]]:
@@ -188,12 +190,15 @@ def evaluate_quantities(
         batch = items[k : k + batch_size]
         articles = [Article.bare(f"q{k + j}", it["text"]) for j, it in enumerate(batch)]
         for j, (item, analysed) in enumerate(zip(batch, analyse(articles), strict=True)):
-            held = item["half"] == "B" if by_half else (k + j) % FOLDS == HELD_OUT
+            held = item["half"] != "A" if by_half else (k + j) % FOLDS == HELD_OUT
             score_item(item, analysed.quantities, result.all)
+            if by_half:
+                part = result.halves.setdefault(item["half"], QuantityScores())
+                score_item(item, analysed.quantities, part)
             score_item(item, analysed.quantities, result.held_out if held else result.develop)
             if advance:
                 advance()
     seconds = time.perf_counter() - began
-    for part in (result.all, result.develop, result.held_out):
+    for part in (result.all, result.develop, result.held_out, *result.halves.values()):
         part.seconds = seconds
     return result
