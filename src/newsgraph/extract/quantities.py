@@ -588,8 +588,9 @@ class _Scanner:
             return True
         if self.low(k - 1) != "by" or k < 2:
             return False
-        if self.token(k - 2).lemma_.lower() not in _MARGIN_VERBS:
-            return False
+        verbs = {self.token(k - 2).lemma_.lower(), self.token(k - 1).head.lemma_.lower()}
+        if not verbs & _MARGIN_VERBS:
+            return False  # "won the state by 8 points": the verb "by" hangs on
         return bool({t.lemma_.lower() for t in sentence_of(self.token(k))} & _VOTE_WORDS)
 
     def _rate_sentence(self, k: int) -> bool:
@@ -892,7 +893,11 @@ class _Scanner:
         word = self.words[k - 1]
         camel = word[:1].islower() and any(c.isupper() for c in word[1:])  # "iPhone 11"
         # an acronym may open its sentence: "NBC 5 has edited the video"
-        opens = tok.is_sent_start and not (len(word) > 1 and word.isupper() and word.isalpha())
+        opens = (
+            tok.is_sent_start
+            and not (len(word) > 1 and word.isupper() and word.isalpha())
+            and self._score_line(k)
+        )
         if not (word[:1].isupper() or camel) or opens or tok.pos_ != "PROPN":
             return False
         low = word.lower()
@@ -903,6 +908,15 @@ class _Scanner:
         return not (
             low in MONTHS or low in WEEKDAYS or (low,) in QUALIFIERS or low in CURRENCY_PREFIXES
         )
+
+    def _score_line(self, k: int) -> bool:
+        """Whether the number at lexeme k, after a sentence's first word, reads as a result
+        line ("Wild 4, Sabres 1:", "Chelsea 2 Arsenal 1") rather than a name ("Boeing 737
+        and Airbus A320 jets flew past")."""
+        after = self.low(k + 1)
+        if k + 1 >= self.n or after in (",", ":", ";", "-", "–", "(", "."):
+            return True
+        return self.words[k + 1][:1].isupper() and self.is_digits(k + 2)
 
     def _model_after(self, nxt: int) -> bool:
         """ "the 737 MAX has", "a 4 GT": a number before a capitalised model word that no
