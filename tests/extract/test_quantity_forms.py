@@ -443,6 +443,7 @@ def test_points_of_a_lead_are_percentage_points(
         "See doi:10.1016/j.cell.2019.05_031-2 for details.",
         "Write to P.O. Box 4417, Springfield.",
         "Airbus 320 jets and Boeing 787 jets were parked.",
+        "Ministers of the Group of Seven met in Rome.",
     ],
 )
 def test_identifiers_and_names_are_no_quantities(

@@ -840,6 +840,8 @@ class _Scanner:
                 return True
             if self._name_before(k) or (not core.words and self._model_after(nxt)):
                 return True
+            if prev == "of" and k >= 2 and self._group_name(k - 2):
+                return True  # "the Group of 20", "the Group of Seven": a name
             if self._phone(at, nxt) or self._address(nxt):
                 return True
             if (prev, after) in (("(", ")"), ("[", "]")) or "|" in (prev, after):
@@ -907,6 +909,19 @@ class _Scanner:
             return False  # "beat the Pittsburgh Penguins 5-4" (a model is "Boeing 737-800")
         return not (
             low in MONTHS or low in WEEKDAYS or (low,) in QUALIFIERS or low in CURRENCY_PREFIXES
+        )
+
+    def _group_name(self, k: int) -> bool:
+        """Whether lexeme k is a capitalised noun inside a sentence that a number after "of"
+        closes into a name ("Group of 20"), not "most of 20" or "Out of 17"."""
+        word = self.words[k]
+        tok = self.token(k)
+        return (
+            word[:1].isupper()
+            and word[1:].islower()
+            and tok.pos_ == "PROPN"
+            and not tok.is_sent_start
+            and self.low(k - 1) == "the"
         )
 
     def _score_line(self, k: int) -> bool:
