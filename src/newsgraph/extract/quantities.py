@@ -905,7 +905,12 @@ class _Scanner:
         low = word.lower()
         if self.low(k - 2) in ("'", "’") or (self.low(k - 2) == "the" and self._score_after(k)):
             return False  # "passed the Senate 51-49"
-        if self._score_after(k) and len(self.words[k]) <= 2 and len(self.words[k + 2]) <= 2:
+        if (
+            self._score_after(k)
+            and len(self.words[k]) <= 2
+            and len(self.words[k + 2]) <= 2
+            and any(self.low(k - d) == "the" for d in range(2, 5))
+        ):
             return False  # "beat the Pittsburgh Penguins 5-4" (a model is "Boeing 737-800")
         return not (
             low in MONTHS or low in WEEKDAYS or (low,) in QUALIFIERS or low in CURRENCY_PREFIXES
