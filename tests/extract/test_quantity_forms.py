@@ -277,7 +277,7 @@ def test_a_model_number_is_no_quantity(analyse: Callable[..., AnalyzedArticle], 
             "The Dow fell 120 points, or 0.4%, to 28,036.",
             [
                 ("120 points", 120.0, "index_point", "down"),
-                ("0.4%", 0.4, "percent", None),
+                ("0.4%", 0.4, "percent", "down"),
                 ("28,036", 28036.0, "index_point", None),
             ],
         ),
@@ -323,3 +323,135 @@ def test_counts_before_a_model_designation(
     analyse: Callable[..., AnalyzedArticle], text: str, expected: list[str]
 ) -> None:
     assert [q.text for q in analyse(text).quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # shares without "of"; fractions closing their phrase; one unit of time, bounded
+        ("Half the seats were empty.", [("Half", 0.5, None, "fraction", "exact")]),
+        (
+            "Before the vote, half said they would stay home.",
+            [("half", 0.5, None, "fraction", "exact")],
+        ),
+        ("She was half joking in the second half.", []),
+        ("Costs fell by a third in May.", [("a third", 0.3333, None, "fraction", "exact")]),
+        ("He won a third term.", []),
+        (
+            "The strike lasted more than a year.",
+            [("more than a year", 1.0, None, "year", "at_least")],
+        ),
+        # multipliers glued to their number, and ratios
+        ("The new drug is ~4x as potent.", [("~4x", 4.0, None, "times", "about")]),
+        (
+            "Cities grew between ~2x and ~5x faster.",
+            [("~2x and ~5x", None, (2.0, 5.0), "times", "about")],
+        ),
+        ("Women outnumber men by 3 to 1 here.", [("3 to 1", 3.0, None, "times", "exact")]),
+        (
+            "The motion passed 12 to 1.",
+            [("12", 12.0, None, None, "exact"), ("1", 1.0, None, None, "exact")],
+        ),
+        # a range of number words after a determiner, a unit shared along a list
+        (
+            "The two to three days of rain flooded roads.",
+            [("two to three days", None, (2.0, 3.0), "day", "exact")],
+        ),
+        (
+            "Shops gave a 10 or 15 percent discount.",
+            [
+                ("10", 10.0, None, "percent", "exact"),
+                ("15 percent", 15.0, None, "percent", "exact"),
+            ],
+        ),
+        (
+            "Interest was just a quarter of 1 percent.",
+            [("a quarter of 1 percent", 0.25, None, "percent", "exact")],
+        ),
+        # measures
+        (
+            "The engine makes 300 horsepower and 400 Nm.",
+            [
+                ("300 horsepower", 300.0, None, "hp", "exact"),
+                ("400 Nm", 400.0, None, "Nm", "exact"),
+            ],
+        ),
+        (
+            "They farm a three-square-mile plot.",
+            [("three-square-mile", 3.0, None, "sq_mile", "exact")],
+        ),
+        ("The 40-acre Riverside Country Club closed.", [("40-acre", 40.0, None, "acre", "exact")]),
+        ("It has a 2.0-liter V6 engine.", [("2.0-liter", 2.0, None, "litre", "exact")]),
+        ("The firm owns the three-hotel chain.", [("three", 3.0, None, None, "exact")]),
+        # a move to a level, not a ceiling
+        ("Rents have gone up to $2,100.", [("$2,100", 2100.0, None, "USD", "exact")]),
+        (
+            "The fund may hold up to $2 million.",
+            [("up to $2 million", 2e6, None, "USD", "at_most")],
+        ),
+        # ages
+        ("I'm 67 and still working.", [("67", 67.0, None, "year", "exact")]),
+    ],
+)
+def test_forms_of_real_news(
+    analyse: Callable[..., AnalyzedArticle],
+    text: str,
+    expected: list[tuple[str, float | None, tuple[float, float] | None, str | None, str]],
+) -> None:
+    got = [
+        (q.text, q.value, (q.low, q.high) if q.value is None else None, q.unit, q.approx)
+        for q in analyse(text).quantities
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Nikkei lost 210 points, or 0.8%.", [("210 points", "down"), ("0.8%", "down")]),
+        ("The rand weakened 1.1% against the dollar.", [("1.1%", "down")]),
+        (
+            "The error margin is plus or minus 2.5 percentage points.",
+            [("2.5 percentage points", None)],
+        ),
+    ],
+)
+def test_moves_in_market_lines(
+    analyse: Callable[..., AnalyzedArticle], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.change) for q in analyse(text).quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("The senator leads by a 12-point margin.", ["percentage_point"]),
+        ("She won the state by 8 points in the election.", ["percentage_point"]),
+        ("He scored 31 points as the Bulls won by 9 points.", ["point", "point"]),
+    ],
+)
+def test_points_of_a_lead_are_percentage_points(
+    analyse: Callable[..., AnalyzedArticle], text: str, units: list[str]
+) -> None:
+    assert [q.unit for q in analyse(text).quantities] == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call +44 (0)20 7946 0958 for tickets.",
+        "See doi:10.1016/j.cell.2019.05_031-2 for details.",
+        "Write to P.O. Box 4417, Springfield.",
+        "Airbus 320 jets and Boeing 787 jets were parked.",
+        "Ministers of the Group of Seven met in Rome.",
+    ],
+)
+def test_identifiers_and_names_are_no_quantities(
+    analyse: Callable[..., AnalyzedArticle], text: str
+) -> None:
+    assert analyse(text).quantities == []
+
+
+def test_a_result_after_a_team_name_is_a_score(analyse: Callable[..., AnalyzedArticle]) -> None:
+    got = [q.value for q in analyse("The Rangers beat the Boston Bruins 3-2 on Friday.").quantities]
+    assert got == [3.0, 2.0]

