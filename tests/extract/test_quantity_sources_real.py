@@ -198,6 +198,8 @@ def test_figure_sources_on_the_held_7_pages() -> None:
             "within 20 years",
             "Robin Biesbroek of the agency",
         ),
+        # a quote that closes the text after '!' has no clause after it to name anyone
+        ('At a rally, a girl hoisted a sign that read "15%!"', "15%", None),
         # ... but a quote that is a sentence of the article's own names no one
         ("Things got bad: \u201cSome 40 people died.\u201d", "Some 40", None),
         # a claim in a subordinate clause that does not govern the figure is not its source

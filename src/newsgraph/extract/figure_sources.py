@@ -402,7 +402,9 @@ def _speaker_after(doc: Doc, closing: int, end: int) -> FigureSource | None:
     """The speaker clause right after a closing quotation mark, up to its sentence's end."""
     tokens = _tokens_in(doc, closing + 1, end)
     text = text_of(doc)
-    if tokens and tokens[0].text == ",":
+    if not tokens:
+        return None  # the quote closes its text: no clause follows it
+    if tokens[0].text == ",":
         tokens = tokens[1:]
     elif text[closing - 1 : closing] not in (",", "?", "!"):
         return None  # '“...” is a slogan': the quote is a noun, not a speaker's words
