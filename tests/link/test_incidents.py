@@ -189,3 +189,70 @@ def test_one_actor_doing_two_kinds_to_one_target_is_one_incident() -> None:
     assert sorted(sorted(i.event_ids) for i in incidents) == [["v1", "v2"], ["v3"]]
     loose = build_incidents("s", REFS, events, {}, names, triggers, IncidentParams(roles=False))
     assert len(loose) == 3
+
+
+def test_the_shipped_merge_model_is_read_and_weighs_evidence() -> None:
+    from newsgraph.link.incidents import MODEL_FILE, merge_model, read_model
+
+    model = merge_model()
+    assert model is not None and MODEL_FILE.is_file()
+    assert 0.0 < model.threshold < 1.0
+    assert read_model(MODEL_FILE) == model  # one file, read the same way twice
+    # sharing a lemma, or the words of the arguments, is evidence of one happening
+    assert model.weights["same_lemma"] > model.weights["other_kind"]
+    assert model.weights["arg_overlap"] > 0.0
+
+
+def test_the_learned_merge_joins_reports_the_rules_keep_apart_and_keeps_rules() -> None:
+    """A hand-made model: one lemma is enough, another kind needs a shared target. The hard
+    rules (a saying's speaker, history against news) hold whatever the model says."""
+    from newsgraph.link.incidents import MergeModel
+
+    model = MergeModel(
+        {"same_lemma": 4.0, "same_family": 4.0, "other_kind": -4.0, "target_agree": 6.0},
+        -1.0,
+        0.5,
+    )
+    refs = [ArticleRef(f"a{n}", f"outlet{n}.com", "2025-01-05") for n in range(1, 6)]
+    events = [
+        event(1, 1, target="e-dell"),
+        event(2, 2, target="Dell"),
+        event(3, 3, target="Dell"),
+        event(4, 4, when="1300/1399"),
+        event(5, 5, actor="he"),
+    ]
+    triggers = {"v1": "acquired", "v2": "move", "v3": "acquisition", "v4": "acquired"}
+    triggers["v5"] = "said"
+    learned = IncidentParams(learned=True)
+    incidents = build_incidents(
+        "s", refs, events, {}, {"e-dell": "Dell"}, triggers, learned, model=model
+    )
+    by_event = {e: i.id for i in incidents for e in i.event_ids}
+    assert by_event["v1"] == by_event["v2"] == by_event["v3"]
+    assert by_event["v4"] != by_event["v1"]  # the fourteenth century is no takeover of now
+    assert len({by_event["v5"], by_event["v1"]}) == 2  # a saying of no speaker is alone
+    rules = build_incidents(
+        "s", refs, events, {}, {}, triggers, IncidentParams(learned=False), model=model
+    )
+    assert len(rules) > len(incidents)  # the rules join no "move" with an acquisition
+
+
+def test_pair_features_name_what_two_reports_share() -> None:
+    from newsgraph.link.incidents import pair_features, story_items
+
+    events = [
+        event(1, 1, actor="e-76ers", target="Jim O'Brien", when="2025-01-02"),
+        event(2, 2, actor="the Philadelphia 76ers", target="O'Brien", when="2025-01"),
+        event(3, 2, actor="Boston", target="Maurice Cheeks"),
+    ]
+    triggers = {"v1": "fired", "v2": "relieved", "v3": "fired"}
+    names = {"e-76ers": "Philadelphia 76ers"}
+    a, b, c = sorted(
+        story_items(REFS, events, names, triggers, IncidentParams()), key=lambda i: i.event.id
+    )
+    ab = pair_features(a, b)
+    assert ab["other_kind"] == 1.0 and ab["actor_agree"] == ab["target_agree"] == 1.0
+    assert ab["date_agree"] == 1.0 and "same_article" not in ab
+    ac = pair_features(a, c)
+    assert ac["same_lemma"] == 1.0 and ac["actor_clash"] == ac["target_clash"] == 1.0
+    assert pair_features(b, c)["same_article"] == 1.0
