@@ -183,3 +183,25 @@ def test_one_page_quote_holding_another_is_no_dispute() -> None:
         ("the company misreported its sales", "assert"),
     )
     assert [f.status for f in build_claim_facts("s", refs, denial, {})] == ["contested"]
+
+
+def test_deployments_of_different_things_are_two_propositions() -> None:
+    from newsgraph.link.propositions import _sent_things
+
+    assert _sent_things("send military builders and deminers to Russia's Kursk region") == {
+        "builder",
+        "deminer",
+    }
+    # numbers and modifiers are no heads; troops and soldiers are one thing; the passive too
+    assert (
+        _sent_things("deploy 3,000 more troops")
+        == _sent_things("soldiers were sent")
+        == {"soldier"}
+    )
+    troops = read_proposition(claim("North Korea would send troops to help Russia"))
+    builders = read_proposition(
+        claim("North Korea would send military builders and deminers to Russia's Kursk region")
+    )
+    soldiers = read_proposition(claim("North Korean soldiers were sent to help Russia"))
+    assert not same_proposition(troops, builders)
+    assert same_proposition(troops, soldiers)

@@ -327,12 +327,59 @@ def _speaker_words(p: Proposition) -> frozenset[str]:
     return proposition_words(p.claim.speaker or "")
 
 
+# What a deployment sends: the words after its verb, up to a preposition, "to" or a clause
+# mark; in the passive, the noun before it ("3,000 troops would be sent")
+_SENT = re.compile(
+    r"\b(?:sent|send\w*|deploy\w*|dispatch\w*|stationed)\s+((?:(?!to\b|into\b|in\b|for\b|"
+    r"from\b|at\b|on\b|across\b|near\b|along\b|by\b|with\b|that\b)[\w’'.,-]+\s*){1,6})"
+)
+_SENT_PASSIVE = re.compile(
+    r"\b([a-z]+)\s+(?:(?:had|has|have|would|will|could|may|might|must|to|not)\s+)*"
+    r"(?:been|be|were|was|are|is|being)\s+(?:sent|deployed|dispatched|stationed)\b"
+)
+_SENT_HEADS = {"personnel": "soldier", "army": "soldier", "units": "soldier"}
+
+
+def _sent_head(word: str) -> str:
+    head = _stem(word)
+    return _SENT_HEADS.get(head, head)
+
+
+def _sent_things(content: str) -> frozenset[str]:
+    """The head nouns of what a claim says was sent or deployed: "send military builders and
+    deminers to Kursk" -> builder, deminer; "deployed 3,000 more troops" -> soldier. The word
+    before "and", a comma or the phrase's end is a head; a number or a modifier is not."""
+    lower = content.lower()
+    heads: set[str] = set()
+    for match in _SENT.finditer(lower):
+        for part in re.split(r",\s|\band\b|\bor\b", match.group(1)):
+            words = [w for w in _WORD.findall(part) if w not in _FILLER and len(w) >= 3]
+            if words and words[-1] not in ("more", "extra", "additional", "some", "them"):
+                heads.add(_sent_head(words[-1]))
+    for match in _SENT_PASSIVE.finditer(lower):
+        word = match.group(1)
+        if word not in _FILLER and len(word) >= 3:
+            heads.add(_sent_head(word))
+    return frozenset(heads)
+
+
+def other_things_sent(a: Proposition, b: Proposition) -> bool:
+    """Two deployments of different things ("sent troops", "sent builders and deminers";
+    "tanks", "fighter jets") are two propositions, whatever place and sender they share."""
+    if "deploy" not in a.sides or "deploy" not in b.sides:
+        return False
+    sent_a, sent_b = _sent_things(a.claim.content), _sent_things(b.claim.content)
+    return bool(sent_a and sent_b and not sent_a & sent_b)
+
+
 def same_proposition(a: Proposition, b: Proposition) -> bool:
     """Paraphrases, or predicates of one class about the same named things.
 
     Two claims of one article share its subject and its names whatever they say, so there a
     shared name with some overlap is no sign: a paraphrase, or predicates of one class about
-    the same things, join them."""
+    the same things, join them. Deployments of different things never join."""
+    if other_things_sent(a, b):
+        return False
     overlap = _overlap(a.words, b.words)
     if overlap >= CLAIM_MATCH:
         return True
