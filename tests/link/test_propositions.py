@@ -205,3 +205,30 @@ def test_deployments_of_different_things_are_two_propositions() -> None:
     soldiers = read_proposition(claim("North Korean soldiers were sent to help Russia"))
     assert not same_proposition(troops, builders)
     assert same_proposition(troops, soldiers)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # claims of other stories of one campaign, each naming its ubiquitous candidate
+        ("they could not support Clinton for president",
+         "Clinton is now poised to become the Democratic nominee for president"),
+        ("how important it is to defeat Donald Trump in November",
+         "Donald Trump Is a ‘Proven Failure’ in Business."),
+        ("If the Trump victory in the primary wasn't enough of one, the Brexit vote should be a "
+         "warning to the party", "She knows what it takes to defeat a thin-skinned bully who is "
+         "driven by anger and resentment, and Trump is one"),
+    ],
+)  # fmt: skip
+def test_a_shared_name_is_no_proposition_across_stories(a: str, b: str) -> None:
+    from newsgraph.link.propositions import cross_match
+
+    assert not cross_match(read_proposition(claim(a)), read_proposition(claim(b)))
+
+
+def test_a_place_and_a_predicate_class_meet_across_stories() -> None:
+    from newsgraph.link.propositions import cross_match
+
+    liberated = read_proposition(claim("the Kursk region had been fully liberated"))
+    fighting = read_proposition(claim("fighting continues in the Kursk region"))
+    assert cross_match(liberated, fighting)

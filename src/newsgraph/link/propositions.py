@@ -709,12 +709,33 @@ def cross_match(a: Proposition, b: Proposition) -> bool:
         return True
     if not same_proposition(a, b):
         return False
-    return (
-        bool(set(a.sides) & set(b.sides))
-        or a.overall < 0
-        or b.overall < 0
-        or _overlap(a.words, b.words) >= CLAIM_MATCH
-    )
+    if _overlap(a.words, b.words) >= CLAIM_MATCH:
+        return True
+    # Across stories a name is everywhere: "defeat Donald Trump in November" and "Trump is a
+    # proven failure in business" share a predicate class and Trump and nothing else. Two
+    # claims of other stories must share what they say of the name too ("the Kursk region").
+    # and long claims share some word by chance: they must share a fair part of their words
+    if not _shared_beyond_names(a, b) or _overlap(a.words, b.words) < NAMED_CLASS_MATCH:
+        return False
+    return bool(set(a.sides) & set(b.sides)) or a.overall < 0 or b.overall < 0
+
+
+def _shared_beyond_names(a: Proposition, b: Proposition) -> bool:
+    """Whether two claims share a content word that is neither one of their names nor a
+    predicate word of its own ("defeat", "failure"): "the Kursk region", "troops"."""
+    names = {_stem(w) for n in a.names | b.names for w in _WORD.findall(n)}
+    shared = (a.words & b.words) - names
+    return any(not _predicate_word(w) for p in (a, b) for w in _raw_words(p, shared))
+
+
+def _raw_words(p: Proposition, stems: frozenset[str] | set[str]) -> list[str]:
+    return [w for w in _WORD.findall(p.claim.content.lower()) if _stem(w) in stems]
+
+
+@functools.lru_cache(maxsize=4096)
+def _predicate_word(word: str) -> bool:
+    """A word that names a predicate class alone ("defeated", "killed", "failure")."""
+    return any(pattern.fullmatch(word) for _, _, pattern in PREDICATES)
 
 
 # The words a denial uses to name what it denies, and to deny it: not part of what is denied.
@@ -732,6 +753,10 @@ def _denied_report_stated(denial: Proposition, other: Proposition) -> bool:
     """`denial` denies or calls a report false, and `other` asserts at least two thirds of
     what it denies, a name among them."""
     if denial.overall > 0 or other.overall < 0:
+        return False
+    if denial.claim.stance != "deny" and not _FALSITY.search(denial.claim.content):
+        # a bare "not" denies no report: "they could not support Clinton" against every
+        # story's "Clinton is poised to become the nominee for president"
         return False
     said = _place_words(denial) - _REPORT_WORDS
     stated = _place_words(other) | proposition_words(_placed(other.claim.speaker or ""))
