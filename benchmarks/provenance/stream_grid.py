@@ -12,7 +12,7 @@ months (the settings' grid as one), and per setting the whole-stream and by-mont
 `--cache` is `grid_runs.py`'s (it ingests there when the store is missing).
 
     .venv/bin/python benchmarks/provenance/stream_grid.py \\
-        --stories '[{"threshold": 0.2}, {"threshold": 0.15}, {"threshold": 0.15, "dense_rate": 3}]'
+        --stories '[{"threshold": 0.2}, {"threshold": 0.15}, {"threshold": 0.12}, {"threshold": 0.1}]'
 """
 
 from __future__ import annotations

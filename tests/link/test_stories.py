@@ -123,17 +123,13 @@ def _without_names(text: str) -> str:
     return " ".join(w for w in text.split() if not w[:1].isupper())
 
 
-@pytest.mark.parametrize("dense_rate", [0.0, 3.0])
-def test_a_generic_article_does_not_bridge_two_stories(
-    topic_docs: list[dict], dense_rate: float
-) -> None:
+def test_a_generic_article_does_not_bridge_two_stories(topic_docs: list[dict]) -> None:
     """Two stays in rehab eight years apart stay two stories, even when an article that tells
     such a stay in generic words (no names) comes just before the second one, and however
-    slowly time decays: generic words alone never reopen a story. In a sparse store (a dense
-    rate: the articles between count as the time apart) eight years still count as one."""
+    slowly time decays: generic words alone never reopen a story."""
     reid = [d for d in topic_docs if d["event"] == "1_ecb"]
     lohan = [d for d in topic_docs if d["event"] == "1_ecbplus"]
-    clusterer = StoryClusterer(window_days=14, half_life_days=100_000, dense_rate=dense_rate)
+    clusterer = StoryClusterer(window_days=14, half_life_days=100_000)
     for doc, day in _dated(reid, date(2005, 3, 1), 1):
         clusterer.add(doc["id"], doc["text"], entities=doc["names"], published=day)
     generic = " ".join(_without_names(d["text"]) for d in reid[:3] + lohan[:3])
@@ -182,8 +178,8 @@ def test_time_weighs_as_decay_between_dated_articles() -> None:
         title, _, body = path.read_text(encoding="utf-8").partition("\n")
         pages.append((path.stem, title, body))
 
-    def together(days_apart: int | None, half_life: float = 7.0, dense_rate: float = 0.0) -> bool:
-        clusterer = StoryClusterer(link_half_life_days=half_life, dense_rate=dense_rate)
+    def together(days_apart: int | None, half_life: float = 7.0) -> bool:
+        clusterer = StoryClusterer(link_half_life_days=half_life)
         for offset, (page_id, title, body) in zip((0, days_apart), pages, strict=True):
             day = None if offset is None else (date(2016, 3, 3) + timedelta(days=offset))
             clusterer.add(
@@ -199,9 +195,6 @@ def test_time_weighs_as_decay_between_dated_articles() -> None:
     assert not together(7)
     assert together(7, half_life=0.0)  # no decay: the window alone decides
     assert together(None)
-    # a sparse store (nothing published between the two): a week reads as the news between
-    assert together(7, dense_rate=3.0)
-    assert not together(70, dense_rate=3.0)  # ten weeks stretch at most eight times
 
 
 def test_compacting_forgets_only_stories_that_can_never_change(topic_docs: list[dict]) -> None:

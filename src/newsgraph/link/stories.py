@@ -153,11 +153,6 @@ class StoryParams:
     profile_entities: int = 40
     max_archived: int = 20_000
     link_half_life_days: float = 7.0  # similarity halves per so many days apart (PolNeAR folds)
-    # Articles a day at which days apart count as they are: in a sparser store (coverage
-    # collected about one matter) the articles published in between count instead, at this
-    # rate, as the time that separates two articles (0: days only).
-    dense_rate: float = 0.0
-    max_stretch: float = 8.0  # ... but days apart count at least this much less: no bridge
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -630,13 +625,7 @@ class StoryClusterer:
                 self._drop(seq)
         if self._newest is not None:
             limit = self._newest.toordinal() - self.params.window_days
-            # at a dense rate, the last window's worth of articles stays whatever their days
-            recent = self._n_docs - self.params.window_days * self.params.dense_rate
-            stretched = self._newest.toordinal() - self.params.window_days * self.params.max_stretch
             while self._by_day and self._by_day[0][0] < limit:
-                top_day, top_seq = self._by_day[0]
-                if self.params.dense_rate > 0 and top_seq >= recent and top_day >= stretched:
-                    break
                 _, seq = heapq.heappop(self._by_day)
                 if seq in self._nodes:
                     self._drop(seq)
@@ -678,26 +667,18 @@ class StoryClusterer:
         scored: list[tuple[float, int]] = []
         touched: set[int] = set()
         others = [self._nodes[seq] for seq in self._candidates(node)]
-        apart: np.ndarray | None = None
-        if node.day is not None and others:  # days apart, or the news between at a dense rate
-            today, window = node.day.toordinal(), self.params.window_days
+        if node.day is not None:  # `_in_window`, inlined: it runs for every candidate
+            day, window = node.day, self.params.window_days
+            others = [o for o in others if o.day is None or abs((day - o.day).days) <= window]
+        similarities = _similarities(node, others, self._scratch)
+        half_life = self.params.link_half_life_days
+        if node.day is not None and half_life > 0 and others:
+            today = node.day.toordinal()
             apart = np.fromiter(
                 (abs(today - o.day.toordinal()) if o.day is not None else 0 for o in others),
                 dtype=np.float64,
                 count=len(others),
             )
-            rate = self.params.dense_rate
-            if rate > 0:
-                between = np.fromiter((node.seq - o.seq for o in others), np.float64, len(others))
-                floor = apart / self.params.max_stretch  # years apart never read as days
-                apart = np.minimum(apart, np.maximum(np.abs(between) / rate, floor))
-            inside = apart <= window
-            if not inside.all():
-                others = [o for o, keep in zip(others, inside.tolist(), strict=True) if keep]
-                apart = apart[inside]
-        similarities = _similarities(node, others, self._scratch)
-        half_life = self.params.link_half_life_days
-        if apart is not None and half_life > 0 and others:
             similarities = similarities * np.exp2(-apart / half_life)
         similarities = similarities.tolist()
         for other, similarity in zip(others, similarities, strict=True):
