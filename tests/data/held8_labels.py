@@ -12,6 +12,7 @@ from newsgraph.evaluate.extraction import load_pages
 BENCH = Path("../shared/bench/extraction")
 ids = {f[:8]: f[:-4] for f in os.listdir(BENCH / "text")}
 # (page, text, context, as_of, speaker, entity, source case, kind, value, low, high, unit, note)
+# fmt: off
 R = [
     ("851498a2", "Three years", "Three years ago, over breakfast", "2019-11-15", None, None,
      "own", "OTHER", 3, None, None, "year", "'N years ago': the span up to publication"),
@@ -20,7 +21,7 @@ R = [
     ("851498a2", "18 months", "It would take me 18 months", None, None, None,
      "own", "OTHER", 18, None, None, "month", "undated"),
     ("851498a2", "Over a decade", "Over a decade before George", None, None, None,
-     "own", "OTHER", 10, None, None, "year", "undated past"),
+     "own", "OTHER", 1, None, None, "decade", "undated past"),
     ("851498a2", "two", "the first child of two pharmacists", "1957", None, None,
      "own", "OTHER", 2, None, None, None, "'born ... in 1957'"),
     ("851498a2", "9", "at the age of 9", None, None, None,
@@ -67,7 +68,7 @@ R = [
     ("851498a2", "three", "on three separate occasions they had written", None, "they", None,
      "pronoun", "OTHER", 3, None, None, None, "'they volunteered that'; past perfect, no time"),
     ("851498a2", "a decade", "contact with her in a decade", None, "Patrick Nielsen Hayden",
-     "Patrick Nielsen Hayden", "neighbour", "OTHER", 10, None, None, "year",
+     "Patrick Nielsen Hayden", "neighbour", "OTHER", 1, None, None, "decade",
      "'According to Patrick Nielsen Hayden' two sentences before; 'he' is him"),
     ("851498a2", "a year", "after a year of delicate back-and-forth", "2019-11-15", None, None,
      "own", "OTHER", 1, None, None, "year", "present perfect 'have reached'"),
@@ -97,6 +98,7 @@ R = [
     ("8cad00dc", "three", "prepared three items", None, None, None,
      "own", "OTHER", 3, None, None, None, "undated past"),
 ]
+# fmt: on
 bodies = {
     p.id: clean_text(p.content, url=p.url).text
     for p in load_pages(BENCH, "text")
@@ -108,14 +110,35 @@ for p, text, ctx, as_of, speaker, entity, case, kind, value, low, high, unit, no
     assert body.count(ctx) == 1, (p, ctx, body.count(ctx))
     assert text in ctx, (p, text, ctx)
     asof.append(
-        {"page": ids[p], "text": text, "context": ctx, "as_of": as_of, "batch": "held-8",
-         "speaker": speaker, "entity": entity, "via": None, "kind": kind, "value": value,
-         "low": low, "high": high, "unit": unit, "note": note}
+        {
+            "page": ids[p],
+            "text": text,
+            "context": ctx,
+            "as_of": as_of,
+            "batch": "held-8",
+            "speaker": speaker,
+            "entity": entity,
+            "via": None,
+            "kind": kind,
+            "value": value,
+            "low": low,
+            "high": high,
+            "unit": unit,
+            "note": note,
+        }
     )
     spk.append(
-        {"page": f"bench/extraction/text/{ids[p]}.txt", "input": "text", "figure": text,
-         "context": ctx, "speaker": speaker, "entity": entity, "kind": case, "note": note,
-         "fold": "held-8"}
+        {
+            "page": f"bench/extraction/text/{ids[p]}.txt",
+            "input": "text",
+            "figure": text,
+            "context": ctx,
+            "speaker": speaker,
+            "entity": entity,
+            "kind": case,
+            "note": note,
+            "fold": "held-8",
+        }
     )
 with open("tests/data/asof_held8.jsonl", "w") as f:
     for r in asof:
