@@ -156,6 +156,11 @@ def test_places_are_typed_by_the_words_around_them(
     assert {m.type for m in found.mentions if m.text == "Sudzha"} <= {"GPE", "LOC"}
 
 
+def test_where_forces_are_sent_is_a_place(analyse: Callable[..., AnalyzedArticle]) -> None:
+    found = analyse("Lawmakers said 3,000 North Korean soldiers were deployed to Kursk.")
+    assert {m.type for m in found.mentions if m.text == "Kursk"} == {"GPE"}
+
+
 def test_lower_case_words_are_not_people(analyse: Callable[..., AnalyzedArticle]) -> None:
     found = analyse("In the videos the hostages appeared pale and gaunt, Mike Pompeo said.")
     assert all(any(ch.isupper() for ch in m.text) for m in found.mentions if m.type == "PERSON")

@@ -120,6 +120,8 @@ def test_range(
         "You probably have an app or two for that.",
         "The model is due in the first half of 2020.",
         "NBC 5 has edited the video.",
+        # a succession
+        "He has faced one inquiry after another.",
     ],
 )
 def test_not_a_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:
@@ -175,6 +177,11 @@ def test_a_figure_over_a_span_of_years_is_dated_at_its_end(
         ("The clashes left 40 soldiers dead and 120 wounded.", {40: "KILL", 120: "WOUND"}),
         # a number that heads "dead" or "injured" counts them
         ("Officials counted 300 dead and 2,000 injured.", {300: "KILL", 2000: "WOUND"}),
+        # things "based in" a place are not deployed; forces are
+        ("He wrote a sequence of five books based in that world.", {5: "OTHER"}),
+        ("The army has 3,000 troops based in Kursk.", {3000: "DEPLOY"}),
+        # "a" unit of time after a preposition is a span
+        ("She has had no contact with him in a decade.", {1: "OTHER"}),
     ],
 )
 def test_kind_of_coordinated_and_predicated_figures(
@@ -264,3 +271,9 @@ def test_as_of_a_year_earlier_than_the_time_before_it(
     text = "The rate averaged 5.7 percent in October, down from 6.2 percent a year earlier."
     dates = {q.value: q.as_of for q in analyse(text, "2019-11-20").quantities}
     assert dates == {5.7: "2019-10", 6.2: "2018-10"}
+
+
+def test_a_rate_s_unit_of_time_is_no_span(analyse: Callable[..., AnalyzedArticle]) -> None:
+    """ "a year" after a price is its rate; after "in", "for", "after" it is a span."""
+    assert [q.text for q in analyse("It costs $5 a year.").quantities] == ["$5"]
+    assert [q.text for q in analyse("They met twice a week for a year.").quantities] == ["a year"]

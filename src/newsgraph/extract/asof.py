@@ -109,6 +109,64 @@ def _dateline_end(doc: Doc) -> int:
     return 0
 
 
+# Verbs whose present tense with a date is a schedule: "the trek kicks off June 9th".
+SCHEDULE_VERBS = frozenset(
+    {
+        "kick",
+        "start",
+        "begin",
+        "open",
+        "close",
+        "conclude",
+        "end",
+        "finish",
+        "run",
+        "resume",
+        "launch",
+        "premiere",
+        "debut",
+        "air",
+        "arrive",
+        "depart",
+        "return",
+        "continue",
+        "wrap",
+    }
+)
+_TELLING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "write"})
+
+
+def _scheduled(verb: Token) -> bool:
+    """A clause that tells what is to come: "will tour", "the trek, which kicks off June 9th"
+    (a present tense with a date is a schedule); not a report ("the agency says Monday")."""
+    if verb.lemma_.lower() in _TELLING or verb.lemma_ in ("be", "have"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall") for c in verb.children):
+        return True
+    # a headline's present tells the past ("Car sales plunge nearly 17 percent in August"):
+    # only a verb of a schedule does
+    if verb.lemma_.lower() not in SCHEDULE_VERBS:
+        return False
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _ahead(resolved: str, published: str, low: str) -> str:
+    """A date given with no year, in a clause about what is to come, is the next one: "June
+    9th" in a November schedule is next June, "on Friday" after a Tuesday is this Friday."""
+    if len(resolved) not in (7, 10) or not resolved[:4].isdigit() or resolved >= published[:10]:
+        return resolved
+    if any(w in low.split() for w in ("last", "ago", "earlier", "yesterday", "past", "previous")):
+        return resolved
+    if any(w.strip(".,") in WEEKDAYS for w in low.split()) and len(resolved) == 10:
+        return shift(resolved, "a week", 1) or resolved
+    if resolved[:7] >= published[:7]:
+        return resolved  # this month: the day may still be ahead or just past
+    year = int(resolved[:4]) + 1
+    if resolved[4:] == "-02-29":
+        return resolved  # no such day next year
+    return f"{year:04d}{resolved[4:]}"
+
+
 def _modifies_noun(root: Token) -> bool:
     """A time phrase inside a noun phrase ("the second such package this year")."""
     head = root.head
@@ -185,6 +243,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             attach = None
         else:
             attach = _attach(root)
+        if attach is not None and _scheduled(attach) and not re.search(r"\b\d{4}\b", text):
+            resolved = _ahead(resolved, published, low)
         found.append(
             TimeMention(
                 ent.start,
@@ -240,6 +300,10 @@ def _anaphoric_times(doc: Doc, dated: list[TimeMention]) -> list[TimeMention]:
             continue  # "at the time of the attack", "at the time it was built"
         sent = sentence_of(tok)
         floor = sentence_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        if not any(floor <= t.start_i and t.end_i <= tok.i for t in dated):
+            # "Three years ago, over breakfast, ... At the time, used copies ...": the time
+            # the paragraph before named, when nothing nearer does
+            floor = _paragraph_before_start(doc, tok)
         before = [
             t
             for t in dated
@@ -260,6 +324,18 @@ def _anaphoric_times(doc: Doc, dated: list[TimeMention]) -> list[TimeMention]:
             )
         )
     return out
+
+
+def _paragraph_before_start(doc: Doc, tok: Token) -> int:
+    """First token of the paragraph before the one `tok` is in (paragraphs split at blank
+    lines), or of its own paragraph when it is the first."""
+    text = text_of(doc)
+    own = text.rfind("\n\n", 0, tok.idx)
+    if own < 0:
+        return 0
+    before = text.rfind("\n\n", 0, own)
+    start = doc.char_span(before + 2 if before >= 0 else 0, tok.idx, alignment_mode="expand")
+    return start.start if start is not None else 0
 
 
 RELATIVE_TIME = re.compile(r"^(?P<offset>.+?)\s+(?P<way>earlier|later)$")
@@ -592,7 +668,20 @@ def _date_figure(
         # week"): dated by the nearest verb above it, else by its claim
         above = _attach(doc[phrase.noun_i] if phrase.noun_i is not None else root)
         if above is None or above.dep_ == "acl" or (claim and above.i == claim.cue_i):
-            return _claim_time(claim, times)
+            dated = _claim_time(claim, times)
+            if dated is None and above is not None:
+                # "announced the 30-date jaunt while closing out their November 18th concert"
+                dated = next(
+                    (
+                        t.resolved
+                        for t in times
+                        if t.possessive
+                        and t.attach_i is not None
+                        and _occasion_of(doc[t.attach_i], above)
+                    ),
+                    None,
+                )
+            return dated
         verb_i = above.i
     verb = doc[verb_i]
     path, core = _path_to_verb(
@@ -664,6 +753,7 @@ def _date_figure(
             and doc[t.attach_i].dep_ in ("acl", "relcl")
         )
         or (t.attach_i is not None and _existential_time(doc, t.attach_i, clause))
+        or (t.possessive and t.attach_i is not None and _occasion_of(doc[t.attach_i], verb))
     ]
     if not candidates and verb.dep_ in ("relcl", "acl"):
         # "one last month that affected nearly 2.5 million people": the time of the noun the
@@ -692,6 +782,7 @@ def _date_figure(
         )
         own_present = outside and _present_tense(verb) and verb.pos_ in ("VERB", "AUX")
         own_present = own_present and not _modal(verb) and not _in_quotation(doc, phrase)
+        own_present = own_present and not _past_clause_on(doc, path)
         return published[:10] if own_present and not _conditional(verb) else None
     cue = doc[claim.cue_i] if claim is not None else None
     for start in (verb, cue):
@@ -723,9 +814,10 @@ def _date_figure(
     # words in quotation marks are someone's, though no claim names whose
     quoted = claim is None and _in_quotation(doc, phrase)
     reported = reported or quoted
-    if _present(verb, cue, reported, according) or any(
-        t.now and t.attach_i in clause for t in times
-    ):
+    if (
+        _present(verb, cue, reported, according)
+        or any(t.now and t.attach_i in clause for t in times)
+    ) and not _past_clause_on(doc, path):
         return published[:10]
     before = _previous_sentence_time(doc, verb, times)
     # a span of time told in the past ("after experiencing three months of malaise",
@@ -734,6 +826,22 @@ def _date_figure(
     if before is None and claim is None and not quoted and not span and _news_past(verb):
         return published[:10]
     return before
+
+
+def _past_clause_on(doc: Doc, path: list[int]) -> bool:
+    """Whether the figure sits in a past clause below its verb: "After the Dems decided to
+    wage a three-year-long ..., the public has begun" tells the three years in the past."""
+    return any(doc[i].tag_ == "VBD" and doc[i].dep_ == "advcl" for i in path[:-1])
+
+
+def _occasion_of(noun: Token, verb: Token) -> bool:
+    """Whether a dated noun is what a "while"/"when" or participle clause of `verb` is doing:
+    "announced the 30-date jaunt while closing out their November 18th concert"."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or head.dep_ != "advcl" or head.head.i != verb.i:
+        return False
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    return bool(marks & {"while", "when", "as"}) or (head.tag_ == "VBG" and not marks)
 
 
 def _enclosing_clause_time(doc: Doc, start: Token | None, times: list[TimeMention]) -> str | None:
@@ -748,7 +856,12 @@ def _enclosing_clause_time(doc: Doc, start: Token | None, times: list[TimeMentio
         # "acknowledged shortages Tuesday, telling lawmakers that ...": a participle shares
         # the time of the clause it hangs from
         participle = tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
-        joined = tok.dep_ == "conj" or (tok.dep_ == "advcl" and (when or participle))
+        # "... 5-4 Tuesday night to extend their unbeaten streak to 15 games": a purpose
+        # clause happens when the clause it serves does
+        purpose = tok.dep_ in ("advcl", "xcomp") and any(
+            c.tag_ == "TO" and c.i < tok.i for c in tok.children
+        )
+        joined = tok.dep_ == "conj" or (tok.dep_ == "advcl" and (when or participle)) or purpose
         if not joined or tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -769,9 +882,13 @@ def _news_past(verb: Token) -> bool:
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ROOT" or verb.tag_ != "VBD":
+    if clause.dep_ != "ROOT":
         return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG":
+        # "... but was last trading up 0.4%": a past progressive tells the day's news too
+        return bool(auxes) and all(c.lower_ in ("was", "were") for c in auxes)
+    return verb.tag_ == "VBD" and not auxes
 
 
 def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> str | None:

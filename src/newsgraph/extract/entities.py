@@ -358,9 +358,38 @@ def _modifies_noun(span: Span) -> bool:
 LOCATIVES = frozenset({"in", "near", "outside", "around", "across", "into", "inside"})
 
 
+# Verbs of motion whose "to"/"from" names a place: "deployed to Kursk", "withdrew from Kursk".
+MOTION_VERBS = frozenset(
+    {
+        "deploy",
+        "send",
+        "move",
+        "dispatch",
+        "transfer",
+        "travel",
+        "fly",
+        "march",
+        "advance",
+        "retreat",
+        "withdraw",
+        "relocate",
+        "ship",
+        "redeploy",
+        "evacuate",
+        "flee",
+    }
+)
+
+
 def _after_locative(span: Span) -> bool:
-    """A name right after "in", "near", "outside"...: where something is or happens."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVES
+    """A name right after "in", "near", "outside"...: where something is or happens; or
+    after the "to"/"from" of a verb of motion ("were deployed to Kursk")."""
+    if span.start == 0:
+        return False
+    prep = span.doc[span.start - 1]
+    if prep.lower_ in LOCATIVES:
+        return True
+    return prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in MOTION_VERBS
 
 
 def _place_head(span: Span) -> str | None:

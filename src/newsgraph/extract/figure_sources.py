@@ -97,7 +97,11 @@ def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> 
         return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and _price_charged(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _work_written(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and _subordinate_claim(doc, phrase, claim):
+        return FigureSource(None, phrase.start_i, phrase.start_i)
+    if claim is not None and _opening_subordinate(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
     if claim is not None and _adjunct_outside(doc, phrase, claim):
         return FigureSource(None, phrase.start_i, phrase.start_i)
@@ -145,6 +149,43 @@ def _adjunct_outside(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool
 SUBORDINATORS = frozenset(
     {"because", "since", "although", "though", "after", "before", "when", "while", "if", "as"}
 )
+
+
+def _opening_subordinate(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure in a finite "After ..."/"When ..." clause that opens the sentence, with a
+    subject of its own, before the claimant: the writer's scene, not the claim ("After the
+    Dems decided to wage a three-year-long ..., the public has begun to wonder")."""
+    if claim.speaker_span is None or phrase.start_i >= claim.speaker_span[0]:
+        return False
+    for tok in doc[phrase.root_i].ancestors:
+        if tok.i >= claim.speaker_span[0]:
+            return False
+        if tok.dep_ != "advcl" or not tok.left_edge.is_sent_start:
+            continue
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        subject = any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i not in range(*claim.speaker_span)
+            for c in tok.children
+        )
+        return bool(marks & SUBORDINATORS) and subject and tok.tag_ in ("VBD", "VBZ", "VBP")
+    return False
+
+
+# Verbs that report when they take a clause ("wrote that ...") but make a work when they take
+# an object: "opted to write two Star Trek novels".
+MAKING_VERBS = frozenset({"write", "publish", "produce", "compose", "draft", "pen"})
+
+
+def _work_written(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
+    """A figure in the object of a writing verb that reports nothing: what was written, not
+    what the writer says ("Ford opted instead to write two Star Trek novels")."""
+    cue = doc[claim.cue_i]
+    if cue.lemma_.lower() not in MAKING_VERBS:
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
+        return False
+    root = doc[phrase.root_i]
+    return any(c.dep_ == "dobj" and c.left_edge.i <= root.i <= c.right_edge.i for c in cue.children)
 
 
 def _subordinate_claim(doc: Doc, phrase: NumberPhrase, claim: Attribution) -> bool:
@@ -406,6 +447,8 @@ def _speaker_after(doc: Doc, closing: int, end: int) -> FigureSource | None:
         return None  # the quote closes its text: no clause follows it
     if tokens[0].text == ",":
         tokens = tokens[1:]
+    elif tokens[0].text in ("—", "–", "--") and (credit := _credit(doc, tokens[1:])) is not None:
+        return credit  # a pull quote credited under it: "“...” — Neil Gaiman"
     elif text[closing - 1 : closing] not in (",", "?", "!"):
         return None  # '“...” is a slogan': the quote is a noun, not a speaker's words
     sent_end = sentence_of(tokens[0]).end
@@ -413,6 +456,14 @@ def _speaker_after(doc: Doc, closing: int, end: int) -> FigureSource | None:
     if len(clause) > SPEAKER_CLAUSE_TOKENS or not clause:
         return None
     return _clause_subject(doc, clause)
+
+
+def _credit(doc: Doc, tokens: list[Token]) -> FigureSource | None:
+    """A name alone after a dash that closes a quotation's paragraph: "— Neil Gaiman"."""
+    if not 1 <= len(tokens) <= 4 or not all(t.pos_ == "PROPN" or t.text == "." for t in tokens):
+        return None
+    names = [t for t in tokens if t.pos_ == "PROPN"]
+    return _span_source(doc, names[0].i, names[-1].i + 1) if names else None
 
 
 def _speaker_before(doc: Doc, start: int, opening: int) -> FigureSource | None:

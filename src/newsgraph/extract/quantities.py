@@ -333,7 +333,7 @@ class _Scanner:
                 return None
             if (
                 nxt in DURATION_WORDS
-                and self._qualified(k)
+                and (self._qualified(k) or self.low(k - 1) in _SPAN_PREPS)
                 and self.low(k + 2) not in _RELATION_WORDS
             ):
                 # "more than a year", "within a week": one unit of time, bounded. Not yet
@@ -1028,6 +1028,8 @@ class _Scanner:
                 return True  # "one officer said": an unnamed source, not a count
             if nxt_tok is None or self.low(nxt) in ("-", "of", "another", "day", "time", "way"):
                 return True
+            if self.low(nxt + 1) == "after" and self.low(nxt + 2) == "another":
+                return True  # "one iteration after another": a succession, not a count
             if nxt_tok.pos_ not in ("NOUN", "PROPN", "ADJ") or prev in _NOT_COUNT_BEFORE:
                 return True
         if nxt_tok is not None and _designation(nxt_tok) and nxt_tok.head.pos_ == "NOUN":
@@ -1279,6 +1281,9 @@ _HALF_NOT_AFTER = frozenset(
 _HALF_OF_WORDS = frozenset(
     {"the", "their", "his", "her", "its", "our", "my", "your", "all", "them", "these", "those"}
 )
+# Prepositions after which "a" + a unit of time is a span: "in a decade", "after a year of
+# talks", "for a week" (not a rate: "$5 a year", "twice a day").
+_SPAN_PREPS = frozenset({"in", "for", "after"})
 # Units of time that "a" counts once after a qualifier ("more than a year"); not "second",
 # which is an ordinal more often than not.
 DURATION_WORDS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
@@ -1671,6 +1676,9 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
                 mods.add(KIND_NOUNS[child.lower_])
     if kind is None:
         kind = _combine(mods)
+        if kind == "DEPLOY" and anchor.pos_ == "NOUN" and not _force_like(anchor):
+            # "five books based in that world": things are not deployed, forces are
+            kind = None
     verb_i = _governing_verb(root if implicit else anchor)
     phrase.verb_i = verb_i
     if (
@@ -1750,6 +1758,17 @@ def _classify_with(doc: Doc, phrase: NumberPhrase, noun: Token | None) -> None:
             ):
                 kind = "OTHER" if anchor.pos_ == "NOUN" and not nouny else kind
     phrase.kind = kind or "OTHER"
+
+
+def _force_like(noun: Token) -> bool:
+    """A counted noun that can be sent or stationed: forces, crews, people."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.lower_ in FORCE_NOUNS
+        or lemma in FORCE_NOUNS
+        or lemma in _CREW_NOUNS
+        or lemma in ("people", "person", "personnel", "man", "member", "worker")
+    )
 
 
 def _definite(anchor: Token) -> bool:
