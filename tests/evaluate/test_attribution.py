@@ -147,3 +147,36 @@ def test_split_quotation_halves_score_as_one_attribution() -> None:
     predicted = predicted_claims(BenchArticle("a", None, text, []), analyzed)
     assert [p.fragments for p in predicted] == [((1, 12), (26, 35)), ((51, 62),)]
     assert fragments_jaccard([(0, 13), (25, 36)], predicted[0].fragments) == pytest.approx(20 / 24)
+
+
+def test_quotation_halves_join_past_a_claim_between_them() -> None:
+    from newsgraph.evaluate.attribution import BenchArticle, predicted_claims
+    from newsgraph.records import AnalyzedArticle, Article, Claim
+
+    text = "“We won,” she said, mocking the polls. “It is over.”"
+    article = Article.bare("a", text)
+
+    def claim(index: int, span: tuple[int, int], content: tuple[int, int], cue: str) -> Claim:
+        return Claim(
+            id=f"c{index}",
+            article_id="a",
+            start=span[0],
+            end=span[1],
+            speaker="she",
+            speaker_entity_id=None,
+            cue=cue,
+            stance="assert",
+            direct=cue == "say",
+            content=text[content[0] : content[1]],
+            content_start=content[0],
+            content_end=content[1],
+        )
+
+    claims = [
+        claim(0, (1, 18), (1, 7), "say"),  # “We won,” she said
+        claim(1, (10, 37), (28, 37), "mock"),  # she ... mocking the polls
+        claim(2, (10, 51), (40, 51), "say"),  # she said ... “It is over.”
+    ]
+    analyzed = AnalyzedArticle(article=article, claims=claims)
+    predicted = predicted_claims(BenchArticle("a", None, text, []), analyzed)
+    assert [p.fragments for p in predicted] == [((1, 7), (40, 51)), ((28, 37),)]

@@ -174,24 +174,37 @@ def test_quotation_of_several_sentences_is_one_content(
     assert claim.speaker == "the mayor" and claim.direct
 
 
-def test_quotation_continued_in_next_sentence_extends_the_claim(
+def test_quotation_continued_in_next_sentence_is_its_second_half(
     analyse: Callable[..., AnalyzedArticle],
 ) -> None:
+    # “A,” X said. “B.”: B is the quotation's second half, as in “A,” said X, “B.”: a claim of
+    # its own with the same cue and speaker, the reporting clause in neither content
     text = "“The dam held,” the mayor said. “The town is safe.”\n\nRain fell again on Monday."
-    claims = analyse(text).claims
-    assert len(claims) == 1
-    assert claims[0].content == "The dam held,” the mayor said. “The town is safe."
-    assert claims[0].speaker == "the mayor"
+    claims = sorted(analyse(text).claims, key=lambda c: c.start)
+    assert [c.content for c in claims] == ["The dam held", "The town is safe."]
+    assert [c.speaker for c in claims] == ["the mayor", "the mayor"]
+    assert claims[0].cue == claims[1].cue
+    assert all(c.direct for c in claims)
 
 
 @pytest.mark.parametrize("mark", ["''", '"'])
-def test_quotation_continued_after_plain_marks_extends_the_claim(
+def test_quotation_continued_after_plain_marks_is_its_second_half(
     analyse: Callable[..., AnalyzedArticle], mark: str
 ) -> None:
     # the parser ends "the mayor said." after the next quotation's opening mark
     text = f"{mark}The dam held,{mark} the mayor said. {mark}The town is safe.{mark}\n\nRain fell."
+    claims = sorted(analyse(text).claims, key=lambda c: c.start)
+    assert [c.content for c in claims] == ["The dam held", "The town is safe."]
+    assert [c.speaker for c in claims] == ["the mayor", "the mayor"]
+
+
+def test_indirect_content_continued_by_a_quotation_extends_the_claim(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "The mayor said the dam held. “The town is safe.”\n\nRain fell again on Monday."
     claims = analyse(text).claims
     assert len(claims) == 1
+    assert claims[0].content.startswith("the dam held")
     assert claims[0].content.endswith("The town is safe.")
 
 

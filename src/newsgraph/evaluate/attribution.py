@@ -14,7 +14,8 @@ The metric is the benchmark README's:
 - The halves of a quotation split by its reporting clause (“A,” said X, “B.”) are two claims in
   newsgraph (SPEC.md) and one attribution with two content fragments in PolNeAR: two direct
   claims with the same cue and speaker whose reporting clauses overlap (each claim's
-  `start..end` covers its cue and speaker) are scored as one prediction with both fragments.
+  `start..end` covers its cue and speaker) are scored as one prediction with both fragments,
+  whether or not another claim lies between them ('"A," X said, mocking B. "C."').
 
 The articles run through newsgraph's real pipeline as clean text (`media_type="clean"`: the
 title line, a blank line, the body); claim offsets are mapped back to the file's offsets.
@@ -202,17 +203,20 @@ def predicted_claims(article: BenchArticle, analyzed: AnalyzedArticle) -> list[P
     if article.text[offset : offset + len(text)] != text:
         raise InputError(article.name, "the cleaned text is not a slice of the file")
     out: list[PredictedClaim] = []
-    previous: Claim | None = None
+    lasts: list[Claim] = []  # the last claim read into each prediction
     for c in sorted(analyzed.claims, key=lambda c: (c.content_start or 0, c.start)):
         if c.content_start is None or c.content_end is None:
             continue
         fragment = (c.content_start + offset, c.content_end + offset)
-        if previous is not None and _halves(previous, c):
-            last = out[-1]
-            out[-1] = PredictedClaim(last.start, last.end, last.speaker, (*last.more, fragment))
+        # the first half may be followed by another claim ('"A," X said, mocking B. "C."')
+        k = next((k for k in range(len(out) - 1, -1, -1) if _halves(lasts[k], c)), None)
+        if k is not None:
+            last = out[k]
+            out[k] = PredictedClaim(last.start, last.end, last.speaker, (*last.more, fragment))
+            lasts[k] = c
         else:
             out.append(PredictedClaim(*fragment, c.speaker or ""))
-        previous = c
+            lasts.append(c)
     return out
 
 

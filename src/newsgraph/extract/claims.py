@@ -12,7 +12,7 @@ saying", where X speaks and Y is `via` and the origin of the figures.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -138,6 +138,13 @@ def _trimmed_chars(doc: Doc, start: int, end: int, *, keep_final: bool = False) 
 
 def _subtree_chars(tok: Token) -> tuple[int, int]:
     return _trimmed_chars(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def _intention_chars(tok: Token) -> tuple[int, int]:
+    """An intention's or a noun's clause ("wants to run, which ...", "a plan to cut taxes,
+    pointing to ..."): its subtree without what a comma or dash appends to it."""
+    doc = tok.doc
+    return _trimmed_chars(doc, tok.left_edge.i, _without_tail(doc, tok.i, tok.right_edge.i + 1))
 
 
 def _content_chars(root: Token) -> tuple[int, int]:
@@ -772,9 +779,9 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     found = [attribution]
     if direct:
         found.extend(_split_quote(verb, attribution, quotes))
-        _extend_quote(verb, found[-1], quotes)
-    else:
-        _extend_quote(verb, attribution, quotes)
+    continued = _extend_quote(verb, found[-1], quotes)
+    if continued is not None:
+        found.append(continued)
     return found
 
 
@@ -917,10 +924,15 @@ def _split_quote(
     return []
 
 
-def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]]) -> None:
+def _extend_quote(
+    verb: Token, item: Attribution, quotes: list[tuple[int, int]]
+) -> Attribution | None:
     """A quotation continued in the next sentence of the paragraph (“A,” X said. “B.”) is
-    one attribution, as annotators mark it: the content runs on to the end of “B”, unless
-    that sentence has a reporting clause of its own."""
+    one attribution, as annotators mark it, unless that sentence has a reporting clause of
+    its own. After a quotation the reporting clause stands between the two: “B” is the
+    second half of the quotation, a claim of its own with the same cue and speaker (as a
+    quotation split by its reporting clause is); after an indirect content ('X said A.
+    “B.”') the content runs on to the end of “B”."""
     text = text_of(verb.doc)
     sent = sentence_of(verb)
     last = sent.end - 1
@@ -933,18 +945,22 @@ def _extend_quote(verb: Token, item: Attribution, quotes: list[tuple[int, int]])
     if 0 <= paragraph_end < sent_end:  # the parser ran the sentence on past the paragraph
         sent_end = paragraph_end
     if item.content_end > sent_end:
-        return
+        return None
     for q_start, q_end in quotes:
         if q_start < sent_end:
             continue
         if text[sent_end:q_start].strip() != "" or "\n" in text[sent_end:q_start]:
-            return
+            return None
         if _reported_inside(verb.doc, q_start, q_end):
-            return
+            return None
         start, end = _strip_quote(text, (q_start + 1, q_end - 1))
-        if end > start:
+        if end <= start:
+            return None
+        if not item.direct:
             item.content_end = end
-        return
+            return None
+        return replace(item, content_start=start, content_end=end, extra_tokens=[])
+    return None
 
 
 def _is_quote_mark(tok: Token) -> bool:
@@ -1153,7 +1169,9 @@ def _from_quoting(verb: Token, quotes: list[tuple[int, int]]) -> Attribution | N
         speaker_head=speaker_head,
         learned=True,
     )
-    _extend_quote(verb, item, quotes)
+    continued = _extend_quote(verb, item, quotes)
+    if continued is not None:  # one learned claim: the content runs on to the end of "B"
+        item.content_end = continued.content_end
     return item
 
 
@@ -1196,7 +1214,7 @@ def _from_learned(verb: Token, quotes: list[tuple[int, int]] | None = None) -> A
         content = (
             _content_chars(children["ccomp"])
             if frame == "ccomp"
-            else _subtree_chars(children["xcomp"])
+            else _intention_chars(children["xcomp"])
         )
     elif lemma in QUESTION_VERBS and (question := _asked(verb)) is not None:
         content = question
@@ -1237,7 +1255,7 @@ def _from_noun(noun: Token) -> Attribution | None:
     frame = frame_of(noun)
     if frame == "acl":
         clause = next(c for c in noun.children if c.dep_ == "acl" and c.i > noun.i)
-        content = _subtree_chars(clause)
+        content = _intention_chars(clause)
     elif frame.startswith("prep:"):
         content = _object_chars(noun, frame)
     else:
@@ -1282,7 +1300,7 @@ def _from_adjective(adj: Token) -> Attribution | None:
     if frame == "ccomp":
         content = _content_chars(children["ccomp"])
     elif frame == "xcomp":
-        content = _subtree_chars(children["xcomp"])
+        content = _intention_chars(children["xcomp"])
     elif frame.startswith("prep:"):
         content = _object_chars(adj, frame)
     else:
