@@ -663,3 +663,24 @@ def test_the_speaker_of_a_reporting_clause_after_a_quotation(
 ) -> None:
     claim = _claim(analyse(text), content)
     assert (claim.speaker, claim.direct) == (speaker, True)
+
+
+def test_the_writers_you_is_the_reader_and_no_source(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    result = analyse(
+        "If you want to retire early, you should save more. So now you know that there is an "
+        'oxygen bar in Delhi. "You said the bridge was safe," the mayor told the engineer.'
+    )
+    assert [c.speaker for c in result.claims] == ["the mayor"]  # the quoted "you" is his
+
+
+def test_a_quotations_close_is_not_part_of_the_speaker(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    result = analyse(
+        '"We have found the next best thing: water in vapor form," lead researcher and NASA '
+        "planetary scientist Lucas Paganini said in a statement."
+    )
+    claim = _claim(result, "the next best thing")
+    assert claim.speaker == "lead researcher and NASA planetary scientist Lucas Paganini"

@@ -373,7 +373,10 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
         ):
             end = min(end, tok.left_edge.i - 1)
     for k in range(start, subj.i):
-        if doc[k].text in ("-", "--", "—", "–", ":"):
+        # after a dash or colon, or after a quotation's close the parser hung on the subject
+        # ("... water in vapor form," lead researcher Lucas Paganini said), the speaker starts
+        closes_quote = doc[k].text in QUOTE_CHARS and k > 0 and doc[k - 1].text in ",.!?"
+        if doc[k].text in ("-", "--", "—", "–", ":") or closes_quote:
             start = k + 1
     while start < end and (doc[start].is_punct or doc[start].text in QUOTE_CHARS):
         start += 1
@@ -1515,7 +1518,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         ):
             continue
         unique.append(item)
-    folded = _fold_nested(doc, unique)
+    folded = [
+        item
+        for item in _fold_nested(doc, unique)
+        if not _addresses_the_reader(doc, item, quote_starts, quotes)
+    ]
     if sieve is None or model is None:
         return folded
     return [
@@ -1524,6 +1531,20 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if not item.learned
         or sieve.keeps(doc, item, _quoted(quote_starts, quotes, doc[item.cue_i].idx), model)
     ]
+
+
+READER_WORDS = frozenset({"you", "yourself", "yourselves"})
+
+
+def _addresses_the_reader(
+    doc: Doc, item: Attribution, quote_starts: list[int], quotes: list[tuple[int, int]]
+) -> bool:
+    """ "If you want to retire early", "So now you know that there is an oxygen bar": the
+    writer's "you" is the reader, who has said nothing. Inside a quotation "you" is whom the
+    speaker addresses, and stays a source as written."""
+    if item.speaker_head is None or doc[item.speaker_head].lower_ not in READER_WORDS:
+        return False
+    return not _quoted(quote_starts, quotes, doc[item.cue_i].idx)
 
 
 COLON_SPEAKER_TOKENS = 8
