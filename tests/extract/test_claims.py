@@ -684,3 +684,13 @@ def test_a_quotations_close_is_not_part_of_the_speaker(
     )
     claim = _claim(result, "the next best thing")
     assert claim.speaker == "lead researcher and NASA planetary scientist Lucas Paganini"
+
+
+def test_a_labels_row_of_counted_items_is_no_ones_statement(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    result = analyse(
+        "Meal Prep Menu\nPortion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n"
+        "Poll: Clinton 45, Trump 40\nThe race is close, analysts said."
+    )
+    assert sorted(c.speaker or "" for c in result.claims) == ["Poll", "analysts"]

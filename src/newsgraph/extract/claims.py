@@ -1591,7 +1591,7 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
         end = tok.i + 1
         while end < len(doc) and doc[end].idx < stop:
             end += 1
-        if sum(t.is_alpha for t in doc[tok.i + 1 : end]) < 2:
+        if sum(t.is_alpha for t in doc[tok.i + 1 : end]) < 2 or _counted_list(doc[tok.i + 1 : end]):
             continue
         content = _trimmed_chars(doc, tok.i + 1, end, keep_final=True)
         if content[0] < 0:
@@ -1610,6 +1610,16 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
             )
         )
     return found
+
+
+def _counted_list(tokens: Span) -> bool:
+    """A row of counted items with no verb ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp."),
+    a label's list, not anyone's statement; a poll's "Clinton 45, Trump 40" names first."""
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    items = " ".join(t.text for t in tokens).split(",")
+    counted = sum(1 for item in items if item.split()[:1] and item.split()[0][:1].isdigit())
+    return len(items) >= 2 and 2 * counted > len(items)
 
 
 def _abbreviation(tok: Token) -> bool:
