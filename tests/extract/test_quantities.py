@@ -122,6 +122,8 @@ def test_range(
         "NBC 5 has edited the video.",
         # a succession
         "He has faced one inquiry after another.",
+        # a title in a sentence written in lower case
+        "If you have done 80 Day Obsession with her, you know the plan.",
     ],
 )
 def test_not_a_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:

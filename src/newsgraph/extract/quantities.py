@@ -220,6 +220,9 @@ class _Core:
     fold: bool = False  # "sixfold": the number is a multiplier
 
 
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
 class _Scanner:
     """Reads the quantities of one document from its text, using the parse for context."""
 
@@ -877,11 +880,27 @@ class _Scanner:
             return True
         if core.words and core.value == 0:
             return True
+        if found.unit is not None and not money and self._titled_after(k, nxt):
+            return True
         return (
             found.unit in MEASURE_UNITS.values()
             and found.unit not in TIME_UNITS
             and prev in LABEL_WORDS
         )
+
+    def _titled_after(self, k: int, nxt: int) -> bool:
+        """ "If you've done 80 Day Obsession", "the 21 Day Fix": a number whose unit word and
+        the word after it are capitalised inside a sentence written in lower case is a
+        title's. A headline in title case ("Five Killed In 3 Day Siege") is left alone."""
+        if not (k < nxt - 1 < nxt < self.n):
+            return False
+        unit, word = self.words[nxt - 1], self.words[nxt]
+        if not (unit[:1].isupper() and unit[1:].islower() and word[:1].isupper()):
+            return False
+        if self.glued(nxt - 1) or self.token(k).is_sent_start:
+            return False
+        words = [w for w in _WORD_RE.findall(self.sentence(k)) if len(w) > 3]
+        return sum(w[:1].islower() for w in words) * 2 > len(words)
 
     def _counted_year(self, k: int, nxt: int) -> bool:
         """ "sent 2000 troops": a year-like number counting a plural noun after a verb or a
