@@ -545,7 +545,13 @@ def _trigger_span(tok: Token) -> tuple[int, int]:
         while True:
             if first.i >= 2 and _joins_figure(doc[first.i - 1], doc[first.i - 2], first):
                 first = doc[first.i - 2]
-            elif first.i >= 1 and doc[first.i - 1].like_num and not first.like_num:
+            elif (
+                first.i >= 1
+                and first.i != tok.i
+                and not first.like_num
+                and doc[first.i - 1].like_num
+                and doc[first.i - 1].ent_type_ not in ("DATE", "TIME", "MONEY")
+            ):
                 first = doc[first.i - 1]  # "6 . 1 magnitude quake": "1" hung elsewhere
             else:
                 break
@@ -553,7 +559,7 @@ def _trigger_span(tok: Token) -> tuple[int, int]:
             first = doc[first.i - 1]  # "magnitude - 6 . 1 quake"
         if first.i >= 1 and (first.like_num or first.text == "-"):
             scale = doc[first.i - 1]
-            if scale.pos_ in ("NOUN", "PROPN") and scale.is_alpha:
+            if scale.pos_ == "NOUN" and scale.is_alpha:
                 first = scale  # the scale the figure is read on: "magnitude 6 . 1"
     return first.idx, last.idx + len(last.text)
 
@@ -618,15 +624,26 @@ def _verbal_noun(tok: Token) -> str | None:
     return None
 
 
+_NOUN_ROLES = frozenset(["nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"])
+
+
 def _headline_name_word(tok: Token, lines: _Lines) -> str | None:
     """A word of a headline inside a name the tagger read too long ("Apple Acquires
-    AuthenTec", "Gunman Kills"): a verb's -s or -ed form, or a noun of a happening, that is not
-    the name's first word."""
+    AuthenTec"): a verb's -s or -ed form, or a noun of a happening, that is neither the name's
+    first word nor its last."""
     if not tok.is_title or tok.ent_iob_ != "I" or not lines.headline(tok.i):
+        return None
+    # inside the name, not its last word: a team's or a place's name ends in a plural that a
+    # verb may spell ("the New Orleans Saints", "Colorado Springs")
+    if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I":
         return None
     lower = tok.lower_
     verbs = verb_lemmas()
-    for suffix, repl in (("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
+    # a verb's form read as a name's word heads no noun's role ("Leads The New Orleans Saints")
+    as_noun = tok.dep_ in _NOUN_ROLES
+    for suffix, repl in (
+        () if as_noun else (("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""))
+    ):
         base = lower[: -len(suffix)] + repl
         if lower.endswith(suffix) and len(base) >= 3 and base in verbs and base not in NOT_EVENTS:
             return ACTIONS.get(base, "OTHER")
