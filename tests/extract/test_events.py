@@ -177,3 +177,63 @@ def test_a_headline_word_may_name_a_happening(analyse: Callable[..., AnalyzedArt
     events = analyse(text).events
     start = text.index("Meet")
     assert any(e.start <= start < e.end for e in events), [text[e.start : e.end] for e in events]
+
+
+def test_a_hosted_name_names_a_happening_wherever_the_text_names_it(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    """A name a text says is hosted is a happening, there and in its other mentions; a name
+    no one hosts stays a name."""
+    text = "Ellen DeGeneres will host the Oscars next year. The Oscars drew 40 million viewers."
+    spans = [text[e.start : e.end] for e in analyse(text).events]
+    assert spans.count("Oscars") == 2, spans
+    text = "Apple sold more phones. Apple drew crowds in Paris."
+    assert "Apple" not in [text[e.start : e.end] for e in analyse(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a verb the tagger read as a noun, with a subject or an auxiliary before it
+        ("Jackman is the first non-comedian to single-handedly host the show in years.", "host"),
+        # a headline's verb inside a name the tagger read too long
+        ("Apple Acquires AuthenTec For $356 Million", "Acquires"),
+    ],
+)
+def test_a_verb_the_tagger_missed_is_an_event(
+    analyse: Callable[..., AnalyzedArticle], text: str, word: str
+) -> None:
+    events = analyse(text).events
+    start = text.index(word)
+    assert any((e.start, e.end) == (start, start + len(word)) for e in events), [
+        text[e.start : e.end] for e in events
+    ]
+
+
+def test_a_noun_with_its_modifiers_stays_a_noun(analyse: Callable[..., AnalyzedArticle]) -> None:
+    text = "Apple considers the updated battery its most innovative new feature."
+    assert "feature" not in [text[e.start : e.end] for e in analyse(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A 6 . 1 magnitude quake struck Iran.", "6 . 1 magnitude quake"),
+        ("A magnitude - 6 . 1 quake hit the island.", "magnitude - 6 . 1 quake"),
+        ("Fans followed the #earthquake all night.", "#earthquake"),
+    ],
+)
+def test_a_trigger_keeps_its_figure_and_its_hashtag(
+    analyse: Callable[..., AnalyzedArticle], text: str, trigger: str
+) -> None:
+    """A figure the tokenizer cut into pieces stays on its noun, a hashtag's '#' on its word."""
+    spans = [text[e.start : e.end] for e in analyse(text).events]
+    assert trigger in spans, spans
+
+
+def test_a_name_in_a_headline_keeps_its_plural(analyse: Callable[..., AnalyzedArticle]) -> None:
+    """A team's name in a headline the tagger read as one name ends in a plural a verb may
+    spell ("Saints"): it names no happening; the headline's verb does."""
+    text = "Brees Leads The New Orleans Saints Past Atlanta"
+    spans = [text[e.start : e.end] for e in analyse(text).events]
+    assert "Saints" not in spans and "Leads" in spans, spans

@@ -9,7 +9,11 @@ WordNet sense is an act, event, phenomenon or process (event_nouns.json, rebuilt
 newsgraph.extract.build_event_nouns`), or when it is made from a verb of WordNet's verb index
 (which the pipeline's rule lemmatizer carries): a gerund ("speeding", "slaying") or a
 nominalisation ("appearance", "arrival"). So does a participle stated of someone ("we are
-thrilled"), and a named entity whose head names a happening ("the Academy Awards").
+thrilled"), a named entity whose head names a happening ("the Academy Awards"), and a name
+the text says is hosted or attended, in its every mention ("will host the Oscars"). Words the
+tagger misread are read again: a "noun" that heads a clause with a subject or an auxiliary
+before it is a verb ("to single-handedly host"), and a headline's verb or happening inside a
+name read too long is one ("Apple Acquires AuthenTec").
 A verb whose lemma is in `ACTIONS` gets that action, any other trigger
 `OTHER`. The place is a GPE/LOC/FAC mention under a place preposition, the time a resolved DATE
 attached to the trigger. An event inside a claim's content links to that claim. Light verbs
@@ -258,6 +262,16 @@ EVENT_NOUNS = frozenset(
         "driving",
         "temblor",
         "honor",
+        "event",
+        "telecast",
+        "broadcast",
+        "buy",
+        "comeback",
+        "unrest",
+        "stoppage",
+        "sweep",
+        "gig",
+        "keynote",
     ]
 )
 # Adjectives that state what happened to someone ("declared dead", "left injured").
@@ -528,10 +542,25 @@ def _trigger_span(tok: Token) -> tuple[int, int]:
             first = doc[first.i - 1]
         # a figure before the noun that the tokenizer cut at its point ("6 . 1 - magnitude
         # quake"), whose pieces the parser may hang elsewhere
-        while first.i >= 2 and _joins_figure(doc[first.i - 1], doc[first.i - 2], first):
-            first = doc[first.i - 2]
-        if first.i >= 1 and first.like_num and doc[first.i - 1].pos_ == "NOUN":
-            first = doc[first.i - 1]  # the scale the figure is read on: "magnitude 6 . 1"
+        while True:
+            if first.i >= 2 and _joins_figure(doc[first.i - 1], doc[first.i - 2], first):
+                first = doc[first.i - 2]
+            elif (
+                first.i >= 1
+                and first.i != tok.i
+                and not first.like_num
+                and doc[first.i - 1].like_num
+                and doc[first.i - 1].ent_type_ not in ("DATE", "TIME", "MONEY")
+            ):
+                first = doc[first.i - 1]  # "6 . 1 magnitude quake": "1" hung elsewhere
+            else:
+                break
+        if first.i >= 2 and first.like_num and doc[first.i - 1].text == "-":
+            first = doc[first.i - 1]  # "magnitude - 6 . 1 quake"
+        if first.i >= 1 and (first.like_num or first.text == "-"):
+            scale = doc[first.i - 1]
+            if scale.pos_ == "NOUN" and scale.is_alpha:
+                first = scale  # the scale the figure is read on: "magnitude 6 . 1"
     return first.idx, last.idx + len(last.text)
 
 
@@ -542,6 +571,87 @@ def _joins_figure(mark: Token, before: Token, after: Token) -> bool:
     return after.like_num or (mark.text == "-" and after.is_alpha)
 
 
+# Verbs whose object is a happening when it is a name: one hosts or attends the Oscars, a
+# summit, a conference.
+_HOSTING = frozenset("host co-host cohost emcee attend boycott".split())  # noqa: SIM905
+# Relations of a word that heads a clause: a "noun" in one with a subject or an auxiliary is
+# a verb the tagger missed ("Ellen DeGeneres will host", "the plane bombs").
+_CLAUSE_HEADS = frozenset(["ROOT", "ccomp", "relcl", "advcl", "xcomp", "parataxis", "conj"])
+
+
+def _hosted_names(doc: Doc) -> frozenset[str]:
+    """Names that a text says are hosted or attended: their every mention in it names a
+    happening ("to host the Oscars" ... "the Oscars drew 40 million viewers")."""
+    found: set[str] = set()
+    for tok in doc:
+        if (
+            tok.dep_ == "dobj"
+            and tok.pos_ == "PROPN"
+            and tok.head.lemma_.lower() in _HOSTING
+            and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC")
+        ):
+            found.add(_name_key(tok.text))
+    return frozenset(found)
+
+
+def _name_key(word: str) -> str:
+    """A name's word, case and a plural's "s" set aside: "Oscars", "Oscar" and "OSCARS"."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+_NOUN_MODIFIERS = frozenset(["det", "poss", "amod", "compound", "nummod", "predet"])
+
+
+def _verbal_noun(tok: Token) -> str | None:
+    """The verb a word tagged as a noun is when it heads a clause of its own, with a subject
+    or an auxiliary before it ("Crystal will host", "the bomber bombs"): a verb of WordNet's index."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in _CLAUSE_HEADS:
+        return None
+    if tok.dep_ == "conj" and tok.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.lefts):
+        return None
+    # a word with a determiner, a possessor or an adjective is a noun after all ("its most
+    # innovative new feature", "these piercing screams")
+    if any(c.dep_ in _NOUN_MODIFIERS for c in tok.children):
+        return None
+    lower = tok.lower_
+    verbs = verb_lemmas()
+    for base in (lower, lower[:-1], lower[:-2], lower[:-1] + "e" if lower.endswith("d") else ""):
+        if base and base in verbs and base not in NOT_EVENTS and base not in LIGHT_VERBS:
+            return base
+    return None
+
+
+_NOUN_ROLES = frozenset(["nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"])
+
+
+def _headline_name_word(tok: Token, lines: _Lines) -> str | None:
+    """A word of a headline inside a name the tagger read too long ("Apple Acquires
+    AuthenTec"): a verb's -s or -ed form, or a noun of a happening, that is neither the name's
+    first word nor its last."""
+    if not tok.is_title or tok.ent_iob_ != "I" or not lines.headline(tok.i):
+        return None
+    # inside the name, not its last word: a team's or a place's name ends in a plural that a
+    # verb may spell ("the New Orleans Saints", "Colorado Springs")
+    if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I":
+        return None
+    lower = tok.lower_
+    verbs = verb_lemmas()
+    # a verb's form read as a name's word heads no noun's role ("Leads The New Orleans Saints")
+    as_noun = tok.dep_ in _NOUN_ROLES
+    for suffix, repl in (
+        () if as_noun else (("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""))
+    ):
+        base = lower[: -len(suffix)] + repl
+        if lower.endswith(suffix) and len(base) >= 3 and base in verbs and base not in NOT_EVENTS:
+            return ACTIONS.get(base, "OTHER")
+    if lower in EVENT_NOUNS or lower in happening_nouns():
+        return "OTHER"
+    return None
+
+
 def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
     """One frame per trigger: an action verb with an actor or a target, any other content verb,
     or a noun that names a happening."""
@@ -550,22 +660,39 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
     lent: dict[int, Token] = {}  # a light verb's noun object -> the verb
     dates: list[tuple[int, int, int]] | None = None  # read once, when a trigger needs one
     lines = _Lines(doc)
+    hosted = _hosted_names(doc)
+    text = doc.text  # built anew at each read
     for tok in doc:
         lemma = tok.lemma_.lower()
+        word_only = False  # the trigger is this word alone, whatever its phrase
         if tok.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
             noun = _lent_noun(tok, entities)
             if noun is not None:
                 lent[noun.i] = tok
                 continue
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "NOUN" and (verbal := _verbal_noun(tok)) is not None:
+            action = ACTIONS.get(verbal, "OTHER")
+            word_only = True
+        elif hosted and tok.pos_ in ("PROPN", "NOUN") and _name_key(tok.text) in hosted:
+            mention = entities.at(tok.i)
+            if mention is not None and (mention.start in seen):
+                continue
+            if mention is not None:
+                seen.add(mention.start)
+            action = "OTHER"
+        elif tok.pos_ == "PROPN" and (named := _headline_name_word(tok, lines)) is not None:
+            action = named
+            word_only = True
+        elif tok.pos_ == "VERB":
             # irregular forms the lemmatizer may miss ("retook") are listed as they are written
-            action = ACTIONS.get(lemma) or ACTIONS.get(tok.lower_)
-            if action is None:
+            known = ACTIONS.get(lemma) or ACTIONS.get(tok.lower_)
+            if known is None:
                 if lemma in NOT_EVENTS or tok.lower_ in NOT_EVENTS or not tok.is_alpha:
                     continue
-                action = "OTHER"
+                known = "OTHER"
             elif lemma == "fire" and _fires_a_person(tok, entities):
-                action = "OTHER"  # "the 76ers fired their coach": a dismissal, no attack
+                known = "OTHER"  # "the 76ers fired their coach": a dismissal, no attack
+            action = known
         elif tok.pos_ == "PROPN" and (headline := _headline_verb(tok, lines)) is not None:
             action = headline or "OTHER"
         elif _is_event_noun(tok, entities):
@@ -614,12 +741,16 @@ def find_frames(doc: Doc, entities: EntityIndex) -> list[Frame]:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 actor = _name(subject, entities)
-        if tok.pos_ != "VERB" and (mention := entities.at(tok.i)) is not None:
+        if word_only:
+            start, end = tok.idx, tok.idx + len(tok.text)
+        elif tok.pos_ != "VERB" and (mention := entities.at(tok.i)) is not None:
             start, end = mention.start, mention.end
         else:
             start, end = _trigger_span(tok)
         if verb is not None:
             start = min(start, verb.idx)
+        if start > 0 and text[start - 1] == "#":
+            start -= 1  # a hashtag: "#Oscars"
         frames.append(Frame(start, end, tok.i, actor, action, target, place, when_i))
     return frames
 
