@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.extract.cues import PRONOUNS as CUE_PRONOUNS
 from newsgraph.link.agencies import agency_of
@@ -325,15 +326,16 @@ def build_facts(
     texts: Mapping[str, str] | None = None,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
     events: Mapping[str, Sequence[Event]] | None = None,
+    scopes: dict[str, dict[_ScopeKey, Scope]] | None = None,
 ) -> list[Fact]:
     """Facts for one story from its articles' quantities; `origins` maps article id to origin
     group. With `texts` and `mentions` (per article), each figure's scope is read from its
     sentence; without them figures have no scope. With `events` (per article), a figure of no
     named kind is told apart by what happened to the counted ("shot down 45 drones" is not
-    "launched 45 drones")."""
+    "launched 45 drones"). `scopes` (article id -> figure -> scope) keeps the scopes read, and
+    gives those of an article whose text is not passed (`StoryCache`)."""
     by_id = {a.id: a for a in articles}
     groups: dict[FigureKey, list[Quantity]] = {}
-    scopes: dict[str, Scope] = {}
     by_start: dict[str, tuple[list[int], list[Event]]] = {}  # article -> its events by start
     for q in quantities:
         # A figure with nothing counted ("3 billion", "2") cannot be aligned with another one,
@@ -342,13 +344,16 @@ def build_facts(
             continue
         if not q.object and (q.kind not in _TOLL_KINDS or q.unit is not None):
             continue
-        scope = Scope()
+        scope = _NO_SCOPE
         if texts is not None and q.article_id in texts:
-            exclude = frozenset(x for x in (q.speaker_entity_id, (q.speaker or "").casefold()) if x)
+            exclude = _excluded(q)
             scope = figure_scope(
                 texts[q.article_id], q.start, q.end, (mentions or {}).get(q.article_id, ()), exclude
             )
-        scopes[q.id] = scope
+            if scopes is not None:
+                scopes.setdefault(q.article_id, {})[_scope_key(q)] = scope
+        elif scopes is not None and q.article_id in scopes:
+            scope = scopes[q.article_id].get(_scope_key(q), _NO_SCOPE)
         head: str | None
         head, entity = object_parts(q.kind, q.object) if q.object else (None, None)
         if q.kind == "OTHER" and head in MEASURES:
@@ -381,6 +386,28 @@ def build_facts(
             found.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
     found.sort(key=fact_rank)
     return found
+
+
+_NO_SCOPE = Scope()
+# What a figure's scope depends on besides its article's text and mentions: its span and the
+# speaker it leaves out.
+_ScopeKey = tuple[int, int, frozenset[str]]
+
+
+def _excluded(q: Quantity) -> frozenset[str]:
+    """The names a figure's scope leaves out: its speaker's ("Ukraine said...")."""
+    return frozenset(x for x in (q.speaker_entity_id, (q.speaker or "").casefold()) if x)
+
+
+def _scope_key(q: Quantity) -> _ScopeKey:
+    return (q.start, q.end, _excluded(q))
+
+
+def _scoped(q: Quantity) -> bool:
+    """Whether `build_facts` reads the scope of `q` (a figure it can align)."""
+    if q.value is None and q.low is None:
+        return False
+    return bool(q.object) or (q.kind in _TOLL_KINDS and q.unit is None)
 
 
 # What happened to the counted, by the words of a trigger and the two after it: a few general
@@ -627,27 +654,106 @@ def figure_status(statements: Sequence[Statement]) -> FactStatus:
 # -- one story's facts and incidents, as a link pass rebuilds them -----------------------------
 
 
+class StoryCache:
+    """What the passes of one `link` call read again of the articles of the stories they
+    rebuild: a story that grows with its history is rebuilt by every pass that adds to it, and
+    its older articles' quantities, claims, dates and figure scopes are the same each time.
+
+    Kept per article, for at most `limit` articles (the earliest cached go first). Exact as
+    long as what it holds does not change under it: stored quantities, claims and mentions
+    change only when a pass merges an entity (`forget` those articles), texts and dates never.
+    Events are read afresh (a pass points them at their incidents)."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self._quantities: dict[str, list[Quantity]] = {}
+        self._claims: dict[str, list[Claim]] = {}
+        self._refs: dict[str, ArticleRef] = {}
+        # article id -> figure -> scope, for the figures `build_facts` read a scope of
+        self.scopes: dict[str, dict[_ScopeKey, Scope]] = {}
+        # article id -> claim -> the entities its content names (`join_claims`)
+        self.claim_entities: dict[str, dict[tuple[str, int, int], frozenset[str]]] = {}
+
+    def quantities(self, store: Store, article_ids: Iterable[str]) -> list[Quantity]:
+        """`store.quantities(article_ids=...)`, in its order (article, then offset)."""
+        return self._rows(self._quantities, store.quantities, article_ids)
+
+    def claims(self, store: Store, article_ids: Iterable[str]) -> list[Claim]:
+        """`store.claims(article_ids=...)`, in its order (article, then offset)."""
+        return self._rows(self._claims, store.claims, article_ids)
+
+    def article_refs(self, store: Store, article_ids: Iterable[str]) -> list[ArticleRef]:
+        """`store.article_refs(...)` (outlets and dates), in sorted id order."""
+        wanted = sorted(set(article_ids))
+        missing = [a for a in wanted if a not in self._refs]
+        if missing:
+            self._refs.update((ref.id, ref) for ref in store.article_refs(missing))
+        return [self._refs[a] for a in wanted if a in self._refs]
+
+    @staticmethod
+    def _rows(cache: dict[str, list[Any]], read: Any, article_ids: Iterable[str]) -> list[Any]:
+        wanted = sorted(set(article_ids))
+        missing = [a for a in wanted if a not in cache]
+        if missing:
+            for a in missing:
+                cache[a] = []
+            for row in read(article_ids=missing):
+                cache[row.article_id].append(row)
+        return [row for a in wanted for row in cache[a]]
+
+    def trim(self) -> None:
+        """Keep at most `limit` articles in each table, dropping the earliest cached."""
+        for cache in self._tables():
+            extra = len(cache) - self.limit
+            if extra > 0:
+                for key in list(itertools.islice(cache, extra)):
+                    del cache[key]
+
+    def forget(self, article_ids: Iterable[str]) -> None:
+        """Drop what is kept of these articles (their mentions, claims and quantities changed)."""
+        for a in article_ids:
+            for cache in self._tables():
+                cache.pop(a, None)
+
+    def _tables(self) -> tuple[dict[str, Any], ...]:
+        return (self._quantities, self._claims, self._refs, self.scopes, self.claim_entities)
+
+
 def build_story_records(
-    store: Store, story_records: Sequence[Story], origins: Mapping[str, str]
+    store: Store,
+    story_records: Sequence[Story],
+    origins: Mapping[str, str],
+    cache: StoryCache | None = None,
 ) -> tuple[list[Fact], list[Incident]]:
     """The facts and incidents of the given stories, rebuilt from their articles' stored
-    quantities, claims and events. Reads only those stories' articles."""
+    quantities, claims and events. Reads only those stories' articles, and with `cache` only
+    what it does not hold of them."""
     from newsgraph.link.incidents import build_incidents
     from newsgraph.link.propositions import build_claim_facts
 
+    if cache is None:
+        cache = StoryCache()  # one call's: the same reads as without one
     members = [a for story in story_records for a in story.article_ids]
     quantities: dict[str, list[Quantity]] = {}
-    for quantity in store.quantities(article_ids=members):
+    for quantity in cache.quantities(store, members):
         quantities.setdefault(quantity.article_id, []).append(quantity)
-    refs = {ref.id: ref for ref in store.article_refs(members)}
+    refs = {ref.id: ref for ref in cache.article_refs(store, members)}
     claims: dict[str, list[Claim]] = {}
-    for claim in store.claims(article_ids=members):
+    for claim in cache.claims(store, members):
         claims.setdefault(claim.article_id, []).append(claim)
     events: dict[str, list[Event]] = {}
     for event in store.events(article_ids=members):
         events.setdefault(event.article_id, []).append(event)
-    # Only the pages with a figure to scope are read in full, with their mentions.
+    # Only the pages with a figure to scope are read in full, with their mentions; and of
+    # those only the ones whose figures' scopes are not known yet, or whose events tell what
+    # happened to a figure (read from the text).
     figured = [a for a, qs in quantities.items() if any(q.object for q in qs)]
+    figured = [
+        a
+        for a in figured
+        if a in events
+        or any(_scope_key(q) not in cache.scopes.get(a, {}) for q in quantities[a] if _scoped(q))
+    ]
     mentions: dict[str, list[Mention]] = {}
     for mention in store.mentions_of(figured):
         mentions.setdefault(mention.article_id, []).append(mention)
@@ -656,6 +762,7 @@ def build_story_records(
         v for es in events.values() for e in es for v in (e.actor, e.target, e.place) if v
     )
     triggers = store.event_triggers([a for a in members if a in events])
+    cache.trim()
     fact_records: list[Fact] = []
     incident_records: list[Incident] = []
     for story in story_records:
@@ -669,6 +776,7 @@ def build_story_records(
                 texts=texts,
                 mentions=mentions,
                 events=events,
+                scopes=cache.scopes,
             )
         )
         fact_records.extend(
@@ -829,6 +937,7 @@ def join_series(
     *,
     stories: Sequence[Story] = (),
     origins: Mapping[str, str] | None = None,
+    cache: StoryCache | None = None,
 ) -> tuple[list[Fact], list[str]]:
     """The facts a link pass built for `rebuilt_stories`, with each figure that carries on in
     another story joined to its series; and the ids of stored facts of other stories those
@@ -836,12 +945,13 @@ def join_series(
     of one of them is stale (its story was rebuilt). One indexed look-up by series id.
 
     With `stories` (the rebuilt stories' records), claims that state one proposition across
-    stories are joined too (`newsgraph.link.propositions.join_claims`)."""
+    stories are joined too (`newsgraph.link.propositions.join_claims`); `cache` holds what
+    the call's earlier passes read of the stories' articles (`StoryCache`)."""
     replaced_claims: list[str] = []
     if stories:
         from newsgraph.link.propositions import join_claims
 
-        built, replaced_claims = join_claims(store, built, stories, origins or {})
+        built, replaced_claims = join_claims(store, built, stories, origins or {}, cache)
     figures, replaced = _join_figure_series(store, built, rebuilt_stories, moved)
     return figures, sorted({*replaced, *replaced_claims})
 
