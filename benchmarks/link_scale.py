@@ -238,7 +238,7 @@ def rebuild_child(url: str, count: int, rounds: int) -> None:
     store = open_store(url)
     chosen = store.stories()[:count]  # the largest first
     cached = "cache" in inspect.signature(facts.build_story_records).parameters
-    cache = facts.StoryCache() if cached else None  # type: ignore[attr-defined]
+    cache = facts.StoryCache() if cached else None
     more = {"cache": cache} if cached else {}
     digest = hashlib.sha256()
     per_round = []
@@ -253,6 +253,9 @@ def rebuild_child(url: str, count: int, rounds: int) -> None:
                 store, built, [s.id for s in batch], members, stories=batch, origins=origins, **more
             )
             digest.update(repr((joined, replaced, incidents)).encode())
+            if os.environ.get("LINK_SCALE_DUMP"):
+                with open(os.environ["LINK_SCALE_DUMP"], "a") as dump:
+                    print(repr((joined, replaced, incidents)), file=dump)
         per_round.append(time.process_time() - started)
     print(json.dumps({"cpu_s": per_round, "digest": digest.hexdigest(), "stories": len(chosen)}))
 
