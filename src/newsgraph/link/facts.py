@@ -169,6 +169,7 @@ class FigureKey:
         return "|".join(str(part or "") for part in parts)
 
 
+@functools.lru_cache(maxsize=65536)
 def object_parts(kind: str, obj: str | None) -> tuple[str, str | None]:
     """(head lemma normalised, entity named by its modifiers) of a counted object."""
     words = [w.strip("'’-") for w in _WORD.findall(obj or "")]
@@ -262,6 +263,7 @@ def statement_source(
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _day(value: str | None) -> date | None:
     if not value or len(value) < 4:
         return None
@@ -293,13 +295,13 @@ def _merge_underspecified(
         key=lambda k: sum(p is None for p in (k.head, k.entity, k.place, k.period, k.predicate)),
     )
     merged: dict[FigureKey, list[Quantity]] = {}
+    # the merged figures by kind and unit, in the order they were made: only those can take one
+    by_kind: dict[tuple[str, str | None], list[FigureKey]] = {}
     for key in keys:
         candidates = [
             other
-            for other in merged
-            if other.kind == key.kind
-            and key.head in (None, other.head)
-            and other.unit == key.unit
+            for other in by_kind.get((key.kind, key.unit), ())
+            if key.head in (None, other.head)
             and all(
                 mine is None or mine == theirs
                 for mine, theirs in (
@@ -314,6 +316,7 @@ def _merge_underspecified(
             merged[candidates[0]].extend(groups[key])
         else:
             merged[key] = list(groups[key])
+            by_kind.setdefault((key.kind, key.unit), []).append(key)
     return merged
 
 
@@ -606,14 +609,15 @@ def _order(s: Statement) -> tuple[str, str]:
 def _mark_superseded(statements: Sequence[Statement]) -> list[Statement]:
     """A statement is superseded when the same source later (by as_of) gave a value it cannot
     be reconciled with: the source revised its estimate."""
+    by_source: dict[str | None, list[Statement]] = {}
+    for s in statements:
+        by_source.setdefault(s.source, []).append(s)
     out = []
     for s in statements:
-        later = [
-            t
-            for t in statements
-            if t.source == s.source and (t.as_of or "") > (s.as_of or "") and not compatible(s, t)
-        ]
-        out.append(replace(s, superseded=bool(later)))
+        later = any(
+            (t.as_of or "") > (s.as_of or "") and not compatible(s, t) for t in by_source[s.source]
+        )
+        out.append(replace(s, superseded=later))
     return out
 
 
@@ -635,14 +639,30 @@ def figure_status(statements: Sequence[Statement]) -> FactStatus:
     first. Only the current (not superseded) statements of different sources can contest, and
     only when they speak of about the same time."""
     current = [s for s in statements if not s.superseded]
-    for i, a in enumerate(current):
-        for b in current[i + 1 :]:
-            if a.source != b.source and about_same_time(a.as_of, b.as_of) and not compatible(a, b):
-                return "contested"
+    # statements that allow one same interval are all compatible: nothing to contest (the
+    # common case of one figure repeated by many outlets, read without comparing every pair)
+    intervals = {_bounds(s) for s in current}
+    one = next(iter(intervals)) if len(intervals) == 1 else None
+    if one is None or not one[0] <= one[1]:
+        for i, a in enumerate(current):
+            for b in current[i + 1 :]:
+                if (
+                    a.source != b.source
+                    and about_same_time(a.as_of, b.as_of)
+                    and not compatible(a, b)
+                ):
+                    return "contested"
     if any(s.superseded for s in statements):
         return "superseded"
     # two sources corroborate a figure when they agree on it, not when each gives its own
-    # value at its own time
+    # value at its own time; two sources of one same interval agree
+    sources_of: dict[tuple[float, float], set[str | None]] = {}
+    for s in statements:
+        interval = _bounds(s)
+        if interval is not None and interval[0] <= interval[1]:
+            sources_of.setdefault(interval, set()).add(s.source)
+    if any(len(sources) > 1 for sources in sources_of.values()):
+        return "corroborated"
     agree = any(
         a.source != b.source and compatible(a, b)
         for i, a in enumerate(statements)
@@ -894,7 +914,10 @@ def _days(part: _Part) -> list[date]:
 
 
 def _near_in_time(a: _Part, b: _Part) -> bool:
-    da, db = _days(a), _days(b)
+    return _days_near(_days(a), _days(b))
+
+
+def _days_near(da: Sequence[date], db: Sequence[date]) -> bool:
     if not da or not db:
         return False
     gap = max((db[0] - da[-1]).days, (da[0] - db[-1]).days, 0)
@@ -925,7 +948,10 @@ def _near_in_size(a: _Part, b: _Part) -> bool:
     """A revised estimate moves, but not by orders of magnitude: the two parts' nearest values
     within `SERIES_FACTOR` ("13,000 US troops" in one country, "900" in another, is no series
     even where one sentence names no country)."""
-    la, lb = _levels(a), _levels(b)
+    return _levels_near(_levels(a), _levels(b))
+
+
+def _levels_near(la: Sequence[float], lb: Sequence[float]) -> bool:
     return bool(la and lb) and min(max(x, y) / min(x, y) for x in la for y in lb) <= SERIES_FACTOR
 
 
@@ -1025,10 +1051,16 @@ def _emitted_components(parts: Sequence[_Part], changed_rows: set[str]) -> list[
 
     # what each group holds: its stories and its one stated scope ("" for none yet)
     held = [({p.story_id}, p.template.scope or "", _part_entity(p)) for p in parts]
+    # what `series_parts_join` reads of each part, read once per part rather than per pair
+    named = [_named_sources(p) for p in parts]
+    days = [_days(p) for p in parts]
+    levels = [sorted(set(_levels(p))) for p in parts]
     for i, a in enumerate(parts):
         for j in range(i + 1, len(parts)):
             gi, gj = find(i), find(j)
-            if gi == gj or not series_parts_join(a, parts[j]):
+            if gi == gj or a.story_id == parts[j].story_id or not named[i] & named[j]:
+                continue
+            if not _days_near(days[i], days[j]) or not _levels_near(levels[i], levels[j]):
                 continue
             (stories_i, scope_i, whose_i), (stories_j, scope_j, whose_j) = held[gi], held[gj]
             # one story's figures of two scopes stay two ("in China", "worldwide"), and a part

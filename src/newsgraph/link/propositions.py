@@ -438,24 +438,27 @@ def build_claim_facts(
         # a claim states a group's proposition when it states what most of its claims do;
         # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
         # and "soldiers died" into one proposition
-        matched: dict[int, int] = {}
+        # the groups holding a claim that can state what this one states, in their order
+        near: dict[int, list[int]] = {}
         for index in _candidates(proposition, by_feature):
-            seen = seen_props[index]
-            same_article = seen.claim.article_id == claim.article_id
-            verdict_key = (_wording(seen.claim), wording, same_article)
-            verdict = verdicts.get(verdict_key)
-            if verdict is None:
-                verdict = verdicts[verdict_key] = same_proposition(seen, proposition)
-            if verdict:
-                matched[group_of[index]] = matched.get(group_of[index], 0) + 1
+            near.setdefault(group_of[index], []).append(index)
         chosen = None
-        for g in sorted(matched):
+        for g in sorted(near):
             group = groups[g]
             if (group[0].claim.form == "intention") != (claim.form == "intention"):
                 # a call for something ("urged an end to the violence") and a statement of how
                 # things are ("police cannot end the violence") neither agree nor disagree
                 continue
-            if 2 * matched[g] > len(group):
+            matched = 0
+            for index in near[g]:
+                seen = seen_props[index]
+                same_article = seen.claim.article_id == claim.article_id
+                verdict_key = (_wording(seen.claim), wording, same_article)
+                verdict = verdicts.get(verdict_key)
+                if verdict is None:
+                    verdict = verdicts[verdict_key] = same_proposition(seen, proposition)
+                matched += verdict
+            if 2 * matched > len(group):
                 chosen = g
                 break
         if chosen is None:
