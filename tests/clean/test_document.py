@@ -71,3 +71,35 @@ def test_unknown_media_type_raises() -> None:
     doc = Document(id="x", source_id="x.bin", content="", media_type="pdf")  # type: ignore[arg-type]
     with pytest.raises(UnsupportedInput):
         clean_document(doc)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "headline"),
+    [
+        # the tail names the page's own outlet: its declared site name or its host
+        ("The Impeachment Clock | National Review", None, "https://www.nationalreview.com/x",
+         "The Impeachment Clock"),
+        ("Nadal keeps Spain alive in Davis Cup Finals - Sportsnet.ca", "Sportsnet.ca", None,
+         "Nadal keeps Spain alive in Davis Cup Finals"),
+        ("How to Tackle Game Day Snack Temptations | The Beachbody Blog", "The Beachbody Blog",
+         "https://www.beachbodyondemand.com/blog/x", "How to Tackle Game Day Snack Temptations"),
+        # a tail that names someone else is the headline's own
+        ("Troops cross the river - Pentagon", None, "https://news.example.org/a",
+         "Troops cross the river - Pentagon"),
+        ("Our BI Research Shows - A Mix of Ad Units Works", "my6sense", None,
+         "Our BI Research Shows - A Mix of Ad Units Works"),
+        # too little headline would be left
+        ("Obituaries | The Daily", "The Daily", None, "Obituaries | The Daily"),
+    ],
+)  # fmt: skip
+def test_a_title_loses_the_tail_naming_its_own_outlet(
+    title: str, site: str | None, url: str | None, headline: str
+) -> None:
+    from newsgraph.clean.html import clean_html
+
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    html = (
+        f'<html><head><meta property="og:title" content="{title}">{meta}</head><body>'
+        f"<article><p>{BODY}</p><p>{BODY}</p></article></body></html>"
+    )
+    assert clean_html(html, url=url).title == headline

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import pytest
 
@@ -345,3 +345,46 @@ def test_settings_come_from_the_environment_and_a_bad_one_is_one_line(
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     assert "E500" in bad.stderr and "NEWSGRAPH_BATCH_SIZE" in bad.stderr and "'many'" in bad.stderr
+
+
+# -- paging: every row reachable ---------------------------------------------------------------
+
+PAGED = [["facts"], ["stories"], ["entities"], ["search", "plague"]]
+
+
+@pytest.mark.parametrize("args", PAGED, ids=[a[0] for a in PAGED])
+def test_every_row_of_a_listing_is_reachable_page_by_page(store: Path, args: list[str]) -> None:
+    # in process (the same typer app the command runs): a page is a call, and there are many
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    def listing(*more: str) -> dict[str, Any]:
+        got = CliRunner().invoke(app, [*args, *more, "--json", "-s", str(store)])
+        assert got.exit_code == 0, got.output
+        page: dict[str, Any] = json.loads(got.stdout)
+        return page
+
+    whole = listing("-n", "500")
+    total = whole["total"]
+    assert total >= 3 and len(whole["items"]) == total
+    key = "article_id" if args[0] == "search" else "id"
+    seen: list[str] = []
+    for size in (2, -(-total // 3)):
+        seen = []
+        for offset in range(0, total, size):
+            page = listing("-n", str(size), "--offset", str(offset))
+            assert (page["total"], page["offset"], page["limit"]) == (total, offset, size)
+            seen += [item[key] for item in page["items"]]
+        assert seen == [item[key] for item in whole["items"]]
+
+
+def test_a_table_that_shows_part_of_a_listing_says_so(store: Path, tmp_path: Path) -> None:
+    total = json.loads(newsgraph(tmp_path, "facts", "--json", "-s", str(store)).stdout)["total"]
+    first = newsgraph(tmp_path, "facts", "-n", "2", "-s", str(store), env={"COLUMNS": "200"})
+    assert first.returncode == 0, first.stderr
+    assert f"facts 1–2 of {total}; --offset 2 for the next" in first.stdout
+    last = newsgraph(tmp_path, "facts", "-n", "2", "--offset", str(total - 1), "-s", str(store))
+    assert f"facts {total}–{total} of {total}" in last.stdout and "--offset" not in last.stdout
+    beyond = newsgraph(tmp_path, "facts", "--offset", "1000000001", "-s", str(store))
+    assert beyond.returncode == 2 and "Traceback" not in beyond.stderr

@@ -92,6 +92,32 @@ def test_lookup_name(text: str, name: str) -> None:
     assert found is not None and found[0] == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("WHO", "WHO"), ("U.S.", "United States"), ("Nato", "NATO"), ("UN", "United Nations")],
+)
+def test_an_acronym_in_capitals_is_its_body(text: str, name: str) -> None:
+    found = lookup_name(text)
+    assert found is not None and found[0] == name
+
+
+@pytest.mark.parametrize("text", ["who", "Who", "us", "Us", "un"])
+def test_a_word_that_spells_an_acronym_is_no_name(text: str) -> None:
+    # "the waitress, who said that I started it" was a claim of the World Health Organization
+    assert lookup_name(text) is None
+
+
+def test_a_relative_pronoun_speaker_is_not_the_who(analyse: Callable[..., AnalyzedArticle]) -> None:
+    found = analyse(
+        "The manager believed the waitress, who said that I started the fight. "
+        "The WHO said the risk was low."
+    )
+    who = entity_id("WHO", "ORG")
+    by_speaker = {c.speaker: c.speaker_entity_id for c in found.claims}
+    assert by_speaker.get("The WHO") == who
+    assert all(c.speaker_entity_id != who for c in found.claims if c.speaker != "The WHO")
+
+
 def mentions_of(found: AnalyzedArticle, surface: str) -> list[tuple[str, str]]:
     return [(m.name, m.type) for m in found.mentions if m.text == surface]
 

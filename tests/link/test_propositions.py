@@ -183,3 +183,52 @@ def test_one_page_quote_holding_another_is_no_dispute() -> None:
         ("the company misreported its sales", "assert"),
     )
     assert [f.status for f in build_claim_facts("s", refs, denial, {})] == ["contested"]
+
+
+def test_deployments_of_different_things_are_two_propositions() -> None:
+    from newsgraph.link.propositions import _sent_things
+
+    assert _sent_things("send military builders and deminers to Russia's Kursk region") == {
+        "builder",
+        "deminer",
+    }
+    # numbers and modifiers are no heads; troops and soldiers are one thing; the passive too
+    assert (
+        _sent_things("deploy 3,000 more troops")
+        == _sent_things("soldiers were sent")
+        == {"soldier"}
+    )
+    troops = read_proposition(claim("North Korea would send troops to help Russia"))
+    builders = read_proposition(
+        claim("North Korea would send military builders and deminers to Russia's Kursk region")
+    )
+    soldiers = read_proposition(claim("North Korean soldiers were sent to help Russia"))
+    assert not same_proposition(troops, builders)
+    assert same_proposition(troops, soldiers)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # claims of other stories of one campaign, each naming its ubiquitous candidate
+        ("they could not support Clinton for president",
+         "Clinton is now poised to become the Democratic nominee for president"),
+        ("how important it is to defeat Donald Trump in November",
+         "Donald Trump Is a ‘Proven Failure’ in Business."),
+        ("If the Trump victory in the primary wasn't enough of one, the Brexit vote should be a "
+         "warning to the party", "She knows what it takes to defeat a thin-skinned bully who is "
+         "driven by anger and resentment, and Trump is one"),
+    ],
+)  # fmt: skip
+def test_a_shared_name_is_no_proposition_across_stories(a: str, b: str) -> None:
+    from newsgraph.link.propositions import cross_match
+
+    assert not cross_match(read_proposition(claim(a)), read_proposition(claim(b)))
+
+
+def test_a_place_and_a_predicate_class_meet_across_stories() -> None:
+    from newsgraph.link.propositions import cross_match
+
+    liberated = read_proposition(claim("the Kursk region had been fully liberated"))
+    fighting = read_proposition(claim("fighting continues in the Kursk region"))
+    assert cross_match(liberated, fighting)

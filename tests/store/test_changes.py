@@ -136,3 +136,24 @@ def test_the_feed_and_the_lines_escape_scraped_text(store: Store) -> None:
     assert "<script>alert(1)</script>" in (
         entries[0].findtext("{http://www.w3.org/2005/Atom}title") or ""
     )
+
+
+def test_incidents_one_report_tells_are_counted_not_listed() -> None:
+    from newsgraph.records import Incident
+    from newsgraph.store.changes import Changes
+    from newsgraph.views.changes import change_lines
+
+    def incident(n: int, articles: list[str]) -> Incident:
+        return Incident(
+            f"i{n}", "s1", "KILL", f"Happening {n}", None, None, None, None,
+            [f"e{n}"], articles, len(articles), len(articles),
+        )  # fmt: skip
+
+    told = [incident(1, ["a1", "a2"]), *(incident(n, ["a3"]) for n in range(2, 1202))]
+    changes = Changes("2025-04-01", "s1", incidents=told)
+    lines = change_lines(changes)
+    assert [line.text.split(" (")[0] for line in lines] == [
+        "Happening 1",
+        "1,200 more incidents, each told by one report",
+    ]
+    assert len(change_lines(changes, every_incident=True)) == 1201  # nothing is lost

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -58,7 +59,8 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
         raise EmptyInput(url or "<html>", "the page cannot be parsed as HTML")
     meta = read_meta(tree)
     cleaned = Cleaned(text="", url=url or page_url(tree, meta))
-    cleaned.title = first_of(meta, TITLE_META) or tree_title(tree)
+    title = first_of(meta, TITLE_META) or tree_title(tree)
+    cleaned.title = title and without_outlet_suffix(title, meta, cleaned.url)
     author = first_of(meta, AUTHOR_META)
     cleaned.byline = author if author and not author.startswith("http") else None
     published = page_date(tree, meta)
@@ -173,6 +175,36 @@ def read_meta(tree: HtmlElement) -> dict[str, str]:
         if key and value and value.strip():
             found.setdefault(key.strip().lower(), value.strip())
     return found
+
+
+def _name_key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def outlet_names(meta: dict[str, str], url: str | None) -> set[str]:
+    """The keys (letters and digits, lower case) a page's own outlet goes by: its declared
+    site name, and its host with and without the top-level domain ("sportsnetca", "sportsnet")."""
+    names = {_name_key(meta[key]) for key in ("og:site_name", "application-name") if key in meta}
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    if host:
+        names.add(_name_key(host))
+        names.add(_name_key(host.rsplit(".", 1)[0]))
+    return {name for name in names if len(name) >= 3}
+
+
+def without_outlet_suffix(title: str, meta: dict[str, str], url: str | None) -> str:
+    """A headline without the " | National Review" or " - Sportsnet.ca" that a page's title
+    carries, when that tail names the page's own outlet (its site name or its host); a tail
+    that names anything else is part of the headline."""
+    match = forms.SITE_SUFFIX.search(title)
+    if match is None:
+        return title
+    tail = _name_key(match.group(0).lstrip(" |-–—:»"))
+    names = outlet_names(meta, url)
+    own = len(tail) >= 3 and any(tail.startswith(name) or name.startswith(tail) for name in names)
+    head = title[: match.start()].rstrip()
+    return head if own and len(head.split()) >= 3 else title
 
 
 def first_of(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:

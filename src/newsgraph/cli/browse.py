@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 MAX_LIMIT = 500  # newsgraph.store.queries.MAX_LIMIT, which a test keeps equal
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="Rows.")]
+MAX_OFFSET = 1_000_000_000  # the JSON API's bound: a huge offset is refused, never overflowed
+OffsetOption = Annotated[
+    int,
+    typer.Option("--offset", min=0, max=MAX_OFFSET, help="Rows to skip: the next page."),
+]
+FACT_SEARCH_LIMIT = 1000  # the most facts one question ranks (the JSON API's bound too)
 
 
 class ShowKind(StrEnum):
@@ -60,6 +66,31 @@ def _print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=1, default=str))
 
 
+def _print_page(page: q.Page[Any]) -> None:
+    """A page of records as JSON: its items with the total and where the page sits in it."""
+    _print_json(
+        {
+            "total": page.total,
+            "offset": page.offset,
+            "limit": page.limit,
+            "items": [asdict(item) for item in page.items],
+        }
+    )
+
+
+def page_caption(page: q.Page[Any], noun: str) -> str | None:
+    """Under a table that does not show every row: which rows it shows, and how to see the
+    rest. None when the page holds them all."""
+    shown = len(page.items)
+    if page.offset == 0 and shown >= page.total:
+        return None
+    if shown == 0:
+        return f"no {noun} from row {page.offset + 1}: there are {page.total}"
+    first, last = page.offset + 1, page.offset + shown
+    more = f"; --offset {last} for the next" if last < page.total else ""
+    return f"{noun} {first}–{last} of {page.total}{more}"
+
+
 _CONTROL = dict.fromkeys([*range(0x20), 0x7F], " ")
 
 
@@ -77,15 +108,18 @@ def shown_as_text(value: Any) -> str:
 
 @app.command("stories")
 def stories_command(
-    store: StoreOption = None, limit: LimitOption = 50, as_json: JsonOption = False
+    store: StoreOption = None,
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
+    as_json: JsonOption = False,
 ) -> None:
     """List stories with their article and source counts, the most covered first."""
     from newsgraph.store import queries as q
 
     with reported_errors():
-        page = q.list_stories(_open(store), limit=limit)
+        page = q.list_stories(_open(store), limit=limit, offset=offset)
     if as_json:
-        _print_json({"total": page.total, "items": [asdict(s) for s in page.items]})
+        _print_page(page)
         return
     table = Table(
         "id",
@@ -95,6 +129,7 @@ def stories_command(
         "first seen",
         "last seen",
         title=f"{page.total} stories",
+        caption=page_caption(page, "stories"),
     )
     for s in page.items:
         table.add_row(
@@ -269,30 +304,40 @@ def facts_command(
     ] = None,
     store: StoreOption = None,
     limit: LimitOption = 100,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """List facts with their status, independent sources and history."""
+    from newsgraph.store import queries as q
+
     if about is not None:
         from newsgraph.store.factsearch import search_facts
 
+        # rank every fact the question fits, filter, then page: filtering a page already cut
+        # to `limit` would hide facts that fit (the JSON API does the same)
         with reported_errors():
-            hits = search_facts(_open(store), about, story_id=story, limit=limit)
+            hits = search_facts(_open(store), about, story_id=story, limit=FACT_SEARCH_LIMIT)
         found = [h.fact for h in hits if status is None or h.fact.status == status.value]
-        if as_json:
-            _print_json([asdict(f) for f in found])
-        else:
-            console.print(_facts_table(found))
-        return
-    from newsgraph.store import queries as q
-
-    with reported_errors():
-        page = q.list_facts(
-            _open(store), story_id=story, status=status and status.value, limit=limit
-        )
+        page = q.Page(found[offset : offset + limit], len(found), limit, offset)
+    else:
+        with reported_errors():
+            page = q.list_facts(
+                _open(store),
+                story_id=story,
+                status=status and status.value,
+                limit=limit,
+                offset=offset,
+            )
     if as_json:
-        _print_json({"total": page.total, "items": [asdict(f) for f in page.items]})
+        if about is not None:
+            # a ranked answer has always printed as a plain list, best first; scripts rely on it
+            _print_json([asdict(f) for f in page.items])
+        else:
+            _print_page(page)
         return
-    console.print(_facts_table(page.items))
+    table = _facts_table(page.items)
+    table.caption = page_caption(page, "facts")
+    console.print(table)
 
 
 @app.command("search")
@@ -313,6 +358,7 @@ def search_command(
     until: Annotated[str | None, typer.Option("--until", help="Up to this ISO date.")] = None,
     store: StoreOption = None,
     limit: LimitOption = 20,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over article titles and texts, with filters."""
@@ -321,12 +367,18 @@ def search_command(
 
     where = q.ArticleFilter(story, entity, kind and kind.value, outlet, since, until)
     with reported_errors():
-        page = search(_open(store), query, where, limit=limit)
+        page = search(_open(store), query, where, limit=limit, offset=offset)
     if as_json:
-        _print_json({"total": page.total, "items": [asdict(h) for h in page.items]})
+        _print_page(page)
         return
     table = Table(
-        "article", "title", "outlet", "published", "snippet", title=f"{page.total} articles"
+        "article",
+        "title",
+        "outlet",
+        "published",
+        "snippet",
+        title=f"{page.total} articles",
+        caption=page_caption(page, "articles"),
     )
     for h in page.items:
         table.add_row(
@@ -350,6 +402,7 @@ def entities_command(
     ] = None,
     store: StoreOption = None,
     limit: LimitOption = 50,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """List entities (people, organisations, places...), the most mentioned first."""
@@ -357,12 +410,24 @@ def entities_command(
 
     with reported_errors():
         page = q.list_entities(
-            _open(store), name=name, type_=entity_type and entity_type.value, limit=limit
+            _open(store),
+            name=name,
+            type_=entity_type and entity_type.value,
+            limit=limit,
+            offset=offset,
         )
     if as_json:
-        _print_json({"total": page.total, "items": [asdict(e) for e in page.items]})
+        _print_page(page)
         return
-    table = Table("id", "name", "type", "mentions", "aliases", title=f"{page.total} entities")
+    table = Table(
+        "id",
+        "name",
+        "type",
+        "mentions",
+        "aliases",
+        title=f"{page.total} entities",
+        caption=page_caption(page, "entities"),
+    )
     for e in page.items:
         table.add_row(
             short_id(e.id),

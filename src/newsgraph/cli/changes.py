@@ -24,6 +24,12 @@ def changes_command(
     story: Annotated[str | None, typer.Option("--story", help="Only this story id.")] = None,
     store: StoreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="List every incident, those one report tells too (counted otherwise)."
+        ),
+    ] = False,
 ) -> None:
     """New figures, revised estimates, new contested points, incidents and sources since a date."""
     from rich.markup import escape
@@ -38,7 +44,7 @@ def changes_command(
     if as_json:
         typer.echo(json.dumps(asdict(found), ensure_ascii=False, indent=1, default=str))
         return
-    lines = change_lines(found)
+    lines = change_lines(found, every_incident=every)
     if not lines:
         console.print(f"nothing changed since {found.since}")
         return

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.gazetteer import (
@@ -149,12 +150,39 @@ def gazetteer_index() -> dict[str, tuple[str, str]]:
     return index
 
 
+@functools.lru_cache(maxsize=1)
+def _acronym_keys() -> frozenset[str]:
+    """Keys that only an acronym alias gives ("who" from "WHO", "us" from "US"), none of them
+    a full name's key as well."""
+    acronyms: set[str] = set()
+    names: set[str] = set()
+    for canonical, _type, aliases in GAZETTEER:
+        for alias in (canonical, *aliases):
+            letters = [ch for ch in alias if ch.isalpha()]
+            (acronyms if letters and all(ch.isupper() for ch in letters) else names).add(
+                name_key(alias)
+            )
+    return frozenset(acronyms - names)
+
+
+def _acronym_read_as_word(text: str, key: str) -> bool:
+    """Whether `text` is an ordinary word that an acronym's key happens to spell: "who" is no
+    WHO and "Us" no US. An acronym is written in capitals ("WHO", "U.S.", or "Nato" in the
+    British style); a word in lower case, or an English function word not in capitals, is a word."""
+    if key not in _acronym_keys():
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if not any(ch.isupper() for ch in letters):
+        return True
+    return not all(ch.isupper() for ch in letters) and key in STOP_WORDS
+
+
 def lookup_name(text: str) -> tuple[str, str] | None:
     """The gazetteer's (canonical, type) for a name, with descriptions like "South Korea's spy
     agency" included; None when unknown."""
     key = name_key(text)
     found = gazetteer_index().get(key)
-    if found:
+    if found and not _acronym_read_as_word(text, key):
         return found
     plain = text.replace("’", "'")
     if "'s " in plain:

@@ -341,12 +341,59 @@ def _speaker_words_of(speaker: str) -> frozenset[str]:
     return proposition_words(speaker)
 
 
+# What a deployment sends: the words after its verb, up to a preposition, "to" or a clause
+# mark; in the passive, the noun before it ("3,000 troops would be sent")
+_SENT = re.compile(
+    r"\b(?:sent|send\w*|deploy\w*|dispatch\w*|stationed)\s+((?:(?!to\b|into\b|in\b|for\b|"
+    r"from\b|at\b|on\b|across\b|near\b|along\b|by\b|with\b|that\b)[\w’'.,-]+\s*){1,6})"
+)
+_SENT_PASSIVE = re.compile(
+    r"\b([a-z]+)\s+(?:(?:had|has|have|would|will|could|may|might|must|to|not)\s+)*"
+    r"(?:been|be|were|was|are|is|being)\s+(?:sent|deployed|dispatched|stationed)\b"
+)
+_SENT_HEADS = {"personnel": "soldier", "army": "soldier", "units": "soldier"}
+
+
+def _sent_head(word: str) -> str:
+    head = _stem(word)
+    return _SENT_HEADS.get(head, head)
+
+
+def _sent_things(content: str) -> frozenset[str]:
+    """The head nouns of what a claim says was sent or deployed: "send military builders and
+    deminers to Kursk" -> builder, deminer; "deployed 3,000 more troops" -> soldier. The word
+    before "and", a comma or the phrase's end is a head; a number or a modifier is not."""
+    lower = content.lower()
+    heads: set[str] = set()
+    for match in _SENT.finditer(lower):
+        for part in re.split(r",\s|\band\b|\bor\b", match.group(1)):
+            words = [w for w in _WORD.findall(part) if w not in _FILLER and len(w) >= 3]
+            if words and words[-1] not in ("more", "extra", "additional", "some", "them"):
+                heads.add(_sent_head(words[-1]))
+    for match in _SENT_PASSIVE.finditer(lower):
+        word = match.group(1)
+        if word not in _FILLER and len(word) >= 3:
+            heads.add(_sent_head(word))
+    return frozenset(heads)
+
+
+def other_things_sent(a: Proposition, b: Proposition) -> bool:
+    """Two deployments of different things ("sent troops", "sent builders and deminers";
+    "tanks", "fighter jets") are two propositions, whatever place and sender they share."""
+    if "deploy" not in a.sides or "deploy" not in b.sides:
+        return False
+    sent_a, sent_b = _sent_things(a.claim.content), _sent_things(b.claim.content)
+    return bool(sent_a and sent_b and not sent_a & sent_b)
+
+
 def same_proposition(a: Proposition, b: Proposition) -> bool:
     """Paraphrases, or predicates of one class about the same named things.
 
     Two claims of one article share its subject and its names whatever they say, so there a
     shared name with some overlap is no sign: a paraphrase, or predicates of one class about
-    the same things, join them."""
+    the same things, join them. Deployments of different things never join."""
+    if other_things_sent(a, b):
+        return False
     overlap = _overlap(a.words, b.words)
     if overlap >= CLAIM_MATCH:
         return True
@@ -729,12 +776,33 @@ def cross_match(a: Proposition, b: Proposition) -> bool:
         return True
     if not same_proposition(a, b):
         return False
-    return (
-        bool(set(a.sides) & set(b.sides))
-        or a.overall < 0
-        or b.overall < 0
-        or _overlap(a.words, b.words) >= CLAIM_MATCH
-    )
+    if _overlap(a.words, b.words) >= CLAIM_MATCH:
+        return True
+    # Across stories a name is everywhere: "defeat Donald Trump in November" and "Trump is a
+    # proven failure in business" share a predicate class and Trump and nothing else. Two
+    # claims of other stories must share what they say of the name too ("the Kursk region").
+    # and long claims share some word by chance: they must share a fair part of their words
+    if not _shared_beyond_names(a, b) or _overlap(a.words, b.words) < NAMED_CLASS_MATCH:
+        return False
+    return bool(set(a.sides) & set(b.sides)) or a.overall < 0 or b.overall < 0
+
+
+def _shared_beyond_names(a: Proposition, b: Proposition) -> bool:
+    """Whether two claims share a content word that is neither one of their names nor a
+    predicate word of its own ("defeat", "failure"): "the Kursk region", "troops"."""
+    names = {_stem(w) for n in a.names | b.names for w in _WORD.findall(n)}
+    shared = (a.words & b.words) - names
+    return any(not _predicate_word(w) for p in (a, b) for w in _raw_words(p, shared))
+
+
+def _raw_words(p: Proposition, stems: frozenset[str] | set[str]) -> list[str]:
+    return [w for w in _WORD.findall(p.claim.content.lower()) if _stem(w) in stems]
+
+
+@functools.lru_cache(maxsize=4096)
+def _predicate_word(word: str) -> bool:
+    """A word that names a predicate class alone ("defeated", "killed", "failure")."""
+    return any(pattern.fullmatch(word) for _, _, pattern in PREDICATES)
 
 
 # The words a denial uses to name what it denies, and to deny it: not part of what is denied.
@@ -752,6 +820,10 @@ def _denied_report_stated(denial: Proposition, other: Proposition) -> bool:
     """`denial` denies or calls a report false, and `other` asserts at least two thirds of
     what it denies, a name among them."""
     if denial.overall > 0 or other.overall < 0:
+        return False
+    if denial.claim.stance != "deny" and not _FALSITY.search(denial.claim.content):
+        # a bare "not" denies no report: "they could not support Clinton" against every
+        # story's "Clinton is poised to become the nominee for president"
         return False
     said = _place_words(denial) - _REPORT_WORDS
     stated = _place_words(other) | proposition_words(_placed(other.claim.speaker or ""))

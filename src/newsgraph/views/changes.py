@@ -38,8 +38,12 @@ def _said(statement: Statement, *, who: bool = True) -> str:
     return f"{said} according to {speaker}{when}{where}" if who else f"{said}{when}{where}"
 
 
-def change_lines(changes: Changes) -> list[ChangeLine]:
-    """Every change, most telling first: revisions, contests, new figures, sources, incidents."""
+def change_lines(changes: Changes, *, every_incident: bool = False) -> list[ChangeLine]:
+    """Every change, most telling first: revisions, contests, new figures, sources, incidents.
+
+    An incident only one report tells is an event of that report, and a store holds thousands:
+    unless `every_incident`, they are counted in one closing line, after the incidents that
+    several reports tell."""
     lines: list[ChangeLine] = []
     for revision in changes.revisions:
         before, after = revision.before, revision.after
@@ -84,13 +88,27 @@ def change_lines(changes: Changes) -> list[ChangeLine]:
                 f"source/{added.fact.id}/{added.source}",
             )
         )
+    told_once = 0
     for incident in changes.incidents:
+        if len(set(incident.article_ids)) < 2 and not every_incident:
+            told_once += 1
+            continue
         lines.append(
             ChangeLine(
                 "incident",
                 f"{incident.label} ({reported(incident)}, {incident.independent_sources} independent)",
                 incident.article_ids[0] if incident.article_ids else None,
                 f"incident/{incident.id}",
+            )
+        )
+    if told_once:
+        lines.append(
+            ChangeLine(
+                "incidents",
+                f"{told_once:,} more {'incident' if told_once == 1 else 'incidents'}, "
+                "each told by one report (`newsgraph changes --all` or --json lists them)",
+                None,
+                f"incidents/told-once/{told_once}",
             )
         )
     return lines
