@@ -359,7 +359,8 @@ def compare(path: Path, src: str) -> tuple[str, dict[str, float]]:
         f"{theirs['peak_mb']:.0f} / {ours['peak_mb']:.0f} MB; stories: {moved} articles in "
         f"another story id (same partition: {same_partition}); rewrites: "
         f"{len(their_pairs)} there, {len(our_pairs)} here, {len(their_pairs ^ our_pairs)} "
-        f"differ: {verdict}"
+        f"differ; facts and incidents: {len(their_records)} there, {len(our_records)} here, "
+        f"{records_differ} rows differ: {verdict}"
     )
     return line, ours
 
