@@ -17,7 +17,8 @@ Each size is built in this process, then linked by a fresh subprocess whose peak
 reported, so the figure is the linker's own. `--store` builds and links in that store instead
 of a temporary SQLite file (it is emptied first: give a scratch database). `--compare SRC`
 links a copy of each SQLite store with the code of another checkout (its `src` folder) too,
-one after the other, and checks that both give the same stories and the same rewrites.
+one after the other, and checks that both give the same stories, the same rewrites and the same
+facts and incidents (every column of every row).
 """
 
 from __future__ import annotations
@@ -225,6 +226,40 @@ def link_child(url: str) -> None:
     )
 
 
+def rebuild_child(url: str, count: int, rounds: int) -> None:
+    """Run in a subprocess: rebuild the facts of the `count` largest stories of a linked store
+    `rounds` times, 20 stories a pass, as link passes do (with one cache for the call where
+    the code has one); print CPU seconds per round and a digest of what was built."""
+    import inspect
+
+    from newsgraph.link import facts
+    from newsgraph.link.origins import origin_groups
+
+    store = open_store(url)
+    chosen = store.stories()[:count]  # the largest first
+    cached = "cache" in inspect.signature(facts.build_story_records).parameters
+    cache = facts.StoryCache() if cached else None
+    more = {"cache": cache} if cached else {}
+    digest = hashlib.sha256()
+    per_round = []
+    for _ in range(rounds):
+        started = time.process_time()
+        for i in range(0, len(chosen), 20):
+            batch = chosen[i : i + 20]
+            members = [a for story in batch for a in story.article_ids]
+            origins = origin_groups(store.rewrites_touching(members))
+            built, incidents = facts.build_story_records(store, batch, origins, **more)
+            joined, replaced = facts.join_series(
+                store, built, [s.id for s in batch], members, stories=batch, origins=origins, **more
+            )
+            digest.update(repr((joined, replaced, incidents)).encode())
+            if os.environ.get("LINK_SCALE_DUMP"):
+                with open(os.environ["LINK_SCALE_DUMP"], "a") as dump:
+                    print(repr((joined, replaced, incidents)), file=dump)
+        per_round.append(time.process_time() - started)
+    print(json.dumps({"cpu_s": per_round, "digest": digest.hexdigest(), "stories": len(chosen)}))
+
+
 def empty_store(url: str) -> None:
     """Drop everything in the PostgreSQL database at `url`, so the build starts from nothing."""
     from sqlalchemy import create_engine, text
@@ -273,8 +308,11 @@ def downgrade(path: Path, migrations: Path) -> None:
     store.close()
 
 
-def linked_output(path: Path) -> tuple[dict[str, str], set[tuple[str, str, str, float]]]:
-    """Story of each article, and every rewrite relation, read straight from a SQLite store."""
+def linked_output(
+    path: Path,
+) -> tuple[dict[str, str], set[tuple[str, str, str, float]], dict[str, tuple[object, ...]]]:
+    """Story of each article, every rewrite relation, and every fact and incident (each whole
+    row by id), read straight from a SQLite store."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         members = dict(connection.execute("SELECT id, story_id FROM articles").fetchall())
@@ -283,9 +321,13 @@ def linked_output(path: Path) -> tuple[dict[str, str], set[tuple[str, str, str, 
                 "SELECT article_id, source_article_id, kind, similarity FROM rewrites"
             ).fetchall()
         )
+        records: dict[str, tuple[object, ...]] = {}
+        for table in ("facts", "incidents"):
+            for row in connection.execute(f"SELECT * FROM {table} ORDER BY id"):
+                records[f"{table}:{row[0]}"] = tuple(row)
     finally:
         connection.close()
-    return members, pairs
+    return members, pairs, records
 
 
 def compare(path: Path, src: str) -> tuple[str, dict[str, float]]:
@@ -297,11 +339,17 @@ def compare(path: Path, src: str) -> tuple[str, dict[str, float]]:
     downgrade(reference, Path(src) / "newsgraph" / "store" / "migrations")
     theirs = run_child(f"sqlite:///{reference}", src)
     ours = run_child(f"sqlite:///{path}")
-    their_members, their_pairs = linked_output(reference)
-    our_members, our_pairs = linked_output(path)
+    their_members, their_pairs, their_records = linked_output(reference)
+    our_members, our_pairs, our_records = linked_output(path)
     moved = sum(1 for a, s in our_members.items() if their_members.get(a) != s)
     same_partition = _partition(our_members) == _partition(their_members)
-    verdict = "IDENTICAL" if moved == 0 and our_pairs == their_pairs else "DIFFERENT"
+    # facts and incidents: every column of every row, by id
+    records_differ = sum(
+        1 for key in their_records.keys() | our_records.keys()
+        if their_records.get(key) != our_records.get(key)
+    )  # fmt: skip
+    same = moved == 0 and our_pairs == their_pairs and records_differ == 0
+    verdict = "IDENTICAL" if same else "DIFFERENT"
     line = (
         f"  vs {src}: linked in {theirs['seconds']:.1f} s there, {ours['seconds']:.1f} s here "
         f"(speed-up {theirs['seconds'] / ours['seconds']:.2f}x); CPU {theirs['cpu_s']:.1f} + "
@@ -311,7 +359,8 @@ def compare(path: Path, src: str) -> tuple[str, dict[str, float]]:
         f"{theirs['peak_mb']:.0f} / {ours['peak_mb']:.0f} MB; stories: {moved} articles in "
         f"another story id (same partition: {same_partition}); rewrites: "
         f"{len(their_pairs)} there, {len(our_pairs)} here, {len(their_pairs ^ our_pairs)} "
-        f"differ: {verdict}"
+        f"differ; facts and incidents: {len(their_records)} there, {len(our_records)} here, "
+        f"{records_differ} rows differ: {verdict}"
     )
     return line, ours
 
@@ -337,9 +386,19 @@ def main() -> None:
         help="write no stand-in quantities and claims: stage B without facts, as before",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--rebuild",
+        metavar="URL",
+        help="time only the rebuilding of facts of the largest stories of a linked store",
+    )
+    parser.add_argument("--stories", type=int, default=200, help="with --rebuild: how many")
+    parser.add_argument("--rounds", type=int, default=3, help="with --rebuild: passes over them")
     args = parser.parse_args()
     if args.child:
         link_child(args.child)
+        return
+    if args.rebuild:
+        rebuild_child(args.rebuild, args.stories, args.rounds)
         return
     if args.store and args.compare:
         parser.error("--compare reads SQLite stores: leave out --store")

@@ -178,7 +178,7 @@ def _link_pass(
 ) -> LinkSummary:
     # imported here so that importing one linker (facts, say) does not load the others
     from newsgraph.link.entities import bare_person_names, surname_merges
-    from newsgraph.link.facts import build_story_records, join_series
+    from newsgraph.link.facts import StoryCache, build_story_records, join_series
     from newsgraph.link.origins import origin_groups
     from newsgraph.link.rewrites import RewriteIndex, report_evidence
     from newsgraph.link.stories import StoryClusterer, figure_topics
@@ -262,6 +262,8 @@ def _link_pass(
     evidenced = store.stories_with_evidence(touched)
     evidenced.update(assignments[a] for a in store.articles_with_evidence(assignments))
     fact_stories = [story for story in story_records if story.id in evidenced]
+    # what this call's passes read of the stories they rebuild, for the next pass to reuse
+    cache: StoryCache = linkers.setdefault("story_cache", StoryCache())
     fact_records: list[Fact] = []
     incident_records: list[Incident] = []
     replaced_facts: list[str] = []
@@ -270,10 +272,16 @@ def _link_pass(
         # once (the relations of every touched story, as when all of them were built).
         members = [a for story in story_records for a in story.article_ids]
         origins = origin_groups([*store.rewrites_touching(members), *found])
-        fact_records, incident_records = build_story_records(store, fact_stories, origins)
+        fact_records, incident_records = build_story_records(store, fact_stories, origins, cache)
         # a figure its thread carries on in another story joins that story's fact of it
         fact_records, replaced_facts = join_series(
-            store, fact_records, touched, members, stories=fact_stories, origins=origins
+            store,
+            fact_records,
+            touched,
+            members,
+            stories=fact_stories,
+            origins=origins,
+            cache=cache,
         )
     # A bare surname in a new article joins the one full name its story knows.
     new_mentions: dict[str, list[Mention]] = {}
@@ -287,6 +295,8 @@ def _link_pass(
         if bare_person_names(new_mentions.get(story.id, ()))
         for merge in surname_merges(new_mentions[story.id], store.people_in(story.article_ids))
     ]
+    # a merge rewrites the mentions, claims and quantities of its articles: read them again
+    cache.forget(article_id for article_id, _, _ in merges)
     # The stories no article can reach any more leave the linker's memory (the store keeps
     # them), so the state each pass saves does not grow with every article ever linked.
     clusterer.compact()

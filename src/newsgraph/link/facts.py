@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.extract.cues import PRONOUNS as CUE_PRONOUNS
 from newsgraph.link.agencies import agency_of
@@ -168,6 +169,7 @@ class FigureKey:
         return "|".join(str(part or "") for part in parts)
 
 
+@functools.lru_cache(maxsize=65536)
 def object_parts(kind: str, obj: str | None) -> tuple[str, str | None]:
     """(head lemma normalised, entity named by its modifiers) of a counted object."""
     words = [w.strip("'’-") for w in _WORD.findall(obj or "")]
@@ -261,6 +263,7 @@ def statement_source(
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _day(value: str | None) -> date | None:
     if not value or len(value) < 4:
         return None
@@ -292,13 +295,13 @@ def _merge_underspecified(
         key=lambda k: sum(p is None for p in (k.head, k.entity, k.place, k.period, k.predicate)),
     )
     merged: dict[FigureKey, list[Quantity]] = {}
+    # the merged figures by kind and unit, in the order they were made: only those can take one
+    by_kind: dict[tuple[str, str | None], list[FigureKey]] = {}
     for key in keys:
         candidates = [
             other
-            for other in merged
-            if other.kind == key.kind
-            and key.head in (None, other.head)
-            and other.unit == key.unit
+            for other in by_kind.get((key.kind, key.unit), ())
+            if key.head in (None, other.head)
             and all(
                 mine is None or mine == theirs
                 for mine, theirs in (
@@ -313,6 +316,7 @@ def _merge_underspecified(
             merged[candidates[0]].extend(groups[key])
         else:
             merged[key] = list(groups[key])
+            by_kind.setdefault((key.kind, key.unit), []).append(key)
     return merged
 
 
@@ -325,15 +329,16 @@ def build_facts(
     texts: Mapping[str, str] | None = None,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
     events: Mapping[str, Sequence[Event]] | None = None,
+    scopes: dict[str, dict[_ScopeKey, Scope]] | None = None,
 ) -> list[Fact]:
     """Facts for one story from its articles' quantities; `origins` maps article id to origin
     group. With `texts` and `mentions` (per article), each figure's scope is read from its
     sentence; without them figures have no scope. With `events` (per article), a figure of no
     named kind is told apart by what happened to the counted ("shot down 45 drones" is not
-    "launched 45 drones")."""
+    "launched 45 drones"). `scopes` (article id -> figure -> scope) keeps the scopes read, and
+    gives those of an article whose text is not passed (`StoryCache`)."""
     by_id = {a.id: a for a in articles}
     groups: dict[FigureKey, list[Quantity]] = {}
-    scopes: dict[str, Scope] = {}
     by_start: dict[str, tuple[list[int], list[Event]]] = {}  # article -> its events by start
     for q in quantities:
         # A figure with nothing counted ("3 billion", "2") cannot be aligned with another one,
@@ -342,13 +347,16 @@ def build_facts(
             continue
         if not q.object and (q.kind not in _TOLL_KINDS or q.unit is not None):
             continue
-        scope = Scope()
+        scope = _NO_SCOPE
         if texts is not None and q.article_id in texts:
-            exclude = frozenset(x for x in (q.speaker_entity_id, (q.speaker or "").casefold()) if x)
+            exclude = _excluded(q)
             scope = figure_scope(
                 texts[q.article_id], q.start, q.end, (mentions or {}).get(q.article_id, ()), exclude
             )
-        scopes[q.id] = scope
+            if scopes is not None:
+                scopes.setdefault(q.article_id, {})[_scope_key(q)] = scope
+        elif scopes is not None and q.article_id in scopes:
+            scope = scopes[q.article_id].get(_scope_key(q), _NO_SCOPE)
         head: str | None
         head, entity = object_parts(q.kind, q.object) if q.object else (None, None)
         if q.kind == "OTHER" and head in MEASURES:
@@ -381,6 +389,28 @@ def build_facts(
             found.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
     found.sort(key=fact_rank)
     return found
+
+
+_NO_SCOPE = Scope()
+# What a figure's scope depends on besides its article's text and mentions: its span and the
+# speaker it leaves out.
+_ScopeKey = tuple[int, int, frozenset[str]]
+
+
+def _excluded(q: Quantity) -> frozenset[str]:
+    """The names a figure's scope leaves out: its speaker's ("Ukraine said...")."""
+    return frozenset(x for x in (q.speaker_entity_id, (q.speaker or "").casefold()) if x)
+
+
+def _scope_key(q: Quantity) -> _ScopeKey:
+    return (q.start, q.end, _excluded(q))
+
+
+def _scoped(q: Quantity) -> bool:
+    """Whether `build_facts` reads the scope of `q` (a figure it can align)."""
+    if q.value is None and q.low is None:
+        return False
+    return bool(q.object) or (q.kind in _TOLL_KINDS and q.unit is None)
 
 
 # What happened to the counted, by the words of a trigger and the two after it: a few general
@@ -579,14 +609,15 @@ def _order(s: Statement) -> tuple[str, str]:
 def _mark_superseded(statements: Sequence[Statement]) -> list[Statement]:
     """A statement is superseded when the same source later (by as_of) gave a value it cannot
     be reconciled with: the source revised its estimate."""
+    by_source: dict[str | None, list[Statement]] = {}
+    for s in statements:
+        by_source.setdefault(s.source, []).append(s)
     out = []
     for s in statements:
-        later = [
-            t
-            for t in statements
-            if t.source == s.source and (t.as_of or "") > (s.as_of or "") and not compatible(s, t)
-        ]
-        out.append(replace(s, superseded=bool(later)))
+        later = any(
+            (t.as_of or "") > (s.as_of or "") and not compatible(s, t) for t in by_source[s.source]
+        )
+        out.append(replace(s, superseded=later))
     return out
 
 
@@ -608,14 +639,30 @@ def figure_status(statements: Sequence[Statement]) -> FactStatus:
     first. Only the current (not superseded) statements of different sources can contest, and
     only when they speak of about the same time."""
     current = [s for s in statements if not s.superseded]
-    for i, a in enumerate(current):
-        for b in current[i + 1 :]:
-            if a.source != b.source and about_same_time(a.as_of, b.as_of) and not compatible(a, b):
-                return "contested"
+    # statements that allow one same interval are all compatible: nothing to contest (the
+    # common case of one figure repeated by many outlets, read without comparing every pair)
+    intervals = {_bounds(s) for s in current}
+    one = next(iter(intervals)) if len(intervals) == 1 else None
+    if one is None or not one[0] <= one[1]:
+        for i, a in enumerate(current):
+            for b in current[i + 1 :]:
+                if (
+                    a.source != b.source
+                    and about_same_time(a.as_of, b.as_of)
+                    and not compatible(a, b)
+                ):
+                    return "contested"
     if any(s.superseded for s in statements):
         return "superseded"
     # two sources corroborate a figure when they agree on it, not when each gives its own
-    # value at its own time
+    # value at its own time; two sources of one same interval agree
+    sources_of: dict[tuple[float, float], set[str | None]] = {}
+    for s in statements:
+        interval = _bounds(s)
+        if interval is not None and interval[0] <= interval[1]:
+            sources_of.setdefault(interval, set()).add(s.source)
+    if any(len(sources) > 1 for sources in sources_of.values()):
+        return "corroborated"
     agree = any(
         a.source != b.source and compatible(a, b)
         for i, a in enumerate(statements)
@@ -627,27 +674,106 @@ def figure_status(statements: Sequence[Statement]) -> FactStatus:
 # -- one story's facts and incidents, as a link pass rebuilds them -----------------------------
 
 
+class StoryCache:
+    """What the passes of one `link` call read again of the articles of the stories they
+    rebuild: a story that grows with its history is rebuilt by every pass that adds to it, and
+    its older articles' quantities, claims, dates and figure scopes are the same each time.
+
+    Kept per article, for at most `limit` articles (the earliest cached go first). Exact as
+    long as what it holds does not change under it: stored quantities, claims and mentions
+    change only when a pass merges an entity (`forget` those articles), texts and dates never.
+    Events are read afresh (a pass points them at their incidents)."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self._quantities: dict[str, list[Quantity]] = {}
+        self._claims: dict[str, list[Claim]] = {}
+        self._refs: dict[str, ArticleRef] = {}
+        # article id -> figure -> scope, for the figures `build_facts` read a scope of
+        self.scopes: dict[str, dict[_ScopeKey, Scope]] = {}
+        # article id -> claim -> the entities its content names (`join_claims`)
+        self.claim_entities: dict[str, dict[tuple[str, int, int], frozenset[str]]] = {}
+
+    def quantities(self, store: Store, article_ids: Iterable[str]) -> list[Quantity]:
+        """`store.quantities(article_ids=...)`, in its order (article, then offset)."""
+        return self._rows(self._quantities, store.quantities, article_ids)
+
+    def claims(self, store: Store, article_ids: Iterable[str]) -> list[Claim]:
+        """`store.claims(article_ids=...)`, in its order (article, then offset)."""
+        return self._rows(self._claims, store.claims, article_ids)
+
+    def article_refs(self, store: Store, article_ids: Iterable[str]) -> list[ArticleRef]:
+        """`store.article_refs(...)` (outlets and dates), in sorted id order."""
+        wanted = sorted(set(article_ids))
+        missing = [a for a in wanted if a not in self._refs]
+        if missing:
+            self._refs.update((ref.id, ref) for ref in store.article_refs(missing))
+        return [self._refs[a] for a in wanted if a in self._refs]
+
+    @staticmethod
+    def _rows(cache: dict[str, list[Any]], read: Any, article_ids: Iterable[str]) -> list[Any]:
+        wanted = sorted(set(article_ids))
+        missing = [a for a in wanted if a not in cache]
+        if missing:
+            for a in missing:
+                cache[a] = []
+            for row in read(article_ids=missing):
+                cache[row.article_id].append(row)
+        return [row for a in wanted for row in cache[a]]
+
+    def trim(self) -> None:
+        """Keep at most `limit` articles in each table, dropping the earliest cached."""
+        for cache in self._tables():
+            extra = len(cache) - self.limit
+            if extra > 0:
+                for key in list(itertools.islice(cache, extra)):
+                    del cache[key]
+
+    def forget(self, article_ids: Iterable[str]) -> None:
+        """Drop what is kept of these articles (their mentions, claims and quantities changed)."""
+        for a in article_ids:
+            for cache in self._tables():
+                cache.pop(a, None)
+
+    def _tables(self) -> tuple[dict[str, Any], ...]:
+        return (self._quantities, self._claims, self._refs, self.scopes, self.claim_entities)
+
+
 def build_story_records(
-    store: Store, story_records: Sequence[Story], origins: Mapping[str, str]
+    store: Store,
+    story_records: Sequence[Story],
+    origins: Mapping[str, str],
+    cache: StoryCache | None = None,
 ) -> tuple[list[Fact], list[Incident]]:
     """The facts and incidents of the given stories, rebuilt from their articles' stored
-    quantities, claims and events. Reads only those stories' articles."""
+    quantities, claims and events. Reads only those stories' articles, and with `cache` only
+    what it does not hold of them."""
     from newsgraph.link.incidents import build_incidents
     from newsgraph.link.propositions import build_claim_facts
 
+    if cache is None:
+        cache = StoryCache()  # one call's: the same reads as without one
     members = [a for story in story_records for a in story.article_ids]
     quantities: dict[str, list[Quantity]] = {}
-    for quantity in store.quantities(article_ids=members):
+    for quantity in cache.quantities(store, members):
         quantities.setdefault(quantity.article_id, []).append(quantity)
-    refs = {ref.id: ref for ref in store.article_refs(members)}
+    refs = {ref.id: ref for ref in cache.article_refs(store, members)}
     claims: dict[str, list[Claim]] = {}
-    for claim in store.claims(article_ids=members):
+    for claim in cache.claims(store, members):
         claims.setdefault(claim.article_id, []).append(claim)
     events: dict[str, list[Event]] = {}
     for event in store.events(article_ids=members):
         events.setdefault(event.article_id, []).append(event)
-    # Only the pages with a figure to scope are read in full, with their mentions.
+    # Only the pages with a figure to scope are read in full, with their mentions; and of
+    # those only the ones whose figures' scopes are not known yet, or whose events tell what
+    # happened to a figure (read from the text).
     figured = [a for a, qs in quantities.items() if any(q.object for q in qs)]
+    figured = [
+        a
+        for a in figured
+        if a in events
+        or any(_scope_key(q) not in cache.scopes.get(a, {}) for q in quantities[a] if _scoped(q))
+    ]
     mentions: dict[str, list[Mention]] = {}
     for mention in store.mentions_of(figured):
         mentions.setdefault(mention.article_id, []).append(mention)
@@ -656,6 +782,7 @@ def build_story_records(
         v for es in events.values() for e in es for v in (e.actor, e.target, e.place) if v
     )
     triggers = store.event_triggers([a for a in members if a in events])
+    cache.trim()
     fact_records: list[Fact] = []
     incident_records: list[Incident] = []
     for story in story_records:
@@ -669,6 +796,7 @@ def build_story_records(
                 texts=texts,
                 mentions=mentions,
                 events=events,
+                scopes=cache.scopes,
             )
         )
         fact_records.extend(
@@ -786,7 +914,10 @@ def _days(part: _Part) -> list[date]:
 
 
 def _near_in_time(a: _Part, b: _Part) -> bool:
-    da, db = _days(a), _days(b)
+    return _days_near(_days(a), _days(b))
+
+
+def _days_near(da: Sequence[date], db: Sequence[date]) -> bool:
     if not da or not db:
         return False
     gap = max((db[0] - da[-1]).days, (da[0] - db[-1]).days, 0)
@@ -817,7 +948,10 @@ def _near_in_size(a: _Part, b: _Part) -> bool:
     """A revised estimate moves, but not by orders of magnitude: the two parts' nearest values
     within `SERIES_FACTOR` ("13,000 US troops" in one country, "900" in another, is no series
     even where one sentence names no country)."""
-    la, lb = _levels(a), _levels(b)
+    return _levels_near(_levels(a), _levels(b))
+
+
+def _levels_near(la: Sequence[float], lb: Sequence[float]) -> bool:
     return bool(la and lb) and min(max(x, y) / min(x, y) for x in la for y in lb) <= SERIES_FACTOR
 
 
@@ -829,6 +963,7 @@ def join_series(
     *,
     stories: Sequence[Story] = (),
     origins: Mapping[str, str] | None = None,
+    cache: StoryCache | None = None,
 ) -> tuple[list[Fact], list[str]]:
     """The facts a link pass built for `rebuilt_stories`, with each figure that carries on in
     another story joined to its series; and the ids of stored facts of other stories those
@@ -836,12 +971,13 @@ def join_series(
     of one of them is stale (its story was rebuilt). One indexed look-up by series id.
 
     With `stories` (the rebuilt stories' records), claims that state one proposition across
-    stories are joined too (`newsgraph.link.propositions.join_claims`)."""
+    stories are joined too (`newsgraph.link.propositions.join_claims`); `cache` holds what
+    the call's earlier passes read of the stories' articles (`StoryCache`)."""
     replaced_claims: list[str] = []
     if stories:
         from newsgraph.link.propositions import join_claims
 
-        built, replaced_claims = join_claims(store, built, stories, origins or {})
+        built, replaced_claims = join_claims(store, built, stories, origins or {}, cache)
     figures, replaced = _join_figure_series(store, built, rebuilt_stories, moved)
     return figures, sorted({*replaced, *replaced_claims})
 
@@ -915,10 +1051,16 @@ def _emitted_components(parts: Sequence[_Part], changed_rows: set[str]) -> list[
 
     # what each group holds: its stories and its one stated scope ("" for none yet)
     held = [({p.story_id}, p.template.scope or "", _part_entity(p)) for p in parts]
+    # what `series_parts_join` reads of each part, read once per part rather than per pair
+    named = [_named_sources(p) for p in parts]
+    days = [_days(p) for p in parts]
+    levels = [sorted(set(_levels(p))) for p in parts]
     for i, a in enumerate(parts):
         for j in range(i + 1, len(parts)):
             gi, gj = find(i), find(j)
-            if gi == gj or not series_parts_join(a, parts[j]):
+            if gi == gj or a.story_id == parts[j].story_id or not named[i] & named[j]:
+                continue
+            if not _days_near(days[i], days[j]) or not _levels_near(levels[i], levels[j]):
                 continue
             (stories_i, scope_i, whose_i), (stories_j, scope_j, whose_j) = held[gi], held[gj]
             # one story's figures of two scopes stay two ("in China", "worldwide"), and a part

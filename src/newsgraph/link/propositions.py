@@ -27,6 +27,7 @@ from newsgraph.link.facts import speaker_source, statement_source
 from newsgraph.records import ArticleRef, Claim, Fact, FactStatus, Stance, Statement, Story
 
 if TYPE_CHECKING:
+    from newsgraph.link.facts import StoryCache
     from newsgraph.store import Store
 
 _WORD = re.compile(r"[a-z]+")
@@ -316,15 +317,28 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _predicate_words(p: Proposition) -> frozenset[str]:
+    return _predicate_words_of(p.claim.content)
+
+
+@functools.lru_cache(maxsize=65536)
+def _predicate_words_of(content: str) -> frozenset[str]:
+    """The words of a claim's predicates (every class's matches): read once per wording, not
+    once per pair of claims compared."""
     found: set[str] = set()
+    lower = content.lower()
     for _, _, pattern in PREDICATES:
-        for match in pattern.finditer(p.claim.content.lower()):
+        for match in pattern.finditer(lower):
             found.update(proposition_words(match.group(0)))
     return frozenset(found)
 
 
 def _speaker_words(p: Proposition) -> frozenset[str]:
-    return proposition_words(p.claim.speaker or "")
+    return _speaker_words_of(p.claim.speaker or "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _speaker_words_of(speaker: str) -> frozenset[str]:
+    return proposition_words(speaker)
 
 
 # What a deployment sends: the words after its verb, up to a preposition, "to" or a clause
@@ -453,32 +467,85 @@ def build_claim_facts(
         key=lambda c: (by_id[c.article_id].published or "", c.article_id, c.start),
     )
     groups: list[list[Proposition]] = []
+    # Which group each claim seen is in, and the claims seen by content word and predicate
+    # class: two claims state one proposition only when they share a word or a class
+    # (`same_proposition`), so a claim is compared with those alone, not with every claim of
+    # the story. Claims written alike (one wire line on ten outlets) are compared once.
+    group_of: list[int] = []
+    seen_props: list[Proposition] = []
+    by_feature: dict[str, list[int]] = {}
+    verdicts: dict[tuple[_Wording, _Wording, bool], bool] = {}
     for claim in ordered:
         if claim.form == "mention":  # "its losses", "the report": nothing to assert or deny
             continue
         proposition = read_proposition(claim)
         if len(proposition.words) < 2:
             continue
-        for group in groups:
+        wording = _wording(claim)
+        # a claim states a group's proposition when it states what most of its claims do;
+        # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
+        # and "soldiers died" into one proposition
+        # the groups holding a claim that can state what this one states, in their order
+        near: dict[int, list[int]] = {}
+        for index in _candidates(proposition, by_feature):
+            near.setdefault(group_of[index], []).append(index)
+        chosen = None
+        for g in sorted(near):
+            group = groups[g]
             if (group[0].claim.form == "intention") != (claim.form == "intention"):
                 # a call for something ("urged an end to the violence") and a statement of how
                 # things are ("police cannot end the violence") neither agree nor disagree
                 continue
-            # a claim states a group's proposition when it states what most of its claims do;
-            # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
-            # and "soldiers died" into one proposition
-            matched = sum(same_proposition(seen, proposition) for seen in group)
+            matched = 0
+            for index in near[g]:
+                seen = seen_props[index]
+                same_article = seen.claim.article_id == claim.article_id
+                verdict_key = (_wording(seen.claim), wording, same_article)
+                verdict = verdicts.get(verdict_key)
+                if verdict is None:
+                    verdict = verdicts[verdict_key] = same_proposition(seen, proposition)
+                matched += verdict
             if 2 * matched > len(group):
-                group.append(proposition)
+                chosen = g
                 break
-        else:
-            groups.append([proposition])
+        if chosen is None:
+            chosen = len(groups)
+            groups.append([])
+        groups[chosen].append(proposition)
+        index = len(seen_props)
+        seen_props.append(proposition)
+        group_of.append(chosen)
+        for feature in _features(proposition):
+            by_feature.setdefault(feature, []).append(index)
     found: list[Fact] = []
     for group in groups:
         fact = claim_fact(story_id, group, by_id, origins)
         if fact is not None:
             found.append(fact)
     return found
+
+
+# What `same_proposition` reads of a claim besides its article: content, stance, speaker.
+_Wording = tuple[str, str, str | None]
+
+
+def _wording(claim: Claim) -> _Wording:
+    return (claim.content, claim.stance, claim.speaker)
+
+
+def _features(p: Proposition) -> list[str]:
+    """The keys a claim is filed under: its content words and its predicate classes."""
+    return [*("w:" + w for w in p.words), *("c:" + c for c in p.sides)]
+
+
+def _candidates(p: Proposition, by_feature: Mapping[str, list[int]]) -> list[int]:
+    """The claims seen that share a content word or a predicate class with `p`, in the order
+    they were seen: the only ones `same_proposition` can find stating what `p` states (every
+    way it has of saying yes needs a shared word, or a class in common)."""
+    found: set[int] = set()
+    for feature in _features(p):
+        found.update(by_feature.get(feature, ()))
+    return sorted(found)
 
 
 def claim_fact(
@@ -781,6 +848,13 @@ def _place_words(p: Proposition) -> frozenset[str]:
     return proposition_words(_placed(p.claim.content))
 
 
+def _content_span(claim: Claim) -> tuple[str, int, int]:
+    """A claim and the span of its content, where the entities it names are read."""
+    low = claim.content_start if claim.content_start is not None else claim.start
+    high = claim.content_end if claim.content_end is not None else claim.end
+    return (claim.id, low, high)
+
+
 def _days_apart(a: str | None, b: str | None) -> int | None:
     from newsgraph.link.facts import _day
 
@@ -789,17 +863,25 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
 
 
 def join_claims(
-    store: Store, built: Sequence[Fact], stories: Sequence[Story], origins: Mapping[str, str]
+    store: Store,
+    built: Sequence[Fact],
+    stories: Sequence[Story],
+    origins: Mapping[str, str],
+    cache: StoryCache | None = None,
 ) -> tuple[list[Fact], list[str]]:
     """The facts a link pass built for `stories`, with each claim that states one proposition
     with a claim of another story (within `CLAIM_WINDOW_DAYS`) joined to it in one fact; and
-    the ids of stored facts of other stories those joined facts replace."""
+    the ids of stored facts of other stories those joined facts replace. `cache` holds what the
+    call's earlier passes read of the stories' articles."""
+    from newsgraph.link.facts import StoryCache
     from newsgraph.store.queries import claim_facts_of, claims_naming, entity_counts
 
+    if cache is None:
+        cache = StoryCache()
     rebuilt = {s.id for s in stories}
     story_of = {a: s.id for s in stories for a in s.article_ids}
     rebuilt_articles = frozenset(story_of)
-    own = {c.id: c for c in store.claims(article_ids=sorted(story_of)) if c.form != "mention"}
+    own = {c.id: c for c in cache.claims(store, story_of) if c.form != "mention"}
     # a claim that names nothing is looked up by nothing: its reading waits until its group
     # joins another (most claims of a pass never do)
     props = {cid: read_proposition(c) for cid, c in own.items() if _CAPITAL.search(c.content)}
@@ -811,18 +893,35 @@ def join_claims(
     orphans = [s for f in held for s in f.statements if s.story_id and s.story_id not in rebuilt]
     if not seekers and not orphans:
         return list(built), []
-    refs: dict[str, ArticleRef] = {r.id: r for r in store.article_refs(sorted(story_of))}
-    # the entities each seeking claim's content names
+    refs: dict[str, ArticleRef] = {r.id: r for r in cache.article_refs(store, story_of)}
+    # the entities each seeking claim's content names (kept from pass to pass: the mentions
+    # of a stored article change only when an entity merge makes the cache forget it)
     entities_of: dict[str, set[str]] = {}
     by_article: dict[str, list[Proposition]] = {}
     for p in seekers:
         by_article.setdefault(p.claim.article_id, []).append(p)
-    for mention in store.mentions_of(sorted(by_article)):
+    unread = sorted(
+        a
+        for a, ps in by_article.items()
+        if any(_content_span(p.claim) not in cache.claim_entities.get(a, {}) for p in ps)
+    )
+    read: dict[str, dict[tuple[str, int, int], set[str]]] = {}
+    for mention in store.mentions_of(unread):
         for p in by_article[mention.article_id]:
-            low = p.claim.content_start if p.claim.content_start is not None else p.claim.start
-            high = p.claim.content_end if p.claim.content_end is not None else p.claim.end
-            if low <= mention.start and mention.end <= high and mention.entity_id:
-                entities_of.setdefault(p.claim.id, set()).add(mention.entity_id)
+            span = _content_span(p.claim)
+            inside = read.setdefault(mention.article_id, {}).setdefault(span, set())
+            if span[1] <= mention.start and mention.end <= span[2] and mention.entity_id:
+                inside.add(mention.entity_id)
+    for a in unread:
+        known = cache.claim_entities.setdefault(a, {})
+        for p in by_article[a]:
+            known[_content_span(p.claim)] = frozenset(
+                read.get(a, {}).get(_content_span(p.claim), ())
+            )
+    for p in seekers:
+        named = cache.claim_entities[p.claim.article_id][_content_span(p.claim)]
+        if named:
+            entities_of[p.claim.id] = set(named)
     counts = entity_counts(store, sorted({e for es in entities_of.values() for e in es}))
     looked_up = {
         cid: sorted(es, key=lambda e: (counts.get(e, 0), e))[:CROSS_ENTITIES]
@@ -875,9 +974,9 @@ def join_claims(
         if s.claim_id not in claims_by_id and (s.story_id or f.story_id) not in rebuilt
     }
     if more_articles:
-        for ref in store.article_refs(sorted(more_articles)):
+        for ref in cache.article_refs(store, more_articles):
             refs[ref.id] = ref
-        for claim in store.claims(article_ids=sorted(more_articles)):
+        for claim in cache.claims(store, more_articles):
             claims_by_id.setdefault(claim.id, claim)
     for fact in stored:
         keep = [s for s in fact.statements if s.article_id not in rebuilt_articles]
