@@ -85,27 +85,24 @@ def test_as_of_on_figures_labelled_after_the_rules() -> None:
     assert scores.accuracy >= floor, (scores.accuracy, scores.misses)
 
 
-def test_as_of_and_values_on_the_held_out_pages() -> None:
-    """`asof_held.jsonl`: 30 figures of six pages labelled in session 6 before the extractor
-    met them, every figure of each article body (see tests/data/README.md); floors at the
-    figures they first scored."""
-    if not (BENCH / "ground-truth.json").is_file():
-        pytest.skip(f"extraction benchmark not found at {BENCH.resolve()}")
-    floor = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))["as_of_held"]
-    scores = evaluate_dating(HELD, BENCH)
-    assert scores.total == 30
-    assert scores.accuracy >= floor["as_of_accuracy"], (scores.accuracy, scores.misses)
-    assert scores.value_kind_f1() >= floor["value_kind_f1"], scores.value_misses
+# Sets labelled before the extractor met them (see tests/data/README.md), floors at their
+# figures: asof_held.jsonl (session 6, 30 figures, floors at the first score), asof_held6.jsonl
+# (session 7, 23 figures, first 0.478 as_of / 0.894 value+kind), asof_held8.jsonl (session 9,
+# 38 figures, first 0.447 / 0.806, then read for rules)
+VALUED_SETS = [
+    ("held", 30, "as_of_held"),
+    ("held6", 23, "as_of_held_6"),
+    ("held8", 38, "as_of_held_8"),
+]
 
 
-def test_as_of_and_values_on_the_held_6_pages() -> None:
-    """`asof_held6.jsonl`: 23 figures of six pages labelled in session 7 before the extractor
-    met them (see tests/data/README.md); first scored 0.478 as_of, 0.894 value+kind."""
+@pytest.mark.parametrize(("labels", "total", "key"), VALUED_SETS, ids=[s[0] for s in VALUED_SETS])
+def test_as_of_and_values_on_the_held_pages(labels: str, total: int, key: str) -> None:
     if not (BENCH / "ground-truth.json").is_file():
         pytest.skip(f"extraction benchmark not found at {BENCH.resolve()}")
-    floor = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))["as_of_held_6"]
-    scores = evaluate_dating(HELD_6, BENCH)
-    assert scores.total == 23
+    floor = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))[key]
+    scores = evaluate_dating({"held": HELD, "held6": HELD_6, "held8": HELD_8}[labels], BENCH)
+    assert scores.total == total
     assert scores.accuracy >= floor["as_of_accuracy"], (scores.accuracy, scores.misses)
     assert scores.value_kind_f1() >= floor["value_kind_f1"], scores.value_misses
 
@@ -121,19 +118,6 @@ def test_as_of_on_the_held_7_pages() -> None:
     assert scores.total == 38
     assert scores.batch_accuracy("held-7a") >= floor["held_7a_accuracy"], scores.misses
     assert scores.batch_accuracy("held-7b") >= floor["held_7b_accuracy"], scores.misses
-
-
-def test_as_of_and_values_on_the_held_8_pages() -> None:
-    """`asof_held8.jsonl`: 38 figures of six pages labelled in session 9 before the extractor
-    met them, every figure of each cleaned body (see tests/data/README.md); first scored
-    0.447 as_of, 0.806 value+kind, then read for rules."""
-    if not (BENCH / "ground-truth.json").is_file():
-        pytest.skip(f"extraction benchmark not found at {BENCH.resolve()}")
-    floor = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))["as_of_held_8"]
-    scores = evaluate_dating(HELD_8, BENCH)
-    assert scores.total == 38
-    assert scores.accuracy >= floor["as_of_accuracy"], (scores.accuracy, scores.misses)
-    assert scores.value_kind_f1() >= floor["value_kind_f1"], scores.value_misses
 
 
 def test_what_there_were_takes_the_time_of_its_count(
