@@ -1,10 +1,11 @@
-"""The period a figure's sentence bounds it by (newsgraph.link.scope.period_of)."""
+"""The period and place a figure's sentence bounds it by (newsgraph.link.scope)."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.link.scope import period_of
+from newsgraph.link.scope import period_of, place_of
+from newsgraph.records import Mention
 
 
 @pytest.mark.parametrize(
@@ -25,3 +26,42 @@ from newsgraph.link.scope import period_of
 )
 def test_period_of(sentence: str, period: str | None) -> None:
     assert period_of(sentence) == period
+
+
+def _place(sentence: str, figure: str, places: dict[str, str]) -> str | None:
+    mentions = [
+        Mention(
+            "a1", sentence.index(name), sentence.index(name) + len(name), name, name, kind, None
+        )
+        for name, kind in places.items()
+    ]
+    start = sentence.index(figure)
+    return place_of(sentence, (0, len(sentence)), (start, start + len(figure)), mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "places", "place"),
+    [
+        ("There were 3,248 cases worldwide between 2010 and 2015.", "3,248", {}, "worldwide"),
+        ("Some 40 people died in floods in Kenya.", "40", {"Kenya": "GPE"}, "Kenya"),
+        # the world is what the superlative compares with: the army is North Korea's
+        (
+            "North Korea has one of the largest armies in the world, with 1.3 million soldiers.",
+            "1.3 million",
+            {"North Korea": "GPE"},
+            "North Korea",
+        ),
+        ("It is the deadliest outbreak in the world this year, with 90 dead.", "90", {}, None),
+        # the world bounds the millions; the third is Europe's, the place nearest it
+        (
+            "Plague has killed millions around the world, most famously the Black Death, which "
+            "wiped out one-third of Europe's population.",
+            "one-third",
+            {"Europe": "LOC"},
+            "Europe",
+        ),
+        ("Protests around the world drew 5,000 people.", "5,000", {}, "worldwide"),
+    ],
+)
+def test_place_of(sentence: str, figure: str, places: dict[str, str], place: str | None) -> None:
+    assert _place(sentence, figure, places) == place

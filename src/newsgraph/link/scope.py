@@ -54,6 +54,14 @@ _CENTURY = re.compile(
 # A sentence ends at . ! ? or a line break followed by what starts the next one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# "one of the largest armies in the world", "the most visited city in the world": the world is
+# what a superlative compares with, not where the figure holds.
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|best|worst|top|leading|only|\w+iest|"
+    r"(?:larg|bigg|small|high|low|great|long|tall|rich|poor|old|new|fast|slow|strong|weak|"
+    r"young|short|deep|wide|large|cheap|dense)est)\b[^,;:.]*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +118,21 @@ def place_of(
     mentions: Sequence[Mention],
     exclude: frozenset[str] = frozenset(),
 ) -> str | None:
-    """The place a figure's sentence bounds it by: 'worldwide', the place mention governed by a
-    place preposition nearest the figure, else a place mention opening the sentence. Mentions
+    """The place a figure's sentence bounds it by: of 'worldwide' (unless the world is what a
+    superlative compares with) and the place mentions governed by a place preposition, the one
+    nearest the figure, else a place mention opening the sentence. Mentions
     named in `exclude` (the figure's speaker: "Ukraine said...") are not places of the figure."""
     left, right = sentence
-    if _WORLDWIDE.search(text, left, right):
-        return "worldwide"
+    # The world and the place mentions compete: the one nearest the figure bounds it ("millions
+    # around the world, ... one-third of Europe's population": the third is Europe's).
+    candidates: list[tuple[int, str]] = [
+        (m.start(), "worldwide")
+        for m in _WORLDWIDE.finditer(text, left, right)
+        if not (
+            m.group(0).casefold().endswith("world")
+            and _SUPERLATIVE.search(text, max(left, m.start() - 60), m.start())
+        )
+    ]
     places = [
         m
         for m in mentions
@@ -124,10 +141,13 @@ def place_of(
         and m.name.casefold() not in exclude
         and (m.entity_id or "") not in exclude
     ]
-    governed = [m for m in places if _PLACE_PREP.search(text[max(left, m.start - 24) : m.start])]
-    if governed:
-        nearest = min(governed, key=lambda m: abs(m.start - figure[0]))
-        return nearest.name
+    candidates += [
+        (m.start, m.name)
+        for m in places
+        if _PLACE_PREP.search(text[max(left, m.start - 24) : m.start])
+    ]
+    if candidates:
+        return min(candidates, key=lambda c: abs(c[0] - figure[0]))[1]
     opening = [m for m in places if m.start - left <= 4 and m.start < figure[0]]
     return opening[0].name if opening else None
 
