@@ -232,3 +232,21 @@ def test_a_place_and_a_predicate_class_meet_across_stories() -> None:
     liberated = read_proposition(claim("the Kursk region had been fully liberated"))
     fighting = read_proposition(claim("fighting continues in the Kursk region"))
     assert cross_match(liberated, fighting)
+
+
+def test_what_is_risked_or_aimed_at_takes_no_side() -> None:
+    """Claims that "raised the risk of mission failure" or "maximize mission success" say
+    nothing of how a mission went, so they do not contest each other; a mission that failed
+    and one that succeeded still do."""
+    risked = read_proposition(
+        claim("more launches raised the risk of mission failure, but the architecture needs review")
+    )
+    aimed = read_proposition(
+        claim("the review would ensure an architecture that maximizes mission success")
+    )
+    assert not risked.sides and not aimed.sides
+    assert not same_proposition(risked, aimed)
+    failed = read_proposition(claim("the mission to the Moon failed"))
+    succeeded = read_proposition(claim("the mission to the Moon was a success"))
+    assert same_proposition(failed, succeeded)
+    assert relative_side(failed, succeeded) == -1

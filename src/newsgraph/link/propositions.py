@@ -264,6 +264,20 @@ def _names(content: str) -> frozenset[str]:
     return frozenset(names)
 
 
+# What is risked, feared or aimed at has not happened: "raised the risk of mission failure",
+# "maximizes mission success", "to avoid a collapse" take no side on failure, success, collapse.
+_UNREAL = re.compile(
+    r"\b(?:(?:risks?|chances?|threats?|dangers?|fears?|possibility|odds|likelihood|prospects?|"
+    r"probability)\s+of|maximi[sz]\w*|minimi[sz]\w*|ensur\w*|avoid\w*|prevent\w*|"
+    r"guarantee\w*)\s+(?:(?:a|an|the|any|its|their|his|her|further|another|mission|more)\s+)?$"
+)
+
+
+def _unreal(content: str, start: int) -> bool:
+    """The predicate at `start` is what a claim risks, fears or aims at, not what happened."""
+    return bool(_UNREAL.search(content[max(0, start - 40) : start]))
+
+
 def _negated(content: str, start: int) -> bool:
     """A negation cue among the few words before `start`, inside its clause."""
     before = content[max(0, start - 30) : start]
@@ -287,6 +301,8 @@ def _reading(
     lower = content.lower()
     for name, side, pattern in PREDICATES:
         for match in pattern.finditer(lower):
+            if _unreal(lower, match.start()):
+                continue
             value = -side if _negated(lower, match.start()) else side
             sides.setdefault(name, value)  # the first predicate of a class speaks for it
     for side, pattern in _CHANGE:
