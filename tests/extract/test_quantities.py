@@ -55,6 +55,7 @@ from newsgraph.records import AnalyzedArticle
             "OTHER",
             None,
         ),
+        ("Some 5k runners took part.", "Some 5k", 5000, "about", "OTHER", "runners"),
         (
             "Fewer than 30 of the hostages were freed.",
             "Fewer than 30",
@@ -124,6 +125,13 @@ def test_range(
         "He has faced one inquiry after another.",
         # a title in a sentence written in lower case
         "If you have done 80 Day Obsession with her, you know the plan.",
+        # a screen resolution's name
+        "The Chromecast is the only device that supports 4K streaming at release.",
+        "The film was shot in 8K.",
+        # an emergency number before what it names
+        "The outages left people unable to make 911 calls.",
+        # a season's record of wins, losses and draws
+        "Buffalo is on a 1-6-2 skid after a 9-2-1 start.",
     ],
 )
 def test_not_a_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:

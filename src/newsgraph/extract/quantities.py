@@ -802,6 +802,8 @@ class _Scanner:
         after = self.low(nxt)
         raw = self.words[at]
         money = is_currency(found.unit)
+        if found.unit is None and self._tally(at):
+            return True  # a season's record: "a 9-2-1 start", "on a 1-6-2 skid"
         # names: "A320", "Galaxy S24", "F-16", "COVID-19", "ISO 26262-6"
         if self.glued(k) and prev_word[-1:].isalnum():
             return True
@@ -887,6 +889,30 @@ class _Scanner:
             and found.unit not in TIME_UNITS
             and prev in LABEL_WORDS
         )
+
+    def _tally(self, at: int) -> bool:
+        """Whether the number at lexeme `at` is one of three or more small numbers glued by
+        hyphens ("9-2-1"): a record of wins, losses and draws, never a range or an amount."""
+
+        def joined(j: int) -> bool:  # lexemes j and j + 2 are numbers glued by a hyphen
+            return (
+                j >= 0
+                and j + 2 < self.n
+                and self.lows[j + 1] in ("-", "–")
+                and self.glued(j + 1)
+                and self.glued(j + 2)
+                and self.words[j].isdecimal()
+                and self.words[j + 2].isdecimal()
+            )
+
+        first = at
+        while joined(first - 2):
+            first -= 2
+        last = first
+        while joined(last):
+            last += 2
+        parts = range(first, last + 1, 2)
+        return len(parts) >= 3 and all(len(self.words[j]) <= 3 for j in parts)
 
     def _titled_after(self, k: int, nxt: int) -> bool:
         """ "If you've done 80 Day Obsession", "the 21 Day Fix": a number whose unit word and
@@ -988,8 +1014,11 @@ class _Scanner:
 
     def _phone(self, at: int, nxt: int) -> bool:
         raw = self.words[at]
-        if raw in EMERGENCY_NUMBERS and self.token(at - 1).lemma_.lower() in ("call", "dial"):
-            return True  # "called 911": a number to call, not an amount
+        if raw in EMERGENCY_NUMBERS and (
+            self.token(at - 1).lemma_.lower() in ("call", "dial")
+            or (nxt < self.n and self.token(nxt).lemma_.lower() in _CALLED_AFTER)
+        ):
+            return True  # "called 911", "make 911 calls": a number to call, not an amount
         if raw.startswith("0") and len(raw) >= 3 and raw.isdecimal():
             return True
         if self.low(at - 1) == "+" and self.glued(at):
@@ -1380,7 +1409,11 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
         found.extend(items)
     kept: list[_Found] = []
     for item in found:
-        if _furniture_number(scan.text, item.start, item.end) or _model_size(doc, item):
+        if (
+            _furniture_number(scan.text, item.start, item.end)
+            or _model_size(doc, item)
+            or _resolution(doc, item)
+        ):
             continue
         if item.unit is None and item.start in scan.pending_units:
             item.unit = scan.pending_units[item.start]
@@ -1502,6 +1535,26 @@ def _model_size(doc: Doc, item: _Found) -> bool:
     if j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN" and doc[j].head.i == j + 1:
         return False  # "a 5.0-liter V8 engine": the name qualifies a noun the size measures
     return camel or nxt.ent_type_ not in _NOT_MODEL_TYPES
+
+
+# "4K", "8k": a screen resolution's name when no currency marks it and no plural it counts
+# follows ("4K streaming", "shot in 8K"; "10k runners" and "$4k" are quantities).
+_RESOLUTION = re.compile(r"[2-8][kK]")
+
+
+# What follows an emergency number that names it: "911 calls", "a 999 operator".
+_CALLED_AFTER = frozenset({"call", "caller", "dispatcher", "operator", "system", "line", "center"})
+
+
+def _resolution(doc: Doc, item: _Found) -> bool:
+    """A number that names a screen resolution ("4K streaming"), not a count of thousands."""
+    if item.unit is not None or not _RESOLUTION.fullmatch(text_of(doc)[item.start : item.end]):
+        return False
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is None or nxt.tag_ != "NNS"
 
 
 def _furniture_number(text: str, start: int, end: int) -> bool:

@@ -373,6 +373,13 @@ MEASURE_UNITS: dict[str, str] = {
     "ounces": "oz",
     "ounce": "oz",
     "oz": "oz",
+    # kitchen measures
+    "tablespoons": "tbsp",
+    "tablespoon": "tbsp",
+    "tbsp": "tbsp",
+    "teaspoons": "tsp",
+    "teaspoon": "tsp",
+    "tsp": "tsp",
     # speed
     "km/h": "km/h",
     "kph": "km/h",
