@@ -64,7 +64,9 @@ def load_labels(path: Path) -> list[dict[str, str | None]]:
     return rows
 
 
-def _analyse(rows: list[dict[str, str | None]], shared: Path, model: str) -> dict[str, AnalyzedArticle]:
+def _analyse(
+    rows: list[dict[str, str | None]], shared: Path, model: str
+) -> dict[str, AnalyzedArticle]:
     from newsgraph.clean.text import clean_text
     from newsgraph.extract import extract
     from newsgraph.extract.nlp import load_pipeline
@@ -155,7 +157,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     scores = evaluate_claim_speakers(args.labels, args.shared)
     for fold, context, gold, got, gold_entity, entity in scores.wrong:
-        print(f"{fold:9} {context[:44]:44} {gold!s:14.14} {got!s:14.14} {gold_entity!s:24.24} {entity}")
+        print(
+            f"{fold:9} {context[:44]:44} {gold!s:14.14} {got!s:14.14} {gold_entity!s:24.24} {entity}"
+        )
     for fold, context in scores.missing:
         print(f"missing {fold} {context}")
     for fold in sorted(scores.written):

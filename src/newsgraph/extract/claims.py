@@ -35,6 +35,7 @@ from newsgraph.extract.cues import (
 from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.entities import EntityIndex, lookup_name
 from newsgraph.extract.quotes import find_quotes
+from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.records import entity_id
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -1837,7 +1838,9 @@ def _short_speaker(doc: Doc, item: Attribution) -> str | None:
 
 def resolve_speakers(doc: Doc, items: list[Attribution], entities: EntityIndex) -> None:
     """Give each attribution a canonical speaker: its own entity, or for a pronoun or a
-    definite description ("he", "The spy agency") the nearest compatible earlier speaker."""
+    definite description ("he", "The spy agency", "The statement") the entity it refers to
+    (`speakers.SpeakerResolver`), failing that the nearest compatible earlier speaker."""
+    resolver = SpeakerResolver.build(doc, entities)
     history: list[Attribution] = []
     for item in sorted(items, key=lambda a: a.cue_i):
         if item.speaker_span is None or item.speaker_head is None:
@@ -1853,7 +1856,15 @@ def resolve_speakers(doc: Doc, items: list[Attribution], entities: EntityIndex) 
             and item.speaker_span[1] - item.speaker_span[0] <= 4
         )
         if name is None and anaphoric:
-            name, ent = _antecedent(doc, item, history, entities)
+            found = (
+                resolver.pronoun(head.i) if head.lower_ in PRONOUNS else resolver.description(head)
+            )
+            if found is not None:
+                name, ent = found.name, found.entity_id
+            else:
+                name, ent = _antecedent(doc, item, history, entities)
+                if not resolver.fits(ent, head):
+                    name, ent = None, None
         item.name, item.entity_id = name, ent
         history.append(item)
     for item in items:
