@@ -8,7 +8,7 @@ word inside it) on a bench page (`page`, read as a scrape: `clean_text`, the spa
 text), with the claim's `speaker` as written ("she", "The statement", "Seoul"), the `entity`
 it refers to (the canonical name: "Mary Steenburgen", "Ministry of Defence", "South Korea";
 null when it names none) and, for a nested source, the upstream `via`. A claim is found when
-one of stage A's claims has its cue there (its content elsewhere); it is right as written when
+one of stage A's claims covers the cue (`claim_at`); it is right as written when
 its speaker matches the label's (`names_match`), and right as an entity when the canonical name
 of its `speaker_entity_id`, or one of that entity's mentions in the text, matches the label's
 entity (both null counts as right). A cue with no
@@ -91,14 +91,15 @@ def _analyse(
 
 
 def claim_at(found: AnalyzedArticle, cue_at: int) -> Claim | None:
-    """The claim whose reporting clause holds the character `cue_at` (outside its content)."""
-    hits = [
-        c
-        for c in found.claims
-        if c.start <= cue_at < c.end
-        and not ((c.content_start or 0) <= cue_at < (c.content_end or 0))
-    ]
-    return min(hits, key=lambda c: c.end - c.start) if hits else None
+    """The claim whose reporting clause holds the character `cue_at`: one whose content lies
+    elsewhere first, else one whose content runs over it (a quotation joined across its
+    reporting clause)."""
+    hits = [c for c in found.claims if c.start <= cue_at < c.end]
+    return min(hits, key=lambda c: (_in_content(c, cue_at), c.end - c.start), default=None)
+
+
+def _in_content(claim: Claim, at: int) -> bool:
+    return (claim.content_start or 0) <= at < (claim.content_end or 0)
 
 
 def evaluate_claim_speakers(
