@@ -119,3 +119,66 @@ def test_pronoun_of_the_other_gender_stays_unresolved(
     claim = _claim(result, "the vote was rigged")
     assert claim.speaker == "She"
     assert claim.speaker_entity_id is None
+
+
+def test_citing_after_the_verb_is_the_upstream(analyse: Callable[..., AnalyzedArticle]) -> None:
+    """ "Lawmakers said, citing the spy agency, that ...": lawmakers speak, the agency is the
+    `via` and the origin of the figure; "citing the spy agency" is no claim of its own."""
+    text = (
+        "South Korea's National Intelligence Service briefed lawmakers on Friday. Lawmakers "
+        "said, citing the spy agency, that about 3,000 troops had arrived."
+    )
+    result = analyse(text)
+    claim = _claim(result, "3,000 troops had arrived")
+    assert claim.speaker == "Lawmakers"
+    assert claim.via == "the spy agency"
+    assert claim.content.startswith("that about")
+    assert [c.cue for c in result.claims] == ["say"]
+    (figure,) = result.quantities
+    assert figure.speaker == "National Intelligence Service"
+
+
+def test_figure_source_given_as_a_pronoun_gets_its_entity(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    """A quotation whose speaker is the "she" of the paragraph before: the figure's source is
+    the woman that "she" refers to, with her entity."""
+    text = (
+        "Karen Dalton spoke to reporters on Friday.\n\n"
+        '"The river rose fast," she said.\n\n'
+        '"We counted 40 bodies. Nobody expected it."'
+    )
+    result = analyse(text)
+    (figure,) = result.quantities
+    assert figure.speaker == "Karen Dalton"
+    assert figure.speaker_entity_id == next(
+        m.entity_id for m in result.mentions if m.name == "Karen Dalton"
+    )
+
+
+def test_statement_is_the_nearest_one_of_its_number(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    """ "the statement" is the last statement named, not someone's "statements" before it."""
+    text = (
+        "Northwind Records denied the claims in a statement on Monday. Karen Dalton had "
+        'criticised the label in her statements on Sunday. "We were shocked," the statement '
+        "said, adding that 40 employees had been threatened."
+    )
+    result = analyse(text)
+    claim = _claim(result, "We were shocked")
+    assert claim.speaker == "the statement"
+    assert _entity_name(result, claim) == "Northwind Records"
+
+
+def test_unnamed_person_keeps_his_pronoun(analyse: Callable[..., AnalyzedArticle]) -> None:
+    """A "he" that continues "the patient" refers to no named entity, not to a name the
+    article mentioned in passing."""
+    text = (
+        "Doctors at Riverside Hospital described a rare case. The patient had kept pigeons "
+        "for years. He said that the cough had lasted 12 months."
+    )
+    result = analyse(text)
+    claim = _claim(result, "the cough had lasted")
+    assert claim.speaker == "He"
+    assert claim.speaker_entity_id is None

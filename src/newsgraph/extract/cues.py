@@ -686,6 +686,30 @@ PERSON_ROLES = frozenset(
         "agent",
     }
 )
+# Nouns for a person the article does not name ("the man in the case report", "the
+# patient"): a later "he" may continue them rather than a named entity.
+UNNAMED_PERSONS = frozenset(
+    {
+        "patient",
+        "victim",
+        "suspect",
+        "resident",
+        "official",
+        "officer",
+        "spokesperson",
+        "witness",
+        "driver",
+        "student",
+        "teacher",
+        "worker",
+        "soldier",
+        "player",
+        "customer",
+        "owner",
+        "person",
+        "source",
+    }
+)
 # Words that say what kind of organisation a name or a description is ("Acme Corp.", "the
 # production company", "the spy agency", "the ministry"), mapped to that kind.
 ORG_KINDS: dict[str, str] = {
@@ -725,6 +749,7 @@ ORG_KINDS: dict[str, str] = {
             "operator",
             "developer",
             "publisher",
+            "label",
         )
     },
     **{w: "agency" for w in ("agency", "service", "survey", "bureau", "intelligence")},

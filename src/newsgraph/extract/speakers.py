@@ -28,6 +28,7 @@ from newsgraph.extract.cues import (
     ORG_KINDS,
     PERSON_ROLES,
     REPORTING_VERBS,
+    UNNAMED_PERSONS,
 )
 from newsgraph.extract.docindex import text_of
 from newsgraph.extract.entities import EntityIndex
@@ -44,6 +45,7 @@ PRONOUN_GENDER = {
     "herself": "f",
 }
 ORG_PRONOUNS = frozenset({"it", "its", "itself"})
+UNNAMED = "~"  # the key prefix of a person described but never named
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How much a mention's salience keeps per sentence back, and how far back it is looked for.
 FADE = 0.5
@@ -131,6 +133,7 @@ class SpeakerResolver:
             else:
                 self.kinds.setdefault(mention.entity_id, set()).update(_org_kinds(span))
         self._surname_mentions()
+        self._unnamed_persons()
         self.mentions.sort(key=lambda m: m.token_i)
         # A gendered pronoun in a sentence that names one person, after that person: a vote.
         by_sent: dict[int, set[str]] = {}
@@ -182,11 +185,44 @@ class SpeakerResolver:
                 )
             )
 
+    def _unnamed_persons(self) -> None:
+        """A person the article describes but never names ("the man", "the patient", "a
+        senior official") as the subject or possessor of a clause: a referent of its own, so
+        that a later "he" continues it instead of the last name; such a pronoun refers to no
+        entity."""
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or tok.i in self.entities.by_token or tok.tag_ == "NNS":
+                continue
+            if not (lemma in UNNAMED_PERSONS or lemma in GENDERED_NOUNS or lemma in PERSON_ROLES):
+                continue
+            if tok.dep_ not in (*SUBJECTS, "poss") or any(
+                c.dep_ in ("compound", "poss") and c.i in self.entities.by_token
+                for c in tok.children
+            ):
+                continue  # "Trump's spokesman", "the Senator Ellis": a named one's role
+            key = f"{UNNAMED}{tok.i}"
+            self.mentions.append(
+                _Mention(tok.i, self._sent_of[tok.i], _role_weight(tok), key, tok.text, "PERSON")
+            )
+            if (gender := GENDERED_NOUNS.get(lemma)) is not None:
+                self.genders[key] = gender
+
     def _chain(self) -> None:
         """Resolve every third-person pronoun in reading order; each resolved one becomes a
         mention of its entity for the pronouns after it."""
+        unnamed = {m.token_i: m for m in self.mentions if m.entity_id.startswith(UNNAMED)}
         for tok in self.doc:
             low = tok.lower_
+            if tok.i in unnamed:
+                # "the actress" after "Mary Steenburgen": the named one, when the article gave
+                # her that role or the noun her gender
+                referent = self.description(tok)
+                if referent is not None and referent.entity_id is not None:
+                    unnamed[tok.i].entity_id = referent.entity_id
+                    unnamed[tok.i].name = referent.name
+                    self.pronouns[tok.i] = referent
+                continue
             if _definite_description(tok) and tok.i not in self.entities.by_token:
                 # "The spy agency said ...": the agency it names is mentioned here again
                 referent = self.description(tok)
@@ -202,7 +238,8 @@ class SpeakerResolver:
             found = self._best(tok.i, PRONOUN_GENDER.get(low), person=low in PRONOUN_GENDER)
             if found is None:
                 continue
-            self.pronouns[tok.i] = Referent(found.name, found.entity_id)
+            if not found.entity_id.startswith(UNNAMED):
+                self.pronouns[tok.i] = Referent(found.name, found.entity_id)
             self._add(tok, found)
             if found.type == "PERSON" and low in PRONOUN_GENDER:
                 self.genders.setdefault(found.entity_id, PRONOUN_GENDER[low])
@@ -310,7 +347,9 @@ class SpeakerResolver:
         gender = GENDERED_NOUNS.get(lemma)
         if gender is not None or lemma in PERSON_ROLES:
             found = self._best(head.i, gender, person=True, role=lemma)
-            if found is None or (gender is None and lemma not in self._roles(found.entity_id)):
+            if found is None or found.entity_id.startswith(UNNAMED):
+                return None
+            if gender is None and lemma not in self._roles(found.entity_id):
                 return None  # "the official": a new, unnamed person as often as a named one
             return Referent(found.name, found.entity_id)
         return None
@@ -325,12 +364,14 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         for k in range(head.i - 1, max(-1, head.i - 400), -1):
             tok = self.doc[k]
-            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
-                continue
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or tok.tag_ != head.tag_:
+                continue  # "her statements" are other documents than "the statement"
             agent = _agent_of(tok)
-            if agent is None:
-                continue
-            return self.referent_at(agent)
+            if agent is not None:
+                return self.referent_at(agent) or self.description(agent)
+            det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+            if det not in ("the", "this", "that"):
+                return None  # the document it names was introduced by nobody we know
         return None
 
     def referent_at(self, tok: Token) -> Referent | None:
