@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import functools
 import json
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from importlib import resources
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.cues import (
@@ -30,9 +31,9 @@ from newsgraph.extract.cues import (
     REPORTING_VERBS,
     UNNAMED_PERSONS,
 )
-from newsgraph.extract.docindex import text_of
+from newsgraph.extract.docindex import sentence_starts, text_of
 from newsgraph.extract.entities import EntityIndex
-from newsgraph.extract.quotes import find_quotes, quote_around
+from newsgraph.extract.quotes import find_quotes
 
 PRONOUN_GENDER = {
     "he": "m",
@@ -46,6 +47,9 @@ PRONOUN_GENDER = {
 }
 ORG_PRONOUNS = frozenset({"it", "its", "itself"})
 UNNAMED = "~"  # the key prefix of a person described but never named
+PERSON_OR_ORG_NOUNS = (
+    frozenset(ORG_KINDS) | UNNAMED_PERSONS | frozenset(GENDERED_NOUNS) | PERSON_ROLES
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How much a mention's salience keeps per sentence back, and how far back it is looked for.
 FADE = 0.5
@@ -89,6 +93,12 @@ class SpeakerResolver:
     pronouns: dict[int, Referent] = field(default_factory=dict)
     _sent_of: list[int] = field(default_factory=list)
     _quotes: list[tuple[int, int]] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
+    # the tokens each pass reads, found in one scan: pronouns, proper nouns, person and
+    # organisation nouns
+    _pronouns: list[Token] = field(default_factory=list)
+    _propns: list[Token] = field(default_factory=list)
+    _nouns: list[Token] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, entities: EntityIndex) -> SpeakerResolver:
@@ -98,12 +108,26 @@ class SpeakerResolver:
 
     def _index(self) -> None:
         doc = self.doc
-        sent_of = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = k
+        sent_of: list[int] = []
+        number, previous = -1, -1
+        for start in sentence_starts(doc):  # sentence numbers, from the cached starts
+            if start != previous:
+                number, previous = number + 1, start
+            sent_of.append(number)
         self._sent_of = sent_of
         self._quotes = find_quotes(text_of(doc))
+        self._quote_starts = [q[0] for q in self._quotes]
+        # one scan over the tokens, reading their attributes as integers
+        strings = doc.vocab.strings
+        pronouns = {strings[w] for w in (*PRONOUN_GENDER, *ORG_PRONOUNS)}
+        nouns = {strings[w] for w in PERSON_OR_ORG_NOUNS}
+        for tok in doc:
+            if tok.lower in pronouns:
+                self._pronouns.append(tok)
+            elif tok.pos == PROPN:
+                self._propns.append(tok)
+            elif tok.pos == NOUN and (tok.lemma in nouns or tok.lower in nouns):
+                self._nouns.append(tok)
         seen: set[int] = set()
         votes: dict[str, dict[str, float]] = {}
         for mention in self.entities.mentions:
@@ -143,7 +167,7 @@ class SpeakerResolver:
         first_in_sent: dict[tuple[int, str], int] = {}
         for m in self.mentions:
             first_in_sent.setdefault((m.sent, m.entity_id), m.token_i)
-        for tok in doc:
+        for tok in self._pronouns:
             pronoun_gender = PRONOUN_GENDER.get(tok.lower_)
             people = by_sent.get(sent_of[tok.i], set())
             if pronoun_gender is None or len(people) != 1:
@@ -166,8 +190,8 @@ class SpeakerResolver:
             words = m.name.split()
             if m.type == "PERSON" and len(words) >= 2:
                 surnames.setdefault(words[-1], (m.entity_id, m.name))
-        for tok in self.doc:
-            if tok.pos_ != "PROPN" or tok.i in self.entities.by_token:
+        for tok in self._propns:
+            if tok.i in self.entities.by_token:
                 continue
             found = surnames.get(tok.text)
             nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
@@ -190,9 +214,9 @@ class SpeakerResolver:
         senior official") as the subject or possessor of a clause: a referent of its own, so
         that a later "he" continues it instead of the last name; such a pronoun refers to no
         entity."""
-        for tok in self.doc:
+        for tok in self._nouns:
             lemma = tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or tok.i in self.entities.by_token or tok.tag_ == "NNS":
+            if tok.i in self.entities.by_token or tok.tag_ == "NNS":
                 continue
             if not (lemma in UNNAMED_PERSONS or lemma in GENDERED_NOUNS or lemma in PERSON_ROLES):
                 continue
@@ -212,7 +236,7 @@ class SpeakerResolver:
         """Resolve every third-person pronoun in reading order; each resolved one becomes a
         mention of its entity for the pronouns after it."""
         unnamed = {m.token_i: m for m in self.mentions if m.entity_id.startswith(UNNAMED)}
-        for tok in self.doc:
+        for tok in sorted([*self._pronouns, *self._nouns], key=lambda t: t.i):
             low = tok.lower_
             if tok.i in unnamed:
                 # "the actress" after "Mary Steenburgen": the named one, when the article gave
@@ -262,7 +286,8 @@ class SpeakerResolver:
     def _quote_at(self, char: int) -> tuple[int, int] | None:
         """The quotation a character stands in; a name just after an opening mark is a
         quoted title or word even where the marks do not pair ('called “Glasgow (“No...')."""
-        found = quote_around(self._quotes, char, char + 1)
+        k = bisect_right(self._quote_starts, char) - 1
+        found = self._quotes[k] if k >= 0 and char < self._quotes[k][1] else None
         if found is None and char > 0 and text_of(self.doc)[char - 1] in OPENING_MARKS:
             return (char - 1, char)
         return found
@@ -282,12 +307,11 @@ class SpeakerResolver:
         own_quote = self._quote_at(self.doc[token_i].idx)
         scores: dict[str, list[float]] = {}
         last: dict[str, _Mention] = {}
-        for m in self.mentions:
+        first = bisect_left(self.mentions, here - WINDOW, key=lambda m: m.sent)
+        for m in self.mentions[first:]:
             if m.token_i >= token_i:
                 break
             distance = here - m.sent
-            if distance > WINDOW:
-                continue
             if person != (m.type == "PERSON"):
                 continue
             if not person and kind is None and m.type != "ORG" and m.weight < 0.5:
