@@ -133,13 +133,13 @@ def figure_sources(doc: Doc, found: AnalyzedArticle) -> dict[str, FigureSource |
     from newsgraph.extract.quantities import classify, find_numbers
 
     attributions = find_attributions(doc)
-    resolve_speakers(doc, attributions, find_mentions(doc, found.article.id))
+    resolver = resolve_speakers(doc, attributions, find_mentions(doc, found.article.id))
     phrases = find_numbers(doc)
     classify(doc, phrases)
     by_start = {p.start_char: p for p in phrases}
     claims = {c.id: a for c, a in zip(found.claims, attributions, strict=True)}
     return {
-        q.id: figure_source(doc, by_start[q.start], claims.get(q.claim_id or ""))
+        q.id: figure_source(doc, by_start[q.start], claims.get(q.claim_id or ""), resolver)
         for q in found.quantities
     }
 

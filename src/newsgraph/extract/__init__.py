@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.claims import Attribution
     from newsgraph.extract.entities import EntityIndex
     from newsgraph.extract.figure_sources import FigureSource
+    from newsgraph.extract.speakers import SpeakerResolver
 
 __all__ = ["extract"]
 
@@ -43,11 +44,11 @@ def extract(doc: Doc, article: Article) -> AnalyzedArticle:
     seed_text(doc, article.text)
     entities = find_mentions(doc, article.id)
     attributions = find_attributions(doc)
-    resolve_speakers(doc, attributions, entities)
+    resolver = resolve_speakers(doc, attributions, entities)
     claims = _claims(article.id, doc, attributions)
     ids = {id(a): c.id for a, c in zip(attributions, claims, strict=True)}
     times = find_times(doc, article.published)
-    quantities = _quantities(doc, article, attributions, ids, times, entities)
+    quantities = _quantities(doc, article, attributions, ids, times, entities, resolver)
     events = _events(doc, article.id, entities, attributions, ids, times)
     return AnalyzedArticle(article, entities.mentions, claims, quantities, events)
 
@@ -142,6 +143,7 @@ def _quantities(
     ids: dict[int, str],
     times: list[TimeMention],
     entities: EntityIndex,
+    resolver: SpeakerResolver | None = None,
 ) -> list[Quantity]:
     from newsgraph.extract.asof import date_figure, source_keys
     from newsgraph.extract.docindex import text_of
@@ -182,7 +184,7 @@ def _quantities(
         speaker = claim.origin_name if claim is not None else None
         speaker_entity = claim.origin_entity_id if claim is not None else None
         # the figure's own phrase or sentence may name its source better than its claim does
-        if (source := figure_source(doc, phrase, claim)) is not None:
+        if (source := figure_source(doc, phrase, claim, resolver)) is not None:
             speaker, speaker_entity = source.speaker, _entity_in(entities, source)
         obj = None
         if phrase.object_span is not None:
@@ -218,6 +220,8 @@ def _entity_in(entities: EntityIndex, source: FigureSource) -> str | None:
     reading of the name ("the spy agency of South Korea")."""
     if source.speaker is None:
         return None
+    if source.entity_id is not None:
+        return source.entity_id
     for i in range(source.start_i, source.end_i):
         if (mention := entities.at(i)) is not None:
             return mention.entity_id

@@ -35,6 +35,7 @@ from newsgraph.extract.cues import (
 from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.entities import EntityIndex, lookup_name
 from newsgraph.extract.quotes import find_quotes
+from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.records import entity_id
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -744,6 +745,11 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
             if (opens and closes) or (most and content[1] - 1 <= quoted[1]) or opens != closes:
                 content, direct = _strip_quote(text_of(doc), quoted), True
             break
+    if via_tok is None and clause is not None and content is not None:
+        leading = _leading_citation(verb, clause)
+        if leading is not None:
+            via_tok, first = leading
+            content = (doc[first].idx, content[1])
     # "citing X": X is where the information comes from.
     origin_is_via = False
     for tok in verb.subtree:
@@ -786,6 +792,33 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     if continued is not None:
         found.append(continued)
     return found
+
+
+def _content_tokens(doc: Doc, item: Attribution) -> tuple[int, int] | None:
+    span = doc.char_span(item.content_start, item.content_end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def _leading_citation(verb: Token, clause: Token) -> tuple[Token, int] | None:
+    """ "Lawmakers said, citing the spy agency, that ...": the parser hangs "citing Y" on the
+    reported clause; Y is the upstream source and the content starts after it (its "that"
+    kept). Returns Y and the content's first token."""
+    doc = verb.doc
+    for child in clause.children:
+        if (
+            child.lemma_ == "cite"
+            and child.dep_ in ("advcl", "xcomp", "prep")
+            and verb.i < child.i < clause.i
+            and child.left_edge.i <= verb.i + 2
+        ):
+            cited = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+            if cited is None:
+                return None
+            first = child.right_edge.i + 1
+            while first < clause.i and doc[first].is_punct:
+                first += 1
+            return cited, first
+    return None
 
 
 def _quote_opening_after(
@@ -1508,6 +1541,13 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if a.cue_i == b.cue_i and a.direct and b.direct and "deny" in (a.stance, b.stance):
             a.stance = b.stance = "deny"
     found = [item for item in found if not (item.learned and _restates(doc, item, found))]
+    # "X said, citing Y, that ...": Y is the claim's `via`, "citing Y" no claim of its own
+    cited = {o.via_span for o in found if o.via_span is not None}
+    found = [
+        item
+        for item in found
+        if not (doc[item.cue_i].lemma_ == "cite" and _content_tokens(doc, item) in cited)
+    ]
     found.sort(key=lambda a: (a.content_start, a.cue_i))
     unique: list[Attribution] = []
     for item in found:
@@ -1835,9 +1875,12 @@ def _short_speaker(doc: Doc, item: Attribution) -> str | None:
     return item.speaker
 
 
-def resolve_speakers(doc: Doc, items: list[Attribution], entities: EntityIndex) -> None:
+def resolve_speakers(doc: Doc, items: list[Attribution], entities: EntityIndex) -> SpeakerResolver:
     """Give each attribution a canonical speaker: its own entity, or for a pronoun or a
-    definite description ("he", "The spy agency") the nearest compatible earlier speaker."""
+    definite description ("he", "The spy agency", "The statement") the entity it refers to
+    (`speakers.SpeakerResolver`), failing that the nearest compatible earlier speaker.
+    Returns the resolver, for the figure sources that name a speaker the same way."""
+    resolver = SpeakerResolver.build(doc, entities)
     history: list[Attribution] = []
     for item in sorted(items, key=lambda a: a.cue_i):
         if item.speaker_span is None or item.speaker_head is None:
@@ -1853,24 +1896,46 @@ def resolve_speakers(doc: Doc, items: list[Attribution], entities: EntityIndex) 
             and item.speaker_span[1] - item.speaker_span[0] <= 4
         )
         if name is None and anaphoric:
-            name, ent = _antecedent(doc, item, history, entities)
+            found = (
+                resolver.pronoun(head.i) if head.lower_ in PRONOUNS else resolver.description(head)
+            )
+            if found is not None:
+                name, ent = found.name, found.entity_id
+            else:
+                name, ent = _antecedent(doc, item, history, entities)
+                if not resolver.fits(ent, head):
+                    name, ent = None, None
         item.name, item.entity_id = name, ent
         history.append(item)
     for item in items:
         if item.via_span is not None:
-            vhead = _span_head(doc, item.via_span)
-            item.via_name = _canonical(doc, item.via_span, vhead, entities)[0] or item.via
+            item.via_name = _via_canonical(doc, item, resolver, entities)[0] or item.via
         if item.source_span is not None:
             item.origin_name = doc[item.source_span[0] : item.source_span[1]].text
             item.origin_entity_id = None
         elif item.origin_is_via and item.via_span is not None:
-            vhead = _span_head(doc, item.via_span)
-            vname, vent = _canonical(doc, item.via_span, vhead, entities)
+            vname, vent = _via_canonical(doc, item, resolver, entities)
             item.origin_name = vname or item.via
             item.origin_entity_id = vent
         else:
             item.origin_name = item.name or _short_speaker(doc, item)
             item.origin_entity_id = item.entity_id
+    return resolver
+
+
+def _via_canonical(
+    doc: Doc, item: Attribution, resolver: SpeakerResolver, entities: EntityIndex
+) -> tuple[str | None, str | None]:
+    """The entity of an upstream source: its own name, else what its pronoun or description
+    ("citing the spy agency") refers to."""
+    assert item.via_span is not None
+    vhead = _span_head(doc, item.via_span)
+    name, ent = _canonical(doc, item.via_span, vhead, entities)
+    if name is None:
+        found = resolver.referent_at(doc[vhead]) or resolver.description(doc[vhead])
+        if found is not None:
+            name, ent = found.name, found.entity_id
+    return name, ent
 
 
 def _span_head(doc: Doc, span: tuple[int, int]) -> int:

@@ -38,6 +38,11 @@ def _starts(doc: Doc) -> list[int]:
     return cached
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each token's sentence, computed once per doc."""
+    return _starts(doc)
+
+
 def sentence_of(tok: Token) -> Span:
     """The sentence holding `tok` (same as `tok.sent`, without the linear scan)."""
     doc = tok.doc

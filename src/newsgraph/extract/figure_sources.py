@@ -5,16 +5,18 @@ found around it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.cues import PRONOUNS
 from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.quantities import NumberPhrase
 
 if TYPE_CHECKING:
     from newsgraph.extract.claims import Attribution
+    from newsgraph.extract.speakers import SpeakerResolver
 
 
 # Verbs of a relative clause that name who gives a figure: "the $53 million figure McKinley
@@ -37,6 +39,7 @@ class FigureSource:
     speaker: str | None
     start_i: int  # the source's tokens, for entity resolution by the caller
     end_i: int
+    entity_id: str | None = None  # the entity a pronoun or description refers to, when resolved
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,7 +79,35 @@ def embedded_post(doc: Doc, token_i: int) -> EmbeddedPost | None:
     return None
 
 
-def figure_source(doc: Doc, phrase: NumberPhrase, claim: Attribution | None) -> FigureSource | None:
+def figure_source(
+    doc: Doc,
+    phrase: NumberPhrase,
+    claim: Attribution | None,
+    resolver: SpeakerResolver | None = None,
+) -> FigureSource | None:
+    """`_figure_source`, with a source given as a pronoun or a definite description ('"...,"
+    she said' a paragraph before, "according to the agency") replaced by the entity it refers
+    to, as a claim's speaker is."""
+    found = _figure_source(doc, phrase, claim)
+    if found is None or found.speaker is None or resolver is None:
+        return found
+    if found.end_i - found.start_i > 4 or found.end_i <= found.start_i:
+        return found
+    head = doc[found.start_i : found.end_i].root
+    if head.lower_ in PRONOUNS:
+        referent = resolver.pronoun(head.i)
+    elif doc[found.start_i].lower_ in ("the", "this"):
+        referent = resolver.description(head)
+    else:
+        return found
+    if referent is None:
+        return found
+    return replace(found, speaker=referent.name, entity_id=referent.entity_id)
+
+
+def _figure_source(
+    doc: Doc, phrase: NumberPhrase, claim: Attribution | None
+) -> FigureSource | None:
     """The source a figure's own phrase or sentence gives it when its claim gives a wrong one
     or none, else None (the claim's source stands).
 
