@@ -157,6 +157,27 @@ def test_a_trigger_takes_its_clauses_date(analyse: Callable[..., AnalyzedArticle
 @pytest.mark.parametrize(
     ("text", "word"),
     [
+        ("She won the title for the first time.", "time"),
+        ("The result surprised everyone.", "result"),
+        ("Hospitals cut spending on health care.", "care"),
+    ],
+)
+def test_nouns_of_a_measure_or_a_field_are_no_events(
+    analyse: Callable[..., AnalyzedArticle], text: str, word: str
+) -> None:
+    """WordNet files these first as acts or events, but they name a measure, a field or a
+    quality of what is done, not one occurrence: two pages saying "for the first time" tell
+    no one happening."""
+    events = analyse(text).events
+    start = text.index(word)
+    assert not any(e.start <= start < e.end for e in events), [
+        text[e.start : e.end] for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
         ("Mix it with ½ cup cherry tomatoes.", "½ cup"),
         ("Eat every 2-3 hours to keep your energy up.", "Eat"),
         ("Plan your workout before breakfast.", "workout"),

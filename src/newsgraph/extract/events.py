@@ -289,6 +289,13 @@ _DERIVED = (("ance", ("", "e")), ("ence", ("", "e")), ("al", ("", "e")), ("ure",
 _NOT_GERUNDS = frozenset(
     "building ceiling clothing evening morning thing offering feeling setting wedding".split()  # noqa: SIM905
 )
+# Nouns that WordNet files first as an act or an event, or that are made from a verb, but that
+# name a measure, a field or a quality of what is done rather than one occurrence: "for the
+# first time", "the result", "energy", "health care", "research", "the work".
+_NOT_HAPPENINGS = frozenset(
+    """time result energy responsibility use growth production management research activity
+    practice process service development support care impact work""".split()  # noqa: SIM905
+)
 _NOT_NOMINAL = frozenset(
     [
         "nation",
@@ -459,6 +466,8 @@ def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
     if tok.pos_ == "PROPN":
         # a title-cased headline word: "Academy Awards" (a "cup" in lower case is a measure)
         return not tok.is_lower and tok.lower_ in EVENT_NAME_HEADS
+    if lemma in _NOT_HAPPENINGS:
+        return False
     return lemma in happening_nouns() or _is_derived_noun(lemma)
 
 
