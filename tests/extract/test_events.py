@@ -41,6 +41,8 @@ def test_reported_event_links_to_claim(analyse: Callable[..., AnalyzedArticle]) 
         ("Lindsay Lohan Checks Into Betty Ford Rehab", "Checks"),
         ("The officer was declared dead at the scene.", "dead"),
         ("The board announced its decision to acquire the firm.", "decision"),
+        # WordNet's first "fall" is the season; a fall from a mountain is a happening
+        ("A British climber died in a fall from the mountain.", "fall"),
     ],
 )
 def test_event_span_is_its_trigger(
@@ -219,6 +221,8 @@ def test_a_hosted_name_names_a_happening_wherever_the_text_names_it(
         ("Jackman is the first non-comedian to single-handedly host the show in years.", "host"),
         # a headline's verb inside a name the tagger read too long
         ("Apple Acquires AuthenTec For $356 Million", "Acquires"),
+        # a "noun" with a direct object, its subject read as a compound
+        ("We are thrilled to have Ellen DeGeneres host the Oscars.", "host"),
     ],
 )
 def test_a_verb_the_tagger_missed_is_an_event(

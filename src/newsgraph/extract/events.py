@@ -191,6 +191,7 @@ EVENT_NOUNS = frozenset(
         "withdrawal",
         "retreat",
         "surrender",
+        "fall",
         "acquisition",
         "merger",
         "takeover",
@@ -619,11 +620,17 @@ def _verbal_noun(tok: Token) -> str | None:
         return None
     if tok.dep_ == "conj" and tok.head.pos_ != "VERB":
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.lefts):
+    # a noun takes no direct object: "to have Ellen DeGeneres host the Oscars" (its subject
+    # read as the "noun"'s compound)
+    has_object = any(c.dep_ == "dobj" for c in tok.rights)
+    if not has_object and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.lefts
+    ):
         return None
     # a word with a determiner, a possessor or an adjective is a noun after all ("its most
     # innovative new feature", "these piercing screams")
-    if any(c.dep_ in _NOUN_MODIFIERS for c in tok.children):
+    modifiers = _NOUN_MODIFIERS - {"compound"} if has_object else _NOUN_MODIFIERS
+    if any(c.dep_ in modifiers for c in tok.children):
         return None
     lower = tok.lower_
     verbs = verb_lemmas()
