@@ -256,3 +256,84 @@ def test_pair_features_name_what_two_reports_share() -> None:
     ac = pair_features(a, c)
     assert ac["same_lemma"] == 1.0 and ac["actor_clash"] == ac["target_clash"] == 1.0
     assert pair_features(b, c)["same_article"] == 1.0
+
+
+def test_a_name_written_before_a_happening_noun_is_that_kind() -> None:
+    """A name before a happening's noun ("the Oscars ceremony") says the Oscars are a
+    ceremony: reports of "the Oscars" and of "the Academy Awards" are one incident. A word
+    that the other reports write in lower case ("Quake-triggered tsunami") is no name."""
+    events = [event(n, n) for n in range(1, 5)]
+    triggers = {"v1": "Oscars", "v2": "Oscars ceremony", "v3": "Academy Awards", "v4": "Oscars"}
+    incidents = build_incidents("s", REFS, events, {}, {}, triggers)
+    assert [i.reports for i in incidents] == [4]
+    # a sentence's first word is no name: the other reports write "quake" in lower case
+    quakes = {"v1": "quake", "v2": "Quake - triggered tsunami", "v3": "tsunami", "v4": "quake"}
+    incidents = build_incidents("s", REFS, events, {}, {}, quakes)
+    assert sorted(i.reports for i in incidents) == [2, 2]
+
+
+def test_named_kinds_follow_a_name_through_other_names() -> None:
+    from newsgraph.link.incidents import lemma, main_word, named_kinds
+
+    told = [
+        (t, lemma(main_word(t)), trigger_family(t))
+        for t in (
+            "Oscars",
+            "Oscars",
+            "Oscars telecast",
+            "Academy Awards telecast",
+            "Academy Awards",
+        )
+    ]
+    kinds = named_kinds(told)
+    assert len({kinds.get(f, f) for _, _, f in told}) == 1
+
+
+def test_a_stay_in_rehab_is_no_checking_in() -> None:
+    assert trigger_family("rehab") != trigger_family("checked into")
+    assert trigger_family("treatment") != trigger_family("entered")
+
+
+def test_an_unveiling_of_no_named_speaker_joins_the_story_s_unveiling() -> None:
+    """A launch is news in itself: "the MacBook Pro was unveiled" joins Apple's unveiling. Two
+    named speakers are still two, and a "said" of no one named stays alone."""
+    events = [
+        event(1, 1, actor="e-apple", target="MacBook Pro"),
+        event(2, 2, target="MacBook Pro"),
+        event(3, 3, actor="Microsoft"),
+        event(4, 4),
+        event(5, 4, actor="Apple"),
+        event(6, 3),
+    ]
+    triggers = {"v1": "unveiled", "v2": "unveiled", "v3": "announced", "v4": "announcement"}
+    triggers.update({"v5": "said", "v6": "said"})
+    incidents = build_incidents("s", REFS, events, {}, {"e-apple": "Apple"}, triggers)
+    by_event = {e: i.id for i in incidents for e in i.event_ids}
+    assert by_event["v1"] == by_event["v2"] == by_event["v4"] != by_event["v3"]
+    assert by_event["v6"] not in (by_event["v5"], by_event["v1"])
+
+
+def test_statements_are_sayings_of_their_speakers() -> None:
+    assert trigger_family("statement") == trigger_family("said") == trigger_family("comments")
+    events = [event(1, 1, actor="the ministry"), event(2, 2, actor="the embassy")]
+    triggers = {"v1": "statement", "v2": "statement"}
+    assert len(build_incidents("s", REFS, events, {}, {}, triggers)) == 2
+
+
+def test_a_general_word_is_one_happening_across_pages_only_with_evidence() -> None:
+    """Two pages of one story that say "effort" or "think" name no one happening; they do when
+    they share an argument or a date, or when three pages tell it. A kind of its own ("quake")
+    needs neither."""
+    two = [event(1, 1), event(2, 2)]
+    effort = {"v1": "effort", "v2": "effort"}
+    assert len(build_incidents("s", REFS, two, {}, {}, effort)) == 2
+    assert len(build_incidents("s", REFS, two, {}, {}, {"v1": "quake", "v2": "quake"})) == 1
+    shared = [event(1, 1, actor="e-nasa"), event(2, 2, target="NASA")]
+    assert len(build_incidents("s", REFS, shared, {}, {"e-nasa": "NASA"}, effort)) == 1
+    dated = [event(1, 1, when="2025-01-02"), event(2, 2, when="2025-01")]
+    assert len(build_incidents("s", REFS, dated, {}, {}, effort)) == 1
+    three = [event(n, n) for n in range(1, 4)]
+    thinks = {f"v{n}": "thinks" for n in range(1, 4)}
+    assert len(build_incidents("s", REFS, three, {}, {}, thinks)) == 1
+    loose = IncidentParams(corroborate=False)
+    assert len(build_incidents("s", REFS, two, {}, {}, effort, loose)) == 1

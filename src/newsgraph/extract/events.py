@@ -191,6 +191,7 @@ EVENT_NOUNS = frozenset(
         "withdrawal",
         "retreat",
         "surrender",
+        "fall",
         "acquisition",
         "merger",
         "takeover",
@@ -288,6 +289,13 @@ _DERIVED = (("ance", ("", "e")), ("ence", ("", "e")), ("al", ("", "e")), ("ure",
 # Gerunds that name a thing or a time of day rather than a happening.
 _NOT_GERUNDS = frozenset(
     "building ceiling clothing evening morning thing offering feeling setting wedding".split()  # noqa: SIM905
+)
+# Nouns that WordNet files first as an act or an event, or that are made from a verb, but that
+# name a measure, a field or a quality of what is done rather than one occurrence: "for the
+# first time", "the result", "energy", "health care", "research", "the work".
+_NOT_HAPPENINGS = frozenset(
+    """time result energy responsibility use growth production management research activity
+    practice process service development support care impact work""".split()  # noqa: SIM905
 )
 _NOT_NOMINAL = frozenset(
     [
@@ -459,6 +467,8 @@ def _is_event_noun(tok: Token, entities: EntityIndex) -> bool:
     if tok.pos_ == "PROPN":
         # a title-cased headline word: "Academy Awards" (a "cup" in lower case is a measure)
         return not tok.is_lower and tok.lower_ in EVENT_NAME_HEADS
+    if lemma in _NOT_HAPPENINGS:
+        return False
     return lemma in happening_nouns() or _is_derived_noun(lemma)
 
 
@@ -610,11 +620,17 @@ def _verbal_noun(tok: Token) -> str | None:
         return None
     if tok.dep_ == "conj" and tok.head.pos_ != "VERB":
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.lefts):
+    # a noun takes no direct object: "to have Ellen DeGeneres host the Oscars" (its subject
+    # read as the "noun"'s compound)
+    has_object = any(c.dep_ == "dobj" for c in tok.rights)
+    if not has_object and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.lefts
+    ):
         return None
     # a word with a determiner, a possessor or an adjective is a noun after all ("its most
     # innovative new feature", "these piercing screams")
-    if any(c.dep_ in _NOUN_MODIFIERS for c in tok.children):
+    modifiers = _NOUN_MODIFIERS - {"compound"} if has_object else _NOUN_MODIFIERS
+    if any(c.dep_ in modifiers for c in tok.children):
         return None
     lower = tok.lower_
     verbs = verb_lemmas()
