@@ -17,8 +17,17 @@ from pathlib import Path
 from newsgraph.evaluate.provenance import evaluate_origin_set, read_origin_set
 
 HERE = Path(__file__).resolve().parent
+THRESHOLDS = (0.7, 0.6, 0.5, 0.4)
 GRIDS = {
-    "rereport": [{"rereport_threshold": t} for t in (0.7, 0.6, 0.5, 0.4)],
+    "rereport": [{"rereport_threshold": t} for t in THRESHOLDS],
+    "quotations": [
+        {"rereport_threshold": t, "rereport_evidence": "quotations"} for t in THRESHOLDS
+    ],
+    "both": [
+        {"rereport_threshold": t, "rereport_evidence": e}
+        for e in ("shingles", "quotations")
+        for t in THRESHOLDS
+    ],
     "default": [{}],
 }
 

@@ -20,7 +20,13 @@ from newsgraph.evaluate.provenance import (
 
 HERE = Path(__file__).resolve().parent
 TEXT = HERE.parents[1].parent / "shared" / "bench" / "attribution" / "text"
-GRIDS = {"rereport": [{"rereport_threshold": t} for t in (0.7, 0.6, 0.5, 0.4)]}
+THRESHOLDS = (0.7, 0.6, 0.5, 0.4)
+GRIDS = {
+    "rereport": [{"rereport_threshold": t} for t in THRESHOLDS],
+    "quotations": [
+        {"rereport_threshold": t, "rereport_evidence": "quotations"} for t in THRESHOLDS
+    ],
+}
 PARTS = {
     "Jan-Apr": ["2016-01", "2016-02", "2016-03", "2016-04"],
     "May-Aug": ["2016-05", "2016-06", "2016-07", "2016-08"],
