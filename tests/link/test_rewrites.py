@@ -441,3 +441,23 @@ def test_saved_state_keeps_each_quote_apart() -> None:
     assert max(next(iter(resumed._pages.values())).quote_groups.tolist()) == 1  # two quotes
     got += feed(resumed, pages[1:])
     assert got == expected and expected[1] and not expected[2]
+
+
+def test_a_state_saved_before_quotations_were_kept_loads() -> None:
+    """A version-2 state has no quotation per quote shingle nor quoted numbers: it loads,
+    each page's quotes read as one quotation."""
+    from newsgraph.link.state import pack_state, unpack_state
+
+    index = RewriteIndex()
+    index.add("report", REPORT, published="2024-03-04", outlet="A")
+    meta, arrays = unpack_state(index.dumps())
+    meta["version"] = 2
+    for page in meta["pages"]:
+        page.pop("quoted")
+    arrays.pop("quote_groups")
+    loaded = RewriteIndex.loads(pack_state(meta, arrays))
+    (page,) = loaded._pages.values()
+    assert page.quotes.size > 0 and set(page.quote_groups.tolist()) == {0}
+    assert loaded.add("retold", RETELLING, published="2024-03-04", outlet="B") == index.add(
+        "retold", RETELLING, published="2024-03-04", outlet="B"
+    )
