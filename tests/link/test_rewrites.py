@@ -14,7 +14,12 @@ from newsgraph.evaluate.rewrites import (
     score_rewrites,
 )
 from newsgraph.link.origins import origin_groups
-from newsgraph.link.rewrites import RewriteIndex, quote_shingles, report_evidence
+from newsgraph.link.rewrites import (
+    RewriteIndex,
+    declared_outlets,
+    quote_shingles,
+    report_evidence,
+)
 from newsgraph.records import Claim, Quantity, Rewrite
 
 TRUTH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "extraction"
@@ -261,3 +266,198 @@ def test_signature_is_datasketch_minhash(size: int) -> None:
     signature = index._signature(shingles)
     assert signature.dtype == np.uint64
     assert np.array_equal(signature, np.asarray(reference.hashvalues, dtype=np.uint64))
+
+
+def test_a_quote_left_open_at_its_paragraph_end_is_read() -> None:
+    """News prints a quote of two paragraphs with no closing mark on the first; a quote of
+    four words is one shingle of a retelling's evidence too."""
+    text = (
+        '"I am excited to be joining a club with such a great heritage.\n'
+        '"The squad excites me," he said.'
+    )
+    assert quote_shingles(text, 4, every=True).size == 10 + 1
+    assert quote_shingles(text, 4).size == 0  # the shingle count reads closed quotes of 6 words
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "keys"),
+    [
+        ("Power was cut to 375,000 people, the Associated Press reported.", set(), ["ap"]),
+        ("The plane was shot down, an insurgent source told Agence France-Presse.", set(), ["afp"]),
+        ("Two soldiers died, Al Jazeera said on Wednesday.", {"aljazeera"}, ["aljazeera"]),
+        ("Two soldiers died, Trump said on Wednesday.", {"aljazeera"}, []),
+    ],
+)
+def test_outlets_named_as_a_source(text: str, known: set[str], keys: list[str]) -> None:
+    """ "X reported", "X said" name a source as "according to X" does; a news agency is an
+    outlet by whichever of its names a page prints."""
+    assert declared_outlets(text, lambda key: key in known, agencies=True) == keys
+
+
+QUOTATIONS = {"rereport_evidence": "quotations"}
+
+
+def test_a_page_citing_an_agency_by_its_full_name_links_to_that_agency() -> None:
+    index = RewriteIndex(**QUOTATIONS)
+    wire = (
+        "Pacific Gas and Electric began cutting power on Wednesday to some 375,000 people in 18 "
+        "counties as dry winds returned, raising the risk of fires across the north of the state "
+        "again. The utility said power would return from Thursday morning once the winds ease."
+    )
+    index.add("wire", wire, published="2019-11-20", outlet="AP")
+    client = (
+        "Across the north of the state the lights went out again. Pacific Gas and Electric began "
+        "cutting power on Wednesday to some 375,000 people in 18 counties, the Associated Press "
+        "reported. Crews were standing by in the foothills and schools closed early."
+    )
+    (found,) = index.add("client", client, published="2019-11-20", outlet="Valley Post")
+    assert (found.source_article_id, found.kind) == ("wire", "declared")
+
+
+REPORT = (
+    "The minister announced on Monday that the state will build 40 new schools in the north by "
+    '2027 at a cost of $2.1 billion. "Every child in this country deserves a classroom within '
+    'walking distance of home," she told parliament. "We will pay for it without raising a '
+    'single tax," she added, promising that work starts in the spring. Opposition members '
+    "called the plan vague and asked where the teachers would come from."
+)
+RETELLING = (
+    "Forty new schools are coming to the northern provinces. The minister told lawmakers that "
+    '"every child in this country deserves a classroom within walking distance of home" and '
+    'that the government would "pay for it without raising a single tax." Building begins next '
+    "spring, and critics in parliament questioned where staff would be found for the new sites."
+)
+ONE_REMARK = (
+    "Teachers' unions marched in the capital on Tuesday against a pay freeze, a day after the "
+    'minister said "every child in this country deserves a classroom within walking distance of '
+    'home" in parliament. Union leaders said buildings meant nothing without staff, and called '
+    "for a strike ballot next month unless wages rise with inflation this year. Police put the "
+    "crowd at several thousand, filling the avenue outside the finance ministry for hours, and "
+    "organisers said buses had come from every region despite the rain and the early start."
+)
+
+
+def test_one_remark_quoted_in_another_story_is_not_a_retelling() -> None:
+    """A retelling shares the report's quotes (two of them here) and its figures; a story of
+    the next day that quotes one of its remarks shares one quote: not one origin."""
+    index = RewriteIndex(**QUOTATIONS)
+    index.add("report", REPORT, published="2024-03-04", outlet="A", figures={"40|minister"},
+              sources={"minister"})  # fmt: skip
+    retold = index.add("retold", RETELLING, published="2024-03-04", outlet="B",
+                       figures={"40|minister"}, sources={"minister"})  # fmt: skip
+    assert [(r.source_article_id, r.kind) for r in retold] == [("report", "rereport")]
+    other = index.add("march", ONE_REMARK, published="2024-03-05", outlet="C",
+                      sources={"minister"})  # fmt: skip
+    assert other == []
+
+
+def test_a_figure_inside_a_shared_quote_is_not_evidence_of_its_own() -> None:
+    """ "Our 40 new schools will open by 2027" quoted in two stories is one remark: the figure
+    its speaker gave inside it is that quote, not a second sign of one report."""
+    quote = '"Our 40 new schools in the north will open their doors by 2027," the minister said.'
+    first = (
+        f"Parliament debated the budget on Monday. {quote} Opposition leaders called the plan "
+        "vague and walked out of the chamber before the vote, which the government won narrowly. "
+        "The finance committee will now examine the spending lines one by one, and the upper "
+        "house is expected to take up the bill after the recess in the first week of May. "
+        "Economists at the central bank warned that the deficit would widen next year unless "
+        "revenue from the new fuel levy comes in above the treasury's cautious forecast."
+    )
+    second = (
+        f"Teachers marched in the capital on Tuesday against a pay freeze. {quote} Union leaders "
+        "said buildings meant nothing without staff and called for a strike ballot next month. "
+        "Police put the crowd at several thousand, filling the avenue outside the ministry for "
+        "hours, and organisers said buses had come from every region despite the heavy rain. "
+        "The education ministry said talks with the unions would resume on Friday, and parents' "
+        "groups asked both sides to keep schools open while they negotiate a settlement."
+    )
+    index = RewriteIndex(**QUOTATIONS)
+    index.add("budget", first, published="2024-03-04", outlet="A", figures={"40|minister"},
+              sources={"minister"})  # fmt: skip
+    found = index.add("march", second, published="2024-03-05", outlet="C",
+                      figures={"40|minister"}, sources={"minister"})  # fmt: skip
+    assert found == []
+
+
+def test_a_stock_phrase_many_pages_quote_is_no_sign_of_one_report() -> None:
+    """Two pages sharing a quote, a figure and a source are one report's retellings when the
+    quote is theirs alone; when many other live pages quote it too, it is a stock phrase."""
+    slogan = '"we will never back down from this fight"'
+    first = (
+        f"The council voted to close the old bridge. {slogan}, the mayor said, adding that "
+        "repairs would take two years and cost the town about 3.4 million. Drivers will use the "
+        "ring road in the meantime, and a ferry for cyclists and walkers starts next month."
+    )
+    second = (
+        f"The old bridge will shut after a council vote. The mayor vowed {slogan} and said "
+        "engineers need two years for the repairs. Shop owners on the east bank fear losing trade "
+        "while the detour lasts, and the chamber of commerce has asked for cheaper parking."
+    )
+
+    def linked(fillers: int) -> bool:
+        index = RewriteIndex(rare_pages=2, **QUOTATIONS)
+        for i in range(fillers):
+            filler = (
+                f"Rally number {i} drew a crowd to square {i} for the {i}th time on a cold day. "
+                f"Speakers chanted {slogan} before marching to district {i} headquarters."
+            )
+            index.add(f"f{i}", filler, published="2024-03-01", outlet=f"o{i}")
+        index.add("a", first, published="2024-03-04", outlet="A", figures={"3.4e+06|mayor"},
+                  sources={"mayor"})  # fmt: skip
+        found = index.add("b", second, published="2024-03-04", outlet="B",
+                          figures={"3.4e+06|mayor"}, sources={"mayor"})  # fmt: skip
+        return any(r.source_article_id == "a" for r in found)
+
+    assert linked(0)
+    assert not linked(8)
+
+
+def test_saved_state_keeps_each_quote_apart() -> None:
+    """The quotation of each quote shingle and the numbers inside quotes survive a save, so a
+    resumed index tells one remark from a retelling as the running one does."""
+    pages = [
+        ("report", REPORT, "2024-03-04", "A", {"40|minister"}),
+        ("retold", RETELLING, "2024-03-04", "B", {"40|minister"}),
+        ("march", ONE_REMARK, "2024-03-05", "C", set()),
+    ]
+
+    def feed(
+        index: RewriteIndex, part: list[tuple[str, str, str, str, set[str]]]
+    ) -> list[list[Rewrite]]:
+        return [
+            index.add(
+                pid, text, published=day, outlet=outlet, figures=figures, sources={"minister"}
+            )
+            for pid, text, day, outlet, figures in part
+        ]
+
+    expected = feed(RewriteIndex(**QUOTATIONS), pages)
+    first = RewriteIndex(**QUOTATIONS)
+    got = feed(first, pages[:1])
+    resumed = RewriteIndex.loads(first.dumps())
+    assert [p.quote_groups.tolist() for p in resumed._pages.values()] == [
+        p.quote_groups.tolist() for p in first._pages.values()
+    ]
+    assert max(next(iter(resumed._pages.values())).quote_groups.tolist()) == 1  # two quotes
+    got += feed(resumed, pages[1:])
+    assert got == expected and expected[1] and not expected[2]
+
+
+def test_a_state_saved_before_quotations_were_kept_loads() -> None:
+    """A version-2 state has no quotation per quote shingle nor quoted numbers: it loads,
+    each page's quotes read as one quotation."""
+    from newsgraph.link.state import pack_state, unpack_state
+
+    index = RewriteIndex()
+    index.add("report", REPORT, published="2024-03-04", outlet="A")
+    meta, arrays = unpack_state(index.dumps())
+    meta["version"] = 2
+    for page in meta["pages"]:
+        page.pop("quoted")
+    arrays.pop("quote_groups")
+    loaded = RewriteIndex.loads(pack_state(meta, arrays))
+    (page,) = loaded._pages.values()
+    assert page.quotes.size > 0 and set(page.quote_groups.tolist()) == {0}
+    assert loaded.add("retold", RETELLING, published="2024-03-04", outlet="B") == index.add(
+        "retold", RETELLING, published="2024-03-04", outlet="B"
+    )

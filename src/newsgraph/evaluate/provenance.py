@@ -341,3 +341,145 @@ def score_runs(
         origin_choice=best_origin.settings["rewrite"],
         fold_choices=fold_choices,
     )
+
+
+# -- the written same-origin set (benchmarks/provenance/origins.jsonl, see ORIGINS.md) ---------
+
+
+@dataclass(slots=True, frozen=True)
+class OriginPage:
+    """One page of the same-origin set: its text, outlet and date, the topic that is its fold,
+    and its origin group (None: derived from nothing the set holds)."""
+
+    id: str
+    kind: str  # original | cut | trimmed | rereport | negative
+    topic: str
+    outlet: str
+    published: str
+    title: str
+    text: str
+    origin: str | None
+
+
+@dataclass(slots=True)
+class OriginSetReport:
+    pages: int
+    topics: list[str]
+    whole: PairScores  # the setting chosen on every topic, scored on all
+    in_sample: PairScores  # the same setting, pairs counted inside each topic
+    held_out: PairScores  # each topic with the setting chosen on the other topics
+    recall_by_kind: dict[str, float]  # held out: derived pages in their original's group
+    negatives_joined: int  # held out: negatives put in a group with any other page
+    choice: dict[str, Any]
+    fold_choices: dict[str, dict[str, Any]]
+    held_groups: dict[str, str]  # page id -> its predicted group, topics held out
+
+
+def read_origin_set(path: str | Path) -> list[OriginPage]:
+    """The pages of the same-origin set, one JSON object a line."""
+    path = Path(path)
+    if not path.is_file():
+        raise BenchmarkMissing(f"no same-origin set at {path}")
+    pages = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            pages.append(
+                OriginPage(
+                    row["id"], row["kind"], row["topic"], row["outlet"], row["published"],
+                    row["title"], row["text"], row.get("origin"),
+                )
+            )  # fmt: skip
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BenchmarkMissing(f"{path}:{number}: not a same-origin page ({exc})") from exc
+    return pages
+
+
+def ingest_origin_set(pages: Sequence[OriginPage], workdir: Path) -> tuple[Path, dict[str, str]]:
+    """Ingest the pages through the real stage A in publication order; returns the SQLite file
+    and the map from stored article id to page id."""
+    from newsgraph.config import Settings
+    from newsgraph.ingest import ingest
+    from newsgraph.store import open_store
+
+    records = workdir / "origins.jsonl"
+    with records.open("w", encoding="utf-8") as handle:
+        for page in sorted(pages, key=lambda p: (p.published, p.id)):
+            record = {"id": page.id, "title": page.title, "text": page.text,
+                      "published": page.published, "outlet": page.outlet}  # fmt: skip
+            handle.write(json.dumps(record) + "\n")
+    database = workdir / "ingested.db"
+    database.unlink(missing_ok=True)
+    store = open_store(f"sqlite:///{database}")
+    ingest([str(records)], store, Settings())
+    ids = {article.id: article.source_id for article in store.articles()}
+    store.engine.dispose()
+    return database, ids
+
+
+def score_origin_runs(pages: Sequence[OriginPage], runs: Sequence[Prediction]) -> OriginSetReport:
+    """Pair scores of link runs over the set: in-sample, and each topic with the run chosen on
+    all the other topics (the topic is the fold: a held-out topic's pages, outlets and quotes
+    are unseen when its threshold is chosen)."""
+    gold = {p.id: p.origin for p in pages}
+    topic_of = {p.id: p.topic for p in pages}
+    topics = sorted(set(topic_of.values()))
+    everyone = set(gold)
+
+    def by_topic(groups: Mapping[str, Hashable | None]) -> dict[str, str | None]:
+        return {k: (f"{topic_of[k]}/{v}" if v is not None else None) for k, v in groups.items()}
+
+    def f1(run: Prediction, keep: set[str]) -> float:
+        return score_pairs(by_topic(_subset(run.origin, keep)), by_topic(_subset(gold, keep))).f1
+
+    held: dict[str, str] = {}
+    choices: dict[str, dict[str, Any]] = {}
+    for topic in topics:
+        inside = {k for k, t in topic_of.items() if t == topic}
+        run = _choose(runs, everyone - inside, f1)
+        choices[topic] = run.settings["rewrite"]
+        held.update({k: f"{topic}/{v}" for k, v in _subset(run.origin, inside).items()})
+    best = _choose(runs, everyone, f1)
+    recall: dict[str, list[bool]] = {}
+    originals = {p.origin: p.id for p in pages if p.kind == "original" and p.origin}
+    for page in pages:
+        if page.kind in ("original", "negative") or page.origin not in originals:
+            continue
+        hit = held[page.id] == held[originals[page.origin]]
+        recall.setdefault(page.kind, []).append(hit)
+    sizes = Counter(held.values())
+    return OriginSetReport(
+        pages=len(pages),
+        topics=topics,
+        whole=score_pairs(best.origin, gold),
+        in_sample=score_pairs(by_topic(best.origin), by_topic(gold)),
+        held_out=score_pairs(held, by_topic(gold)),
+        recall_by_kind={k: sum(v) / len(v) for k, v in sorted(recall.items())},
+        negatives_joined=sum(1 for p in pages if p.kind == "negative" and sizes[held[p.id]] > 1),
+        choice=best.settings["rewrite"],
+        fold_choices=choices,
+        held_groups=held,
+    )
+
+
+def evaluate_origin_set(
+    path: str | Path,
+    workdir: str | Path,
+    *,
+    rewrite_grid: Iterable[Mapping[str, Any]],
+    progress: Progress | None = None,
+) -> OriginSetReport:
+    """Ingest the same-origin set, link it once per setting, score with topics held out."""
+    pages = read_origin_set(path)
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    say = progress or (lambda _message: None)
+    say(f"ingesting {len(pages)} pages")
+    database, ids = ingest_origin_set(pages, workdir)
+    runs = []
+    for knobs in rewrite_grid:
+        say(f"linking with rewrites {dict(knobs)}")
+        runs.append(link_run(database, ids, workdir, {}, knobs))
+    return score_origin_runs(pages, runs)

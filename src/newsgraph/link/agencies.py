@@ -49,6 +49,19 @@ _KINDS = (
 )  # fmt: skip
 # Bodies that speak for their government: a claim of one of them, and a later one of another,
 # are the same party changing its word ("denied in October, confirmed in April").
+# News agencies by the names their clients print ("the Associated Press", "AP", "Agence
+# France-Presse", "AFP"), keyed as `rewrites.outlet_key` writes a name: one key per agency, so
+# "according to the Associated Press" names the page an outlet called "AP" published.
+WIRE_AGENCIES = {
+    "ap": "ap", "associatedpress": "ap", "afp": "afp", "agencefrancepresse": "afp",
+    "reuters": "reuters", "thomsonreuters": "reuters", "pti": "pti",
+    "presstrustofindia": "pti", "upi": "upi", "unitedpressinternational": "upi",
+    "xinhua": "xinhua", "yonhap": "yonhap", "kyodo": "kyodo", "kyodonews": "kyodo",
+    "dpa": "dpa", "efe": "efe", "ansa": "ansa", "tass": "tass", "interfax": "interfax",
+    "anadolu": "anadolu", "anadoluagency": "anadolu", "bernama": "bernama", "ani": "ani",
+    "ians": "ians", "aap": "aap", "australianassociatedpress": "aap", "cp": "cp",
+    "canadianpress": "cp", "kcna": "kcna", "irna": "irna", "wafa": "wafa", "sana": "sana",
+}  # fmt: skip
 GOVERNMENT_KINDS = frozenset({"government", "foreign", "defence", "media", "interior"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*")
 

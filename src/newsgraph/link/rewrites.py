@@ -9,10 +9,15 @@
   rewrite with swapped words and reordered sentences keeps most sentences recognisable).
 - `rereport`: another outlet's account of one original report, in its own words (word-shingle
   overlap 0.05-0.3, far below a rewrite). Found by what a retelling keeps: the original's
-  quotes (4-word shingles inside quotation marks, from the text), its figures with their
-  speakers and its named sources (from the claims and quantities stage A stored, given to
-  `add` as `figures` and `sources`), close in time. Candidates come from an inverted index
-  over those keys, so the cost per page does not grow with the corpus.
+  quotes (4-word shingles inside quotation marks, from the text), counted by distinct
+  quotation (two accounts of one report share several of its quotes, two stories quoting one
+  remark share one) and by rarity (a phrase many live pages quote is a stock phrase); its
+  figures with their speakers, a figure written inside a shared quote counted with the quote;
+  its named sources (from the claims and quantities stage A stored, given to `add` as
+  `figures` and `sources`); the outlet it names ("the AP reported", "told AFP": that outlet's
+  page, or another page naming it); close in time. Candidates come from an inverted index over
+  those keys, each list read to a fixed depth, so the cost per page does not grow with the
+  corpus.
 - `declared`: the page names its source: `original_source`, a wire dateline
   ("WASHINGTON (AP) —"), or "according to / citing / told / reported by X" where X is an
   outlet the index has seen. It links to that outlet's page close in time with related
@@ -30,6 +35,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
@@ -40,27 +46,36 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsgraph.extract.cues import PRONOUNS
+from newsgraph.link.agencies import WIRE_AGENCIES
 from newsgraph.link.state import pack_state, unpack_state
 from newsgraph.records import Claim, Quantity, Rewrite
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 _OUTLET_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|\.(?:com|org|net|co|news)(?:\.\w\w)?/?.*$")
 # A quotation: straight or curly double quotes, guillemets, or the two quote styles of archive
 # and tokenised text: ''like this'' (a doubled mark opens before a word and closes after one,
 # so the space between two quotes is never read as one) and ``like this''.
-_QUOTE = re.compile(
+_QUOTE_FORMS = (
     r"“([^“”\n]{12,600})”|\"([^\"\n]{12,600})\"|«([^«»\n]{12,600})»"
     r"|``([^`\n]{12,600}?)''"
     r"|(?<![\w'])''(?=\S)((?:(?!'')[^\n]){12,600}?)(?<=\S)''"
 )
+_QUOTE = re.compile(_QUOTE_FORMS)
+# Reading every quote also reads one left open at the end of its paragraph, to the paragraph's
+# end: news prints a quote of two paragraphs with no closing mark on the first.
+_QUOTE_OPEN = re.compile(_QUOTE_FORMS + r"|[“\"]([^“”\"\n]{12,600})$", re.M)
 # A wire dateline at the top of a page: "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —".
 _DATELINE = re.compile(r"^[^\n(]{0,80}\(([A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})\)\s*[—–-]", re.M)
 # A cited outlet in running text; kept only when it names an outlet the index knows.
 _CITED = re.compile(
     r"\b(?:[Aa]ccording to|[Cc]iting|told|reported by|in an interview with)\s+(?:the\s+)?"
     r"((?:[A-Z][\w&.\-]*)(?:\s+[A-Z][\w&.\-]*){0,3})"
+)
+_REPORTED = re.compile(
+    r"(?<![\w.])((?:[A-Z][\w&.\-’']*)(?:\s+[A-Z0-9][\w&.\-’']*){0,3})\s+"
+    r"(?:reported|reports|said|says|wrote|quoted)\b"
 )
 _SEED = 7
 _SCHEME = "affine32"  # datasketch 2 needs it named to rebuild a MinHash from saved values
@@ -90,6 +105,15 @@ class RewriteParams:
     declared_days: int = 7
     declared_rereport: float = 0.3  # the bar for two pages declaring one external origin
     postings_depth: int = 200
+    # "shingles": re-report evidence counts shared quote shingles. "quotations" counts
+    # distinct shared quotations (by rarity), figures outside shared quotes, the outlet a page
+    # names ("the AP reported"), and reads every quote: better on the written same-origin set
+    # (benchmarks/provenance/ORIGINS.md), worse on the PolNeAR months, so not the default.
+    rereport_evidence: str = "shingles"
+    # a quote shingle that more live pages than this hold is a stock phrase ("i don't think"),
+    # not one report's quote: it counts `rare_pages / holders` of a shingle
+    rare_pages: int = 12
+    quote_words: int = 3  # shared shingles of one quotation that count it whole
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -110,9 +134,11 @@ class _Page:
     digest: str = ""  # SHA-1 of the normalised text: equal digests are copies
     relations: list[str] = field(default_factory=list)
     quotes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    quote_groups: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     figures: frozenset[str] = frozenset()  # "value|speaker" keys of the stated figures
     sources: frozenset[str] = frozenset()  # named sources (claim speakers), normalised
     declared: tuple[str, ...] = ()  # outlet keys the page names as its source
+    quoted: frozenset[str] = frozenset()  # numbers written inside its quotations
 
 
 def normalise_words(text: str) -> list[str]:
@@ -171,33 +197,84 @@ def _words_and_sentences(text: str) -> tuple[list[str], list[int], list[frozense
     return words, [known[w] for w in words], sentences
 
 
-def quote_shingles(text: str, size: int) -> np.ndarray:
-    """Hashed word `size`-shingles of the quotations in `text` (quotes of fewer words skipped):
-    what a retelling in other words still repeats verbatim."""
+def quotations(text: str, size: int, *, every: bool = False) -> list[np.ndarray]:
+    """Each quotation in `text` as its hashed word `size`-shingles (quotes shorter than
+    `size` + 2 words skipped): what a retelling in other words still repeats verbatim, one
+    array a quote. `every` reads every quote: short ones of `size` words, and one left open
+    at its paragraph's end."""
     found: list[np.ndarray] = []
-    for match in _QUOTE.finditer(text):
+    for match in (_QUOTE_OPEN if every else _QUOTE).finditer(text):
         quoted = next(group for group in match.groups() if group is not None)
         words = [w for w in normalise_words(quoted) if w]
-        if len(words) >= size + 2:
+        if len(words) >= (size if every else size + 2):
             found.append(_shingles([_word_hash(w) for w in words], size))
+    return found
+
+
+def quote_shingles(text: str, size: int, *, every: bool = False) -> np.ndarray:
+    """Hashed word `size`-shingles of all the quotations in `text`, sorted and unique."""
+    found = quotations(text, size, every=every)
     if not found:
         return np.zeros(0, dtype=np.uint64)
     return np.unique(np.concatenate(found))
 
 
-def declared_outlets(text: str, known: Callable[[str], bool]) -> list[str]:
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def quoted_numbers(text: str) -> frozenset[str]:
+    """The numbers written inside the page's quotations, as figure keys write values ("13,000"
+    -> "13000"): a figure a quote states is that quote, not evidence of its own."""
+    found = set()
+    for match in _QUOTE_OPEN.finditer(text):
+        quoted = next(group for group in match.groups() if group is not None)
+        for number in _NUMBER.findall(quoted):
+            try:
+                found.add(f"{float(number.replace(',', '')):g}")
+            except ValueError:
+                continue
+    return frozenset(found)
+
+
+def _quotes_and_groups(text: str, size: int, every: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The unique quote shingles and, for each, the quotation it first occurs in."""
+    found = quotations(text, size, every=every)
+    if not found:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int32)
+    flat = np.concatenate(found)
+    owner = np.repeat(np.arange(len(found), dtype=np.int32), [a.size for a in found])
+    shingles, first = np.unique(flat, return_index=True)
+    return shingles, owner[first]
+
+
+def declared_outlets(
+    text: str, known: Callable[[str], bool], *, agencies: bool = False
+) -> list[str]:
     """Outlet keys a page names as its source: a wire dateline, or an outlet `known` to the
-    index cited with "according to", "citing", "told", "reported by"."""
+    index cited with "according to", "citing", "told", "reported by". With `agencies`, a
+    news agency is known by any of its names, and an outlet the subject of "reported", "said"
+    ("the AP reported", "Al Jazeera said") is named too."""
     keys: list[str] = []
     head = text[:600]
     for match in _DATELINE.finditer(head):
-        keys.append(outlet_key(match.group(1)))
+        keys.append(outlet_key(match.group(1), agencies=agencies))
+    wires = set(WIRE_AGENCIES.values()) if agencies else set()
     for match in _CITED.finditer(text):
         words = match.group(1).split()
         # "according to Reuters News Agency": the longest known prefix of the capitalised run
         for end in range(len(words), 0, -1):
-            key = outlet_key(" ".join(words[:end]))
-            if key and known(key):
+            key = outlet_key(" ".join(words[:end]), agencies=agencies)
+            if key and (known(key) or key in wires):
+                keys.append(key)
+                break
+    if not agencies:
+        return list(dict.fromkeys(k for k in keys if k))
+    for match in _REPORTED.finditer(text):
+        words = match.group(1).split()
+        # "Ukraine's Ukrainska Pravda reported": the longest known suffix of the run
+        for start in range(len(words)):
+            key = outlet_key(" ".join(words[start:]), agencies=True)
+            if key and (known(key) or key in wires):
                 keys.append(key)
                 break
     return list(dict.fromkeys(k for k in keys if k))
@@ -250,13 +327,15 @@ def report_evidence(
     return figures, sources
 
 
-def outlet_key(outlet: str | None) -> str:
-    """A comparable outlet name: 'www.Reuters.com/world' and 'Reuters' give 'reuters'."""
+def outlet_key(outlet: str | None, *, agencies: bool = False) -> str:
+    """A comparable outlet name: 'www.Reuters.com/world' and 'Reuters' give 'reuters'; with
+    `agencies`, 'the Associated Press' and 'AP' give 'ap'."""
     if not outlet:
         return ""
     text = _OUTLET_NOISE.sub("", outlet.strip().casefold())
     text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"\W+", "", text)
+    key = re.sub(r"\W+", "", text)
+    return WIRE_AGENCIES.get(key, key) if agencies else key
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
@@ -283,6 +362,13 @@ def sentence_alignment(a: list[frozenset[int]], b: list[frozenset[int]], match: 
     return found / len(short)
 
 
+def _groups_of(page: _Page) -> np.ndarray:
+    """The quotation of each of the page's quote shingles (all one when it was not kept)."""
+    if page.quote_groups.size == page.quotes.size:
+        return page.quote_groups.astype(np.int32)
+    return np.zeros(page.quotes.size, dtype=np.int32)
+
+
 def _day(published: str | None) -> date | None:
     try:
         return date.fromisoformat(published[:10]) if published else None
@@ -295,6 +381,9 @@ class RewriteIndex:
 
     def __init__(self, **knobs: Any) -> None:
         self.params = RewriteParams(**knobs)
+        if self.params.rereport_evidence not in ("shingles", "quotations"):
+            raise ValueError(f"rereport_evidence: {self.params.rereport_evidence!r}")
+        self._quotations = self.params.rereport_evidence == "quotations"
         self._pages: dict[int, _Page] = {}
         self._by_article: dict[str, int] = {}
         self._exact: dict[str, int] = {}
@@ -346,9 +435,11 @@ class RewriteIndex:
         if article_id in self._by_article:
             return []  # indexed already (the store never links an article twice)
         words, hashes, sentences = _words_and_sentences(text)
-        declared = declared_outlets(text, lambda key: key in self._by_outlet)
-        own = outlet_key(outlet)
-        named = [outlet_key(original_source)] if original_source else []
+        every = self._quotations
+        declared = declared_outlets(text, lambda key: key in self._by_outlet, agencies=every)
+        own = self._outlet(outlet)
+        named = [self._outlet(original_source)] if original_source else []
+        quotes, quote_groups = _quotes_and_groups(text, self.params.quote_shingle, every)
         page = _Page(
             seq=self._n,
             article_id=article_id,
@@ -358,7 +449,9 @@ class RewriteIndex:
             sentences=sentences,
             signature=np.zeros(0, dtype=np.uint64),
             digest=hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest() if words else "",
-            quotes=quote_shingles(text, self.params.quote_shingle),
+            quotes=quotes,
+            quote_groups=quote_groups,
+            quoted=quoted_numbers(text) if every else frozenset(),
             figures=frozenset(figures),
             sources=frozenset(sources),
             declared=tuple(k for k in dict.fromkeys([*named, *declared]) if k and k != own),
@@ -389,7 +482,7 @@ class RewriteIndex:
                 other = self._pages[seq]
                 if digest and other.digest == digest:
                     continue  # another copy of the same text: the first one stands for all
-                if declared and outlet_key(other.outlet) in declared:
+                if declared and self._outlet(other.outlet) in declared:
                     similarity = self._similarity(page, other)
                     if similarity >= params.declared_threshold and self._close(
                         page, other, params.declared_days
@@ -418,6 +511,9 @@ class RewriteIndex:
         return [
             self._record(page, self._pages[seq], kind, sim) for seq, (kind, sim) in copies + others
         ]
+
+    def _outlet(self, outlet: str | None) -> str:
+        return outlet_key(outlet, agencies=self._quotations)
 
     def _close(self, page: _Page, other: _Page, days: int) -> bool:
         """Published within `days` of each other (pages without a date are not ruled out)."""
@@ -448,18 +544,34 @@ class RewriteIndex:
                     return
 
     def _rereport_keys(self, page: _Page) -> list[object]:
-        return [*page.quotes.tolist(), *page.figures, *("src:" + s for s in page.sources)]
+        keys = [*page.quotes.tolist(), *page.figures, *("src:" + s for s in page.sources)]
+        return keys + ["via:" + d for d in page.declared] if self._quotations else keys
 
     def _rereports(self, page: _Page) -> dict[int, float]:
         """Earlier pages close in time that this page retells: shared quotes, figures with
-        their speakers and named sources, with a little shared wording."""
+        their speakers, named sources and named outlets, with a little shared wording.
+        Candidates are the pages the inverted index lists under the page's keys (and the
+        latest pages of an outlet it names), each list read to `postings_depth` at most."""
         params = self.params
         votes: dict[int, int] = {}
-        for key in page.quotes.tolist() + list(page.figures):
+        keys: list[object] = [*page.quotes.tolist(), *page.figures]
+        named = page.declared if self._quotations else ()
+        keys += ["via:" + d for d in named]
+        for key in keys:
             postings = self._keys.get(key)
             if postings:
-                for seq in list(reversed(postings))[: params.postings_depth]:
+                for seq in itertools.islice(reversed(postings), params.postings_depth):
                     votes[seq] = votes.get(seq, 0) + 1
+        for outlet in named:  # the outlet the page names: its latest pages
+            for seq in self._by_outlet.get(outlet, [])[-params.postings_depth :]:
+                votes[seq] = votes.get(seq, 0) + 1
+        # a named source adds to a candidate's votes but makes none: "Trump" is in every page
+        for source in page.sources if self._quotations else ():
+            postings = self._keys.get("src:" + source)
+            if postings and votes:
+                for seq in itertools.islice(reversed(postings), params.postings_depth):
+                    if seq in votes:
+                        votes[seq] += 1
         found: dict[int, float] = {}
         for seq, count in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
             other = self._pages.get(seq)
@@ -470,13 +582,63 @@ class RewriteIndex:
                 found[seq] = score
         return found
 
+    def _quote_evidence(self, page: _Page, other: _Page) -> float:
+        """How many distinct quotations of `page` `other` repeats: each counts whole from
+        `quote_words` shared shingles, a stock phrase that many live pages hold hardly at all.
+        Two accounts of one report share several of its quotes; two stories that both quote
+        one remark share one."""
+        params = self.params
+        common, mine, _ = np.intersect1d(
+            page.quotes, other.quotes, assume_unique=True, return_indices=True
+        )
+        if common.size == 0:
+            return 0.0
+        groups = (
+            page.quote_groups[mine]
+            if page.quote_groups.size == page.quotes.size
+            else np.zeros(common.size, dtype=np.int32)
+        )
+        weight: dict[int, float] = {}
+        for shingle, group in zip(common.tolist(), groups.tolist(), strict=True):
+            holders = len(self._keys.get(shingle, ()))
+            rarity = 1.0 if holders <= params.rare_pages else params.rare_pages / holders
+            weight[group] = weight.get(group, 0.0) + rarity
+        return sum(min(1.0, w / params.quote_words) for w in weight.values())
+
     def _rereport_score(self, page: _Page, other: _Page, shared: float | None = None) -> float:
-        """0..1 evidence that two pages retell one report: a long shared quote counts most,
-        then figures with the same speakers, then the same named sources; nothing counts
-        without a minimum of shared wording."""
+        """0..1 evidence that two pages retell one report: its distinct quotes count most,
+        then figures with the same speakers, an outlet that one names and the other is or
+        names too, the same named sources; nothing counts without a minimum of shared
+        wording."""
         overlap = containment(page.shingles, other.shingles) if shared is None else shared
         if overlap < self.params.rereport_min_overlap:
             return 0.0
+        if not self._quotations:
+            return self._shingle_score(page, other, overlap)
+        quotes = self._quote_evidence(page, other)
+        # the same figure from the same speaker counts whole, one without a speaker half; one
+        # that both pages write inside a quote is counted with the quote already
+        quoted = page.quoted & other.quoted if quotes else frozenset()
+        figures = sum(
+            1.0 if key.count("|") == 1 else 0.5
+            for key in page.figures & other.figures
+            if key.split("|", 1)[0] not in quoted
+        )
+        sources = len(page.sources & other.sources)
+        named = set(page.declared)
+        via = self._outlet(other.outlet) in named or bool(named & set(other.declared))
+        score = (
+            0.5 * min(1.0, quotes / 2)
+            + 0.3 * min(1.0, figures / 2)
+            + 0.1 * min(1.0, sources / 2)
+            + (0.2 if via else 0.0)
+            + min(0.3, overlap)
+        )
+        return round(min(1.0, score), 4)
+
+    def _shingle_score(self, page: _Page, other: _Page, overlap: float) -> float:
+        """The re-report score by shared quote shingles: a long shared quote counts most,
+        then figures with the same speakers, then the same named sources."""
         quotes = np.intersect1d(page.quotes, other.quotes, assume_unique=True).size
         # the same figure from the same speaker counts whole, one without a speaker half
         figures = sum(1.0 if key.count("|") == 1 else 0.5 for key in page.figures & other.figures)
@@ -512,7 +674,7 @@ class RewriteIndex:
         self._by_article[page.article_id] = page.seq
         if page.digest:
             self._exact.setdefault(page.digest, page.seq)
-        key = outlet_key(page.outlet)
+        key = self._outlet(page.outlet)
         if key:
             self._by_outlet.setdefault(key, []).append(page.seq)
         for declared in page.declared:
@@ -583,6 +745,7 @@ class RewriteIndex:
                     "figures": sorted(p.figures),
                     "sources": sorted(p.sources),
                     "declared": list(p.declared),
+                    "quoted": sorted(p.quoted),
                 }
                 for p in pages
             ],
@@ -600,6 +763,11 @@ class RewriteIndex:
                     else np.zeros((0, self.params.num_perm), dtype=np.uint64)
                 ),
                 "quotes": np.concatenate([p.quotes for p in pages]) if pages else empty,
+                "quote_groups": (
+                    np.concatenate([_groups_of(p) for p in pages])
+                    if pages
+                    else np.zeros(0, dtype=np.int32)
+                ),
                 "sentence_sizes": np.asarray(sentence_sizes, dtype=np.int64),
                 "sentence_words": np.asarray(
                     [w for p in pages for s in p.sentences for w in sorted(s)], dtype=np.uint64
@@ -611,9 +779,10 @@ class RewriteIndex:
     def loads(cls, data: bytes) -> RewriteIndex:
         """An index in exactly the state `dumps` saved."""
         meta, arrays = unpack_state(data)
-        if meta.get("kind") != "rewrites" or meta.get("version") not in (1, STATE_VERSION):
+        if meta.get("kind") != "rewrites" or meta.get("version") not in (1, 2, STATE_VERSION):
             raise ValueError("not a saved RewriteIndex state of this version")
-        # version 1 saved no re-report evidence: its pages load without it
+        # version 1 saved no re-report evidence: its pages load without it; version 2 no
+        # quotation of each quote shingle: its pages read their quotes as one quotation
         params = {k: v for k, v in meta["params"].items() if k in _PARAM_NAMES}
         self = cls(**params)
         self._n = int(meta["n"])
@@ -625,6 +794,7 @@ class RewriteIndex:
         words = arrays["sentence_words"].tolist()
         cursor = sentence = quote = 0
         quotes = arrays.get("quotes", np.zeros(0, dtype=np.uint64))
+        quote_groups = arrays.get("quote_groups", np.zeros(quotes.size, dtype=np.int32))
         for i, saved in enumerate(meta["pages"]):
             sentences = []
             for size in sizes[sentence : sentence + int(saved["sentences"])]:
@@ -641,9 +811,11 @@ class RewriteIndex:
                 signature=arrays["signatures"][i].copy(),
                 digest=saved["digest"],
                 quotes=quotes[quote : quote + int(saved.get("quotes", 0))].copy(),
+                quote_groups=quote_groups[quote : quote + int(saved.get("quotes", 0))].copy(),
                 figures=frozenset(saved.get("figures", ())),
                 sources=frozenset(saved.get("sources", ())),
                 declared=tuple(saved.get("declared", ())),
+                quoted=frozenset(saved.get("quoted", ())),
             )
             quote += int(saved.get("quotes", 0))
             self._insert(page)
