@@ -54,16 +54,3 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the shared benchmarks and seeds are not beside the repo")
     return SHARED
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist's `--dist loadgroup` (`make test`), the tests of a module that share a
-    module-scoped fixture (a store built by `ingest`, a served app, a browser) run on one worker,
-    so the fixture is built once rather than once on each worker; the rest spread test by test."""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        info = getattr(item, "_fixtureinfo", None)
-        definitions = info.name2fixturedefs.values() if info is not None else ()
-        if any(defs and defs[-1].scope in ("package", "module", "class") for defs in definitions):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))

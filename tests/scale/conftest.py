@@ -15,14 +15,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "ray: starts a local Ray cluster (2 CPUs)")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist's `--dist loadgroup` the Ray tests share one worker, so two local
-    clusters never start side by side on the same cores."""
-    for item in items:
-        if item.get_closest_marker("ray"):
-            item.add_marker(pytest.mark.xdist_group("ray"))
-
-
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
     """A WARC of three real pages, a JSONL shard of three more, and two loose HTML pages."""
