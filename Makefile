@@ -42,8 +42,14 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
+# The suite runs on every core (pytest-xdist): one worker process per core, each loading spaCy
+# once; TEST_WORKERS=0 runs it in one process. `--dist load` hands out tests by their index:
+# with pytest 9 the group and file schedulers key tests by node id, and schemathesis gives its
+# thirteen API cases one node id, so those schedulers would run one case of the thirteen.
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+
 test: lint browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load
 
 # The long fuzz run (fuzz/campaign.py): >= 100,000 cases over the readers, cleaners, extractors
 # and web parameters on 2 cores, cut at 7,000 s so its summary always prints; exit 1 on a finding.

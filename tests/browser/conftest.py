@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ import pytest
 
 from newsgraph.store import Store, open_store
 from tests.views.web.corpus import Corpus, build_corpus
+from tests.views.web.server import loopback_socket
 
 SEEDS = Path(__file__).parents[2] / "examples"
 CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
@@ -42,12 +42,6 @@ def _chromium_or_skip() -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def serving(store: Store) -> Iterator[str]:
     """The web app over `store`, served by uvicorn in a thread on a free port; its base URL."""
@@ -55,7 +49,8 @@ def serving(store: Store) -> Iterator[str]:
 
     from newsgraph.views.web.app import create_app
 
-    port = _free_port()
+    sock = loopback_socket()
+    port = int(sock.getsockname()[1])
     config = uvicorn.Config(
         create_app(store, api_token=""),
         host="127.0.0.1",
@@ -64,7 +59,7 @@ def serving(store: Store) -> Iterator[str]:
         lifespan="off",
     )
     uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
     while not uv.started:
@@ -76,6 +71,7 @@ def serving(store: Store) -> Iterator[str]:
     finally:
         uv.should_exit = True
         thread.join(10)
+        sock.close()
 
 
 @pytest.fixture(scope="module")

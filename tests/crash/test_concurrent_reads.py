@@ -5,7 +5,6 @@ a user (WAL and the busy timeout absorb the writer's locks)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import threading
 import time
@@ -20,14 +19,9 @@ from newsgraph.store import open_store
 from newsgraph.views.web.app import create_app
 from tests.crash.test_kill import NEWSGRAPH, write_inputs
 from tests.views.web.corpus import build_corpus
+from tests.views.web.server import loopback_socket
 
 PAGES = int(os.environ.get("NEWSGRAPH_CONCURRENT_PAGES", "16"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -36,12 +30,13 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str, str]]:
     url = f"sqlite:///{tmp_path / 'served.db'}"
     store = open_store(url)
     corpus = build_corpus(store)
-    port = free_port()
+    sock = loopback_socket()
+    port = int(sock.getsockname()[1])
     config = uvicorn.Config(
         create_app(url, api_token=""), host="127.0.0.1", port=port, log_level="warning"
     )
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started and time.monotonic() < deadline:
@@ -52,6 +47,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str, str]]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        sock.close()
         store.close()
 
 

@@ -13,6 +13,7 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.evaluate.figure_speakers import (
+    FigureSpeakerScores,
     evaluate_figure_speakers,
     figure_sources,
     found_claim,
@@ -38,11 +39,17 @@ def test_labelled_rows_are_well_formed() -> None:
         assert row["speaker"] is not None or row["entity"] is None
 
 
-def test_figure_sources_on_labelled_real_pages() -> None:
+@pytest.fixture(scope="module")
+def labelled_scores() -> FigureSpeakerScores:
+    """figure_speakers.jsonl scored once for the two tests that read its figures' sources."""
     if not (SHARED / "bench" / "extraction" / "text").is_dir():
         pytest.skip(f"extraction benchmark not found under {SHARED.resolve()}")
+    return evaluate_figure_speakers(LABELS, SHARED)
+
+
+def test_figure_sources_on_labelled_real_pages(labelled_scores: FigureSpeakerScores) -> None:
     floor = json.loads(FLOORS.read_text(encoding="utf-8"))["figure_speakers_real"]
-    scores = evaluate_figure_speakers(LABELS, SHARED)
+    scores = labelled_scores
     # held-3's page 51d066b0 loses its last sentences to the cleaner (tests/data/README.md)
     rows = load_labels(LABELS)
     held_3 = {(str(r["page"]), str(r["context"])) for r in rows if r["fold"] == "held-3"}
@@ -60,11 +67,9 @@ def test_figure_sources_on_labelled_real_pages() -> None:
     assert scores.accuracy("dev") >= floor["dev_speaker_accuracy"], scores.wrong
 
 
-def test_figure_side_sources_on_labelled_real_pages() -> None:
-    if not (SHARED / "bench" / "extraction" / "text").is_dir():
-        pytest.skip(f"extraction benchmark not found under {SHARED.resolve()}")
+def test_figure_side_sources_on_labelled_real_pages(labelled_scores: FigureSpeakerScores) -> None:
     floor = json.loads(FLOORS.read_text(encoding="utf-8"))["figure_speakers_real"]
-    scores = evaluate_figure_speakers(LABELS, SHARED)
+    scores = labelled_scores
     held = scores.accuracy("held", figure_side=True)
     assert held >= floor["held_figure_source_accuracy"], scores.wrong_figure_side
     held_2 = scores.accuracy("held-2", figure_side=True)
