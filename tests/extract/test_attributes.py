@@ -85,3 +85,30 @@ def test_a_paragraph_break_ends_a_sentence(nlp: Language) -> None:
 def test_the_paragraph_marker_runs_before_the_parser(nlp: Language) -> None:
     names = nlp.pipe_names
     assert names.index("newsgraph_paragraphs") < names.index("parser")
+
+
+def test_each_lemma_is_worked_out_once_and_known_words_are_a_set() -> None:
+    """The rule lemmatizer reads a token's spelling, POS and morphology only, so the fast pass
+    asks it once per such triple, however many tags and labels the spelling comes with; and
+    the word lists it checks every derived form against are sets, not lists to walk."""
+    pipeline = spacy.load(MODEL)  # a fresh one: the pass below takes its lemmatizer
+    fast = attributes.FastAttributes(
+        pipeline.get_pipe("attribute_ruler"), pipeline.get_pipe("lemmatizer")
+    )
+    index = fast.lemmatizer.lookups.get_table("lemma_index")
+    lists = [words for _, words in index.items()]
+    assert lists and all(isinstance(words, frozenset) for words in lists)
+    asked: list[tuple[int, int, int]] = []
+    lemmatize = fast.lemmatizer.lemmatize
+
+    def counted(token: spacy.tokens.Token) -> list[str]:
+        asked.append((token.orth, token.pos, token.morph.key))
+        return lemmatize(token)
+
+    fast.lemmatizer.lemmatize = counted
+    with pipeline.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        docs = [fast(doc) for doc in pipeline.pipe(_texts())]
+    assert len(asked) == len(set(asked)) > 100
+    tags = {(t.orth, t.tag, t.dep) for doc in docs for t in doc}
+    assert len(tags) > len(asked)  # spellings came back with other tags and labels
+    assert all(t.lemma_ for doc in docs for t in doc)

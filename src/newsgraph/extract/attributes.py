@@ -21,6 +21,7 @@ from typing import Any
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 
@@ -77,6 +78,20 @@ def _check(condition: dict[str, Any]) -> None:
             raise Unsupported(f"pattern attribute {key}")
         if isinstance(want, dict) and not set(want) <= _OPS:
             raise Unsupported(f"pattern operator {sorted(set(want) - _OPS)}")
+
+
+def _indexed(lookups: Lookups) -> Lookups:
+    """`lookups` with each part of speech's word list in `lemma_index` as a set: the rule
+    lemmatizer asks whether each form it derives is a known word (`form in index`), and on
+    the stock tables each asking walks a list of up to 57,000 words. Same answers, no walk."""
+    fast = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        if name == "lemma_index":
+            fast.add_table(name, {key: frozenset(words) for key, words in table.items()})
+        else:
+            fast.set_table(name, table)
+    return fast
 
 
 def _set(token: Token, attrs: dict[str, Any]) -> None:
@@ -153,6 +168,13 @@ class FastAttributes:
         self.cache: dict[
             tuple[int, int, int], tuple[int, int, int, dict[str, Any] | None, list[Rule]]
         ] = {}
+        # (orth, POS, MORPH) -> lemma: the rule lemmatizer reads nothing else of a token, yet
+        # caches only the forms it finds in its tables, so that a proper noun, a number or a
+        # base form is worked out again for every (spelling, tag, label) the cache above meets
+        self.lemmas: dict[tuple[int, int, int], str] = {}
+        # the lemmatizer is this component's alone once `install` has taken it out of the
+        # pipeline (and if the swap fails, this line is not reached)
+        lemmatizer.lookups = _indexed(lemmatizer.lookups)
 
     def _rules_for(self, token: Token) -> list[Rule]:
         """The one-token rules that hold for `token` (in any order: `_apply` sorts them)."""
@@ -177,7 +199,11 @@ class FastAttributes:
             merged.update({k: v for k, v in rule.items() if k not in ("when", "index")})
         _set(token, merged)
         if token.lemma == 0:
-            token.lemma_ = self.lemmatizer.lemmatize(token)[0]
+            key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+            lemma = self.lemmas.get(key)
+            if lemma is None:
+                lemma = self.lemmas[key] = self.lemmatizer.lemmatize(token)[0]
+            token.lemma_ = lemma
         return merged
 
     def _solve(self, token: Token) -> tuple[int, int, int, dict[str, Any] | None, list[Rule]]:
@@ -195,6 +221,7 @@ class FastAttributes:
         cache = self.cache
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
+            self.lemmas.clear()
         for i, (orth, tag, dep) in enumerate(keys):
             key = (orth, tag, self.label_class.get(dep, 0))
             found = cache.get(key)

@@ -404,6 +404,7 @@ def _relayed_speaker(doc: Doc, claim: Attribution) -> FigureSource | None:
 
 OPENING_QUOTES = ("\u201c", '"')
 CLOSING_QUOTES = ("\u201d", '"')
+_QUOTE_MARKS = re.compile("[" + "".join(sorted({*OPENING_QUOTES, *CLOSING_QUOTES})) + "]")
 # Paragraphs a quotation may run on over ("... he said. / “We aim to build on this ...”"):
 # a paragraph that opens a quote and names no one continues the last quoted speaker.
 QUOTE_PARAGRAPHS_BACK = 2
@@ -423,11 +424,17 @@ def _quotation(text: str, start: int, end: int, at: int) -> tuple[int, int] | No
     """The quotation marks around char `at` within paragraph [start, end): the opening mark's
     offset and the closing mark's (`end` when the quote runs on past the paragraph)."""
     opened: int | None = None
-    for k in range(start, end):
+    # only the marks matter: the regular expression steps from one to the next (a page with
+    # no blank line is a paragraph of its own, and this runs for each figure in it)
+    for match in _QUOTE_MARKS.finditer(text, start, end):
+        k = match.start()
         ch = text[k]
-        if opened is None and ch in OPENING_QUOTES and k < at:
-            opened = k
-        elif opened is not None and ch in CLOSING_QUOTES and k > opened:
+        if opened is None:
+            if k >= at:
+                return None  # nothing opens before `at` any more
+            if ch in OPENING_QUOTES:
+                opened = k
+        elif ch in CLOSING_QUOTES and k > opened:
             if k >= at:
                 return opened, k
             opened = None
