@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgraph.extract.event_words import EVENT_NOUNS
 from newsgraph.link.facts import PRONOUNS, is_pronoun
 from newsgraph.records import ArticleRef, Event, Incident
 
@@ -381,8 +382,6 @@ def _specific(item: _Item, named: set[str]) -> bool:
     "time" or "case"), a name ("the Davis Cup"), a numbered round. Other words, a general
     verb ("think", "based") or a noun WordNet files as an act or an event ("effort",
     "result"), name a happening only with their arguments."""
-    from newsgraph.extract.events import EVENT_NOUNS
-
     if item.event.action != "OTHER" or item.numbers:
         return True
     if item.family in _KINDS and item.family not in _GENERAL_KINDS:
