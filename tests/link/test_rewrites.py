@@ -201,14 +201,18 @@ def _claim(article_id: str, speaker: str) -> Claim:
 
 
 def test_pronoun_speakers_are_no_named_source() -> None:
-    """'he said' and 'I think' are in every page: they must not count as a shared source."""
+    """'he said', 'I think' and 'The company said' are in every page: they must not count as a
+    shared source, whatever entity speaker resolution gives them."""
     claims = [
         _claim("a", "he"),
         _claim("a", "Sen. Ted Cruz"),
         _claim("b", "I"),
         _claim("b", "They"),
     ]
-    _, sources = report_evidence([], [*claims, _claim("b", "voters who"), _claim("b", "who")])
+    descriptions = [_claim("b", "The company"), _claim("b", "The statement")]
+    _, sources = report_evidence(
+        [], [*claims, _claim("b", "voters who"), _claim("b", "who"), *descriptions]
+    )
     assert sources == {"a": {"cruz"}}
 
 

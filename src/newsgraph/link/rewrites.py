@@ -286,10 +286,15 @@ def _speaker_key(speaker: str | None) -> str:
     return words[-1] if words else ""
 
 
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
+
+
 def _name_key(speaker: str) -> str:
     """A named source as a key: the last word of the speaker written with a capital ('Sen. Ted
-    Cruz' -> 'cruz', "South Korea's spy agency" -> 'korea'); none for 'who', 'officials'."""
-    names = [w for w in _WORD.findall(speaker) if w[0].isupper()]
+    Cruz' -> 'cruz', "South Korea's spy agency" -> 'korea'); none for 'who', 'officials' or a
+    description opening a sentence ('The company', which speaker resolution ties to an entity:
+    every page has one)."""
+    names = [w for w in _WORD.findall(speaker) if w[0].isupper() and w not in _DETERMINERS]
     return names[-1].casefold() if names else ""
 
 
