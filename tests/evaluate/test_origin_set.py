@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.errors import BenchmarkMissing
 from newsgraph.evaluate.provenance import (
     OriginPage,
     Prediction,
@@ -71,3 +72,11 @@ def test_the_set_through_the_real_pipeline_meets_floor(tmp_path: Path) -> None:
     assert report.whole.f1 >= floor["origin_pair_f1"]
     assert report.whole.precision >= floor["origin_pair_precision"]
     assert min(report.recall_by_kind.values()) >= floor["recall_each_kind"]
+
+
+@pytest.mark.parametrize("line", ['{"id": "x"}', "not json"])
+def test_a_bad_page_line_is_named(tmp_path: Path, line: str) -> None:
+    bad = tmp_path / "origins.jsonl"
+    bad.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(BenchmarkMissing, match=r"origins\.jsonl:1: not a same-origin page"):
+        read_origin_set(bad)

@@ -27,7 +27,7 @@ import itertools
 import json
 import shutil
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,24 +87,35 @@ class ProvenanceReport:
     fold_choices: dict[str, tuple[dict[str, Any], dict[str, Any]]]  # month -> (story, origin)
 
 
-def read_labels(path: str | Path) -> list[LabelledArticle]:
-    """The labelled articles, one JSON object a line."""
+def _jsonl_objects(
+    path: str | Path, missing: str, what: str
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The JSON objects of a file, one a line, each with its place ("file:line") for errors;
+    a missing file raises `BenchmarkMissing` saying `missing`, a line that is no JSON one
+    saying it is not `what`."""
     path = Path(path)
     if not path.is_file():
-        raise BenchmarkMissing(f"no provenance labels at {path}")
-    labels = []
+        raise BenchmarkMissing(f"{missing} at {path}")
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+        if line.strip():
+            try:
+                yield f"{path}:{number}", json.loads(line)
+            except ValueError as exc:
+                raise BenchmarkMissing(f"{path}:{number}: not {what} ({exc})") from exc
+
+
+def read_labels(path: str | Path) -> list[LabelledArticle]:
+    """The labelled articles, one JSON object a line."""
+    labels = []
+    for place, row in _jsonl_objects(path, "no provenance labels", "a provenance label"):
         try:
-            row = json.loads(line)
             labels.append(
                 LabelledArticle(
                     row["id"], row["outlet"], row["published"], row["thread"], row.get("origin")
                 )
             )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BenchmarkMissing(f"{path}:{number}: not a provenance label ({exc})") from exc
+        except (KeyError, TypeError) as exc:
+            raise BenchmarkMissing(f"{place}: not a provenance label ({exc})") from exc
     return labels
 
 
@@ -377,23 +388,17 @@ class OriginSetReport:
 
 def read_origin_set(path: str | Path) -> list[OriginPage]:
     """The pages of the same-origin set, one JSON object a line."""
-    path = Path(path)
-    if not path.is_file():
-        raise BenchmarkMissing(f"no same-origin set at {path}")
     pages = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for place, row in _jsonl_objects(path, "no same-origin set", "a same-origin page"):
         try:
-            row = json.loads(line)
             pages.append(
                 OriginPage(
                     row["id"], row["kind"], row["topic"], row["outlet"], row["published"],
                     row["title"], row["text"], row.get("origin"),
                 )
             )  # fmt: skip
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BenchmarkMissing(f"{path}:{number}: not a same-origin page ({exc})") from exc
+        except (KeyError, TypeError) as exc:
+            raise BenchmarkMissing(f"{place}: not a same-origin page ({exc})") from exc
     return pages
 
 
