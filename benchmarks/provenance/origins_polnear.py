@@ -11,6 +11,9 @@ import argparse
 import tempfile
 from pathlib import Path
 
+# the months and the texts are the story grid's (run as a script, its folder is on the path)
+from grid_runs import HERE, PARTS, TEXT  # type: ignore[import-not-found]
+
 from newsgraph.evaluate.provenance import (
     ingest_labelled,
     link_run,
@@ -18,19 +21,12 @@ from newsgraph.evaluate.provenance import (
     score_runs,
 )
 
-HERE = Path(__file__).resolve().parent
-TEXT = HERE.parents[1].parent / "shared" / "bench" / "attribution" / "text"
 THRESHOLDS = (0.7, 0.6, 0.5, 0.4)
 GRIDS = {
     "rereport": [{"rereport_threshold": t} for t in THRESHOLDS],
     "quotations": [
         {"rereport_threshold": t, "rereport_evidence": "quotations"} for t in THRESHOLDS
     ],
-}
-PARTS = {
-    "Jan-Apr": ["2016-01", "2016-02", "2016-03", "2016-04"],
-    "May-Aug": ["2016-05", "2016-06", "2016-07", "2016-08"],
-    "Jan-Aug": None,
 }
 
 
