@@ -269,7 +269,7 @@ def _names(content: str) -> frozenset[str]:
 _UNREAL = re.compile(
     r"\b(?:(?:risks?|chances?|threats?|dangers?|fears?|possibility|odds|likelihood|prospects?|"
     r"probability)\s+of|maximi[sz]\w*|minimi[sz]\w*|ensur\w*|avoid\w*|prevent\w*|"
-    r"guarantee\w*)\s+(?:(?:a|an|the|any|its|their|his|her|further|another|mission|more)\s+)?$"
+    r"guarantee\w*)\s+(?:[a-z]+\s+){0,2}$"
 )
 
 
