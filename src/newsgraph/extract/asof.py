@@ -8,10 +8,11 @@ A figure in a future or modal clause ("could send") gets no date but an explicit
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.claims import Attribution
 from newsgraph.extract.docindex import sentence_of, text_of
@@ -70,6 +71,8 @@ class TimeMention:
     now: bool = False  # "now", "presently": a marker of the present, weaker than a date
     deadline: bool = False  # "by 2030" after publication: the figure is a target, undated
     chain: frozenset[int] = frozenset()  # what it modifies below its verb (`_noun_chain`)
+    # "seven years after he sought refuge": the later end of the span an offset measures
+    span_end: str | None = None
 
 
 def deadline_of_unknown(prev: str, low: str) -> bool:
@@ -181,8 +184,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
     if not published:
         return found
     dateline = _dateline_end(doc)
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or ent.end <= dateline:
+    for ent in _time_spans(doc):
+        if ent.end <= dateline:
             continue
         text = ent.text
         end = ent.end
@@ -223,6 +226,18 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             resolved, deadline = "", True  # "by the end of the next decade": never a date
         if resolved is None:
             resolved = _relative_to_earlier(doc, ent.start, low, found)
+        if resolved is None:
+            # "including one last month that ...": the tagger's span took a word before the
+            # time; the longest part at its end that names one is the time
+            tail = next(
+                (k for k in range(ent.start + 1, end) if resolve_time(doc[k:end].text, published)),
+                None,
+            )
+            if tail is None:
+                continue
+            ent = doc[tail:end]
+            text, low = ent.text, ent.text.lower()
+            resolved = resolve_time(text, published)
         if resolved is None:
             continue
         root = ent.root
@@ -273,6 +288,28 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 )
             )
     return found
+
+
+# Time phrases the tagger often leaves out ("including one last month that affected ...",
+# "The next year, the Taliban released ..."); "the last year" is a span, not last year.
+UNTAGGED_TIME = re.compile(
+    r"(?<![\w-])(?:(?<!the )(?<!The )(?:last|this|past)\s+(?:week|month|year|weekend|spring"
+    r"|summer|fall|autumn|winter)|the\s+(?:next|following)\s+(?:day|week|month|year)"
+    r"|(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+(?:later|earlier))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _time_spans(doc: Doc) -> list[Span]:
+    """The DATE and TIME entities of `doc` and the time phrases the tagger left untagged, in
+    text order."""
+    spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    for match in UNTAGGED_TIME.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and not any(tok.ent_type_ for tok in span):
+            spans.append(span)
+    return sorted(spans, key=lambda span: span.start)
 
 
 def _occasion_verb(root: Token) -> Token | None:
@@ -339,24 +376,39 @@ def _paragraph_before_start(doc: Doc, tok: Token) -> int:
 
 
 RELATIVE_TIME = re.compile(r"^(?P<offset>.+?)\s+(?P<way>earlier|later)$")
+# "the next year", "the following day": one unit after the time named before, at the unit's
+# precision ("the next year" after August 2016 is 2017)
+FOLLOWING_TIME = re.compile(r"^the\s+(?:next|following)\s+(?P<unit>day|week|month|year)$")
 
 
 def _relative_to_earlier(doc: Doc, start_i: int, low: str, dated: list[TimeMention]) -> str | None:
-    """ "averaged 5.7% in October, down from 6.2% a year earlier": the time named last before
-    it in its sentence, moved by the offset; None without one."""
+    """ "averaged 5.7% in October, down from 6.2% a year earlier", "... in August 2016. The
+    next year, ...": the time named last before it in its sentence, else in the sentence
+    before, moved by the offset; None without one."""
     match = RELATIVE_TIME.match(low)
-    if match is None:
+    following = FOLLOWING_TIME.match(low)
+    if match is None and following is None:
         return None
     sent = sentence_of(doc[start_i])
-    before = [
-        t
-        for t in dated
-        if sent.start <= t.start_i and t.end_i <= start_i and t.resolved and not t.deadline
+    floor = sentence_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    usable = [t for t in dated if t.end_i <= start_i and t.resolved and not t.deadline]
+    before = [t for t in usable if sent.start <= t.start_i] or [
+        t for t in usable if floor <= t.start_i and not t.now
     ]
     if not before:
         return None
     base = max(before, key=lambda t: t.start_i).resolved
-    return shift(base, match.group("offset"), -1 if match.group("way") == "earlier" else 1)
+    if match is not None:
+        return shift(base, match.group("offset"), -1 if match.group("way") == "earlier" else 1)
+    assert following is not None
+    unit = following.group("unit")
+    moved = shift(base, f"a {unit}", 1)
+    if moved is None:
+        return None
+    if unit == "week":
+        iso = dt.date.fromisoformat(moved).isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    return moved[: {"year": 4, "month": 7}.get(unit, 10)]
 
 
 def _offset_times(doc: Doc, dated: list[TimeMention], published: str) -> list[TimeMention]:
@@ -378,11 +430,19 @@ def _offset_times(doc: Doc, dated: list[TimeMention], published: str) -> list[Ti
         base = _clause_day(doc, clause.head, dated, published)
         if base is None:
             continue
-        resolved = shift(base, ent.text, -1 if mark.lower_ == "after" else 1)
+        # "less than a week after": about a week
+        offset = APPROXIMATE.sub("", ent.text.lower())
+        resolved = shift(base, offset, -1 if mark.lower_ == "after" else 1)
         if resolved is None or _after(resolved, published):
             continue
-        out.append(TimeMention(ent.start, ent.end, clause.i, False, resolved))
+        end = base if mark.lower_ == "after" else resolved
+        out.append(TimeMention(ent.start, ent.end, clause.i, False, resolved, span_end=end))
     return out
+
+
+APPROXIMATE = re.compile(
+    r"^(?:(?:less|more|fewer)\s+than|nearly|almost|about|around|roughly|some|just|over)\s+"
+)
 
 
 def _clause_day(doc: Doc, verb: Token, dated: list[TimeMention], published: str) -> str | None:
@@ -397,9 +457,35 @@ def _clause_day(doc: Doc, verb: Token, dated: list[TimeMention], published: str)
         if tok.dep_ not in ("ccomp", "conj", "advcl") or tok.head.i == tok.i:
             break
         tok = tok.head
+    if verb.tag_ == "VBD" and _demonstrative_subject(verb):
+        # "... reopen the investigation in May. That came seven years after ...": "that" is
+        # the event the sentence before told, at its time
+        return _previous_sentence_date(doc, verb, dated)
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBD" and verb.dep_ == "ROOT"):
         return published[:10]
     return None
+
+
+def _demonstrative_subject(verb: Token) -> bool:
+    """A clause whose subject is a bare "that" or "this": the event told just before."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "this") and not list(c.children)
+        for c in verb.children
+    )
+
+
+def _previous_sentence_date(doc: Doc, tok: Token, dated: list[TimeMention]) -> str | None:
+    """The last date the sentence before `tok`'s names, markers of the present left out."""
+    sent = sentence_of(tok)
+    if sent.start == 0:
+        return None
+    previous = sentence_of(doc[sent.start - 1])
+    inside = [
+        t
+        for t in dated
+        if previous.start <= t.start_i < previous.end and t.resolved and not (t.now or t.deadline)
+    ]
+    return max(inside, key=lambda t: t.start_i).resolved if inside else None
 
 
 def _path_to_verb(
@@ -651,8 +737,18 @@ def _date_figure(
         return None
     root = doc[phrase.root_i]
     owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
+    if phrase.age:
+        # "a 43-year-old man who saw his doctor in November 2016": the person aged is the
+        # age's noun, and the time of a clause describing them dates the age
+        owners.update(_aged_person(doc, phrase))
     # "the 14 companies currently in the program": a marker of the present counts here too
     # "up about 40% year to date": a figure the parser hangs on a time is that time's
+    # "That came seven years after he sought refuge": the span reaches the later clause
+    measured = [
+        t for t in times if t.span_end and t.start_i < phrase.end_i and phrase.start_i < t.end_i
+    ]
+    if measured:
+        return measured[0].span_end
     own_times = [
         t for t in times if t.chain & owners or t.start_i <= root.head.i < t.end_i != root.i + 1
     ]
@@ -681,6 +777,8 @@ def _date_figure(
                     ),
                     None,
                 )
+            if dated is None and phrase.age:
+                dated = _describing_time(doc, times, owners)
             return dated
         verb_i = above.i
     verb = doc[verb_i]
@@ -758,7 +856,12 @@ def _date_figure(
     if not candidates and verb.dep_ in ("relcl", "acl"):
         # "one last month that affected nearly 2.5 million people": the time of the noun the
         # clause describes
-        candidates = [t for t in times if not t.now and verb.head.i in t.chain | {t.attach_i}]
+        # ("one last month that affected ...": the time right before the relative pronoun)
+        candidates = [
+            t
+            for t in times
+            if not t.now and (verb.head.i in t.chain | {t.attach_i} or t.end_i == verb.left_edge.i)
+        ]
     if candidates:
         after = [t for t in candidates if t.start_i >= phrase.end_i]
         nearest = min(after or candidates, key=lambda t: abs(t.start_i - phrase.start_i))
@@ -783,7 +886,11 @@ def _date_figure(
         own_present = outside and _present_tense(verb) and verb.pos_ in ("VERB", "AUX")
         own_present = own_present and not _modal(verb) and not _in_quotation(doc, phrase)
         own_present = own_present and not _past_clause_on(doc, path)
-        return published[:10] if own_present and not _conditional(verb) else None
+        if own_present and not _conditional(verb):
+            return published[:10]
+        # "Earlier this month, NASA announced ... . workers completed installation of the
+        # four RS-25 engines": a past main clause told right after a dated one, then
+        return _previous_sentence_time(doc, verb, times) if outside else None
     cue = doc[claim.cue_i] if claim is not None else None
     for start in (verb, cue):
         dated = _enclosing_clause_time(doc, start, free)
@@ -826,6 +933,33 @@ def _date_figure(
     if before is None and claim is None and not quoted and not span and _news_past(verb):
         return published[:10]
     return before
+
+
+def _describing_time(doc: Doc, times: list[TimeMention], owners: set[int]) -> str | None:
+    """The time of a restrictive clause on the figure's noun: "a 43-year-old man who saw his
+    doctor in November 2016" (not "The 55-year-old, who was elected in 2012, ...")."""
+    for t in times:
+        if t.attach_i is None or t.now or t.deadline or t.possessive or not t.resolved:
+            continue
+        clause = doc[t.attach_i]
+        if clause.dep_ not in ("relcl", "acl") or clause.head.i not in owners:
+            continue
+        if doc[clause.left_edge.i - 1].text not in (",", "(", "—", "–"):
+            return t.resolved
+    return None
+
+
+def _aged_person(doc: Doc, phrase: NumberPhrase) -> set[int]:
+    """The noun an attributive age describes ("a 43-year-old man"), as a set of at most one
+    token id."""
+    tok = doc[phrase.root_i]
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.head.i > phrase.end_i:
+            break
+        if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return {tok.head.i}
+        tok = tok.head
+    return set()
 
 
 def _past_clause_on(doc: Doc, path: list[int]) -> bool:
@@ -907,9 +1041,15 @@ def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> 
     previous = sentence_of(doc[sent.start - 1])
     for t in times:
         inside = previous.start <= t.start_i < previous.end and not t.now and not t.possessive
-        if inside and t.attach_i is not None and doc[t.attach_i].dep_ == "ROOT":
+        if inside and t.attach_i is not None and _main_clause(doc[t.attach_i]):
             return t.resolved
     return None
+
+
+def _main_clause(verb: Token) -> bool:
+    """A sentence's main verb, or the clause it reports ("found that in 2015, there were 9
+    million premature deaths")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
 
 
 def source_keys(item: Attribution) -> list[str]:

@@ -1,0 +1,87 @@
+"""Figures dated through the time a relative expression is anchored on: the sentence before
+("The next year", "That came seven years after"), a tagger's span that took a word too many
+("one last month that ..."), a clause describing the person an age belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.records import AnalyzedArticle
+
+
+def as_of(found: AnalyzedArticle, text: str) -> str | None:
+    (quantity,) = [q for q in found.quantities if q.text == text]
+    return quantity.as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # "the next year" is one year after the time the sentence before names
+        (
+            "The two were abducted by gunmen in the capital in August 2016. The next year, the "
+            "group released two videos of them.",
+            "two",
+            "2017",
+        ),
+        # ... and "the following day" one day after it
+        (
+            "The storm reached the coast on November 3. The following day, rescuers found 40 "
+            "survivors.",
+            "40",
+            "2019-11-04",
+        ),
+        # "the last year" is a span up to now, not last year
+        ("Sales rose 5% over the last year.", "5%", "2019-11-18"),
+        # the time right before a relative clause dates what the clause says
+        (
+            "The planned blackout would be the latest in a series of outages, including one "
+            "last month that affected nearly 2.5 million people.",
+            "nearly 2.5 million",
+            "2019-10",
+        ),
+        # "That came ... after": "that" is the event the sentence before dated, and the span
+        # reaches it
+        (
+            "Prosecutors decided to reopen the investigation in May. That came seven years "
+            "after he sought refuge at the embassy.",
+            "seven years",
+            "2019-05",
+        ),
+        # an age is the one of the time a clause describing its person names ...
+        (
+            "Doctors told the tale of a 43-year-old man who saw his doctor in November 2016 "
+            "after three months of feeling tired.",
+            "43-year-old",
+            "2016-11",
+        ),
+        # ... not of an aside set off by commas
+        (
+            "The 55-year-old, who was elected in 2012, said he would run again.",
+            "55-year-old",
+            "2019-11-18",
+        ),
+        # a past main clause right after a dated report takes its time
+        (
+            "The commission found that in 2015, there were 9 million premature deaths from "
+            "pollution. India suffered the worst toll, with more than 2.5 million of these "
+            "deaths.",
+            "more than 2.5 million",
+            "2015",
+        ),
+        # ... also for a figure nested in another noun
+        (
+            "Earlier this month, NASA announced the newest milestone in the development of its "
+            "Space Launch System. At the assembly facility in New Orleans, workers completed "
+            "installation of the four RS-25 engines into the rocket's core stage.",
+            "four",
+            "2019-11",
+        ),
+    ],
+)
+def test_a_relative_time_is_read_against_its_anchor(
+    analyse: Callable[..., AnalyzedArticle], text: str, figure: str, expected: str | None
+) -> None:
+    assert as_of(analyse(text, "2019-11-18"), figure) == expected
