@@ -85,3 +85,52 @@ def test_a_relative_time_is_read_against_its_anchor(
     analyse: Callable[..., AnalyzedArticle], text: str, figure: str, expected: str | None
 ) -> None:
     assert as_of(analyse(text, "2019-11-18"), figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # a dated report dates what it states, a figure nested in another noun too
+        (
+            "The World Health Organization reported last year that 11 of the 12 cities in the "
+            "world with the most pollution from PM2.5 — particles smaller than 2.5 microns in "
+            "diameter that can cause heart troubles — were in India.",
+            "11",
+            "2018",
+        ),
+        # a quotation told in a dated clause, whatever its verb
+        (
+            "“My people had $20 billion done,” Mr. Trump recounted in an Oct. 21 cabinet meeting.",
+            "$20 billion",
+            "2019-10-21",
+        ),
+        # a figure of a participle after "After" is past, not the main clause's present
+        (
+            "After receiving a lifeline from investor SoftBank worth up to $8 billion, WeWork is "
+            "now engaging in major cost-cutting measures.",
+            "up to $8 billion",
+            None,
+        ),
+        # the time of a clause describing the noun a figure modifies, through an infinitive
+        (
+            "The latest twists in the talks have left firms uncertain whether a 15 percent "
+            "tariff that the administration had planned to impose Dec. 15 on another $160 "
+            "billion of goods would go into effect.",
+            "15 percent",
+            "2019-12-15",
+        ),
+        # an infinitive under a past verb, after a sentence whose time the parser hung on a
+        # noun, takes that time
+        (
+            "WeWork agreed to a rescue by its largest shareholder, Japanese technology investment "
+            "company SoftBank Group Corp, last month as it faced a cash crunch. SoftBank agreed "
+            "to inject $6.5 billion in debt and equity into WeWork.",
+            "$6.5 billion",
+            "2019-10",
+        ),
+    ],
+)
+def test_a_figure_takes_the_time_of_the_clause_that_tells_it(
+    analyse: Callable[..., AnalyzedArticle], text: str, figure: str, expected: str | None
+) -> None:
+    assert as_of(analyse(text, "2019-11-18"), figure) == expected

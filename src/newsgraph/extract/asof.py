@@ -315,7 +315,9 @@ def _time_spans(doc: Doc) -> list[Span]:
 def _occasion_verb(root: Token) -> Token | None:
     """The verb of "said at a Nov. 6 event", "recounted in an Oct. 21 meeting": a date naming
     the object of "at", "in" or "during" that hangs on a verb."""
-    if root.dep_ != "compound" or root.head.pos_ != "NOUN" or root.head.dep_ != "pobj":
+    if root.dep_ not in ("compound", "nmod") or root.head.pos_ != "NOUN":
+        return None
+    if root.head.dep_ != "pobj":
         return None
     prep = root.head.head
     if prep.lower_ not in OCCASION_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
@@ -737,10 +739,10 @@ def _date_figure(
         return None
     root = doc[phrase.root_i]
     owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
-    if phrase.age:
-        # "a 43-year-old man who saw his doctor in November 2016": the person aged is the
-        # age's noun, and the time of a clause describing them dates the age
-        owners.update(_aged_person(doc, phrase))
+    # "a 43-year-old man who saw his doctor in November 2016", "a 15 percent tariff that the
+    # administration had planned to impose Dec. 15": the noun a figure modifies is its own,
+    # and the time of a clause describing it dates the figure
+    owners.update(_modified_noun(doc, phrase))
     # "the 14 companies currently in the program": a marker of the present counts here too
     # "up about 40% year to date": a figure the parser hangs on a time is that time's
     # "That came seven years after he sought refuge": the span reaches the later clause
@@ -845,11 +847,7 @@ def _date_figure(
         or (not t.possessive and t.attach_i in clause)
         # "the price of a truck sold in October was $41,640", "Tuesday's attack killed 12"
         or (t.attach_i in subject and not _dates_other(doc, t, verb, others))
-        or (
-            t.attach_i is not None
-            and doc[t.attach_i].head.i in owners
-            and doc[t.attach_i].dep_ in ("acl", "relcl")
-        )
+        or (t.attach_i is not None and _describes(doc[t.attach_i], owners))
         or (t.attach_i is not None and _existential_time(doc, t.attach_i, clause))
         or (t.possessive and t.attach_i is not None and _occasion_of(doc[t.attach_i], verb))
     ]
@@ -888,9 +886,14 @@ def _date_figure(
         own_present = own_present and not _past_clause_on(doc, path)
         if own_present and not _conditional(verb):
             return published[:10]
+        if claim is not None and not outside:
+            # "The WHO reported last year that 11 of the 12 cities ... were in India": what a
+            # dated report states, nested or not, is as of the report
+            plain = not (_modal(verb) or _conditional(verb) or claim.stance == "deny")
+            return _claim_time(claim, times) if plain else None
         # "Earlier this month, NASA announced ... . workers completed installation of the
         # four RS-25 engines": a past main clause told right after a dated one, then
-        return _previous_sentence_time(doc, verb, times) if outside else None
+        return _previous_sentence_time(doc, verb, times)
     cue = doc[claim.cue_i] if claim is not None else None
     for start in (verb, cue):
         dated = _enclosing_clause_time(doc, start, free)
@@ -926,6 +929,12 @@ def _date_figure(
         or any(t.now and t.attach_i in clause for t in times)
     ) and not _past_clause_on(doc, path):
         return published[:10]
+    if claim is None and verb.dep_ == "ccomp":
+        # "“My people had $20 billion done,” Mr. Trump recounted in an Oct. 21 cabinet
+        # meeting": what a dated clause tells, whatever its verb, is as of its telling
+        telling = [t for t in free if not t.possessive and t.attach_i == verb.head.i]
+        if telling:
+            return min(telling, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
     before = _previous_sentence_time(doc, verb, times)
     # a span of time told in the past ("after experiencing three months of malaise",
     # "spent 45 seconds explaining") measures part of a story, not the news of the day
@@ -933,6 +942,16 @@ def _date_figure(
     if before is None and claim is None and not quoted and not span and _news_past(verb):
         return published[:10]
     return before
+
+
+def _describes(verb: Token, owners: set[int]) -> bool:
+    """Whether `verb` is in a clause describing the figure's noun, through the infinitives
+    it governs: "the tariff that the administration had planned to impose Dec. 15"."""
+    for _ in range(3):
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.dep_ in ("acl", "relcl") and verb.head.i in owners
 
 
 def _describing_time(doc: Doc, times: list[TimeMention], owners: set[int]) -> str | None:
@@ -949,14 +968,15 @@ def _describing_time(doc: Doc, times: list[TimeMention], owners: set[int]) -> st
     return None
 
 
-def _aged_person(doc: Doc, phrase: NumberPhrase) -> set[int]:
-    """The noun an attributive age describes ("a 43-year-old man"), as a set of at most one
-    token id."""
+def _modified_noun(doc: Doc, phrase: NumberPhrase) -> set[int]:
+    """The noun an attributive figure describes ("a 43-year-old man", "a 15 percent
+    tariff"), as a set of at most one token id."""
     tok = doc[phrase.root_i]
     for _ in range(4):
         if tok.head.i == tok.i or tok.head.i > phrase.end_i:
             break
-        if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        modifier = tok.dep_ in ("amod", "compound", "nmod")
+        if modifier and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= phrase.end_i - 1:
             return {tok.head.i}
         tok = tok.head
     return set()
@@ -965,7 +985,17 @@ def _aged_person(doc: Doc, phrase: NumberPhrase) -> set[int]:
 def _past_clause_on(doc: Doc, path: list[int]) -> bool:
     """Whether the figure sits in a past clause below its verb: "After the Dems decided to
     wage a three-year-long ..., the public has begun" tells the three years in the past."""
-    return any(doc[i].tag_ == "VBD" and doc[i].dep_ == "advcl" for i in path[:-1])
+    # ("After receiving a lifeline worth up to $8 billion, WeWork is now ...": a participle
+    # after "after" or "before" tells the past too)
+    return any(
+        (doc[i].tag_ == "VBD" and doc[i].dep_ == "advcl")
+        or (
+            doc[i].tag_ == "VBG"
+            and doc[i].dep_ == "pcomp"
+            and doc[i].head.lower_ in ("after", "before")
+        )
+        for i in path[:-1]
+    )
 
 
 def _occasion_of(noun: Token, verb: Token) -> bool:
@@ -1028,7 +1058,11 @@ def _news_past(verb: Token) -> bool:
 def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> str | None:
     """A simple-past event told right after a dated one ("... test-fired on Thursday. The
     missile flew 1,001 km") happened then too."""
+    # ("SoftBank agreed to inject $6.5 billion": the infinitive takes "agreed"'s tense)
     clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    clause = _governing(clause)
     while clause.tag_ in ("VBG", "VBN") and clause.dep_ in ("advcl", "acl", "xcomp"):
         clause = clause.head
     if clause.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
@@ -1041,9 +1075,17 @@ def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> 
     previous = sentence_of(doc[sent.start - 1])
     for t in times:
         inside = previous.start <= t.start_i < previous.end and not t.now and not t.possessive
-        if inside and t.attach_i is not None and _main_clause(doc[t.attach_i]):
+        # ("agreed to a rescue by its largest shareholder, SoftBank, last month": a time the
+        # parser hung on a noun of the main clause)
+        attach = doc[t.attach_i] if t.attach_i is not None else _verb_above(doc[t.start_i])
+        if inside and attach is not None and _main_clause(attach):
             return t.resolved
     return None
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The nearest verb `tok` hangs below."""
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _main_clause(verb: Token) -> bool:
