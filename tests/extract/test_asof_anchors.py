@@ -134,3 +134,14 @@ def test_a_figure_takes_the_time_of_the_clause_that_tells_it(
     analyse: Callable[..., AnalyzedArticle], text: str, figure: str, expected: str | None
 ) -> None:
     assert as_of(analyse(text, "2019-11-18"), figure) == expected
+
+
+def test_another_subjects_now_does_not_date_a_coordinated_clause(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    found = analyse(
+        "After a year, his symptoms completely cleared and he is now fully recovered, Dempsey "
+        "said.",
+        "2019-11-18",
+    )
+    assert as_of(found, "a year") is None

@@ -924,9 +924,16 @@ def _date_figure(
     # words in quotation marks are someone's, though no claim names whose
     quoted = claim is None and _in_quotation(doc, phrase)
     reported = reported or quoted
+    # "his symptoms completely cleared and he is now fully recovered": another subject's
+    # "now" is not this clause's
+    others_now = {
+        c.i
+        for c in verb.children
+        if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    }
     if (
         _present(verb, cue, reported, according)
-        or any(t.now and t.attach_i in clause for t in times)
+        or any(t.now and t.attach_i in clause - others_now for t in times)
     ) and not _past_clause_on(doc, path):
         return published[:10]
     if claim is None and verb.dep_ == "ccomp":
