@@ -145,3 +145,23 @@ def test_another_subjects_now_does_not_date_a_coordinated_clause(
         "2019-11-18",
     )
     assert as_of(found, "a year") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "China's Shanghai Composite slumped 0.2%, but recovered those losses and was last "
+            "trading up 0.4%.",
+            "0.4%",
+        ),
+        (
+            "Hong Kong's Hang Seng Index started in the red, but was last trading up about 1%.",
+            "about 1%",
+        ),
+    ],
+)
+def test_a_progressive_tagged_as_a_noun_is_the_days_news(
+    analyse: Callable[..., AnalyzedArticle], text: str, figure: str
+) -> None:
+    assert as_of(analyse(text, "2019-11-19"), figure) == "2019-11-19"

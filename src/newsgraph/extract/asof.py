@@ -94,12 +94,21 @@ def _attach(tok: Token) -> Token | None:
     workspace") is no clause of its own."""
     t = tok
     for _ in range(5):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) or _tagged_noun(t):
             return t
         if t.head.i == t.i:
             return None
         t = t.head
     return None
+
+
+def _tagged_noun(tok: Token) -> bool:
+    """A progressive the tagger took for a noun: "was last trading up 0.4%"."""
+    return (
+        tok.tag_ == "NN"
+        and tok.lower_.endswith("ing")
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+    )
 
 
 def _dateline_end(doc: Doc) -> int:
@@ -760,6 +769,13 @@ def _date_figure(
         # "from $34,410 in October 2015", "the three fatalities at a fuel plant on Tuesday"
         return min(own_times, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
     verb_i = phrase.verb_i
+    # "but was last trading up 0.4%": the tagger's noun is the figure's verb
+    for ancestor in root.ancestors if verb_i is not None else ():
+        if ancestor.i == verb_i:
+            break
+        if _tagged_noun(ancestor):
+            verb_i = ancestor.i
+            break
     under_report = verb_i is None
     if verb_i is None:
         # a figure under a reporting verb ("reported ... after two cases were revealed last
@@ -1056,7 +1072,7 @@ def _news_past(verb: Token) -> bool:
     if clause.dep_ != "ROOT":
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBG":
+    if verb.tag_ == "VBG" or _tagged_noun(verb):
         # "... but was last trading up 0.4%": a past progressive tells the day's news too
         return bool(auxes) and all(c.lower_ in ("was", "were") for c in auxes)
     return verb.tag_ == "VBD" and not auxes
