@@ -33,6 +33,12 @@ def as_of(found: AnalyzedArticle, text: str) -> str | None:
             "40",
             "2019-11-04",
         ),
+        # "N years ago" measures a span up to publication
+        (
+            "Three years ago, over breakfast, my friend handed me a novel.",
+            "Three years",
+            "2019-11-18",
+        ),
         # "the last year" is a span up to now, not last year
         ("Sales rose 5% over the last year.", "5%", "2019-11-18"),
         # the time right before a relative clause dates what the clause says

@@ -278,6 +278,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 resolved,
                 chain=_noun_chain(root, range(ent.start, end)),
                 deadline=deadline,
+                # "Three years ago": the span the figure measures reaches publication
+                span_end=published[:10] if low.endswith(" ago") else None,
             )
         )
     found.extend(_anaphoric_times(doc, found))
