@@ -32,6 +32,7 @@ FRESH = REPO / "tests" / "data" / "asof_fresh.jsonl"
 HELD_6 = REPO / "tests" / "data" / "asof_held6.jsonl"
 HELD_7 = REPO / "tests" / "data" / "asof_held7.jsonl"
 HELD_8 = REPO / "tests" / "data" / "asof_held8.jsonl"
+HELD_9 = REPO / "tests" / "data" / "asof_held9.jsonl"
 FLOORS = REPO / "tests" / "floors" / "extraction.json"
 OWN_FLOORS = REPO / "tests" / "floors" / "quantities.json"
 
@@ -118,6 +119,19 @@ def test_as_of_on_the_held_7_pages() -> None:
     assert scores.total == 38
     assert scores.batch_accuracy("held-7a") >= floor["held_7a_accuracy"], scores.misses
     assert scores.batch_accuracy("held-7b") >= floor["held_7b_accuracy"], scores.misses
+
+
+def test_as_of_on_the_held_9_pages() -> None:
+    """`asof_held9.jsonl`: 53 figures of eight pages labelled in session 11 before the
+    extractor dated them (see tests/data/README.md); scored held out only, its misses unread:
+    0.396 on main's code, 0.415 after the session's rules."""
+    if not (BENCH / "ground-truth.json").is_file():
+        pytest.skip(f"extraction benchmark not found at {BENCH.resolve()}")
+    floor = json.loads(OWN_FLOORS.read_text(encoding="utf-8"))["as_of_held_9"]
+    scores = evaluate_dating(HELD_9, BENCH)
+    assert scores.total == 53
+    # the misses stay out of the message: reading them would make the batch in-sample
+    assert scores.accuracy >= floor["as_of_accuracy"], scores.accuracy
 
 
 def test_what_there_were_takes_the_time_of_its_count(

@@ -2,6 +2,9 @@
 
     python -m newsgraph.evaluate.dating tests/data/asof_real.jsonl ../shared/bench/extraction
 
+`--figures-only` prints the scores without the misses, so that a held-out batch can be scored
+without its misses being read.
+
 Each label names a page of the extraction benchmark, a figure as written, a stretch of its
 sentence that finds it, and the date the text gives it (null when it gives none). The page
 goes through the whole path a scrape takes (`clean_text`, its publication date read from
@@ -149,8 +152,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("labels", type=Path)
     parser.add_argument("bench_dir", type=Path)
     parser.add_argument("--values", action="store_true", help="print value+kind too")
+    parser.add_argument(
+        "--figures-only",
+        action="store_true",
+        help="print the scores, not the misses (to score a held-out batch without reading it)",
+    )
     args = parser.parse_args(argv)
     scores = evaluate_dating(args.labels, args.bench_dir)
+    if args.figures_only:
+        scores.misses.clear()
+        scores.value_misses.clear()
     for page_id, context, gold, got in scores.misses:
         print(f"{page_id[:8]}  gold {gold!s:10} got {got!s:10}  {context}")
     for name, (right, total) in sorted(scores.batches.items()):

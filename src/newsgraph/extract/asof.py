@@ -8,10 +8,11 @@ A figure in a future or modal clause ("could send") gets no date but an explicit
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.claims import Attribution
 from newsgraph.extract.docindex import sentence_of, text_of
@@ -70,6 +71,8 @@ class TimeMention:
     now: bool = False  # "now", "presently": a marker of the present, weaker than a date
     deadline: bool = False  # "by 2030" after publication: the figure is a target, undated
     chain: frozenset[int] = frozenset()  # what it modifies below its verb (`_noun_chain`)
+    # "seven years after he sought refuge": the later end of the span an offset measures
+    span_end: str | None = None
 
 
 def deadline_of_unknown(prev: str, low: str) -> bool:
@@ -91,12 +94,21 @@ def _attach(tok: Token) -> Token | None:
     workspace") is no clause of its own."""
     t = tok
     for _ in range(5):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) or _tagged_noun(t):
             return t
         if t.head.i == t.i:
             return None
         t = t.head
     return None
+
+
+def _tagged_noun(tok: Token) -> bool:
+    """A progressive the tagger took for a noun: "was last trading up 0.4%"."""
+    return (
+        tok.tag_ == "NN"
+        and tok.lower_.endswith("ing")
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+    )
 
 
 def _dateline_end(doc: Doc) -> int:
@@ -181,8 +193,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
     if not published:
         return found
     dateline = _dateline_end(doc)
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or ent.end <= dateline:
+    for ent in _time_spans(doc):
+        if ent.end <= dateline:
             continue
         text = ent.text
         end = ent.end
@@ -224,6 +236,18 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         if resolved is None:
             resolved = _relative_to_earlier(doc, ent.start, low, found)
         if resolved is None:
+            # "including one last month that ...": the tagger's span took a word before the
+            # time; the longest part at its end that names one is the time
+            tail = next(
+                (k for k in range(ent.start + 1, end) if resolve_time(doc[k:end].text, published)),
+                None,
+            )
+            if tail is None:
+                continue
+            ent = doc[tail:end]
+            text, low = ent.text, ent.text.lower()
+            resolved = resolve_time(text, published)
+        if resolved is None:
             continue
         root = ent.root
         if root.dep_ == "compound" and root.head.lower_ in DAY_PARTS:
@@ -254,6 +278,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 resolved,
                 chain=_noun_chain(root, range(ent.start, end)),
                 deadline=deadline,
+                # "Three years ago": the span the figure measures reaches publication
+                span_end=published[:10] if low.endswith(" ago") else None,
             )
         )
     found.extend(_anaphoric_times(doc, found))
@@ -275,10 +301,34 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
     return found
 
 
+# Time phrases the tagger often leaves out ("including one last month that affected ...",
+# "The next year, the Taliban released ..."); "the last year" is a span, not last year.
+UNTAGGED_TIME = re.compile(
+    r"(?<![\w-])(?:(?<!the )(?<!The )(?:last|this|past)\s+(?:week|month|year|weekend|spring"
+    r"|summer|fall|autumn|winter)|the\s+(?:next|following)\s+(?:day|week|month|year)"
+    r"|(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+(?:later|earlier))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _time_spans(doc: Doc) -> list[Span]:
+    """The DATE and TIME entities of `doc` and the time phrases the tagger left untagged, in
+    text order."""
+    spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    for match in UNTAGGED_TIME.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and not any(tok.ent_type_ for tok in span):
+            spans.append(span)
+    return sorted(spans, key=lambda span: span.start)
+
+
 def _occasion_verb(root: Token) -> Token | None:
     """The verb of "said at a Nov. 6 event", "recounted in an Oct. 21 meeting": a date naming
     the object of "at", "in" or "during" that hangs on a verb."""
-    if root.dep_ != "compound" or root.head.pos_ != "NOUN" or root.head.dep_ != "pobj":
+    if root.dep_ not in ("compound", "nmod") or root.head.pos_ != "NOUN":
+        return None
+    if root.head.dep_ != "pobj":
         return None
     prep = root.head.head
     if prep.lower_ not in OCCASION_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
@@ -339,24 +389,39 @@ def _paragraph_before_start(doc: Doc, tok: Token) -> int:
 
 
 RELATIVE_TIME = re.compile(r"^(?P<offset>.+?)\s+(?P<way>earlier|later)$")
+# "the next year", "the following day": one unit after the time named before, at the unit's
+# precision ("the next year" after August 2016 is 2017)
+FOLLOWING_TIME = re.compile(r"^the\s+(?:next|following)\s+(?P<unit>day|week|month|year)$")
 
 
 def _relative_to_earlier(doc: Doc, start_i: int, low: str, dated: list[TimeMention]) -> str | None:
-    """ "averaged 5.7% in October, down from 6.2% a year earlier": the time named last before
-    it in its sentence, moved by the offset; None without one."""
+    """ "averaged 5.7% in October, down from 6.2% a year earlier", "... in August 2016. The
+    next year, ...": the time named last before it in its sentence, else in the sentence
+    before, moved by the offset; None without one."""
     match = RELATIVE_TIME.match(low)
-    if match is None:
+    following = FOLLOWING_TIME.match(low)
+    if match is None and following is None:
         return None
     sent = sentence_of(doc[start_i])
-    before = [
-        t
-        for t in dated
-        if sent.start <= t.start_i and t.end_i <= start_i and t.resolved and not t.deadline
+    floor = sentence_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    usable = [t for t in dated if t.end_i <= start_i and t.resolved and not t.deadline]
+    before = [t for t in usable if sent.start <= t.start_i] or [
+        t for t in usable if floor <= t.start_i and not t.now
     ]
     if not before:
         return None
     base = max(before, key=lambda t: t.start_i).resolved
-    return shift(base, match.group("offset"), -1 if match.group("way") == "earlier" else 1)
+    if match is not None:
+        return shift(base, match.group("offset"), -1 if match.group("way") == "earlier" else 1)
+    assert following is not None
+    unit = following.group("unit")
+    moved = shift(base, f"a {unit}", 1)
+    if moved is None:
+        return None
+    if unit == "week":
+        iso = dt.date.fromisoformat(moved).isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    return moved[: {"year": 4, "month": 7}.get(unit, 10)]
 
 
 def _offset_times(doc: Doc, dated: list[TimeMention], published: str) -> list[TimeMention]:
@@ -378,11 +443,19 @@ def _offset_times(doc: Doc, dated: list[TimeMention], published: str) -> list[Ti
         base = _clause_day(doc, clause.head, dated, published)
         if base is None:
             continue
-        resolved = shift(base, ent.text, -1 if mark.lower_ == "after" else 1)
+        # "less than a week after": about a week
+        offset = APPROXIMATE.sub("", ent.text.lower())
+        resolved = shift(base, offset, -1 if mark.lower_ == "after" else 1)
         if resolved is None or _after(resolved, published):
             continue
-        out.append(TimeMention(ent.start, ent.end, clause.i, False, resolved))
+        end = base if mark.lower_ == "after" else resolved
+        out.append(TimeMention(ent.start, ent.end, clause.i, False, resolved, span_end=end))
     return out
+
+
+APPROXIMATE = re.compile(
+    r"^(?:(?:less|more|fewer)\s+than|nearly|almost|about|around|roughly|some|just|over)\s+"
+)
 
 
 def _clause_day(doc: Doc, verb: Token, dated: list[TimeMention], published: str) -> str | None:
@@ -397,9 +470,35 @@ def _clause_day(doc: Doc, verb: Token, dated: list[TimeMention], published: str)
         if tok.dep_ not in ("ccomp", "conj", "advcl") or tok.head.i == tok.i:
             break
         tok = tok.head
+    if verb.tag_ == "VBD" and _demonstrative_subject(verb):
+        # "... reopen the investigation in May. That came seven years after ...": "that" is
+        # the event the sentence before told, at its time
+        return _previous_sentence_date(doc, verb, dated)
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBD" and verb.dep_ == "ROOT"):
         return published[:10]
     return None
+
+
+def _demonstrative_subject(verb: Token) -> bool:
+    """A clause whose subject is a bare "that" or "this": the event told just before."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "this") and not list(c.children)
+        for c in verb.children
+    )
+
+
+def _previous_sentence_date(doc: Doc, tok: Token, dated: list[TimeMention]) -> str | None:
+    """The last date the sentence before `tok`'s names, markers of the present left out."""
+    sent = sentence_of(tok)
+    if sent.start == 0:
+        return None
+    previous = sentence_of(doc[sent.start - 1])
+    inside = [
+        t
+        for t in dated
+        if previous.start <= t.start_i < previous.end and t.resolved and not (t.now or t.deadline)
+    ]
+    return max(inside, key=lambda t: t.start_i).resolved if inside else None
 
 
 def _path_to_verb(
@@ -651,8 +750,18 @@ def _date_figure(
         return None
     root = doc[phrase.root_i]
     owners = {phrase.root_i, phrase.noun_i, *range(phrase.start_i, phrase.end_i)}
+    # "a 43-year-old man who saw his doctor in November 2016", "a 15 percent tariff that the
+    # administration had planned to impose Dec. 15": the noun a figure modifies is its own,
+    # and the time of a clause describing it dates the figure
+    owners.update(_modified_noun(doc, phrase))
     # "the 14 companies currently in the program": a marker of the present counts here too
     # "up about 40% year to date": a figure the parser hangs on a time is that time's
+    # "That came seven years after he sought refuge": the span reaches the later clause
+    measured = [
+        t for t in times if t.span_end and t.start_i < phrase.end_i and phrase.start_i < t.end_i
+    ]
+    if measured:
+        return measured[0].span_end
     own_times = [
         t for t in times if t.chain & owners or t.start_i <= root.head.i < t.end_i != root.i + 1
     ]
@@ -662,6 +771,13 @@ def _date_figure(
         # "from $34,410 in October 2015", "the three fatalities at a fuel plant on Tuesday"
         return min(own_times, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
     verb_i = phrase.verb_i
+    # "but was last trading up 0.4%": the tagger's noun is the figure's verb
+    for ancestor in root.ancestors if verb_i is not None else ():
+        if ancestor.i == verb_i:
+            break
+        if _tagged_noun(ancestor):
+            verb_i = ancestor.i
+            break
     under_report = verb_i is None
     if verb_i is None:
         # a figure under a reporting verb ("reported ... after two cases were revealed last
@@ -681,6 +797,8 @@ def _date_figure(
                     ),
                     None,
                 )
+            if dated is None and phrase.age:
+                dated = _describing_time(doc, times, owners)
             return dated
         verb_i = above.i
     verb = doc[verb_i]
@@ -747,18 +865,19 @@ def _date_figure(
         or (not t.possessive and t.attach_i in clause)
         # "the price of a truck sold in October was $41,640", "Tuesday's attack killed 12"
         or (t.attach_i in subject and not _dates_other(doc, t, verb, others))
-        or (
-            t.attach_i is not None
-            and doc[t.attach_i].head.i in owners
-            and doc[t.attach_i].dep_ in ("acl", "relcl")
-        )
+        or (t.attach_i is not None and _describes(doc[t.attach_i], owners))
         or (t.attach_i is not None and _existential_time(doc, t.attach_i, clause))
         or (t.possessive and t.attach_i is not None and _occasion_of(doc[t.attach_i], verb))
     ]
     if not candidates and verb.dep_ in ("relcl", "acl"):
         # "one last month that affected nearly 2.5 million people": the time of the noun the
         # clause describes
-        candidates = [t for t in times if not t.now and verb.head.i in t.chain | {t.attach_i}]
+        # ("one last month that affected ...": the time right before the relative pronoun)
+        candidates = [
+            t
+            for t in times
+            if not t.now and (verb.head.i in t.chain | {t.attach_i} or t.end_i == verb.left_edge.i)
+        ]
     if candidates:
         after = [t for t in candidates if t.start_i >= phrase.end_i]
         nearest = min(after or candidates, key=lambda t: abs(t.start_i - phrase.start_i))
@@ -783,7 +902,16 @@ def _date_figure(
         own_present = outside and _present_tense(verb) and verb.pos_ in ("VERB", "AUX")
         own_present = own_present and not _modal(verb) and not _in_quotation(doc, phrase)
         own_present = own_present and not _past_clause_on(doc, path)
-        return published[:10] if own_present and not _conditional(verb) else None
+        if own_present and not _conditional(verb):
+            return published[:10]
+        if claim is not None and not outside:
+            # "The WHO reported last year that 11 of the 12 cities ... were in India": what a
+            # dated report states, nested or not, is as of the report
+            plain = not (_modal(verb) or _conditional(verb) or claim.stance == "deny")
+            return _claim_time(claim, times) if plain else None
+        # "Earlier this month, NASA announced ... . workers completed installation of the
+        # four RS-25 engines": a past main clause told right after a dated one, then
+        return _previous_sentence_time(doc, verb, times)
     cue = doc[claim.cue_i] if claim is not None else None
     for start in (verb, cue):
         dated = _enclosing_clause_time(doc, start, free)
@@ -814,11 +942,24 @@ def _date_figure(
     # words in quotation marks are someone's, though no claim names whose
     quoted = claim is None and _in_quotation(doc, phrase)
     reported = reported or quoted
+    # "his symptoms completely cleared and he is now fully recovered": another subject's
+    # "now" is not this clause's
+    others_now = {
+        c.i
+        for c in verb.children
+        if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    }
     if (
         _present(verb, cue, reported, according)
-        or any(t.now and t.attach_i in clause for t in times)
+        or any(t.now and t.attach_i in clause - others_now for t in times)
     ) and not _past_clause_on(doc, path):
         return published[:10]
+    if claim is None and verb.dep_ == "ccomp":
+        # "“My people had $20 billion done,” Mr. Trump recounted in an Oct. 21 cabinet
+        # meeting": what a dated clause tells, whatever its verb, is as of its telling
+        telling = [t for t in free if not t.possessive and t.attach_i == verb.head.i]
+        if telling:
+            return min(telling, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
     before = _previous_sentence_time(doc, verb, times)
     # a span of time told in the past ("after experiencing three months of malaise",
     # "spent 45 seconds explaining") measures part of a story, not the news of the day
@@ -828,10 +969,58 @@ def _date_figure(
     return before
 
 
+def _describes(verb: Token, owners: set[int]) -> bool:
+    """Whether `verb` is in a clause describing the figure's noun, through the infinitives
+    it governs: "the tariff that the administration had planned to impose Dec. 15"."""
+    for _ in range(3):
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.dep_ in ("acl", "relcl") and verb.head.i in owners
+
+
+def _describing_time(doc: Doc, times: list[TimeMention], owners: set[int]) -> str | None:
+    """The time of a restrictive clause on the figure's noun: "a 43-year-old man who saw his
+    doctor in November 2016" (not "The 55-year-old, who was elected in 2012, ...")."""
+    for t in times:
+        if t.attach_i is None or t.now or t.deadline or t.possessive or not t.resolved:
+            continue
+        clause = doc[t.attach_i]
+        if clause.dep_ not in ("relcl", "acl") or clause.head.i not in owners:
+            continue
+        if doc[clause.left_edge.i - 1].text not in (",", "(", "—", "–"):
+            return t.resolved
+    return None
+
+
+def _modified_noun(doc: Doc, phrase: NumberPhrase) -> set[int]:
+    """The noun an attributive figure describes ("a 43-year-old man", "a 15 percent
+    tariff"), as a set of at most one token id."""
+    tok = doc[phrase.root_i]
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.head.i > phrase.end_i:
+            break
+        modifier = tok.dep_ in ("amod", "compound", "nmod")
+        if modifier and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= phrase.end_i - 1:
+            return {tok.head.i}
+        tok = tok.head
+    return set()
+
+
 def _past_clause_on(doc: Doc, path: list[int]) -> bool:
     """Whether the figure sits in a past clause below its verb: "After the Dems decided to
     wage a three-year-long ..., the public has begun" tells the three years in the past."""
-    return any(doc[i].tag_ == "VBD" and doc[i].dep_ == "advcl" for i in path[:-1])
+    # ("After receiving a lifeline worth up to $8 billion, WeWork is now ...": a participle
+    # after "after" or "before" tells the past too)
+    return any(
+        (doc[i].tag_ == "VBD" and doc[i].dep_ == "advcl")
+        or (
+            doc[i].tag_ == "VBG"
+            and doc[i].dep_ == "pcomp"
+            and doc[i].head.lower_ in ("after", "before")
+        )
+        for i in path[:-1]
+    )
 
 
 def _occasion_of(noun: Token, verb: Token) -> bool:
@@ -885,7 +1074,7 @@ def _news_past(verb: Token) -> bool:
     if clause.dep_ != "ROOT":
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBG":
+    if verb.tag_ == "VBG" or _tagged_noun(verb):
         # "... but was last trading up 0.4%": a past progressive tells the day's news too
         return bool(auxes) and all(c.lower_ in ("was", "were") for c in auxes)
     return verb.tag_ == "VBD" and not auxes
@@ -894,7 +1083,11 @@ def _news_past(verb: Token) -> bool:
 def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> str | None:
     """A simple-past event told right after a dated one ("... test-fired on Thursday. The
     missile flew 1,001 km") happened then too."""
+    # ("SoftBank agreed to inject $6.5 billion": the infinitive takes "agreed"'s tense)
     clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    clause = _governing(clause)
     while clause.tag_ in ("VBG", "VBN") and clause.dep_ in ("advcl", "acl", "xcomp"):
         clause = clause.head
     if clause.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
@@ -907,9 +1100,23 @@ def _previous_sentence_time(doc: Doc, verb: Token, times: list[TimeMention]) -> 
     previous = sentence_of(doc[sent.start - 1])
     for t in times:
         inside = previous.start <= t.start_i < previous.end and not t.now and not t.possessive
-        if inside and t.attach_i is not None and doc[t.attach_i].dep_ == "ROOT":
+        # ("agreed to a rescue by its largest shareholder, SoftBank, last month": a time the
+        # parser hung on a noun of the main clause)
+        attach = doc[t.attach_i] if t.attach_i is not None else _verb_above(doc[t.start_i])
+        if inside and attach is not None and _main_clause(attach):
             return t.resolved
     return None
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The nearest verb `tok` hangs below."""
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _main_clause(verb: Token) -> bool:
+    """A sentence's main verb, or the clause it reports ("found that in 2015, there were 9
+    million premature deaths")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
 
 
 def source_keys(item: Attribution) -> list[str]:
