@@ -483,13 +483,16 @@ def build_claim_facts(
         key=lambda c: (by_id[c.article_id].published or "", c.article_id, c.start),
     )
     groups: list[list[Proposition]] = []
-    # Which group each claim seen is in, and the claims seen by content word and predicate
-    # class: two claims state one proposition only when they share a word or a class
-    # (`same_proposition`), so a claim is compared with those alone, not with every claim of
-    # the story. Claims written alike (one wire line on ten outlets) are compared once.
-    group_of: list[int] = []
-    seen_props: list[Proposition] = []
-    by_feature: dict[str, list[int]] = {}
+    # A claim's verdict against one seen reads only the two wordings and whether they are of
+    # one article (`same_proposition`), and two claims state one proposition only when they
+    # share a content word or a predicate class. So the wordings seen are filed by word and
+    # class, and each group counts its members by wording and article: a claim is weighed
+    # against the wordings sharing a feature with it, once each, not against every claim of
+    # the story before it (a long story repeats its wire lines on every outlet).
+    by_feature: dict[str, dict[_Wording, None]] = {}
+    # wording -> group -> article -> how many of the group's claims are of that wording
+    tally: dict[_Wording, dict[int, dict[str, int]]] = {}
+    sample: dict[_Wording, dict[str, Proposition]] = {}  # wording -> one claim per article
     verdicts: dict[tuple[_Wording, _Wording, bool], bool] = {}
     for claim in ordered:
         if claim.form == "mention":  # "its losses", "the report": nothing to assert or deny
@@ -501,10 +504,19 @@ def build_claim_facts(
         # a claim states a group's proposition when it states what most of its claims do;
         # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
         # and "soldiers died" into one proposition
-        # the groups holding a claim that can state what this one states, in their order
-        near: dict[int, list[int]] = {}
-        for index in _candidates(proposition, by_feature):
-            near.setdefault(group_of[index], []).append(index)
+        near: dict[int, int] = {}  # group -> its claims this one states the proposition of
+        for seen in _candidate_wordings(proposition, by_feature):
+            for g, per_article in tally[seen].items():
+                matched = near.setdefault(g, 0)
+                for article, count in per_article.items():
+                    same_article = article == claim.article_id
+                    verdict_key = (seen, wording, same_article)
+                    verdict = verdicts.get(verdict_key)
+                    if verdict is None:
+                        other = sample[seen][article]
+                        verdict = verdicts[verdict_key] = same_proposition(other, proposition)
+                    matched += count * verdict
+                near[g] = matched
         chosen = None
         for g in sorted(near):
             group = groups[g]
@@ -512,27 +524,19 @@ def build_claim_facts(
                 # a call for something ("urged an end to the violence") and a statement of how
                 # things are ("police cannot end the violence") neither agree nor disagree
                 continue
-            matched = 0
-            for index in near[g]:
-                seen = seen_props[index]
-                same_article = seen.claim.article_id == claim.article_id
-                verdict_key = (_wording(seen.claim), wording, same_article)
-                verdict = verdicts.get(verdict_key)
-                if verdict is None:
-                    verdict = verdicts[verdict_key] = same_proposition(seen, proposition)
-                matched += verdict
-            if 2 * matched > len(group):
+            if 2 * near[g] > len(group):
                 chosen = g
                 break
         if chosen is None:
             chosen = len(groups)
             groups.append([])
         groups[chosen].append(proposition)
-        index = len(seen_props)
-        seen_props.append(proposition)
-        group_of.append(chosen)
-        for feature in _features(proposition):
-            by_feature.setdefault(feature, []).append(index)
+        if wording not in tally:
+            for feature in _features(proposition):
+                by_feature.setdefault(feature, {})[wording] = None
+        counts = tally.setdefault(wording, {}).setdefault(chosen, {})
+        counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
+        sample.setdefault(wording, {}).setdefault(claim.article_id, proposition)
     found: list[Fact] = []
     for group in groups:
         fact = claim_fact(story_id, group, by_id, origins)
@@ -554,14 +558,16 @@ def _features(p: Proposition) -> list[str]:
     return [*("w:" + w for w in p.words), *("c:" + c for c in p.sides)]
 
 
-def _candidates(p: Proposition, by_feature: Mapping[str, list[int]]) -> list[int]:
-    """The claims seen that share a content word or a predicate class with `p`, in the order
-    they were seen: the only ones `same_proposition` can find stating what `p` states (every
-    way it has of saying yes needs a shared word, or a class in common)."""
-    found: set[int] = set()
+def _candidate_wordings(
+    p: Proposition, by_feature: Mapping[str, Mapping[_Wording, None]]
+) -> dict[_Wording, None]:
+    """The wordings seen that share a content word or a predicate class with `p`: the only
+    ones `same_proposition` can find stating what `p` states (every way it has of saying yes
+    needs a shared word, or a class in common)."""
+    found: dict[_Wording, None] = {}
     for feature in _features(p):
-        found.update(by_feature.get(feature, ()))
-    return sorted(found)
+        found.update(by_feature.get(feature, {}))
+    return found
 
 
 def claim_fact(
@@ -721,15 +727,18 @@ def _denies(s: Statement) -> bool:
 
 def _mark_superseded(statements: Sequence[Statement]) -> list[Statement]:
     """A source's word is superseded when the same source later took the other side."""
+    # the latest word of each source on each side: a statement is superseded when its source's
+    # latest word on the other side comes after it (read once, not for every pair)
+    latest: dict[tuple[str | None, bool], tuple[str, str]] = {}
+    for t in statements:
+        key = (t.as_of or "", t.article_id)
+        side = (t.source, _denies(t))
+        if side not in latest or latest[side] < key:
+            latest[side] = key
     out = []
     for s in statements:
-        later = any(
-            t.source == s.source
-            and (t.as_of or "", t.article_id) > (s.as_of or "", s.article_id)
-            and _denies(t) != _denies(s)
-            for t in statements
-        )
-        s.superseded = later
+        other = latest.get((s.source, not _denies(s)))
+        s.superseded = other is not None and other > (s.as_of or "", s.article_id)
         out.append(s)
     return out
 
