@@ -42,6 +42,7 @@ from newsgraph.records import (
 )
 
 if TYPE_CHECKING:
+    from newsgraph.link.propositions import ClaimInputs
     from newsgraph.store import Store
 
 # Words that say nothing about what is counted, dropped when aligning objects.
@@ -330,13 +331,16 @@ def build_facts(
     mentions: Mapping[str, Sequence[Mention]] | None = None,
     events: Mapping[str, Sequence[Event]] | None = None,
     scopes: dict[str, dict[_ScopeKey, Scope]] | None = None,
+    built: dict[tuple[str, FigureKey], tuple[_FigureInputs, list[Fact]]] | None = None,
 ) -> list[Fact]:
     """Facts for one story from its articles' quantities; `origins` maps article id to origin
     group. With `texts` and `mentions` (per article), each figure's scope is read from its
     sentence; without them figures have no scope. With `events` (per article), a figure of no
     named kind is told apart by what happened to the counted ("shot down 45 drones" is not
     "launched 45 drones"). `scopes` (article id -> figure -> scope) keeps the scopes read, and
-    gives those of an article whose text is not passed (`StoryCache`)."""
+    gives those of an article whose text is not passed (`StoryCache`). `built` keeps the facts
+    of each figure with what they were built from: a figure whose statements, articles and
+    origin groups are as they were is not built again (`StoryCache.figures`)."""
     by_id = {a.id: a for a in articles}
     groups: dict[FigureKey, list[Quantity]] = {}
     by_start: dict[str, tuple[list[int], list[Event]]] = {}  # article -> its events by start
@@ -382,16 +386,35 @@ def build_facts(
     for key, group in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
         if key.head is None:
             continue  # a toll naming nothing counted that no one toll of the story takes
+        inputs: _FigureInputs | None = None
+        if built is not None:
+            # what the figure's facts read: its statements, their articles and origin groups
+            inputs = (
+                tuple(group),
+                tuple(by_id[q.article_id] for q in group),
+                tuple(origins.get(q.article_id) for q in group),
+            )
+            kept = built.get((story_id, key))
+            if kept is not None and kept[0] == inputs:
+                found.extend(kept[1])
+                continue
+        made = []
         parts = split_distant(group, named=key.kind != "OTHER")
         for index, members in enumerate(parts):
             # the first part keeps the key's id, so ids stay stable as reports come in
             suffix = "" if index == 0 else f"|{members[0].id}"
-            found.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
+            made.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
+        found.extend(made)
+        if built is not None and inputs is not None:
+            built.pop((story_id, key), None)  # the latest built go last, the first trimmed
+            built[(story_id, key)] = (inputs, made)
     found.sort(key=fact_rank)
     return found
 
 
 _NO_SCOPE = Scope()
+# What one figure's facts are built from: its quantities, their articles, their origin groups.
+_FigureInputs = tuple[tuple[Quantity, ...], tuple[ArticleRef, ...], tuple[str | None, ...]]
 # What a figure's scope depends on besides its article's text and mentions: its span and the
 # speaker it leaves out.
 _ScopeKey = tuple[int, int, frozenset[str]]
@@ -793,6 +816,14 @@ class StoryCache:
         self.scopes: dict[str, dict[_ScopeKey, Scope]] = {}
         # article id -> claim -> the entities its content names (`join_claims`)
         self.claim_entities: dict[str, dict[tuple[str, int, int], frozenset[str]]] = {}
+        # whether two wordings of claims of different stories state one proposition
+        # (`join_claims`): it reads the words alone, so it holds whatever the store does
+        self.cross_verdicts: dict[tuple[Any, Any], bool] = {}
+        # (story, figure) -> what its facts were built from, and the facts (`build_facts`):
+        # a pass rebuilds a story, but only the figures its new articles state change
+        self.figures: dict[tuple[str, FigureKey], tuple[_FigureInputs, list[Fact]]] = {}
+        # (story, first claim of a group) -> what its claim fact was built from, and the fact
+        self.propositions: dict[tuple[str, str], tuple[ClaimInputs, Fact | None]] = {}
 
     def quantities(self, store: Store, article_ids: Iterable[str]) -> list[Quantity]:
         """`store.quantities(article_ids=...)`, in its order (article, then offset)."""
@@ -835,8 +866,18 @@ class StoryCache:
             for cache in self._tables():
                 cache.pop(a, None)
 
-    def _tables(self) -> tuple[dict[str, Any], ...]:
-        return (self._quantities, self._claims, self._refs, self.scopes, self.claim_entities)
+    def _tables(self) -> tuple[dict[Any, Any], ...]:
+        # (figures are kept by story: each holds what it was built from, and is used only
+        # when all of that is as it was, so a forgotten article needs no forgetting there)
+        return (
+            self._quantities,
+            self._claims,
+            self._refs,
+            self.scopes,
+            self.claim_entities,
+            self.figures,
+            self.propositions,
+        )
 
 
 def build_story_records(
@@ -897,6 +938,7 @@ def build_story_records(
                 mentions=mentions,
                 events=events,
                 scopes=cache.scopes,
+                built=cache.figures,
             )
         )
         fact_records.extend(
@@ -905,6 +947,7 @@ def build_story_records(
                 story_refs,
                 [c for a in story.article_ids for c in claims.get(a, ())],
                 origins,
+                built=cache.propositions,
             )
         )
         incident_records.extend(

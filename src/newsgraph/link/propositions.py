@@ -470,12 +470,15 @@ def build_claim_facts(
     articles: Sequence[ArticleRef],
     claims: Iterable[Claim],
     origins: Mapping[str, str],
+    built: dict[tuple[str, str], tuple[ClaimInputs, Fact | None]] | None = None,
 ) -> list[Fact]:
     """Facts for the propositions of one story that two sources state, or someone disputes.
 
     Claims are grouped greedily in publication order: a claim joins the first group most of
     whose claims it states the same proposition as. A proposition one source alone asserts is no
-    cross-source fact and is left out.
+    cross-source fact and is left out. `built` keeps the fact of each group with what it was
+    built from: a group whose claims, articles and origin groups are as they were is not
+    built again (`StoryCache.propositions`).
     """
     by_id = {a.id: a for a in articles}
     ordered = sorted(
@@ -539,10 +542,29 @@ def build_claim_facts(
         sample.setdefault(wording, {}).setdefault(claim.article_id, proposition)
     found: list[Fact] = []
     for group in groups:
-        fact = claim_fact(story_id, group, by_id, origins)
+        if built is None:
+            fact = claim_fact(story_id, group, by_id, origins)
+        else:
+            inputs = (
+                tuple(p.claim for p in group),
+                tuple(by_id[p.claim.article_id] for p in group),
+                tuple(origins.get(p.claim.article_id) for p in group),
+            )
+            key = (story_id, group[0].claim.id)
+            kept = built.get(key)
+            if kept is not None and kept[0] == inputs:
+                fact = kept[1]
+            else:
+                fact = claim_fact(story_id, group, by_id, origins)
+                built.pop(key, None)  # the latest built go last, the first trimmed
+                built[key] = (inputs, fact)
         if fact is not None:
             found.append(fact)
     return found
+
+
+# What one group's claim fact is built from: its claims, their articles, their origin groups.
+ClaimInputs = tuple[tuple[Claim, ...], tuple[ArticleRef, ...], tuple[str | None, ...]]
 
 
 # What `same_proposition` reads of a claim besides its article: content, stance, speaker.
@@ -770,6 +792,7 @@ CLAIM_WINDOW_DAYS = 270  # a denial and its confirmation can be months apart
 CROSS_ENTITIES = 3  # a claim's rarest entities looked up in other stories
 CROSS_LIMIT = 2000  # candidate claims read per link pass at most
 CROSS_WORDS = 3  # content words a claim needs to state a proposition another story states
+_CROSS_VERDICTS = 1_000_000  # verdicts of pairs of wordings a link call keeps at most
 
 
 @dataclass(slots=True)
@@ -1042,30 +1065,48 @@ def join_claims(
     for found in candidates:
         if found.claim.id in props:
             buckets.setdefault(found.entity_id, []).append(props[found.claim.id])
+    # (which groups end up joined does not depend on the order pairs are tried in: a pair
+    # already in one component needs no verdict, and a verdict reads only the two wordings,
+    # kept for the call's later passes, which meet the rebuilt stories' old claims again)
+    verdicts = cache.cross_verdicts
+    if len(verdicts) > _CROSS_VERDICTS:
+        verdicts.clear()
     tried: set[tuple[str, str]] = set()
     for bucket in buckets.values():
+        of_story: dict[str, list[Proposition]] = {}
+        for q in bucket:
+            of_story.setdefault(story_of[q.claim.article_id], []).append(q)
+        if len(of_story) < 2:
+            continue  # one story's claims: its own facts join them
         for p in bucket:
             if p.claim.id not in own:
                 continue  # two stored claims met when the later of them was built
-            for q in bucket:
-                if q is p:
+            mine = story_of[p.claim.article_id]
+            published = refs[p.claim.article_id].published
+            for story, others in of_story.items():
+                if story == mine:
                     continue
-                pair = (
-                    (p.claim.id, q.claim.id)
-                    if p.claim.id < q.claim.id
-                    else (q.claim.id, p.claim.id)
-                )
-                if pair in tried or story_of[p.claim.article_id] == story_of[q.claim.article_id]:
-                    continue
-                tried.add(pair)
-                gi, gj = find(grouped[p.claim.id]), find(grouped[q.claim.id])
-                if gi == gj:
-                    continue
-                apart = _days_apart(
-                    refs[p.claim.article_id].published, refs[q.claim.article_id].published
-                )
-                if apart is not None and apart <= CLAIM_WINDOW_DAYS and cross_match(p, q):
-                    leader[gj] = gi
+                for q in others:
+                    pair = (
+                        (p.claim.id, q.claim.id)
+                        if p.claim.id < q.claim.id
+                        else (q.claim.id, p.claim.id)
+                    )
+                    if pair in tried:
+                        continue
+                    tried.add(pair)
+                    gi, gj = find(grouped[p.claim.id]), find(grouped[q.claim.id])
+                    if gi == gj:
+                        continue
+                    apart = _days_apart(published, refs[q.claim.article_id].published)
+                    if apart is None or apart > CLAIM_WINDOW_DAYS:
+                        continue
+                    key = (_wording(p.claim), _wording(q.claim))
+                    verdict = verdicts.get(key)
+                    if verdict is None:
+                        verdict = verdicts[key] = cross_match(p, q)
+                    if verdict:
+                        leader[gj] = gi
     components: dict[int, list[_Group]] = {}
     for i, group in enumerate(groups):
         components.setdefault(find(i), []).append(group)
