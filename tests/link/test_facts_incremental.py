@@ -9,14 +9,18 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsgraph.link import facts, propositions
 from newsgraph.link.facts import (
+    StoryCache,
     _mark_superseded,
     _near,
     _same_telling,
+    build_story_records,
     figure_status,
     split_distant,
 )
@@ -26,7 +30,18 @@ from newsgraph.link.propositions import (
     read_proposition,
     same_proposition,
 )
-from newsgraph.records import ArticleRef, Claim, Quantity, Statement
+from newsgraph.records import (
+    AnalyzedArticle,
+    Article,
+    ArticleRef,
+    Claim,
+    Document,
+    Fact,
+    Quantity,
+    Statement,
+    Story,
+)
+from newsgraph.store import Store, open_store
 
 _VALUES = [0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 10.0, 19.0, 20.0, 21.0, 40.0, 100.0, 1e6, None]
 _DATES = [None, "2024-01-01", "2024-01-02", "2024-03-01", "2024-09-30"]
@@ -214,3 +229,115 @@ def test_claims_grouped_as_against_every_claim_seen(seed: int) -> None:
     want = _claims_pairwise("s1", articles, claims)
     assert len(want) > 1  # the set holds propositions two sources state
     assert build_claim_facts("s1", articles, claims, {}) == want
+
+
+# -- a story grown pass by pass ----------------------------------------------------------------
+
+_REPORTS = [
+    ("In Kursk 300 soldiers were killed, officials said.", "officials", "KILL", "soldiers"),
+    ("About 40 drones were launched at Odesa, the air force said.", "the air force", "OTHER",
+     "drones"),
+    ("The ministry said 12 people were arrested in Kyiv.", "the ministry", "CAPTURE", "people"),
+    ("Kyiv said 2,000 troops were sent to Kursk.", "Kyiv", "DEPLOY", "troops"),
+]  # fmt: skip
+
+
+def _report(store: Store, n: int, which: int, value: float, day: str) -> str:
+    """One article restating report `which` with `value`: a figure and a claim."""
+    text, speaker, kind, counted = _REPORTS[which]
+    number = next(w for w in text.split() if w[0].isdigit())
+    text = text.replace(number, f"{value:,.0f}")
+    doc_id = f"{n:064x}"
+    article = Article.bare(
+        doc_id, text, url=f"https://o{n}.com/x", outlet=f"o{n % 7}.com", published=day
+    )
+    at = text.index(f"{value:,.0f}")
+    analysed = AnalyzedArticle(article, [])
+    analysed.quantities = [
+        Quantity(
+            f"q{n}", doc_id, at, at + 3, value, None, None, "exact", kind,  # type: ignore[arg-type]
+            counted, None, speaker, None, day, None, text=f"{value:,.0f}",
+        )
+    ]  # fmt: skip
+    analysed.claims = [
+        Claim(f"c{n}", doc_id, 0, len(text), speaker, None, "said", "assert", False, text)
+    ]
+    store.write_batch([(Document(doc_id, doc_id, text, "clean", url=article.url), analysed)])
+    return doc_id
+
+
+def _grow(store: Store, passes: int) -> list[list[str]]:
+    """Articles of one story arriving over `passes` passes: each pass restates the figures
+    already reported (now and then with a revised value) and adds one."""
+    rng = random.Random(5)
+    arrived: list[list[str]] = []
+    n = 0
+    for k in range(passes):
+        batch = []
+        for _ in range(6):
+            which = rng.randrange(min(k + 1, len(_REPORTS)))
+            value = rng.choice([300.0, 300.0, 310.0, 40.0, 12.0, 2000.0, 5000.0])
+            day = f"2025-0{1 + k // 3}-{1 + (n % 27):02d}"
+            batch.append(_report(store, n, which, value, day))
+            n += 1
+        arrived.append(batch)
+    return arrived
+
+
+def test_a_story_grown_pass_by_pass_gets_the_facts_of_one_build(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    cache = StoryCache()
+    members: list[str] = []
+    for batch in _grow(store, 5):
+        members.extend(batch)
+        story = Story("s1", "Kursk", list(members), None, None)
+        origins = {a: a for a in members[::3]}  # some articles are their own origin group
+        grown = build_story_records(store, [story], origins, cache)
+        assert grown == build_story_records(store, [story], origins)  # a fresh build
+    assert any(len(f.statements) > 5 for f in grown[0])
+    store.close()
+
+
+def test_an_untouched_figure_or_proposition_is_not_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    first = [_report(store, n, n % 2, 300.0 + n % 2, f"2025-01-0{1 + n}") for n in range(6)]
+    story = Story("s1", "Kursk", first, None, None)
+    cache = StoryCache()
+    before = build_story_records(store, [story], {}, cache)
+    assert len(before[0]) >= 4  # two figures, two propositions
+    built: list[str] = []
+    figure_fact, proposition_fact = facts._figure_fact, propositions.claim_fact
+
+    def figure(story_id: str, key: facts.FigureKey, *args: Any) -> Fact:
+        built.append(key.kind)
+        return figure_fact(story_id, key, *args)
+
+    def proposition(story_id: str, group: Any, *args: Any, **kwargs: Any) -> Fact | None:
+        built.append("CLAIM")
+        return proposition_fact(story_id, group, *args, **kwargs)
+
+    monkeypatch.setattr(facts, "_figure_fact", figure)
+    monkeypatch.setattr(propositions, "claim_fact", proposition)
+    # the next pass restates the toll only: the drones and their claim stay as they were
+    later = [_report(store, n, 0, 300.0, f"2025-01-0{1 + n}") for n in range(6, 8)]
+    grown = Story("s1", "Kursk", [*first, *later], None, None)
+    again = build_story_records(store, [grown], {}, cache)
+    assert sorted(built) == ["CLAIM", "KILL"]
+    monkeypatch.undo()
+    assert again == build_story_records(store, [grown], {})
+    # nothing new: nothing built
+    built.clear()
+    monkeypatch.setattr(facts, "_figure_fact", figure)
+    monkeypatch.setattr(propositions, "claim_fact", proposition)
+    assert build_story_records(store, [grown], {}, cache) == again
+    assert built == []
+    # an article that joins another origin group may count for another source: its figure
+    # and its proposition are built again, the rest not
+    moved = {first[1]: first[0]}
+    regrouped = build_story_records(store, [grown], moved, cache)
+    assert sorted(built) == ["CLAIM", "OTHER"]
+    monkeypatch.undo()
+    assert regrouped == build_story_records(store, [grown], moved)
+    store.close()
