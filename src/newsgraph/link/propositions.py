@@ -493,10 +493,27 @@ def build_claim_facts(
     # against the wordings sharing a feature with it, once each, not against every claim of
     # the story before it (a long story repeats its wire lines on every outlet).
     by_feature: dict[str, dict[_Wording, None]] = {}
-    # wording -> group -> article -> how many of the group's claims are of that wording
-    tally: dict[_Wording, dict[int, dict[str, int]]] = {}
-    sample: dict[_Wording, dict[str, Proposition]] = {}  # wording -> one claim per article
+    # wording -> group -> how many of the group's claims are of that wording, in all and by
+    # article (a claim's verdict on one of its own article's claims may differ)
+    tally: dict[_Wording, dict[int, tuple[list[int], dict[str, int]]]] = {}
+    # wording -> one claim of it per article, the first two articles' first
+    sample: dict[_Wording, dict[str, Proposition]] = {}
+    first_two: dict[_Wording, list[Proposition]] = {}
     verdicts: dict[tuple[_Wording, _Wording, bool], bool] = {}
+
+    def verdict_on(seen: _Wording, proposition: Proposition, same_article: bool) -> bool:
+        key = (seen, _wording(proposition.claim), same_article)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            article = proposition.claim.article_id
+            other = (
+                sample[seen][article]
+                if same_article
+                else next(p for p in first_two[seen] if p.claim.article_id != article)
+            )
+            verdict = verdicts[key] = same_proposition(other, proposition)
+        return verdict
+
     for claim in ordered:
         if claim.form == "mention":  # "its losses", "the report": nothing to assert or deny
             continue
@@ -509,16 +526,13 @@ def build_claim_facts(
         # and "soldiers died" into one proposition
         near: dict[int, int] = {}  # group -> its claims this one states the proposition of
         for seen in _candidate_wordings(proposition, by_feature):
-            for g, per_article in tally[seen].items():
-                matched = near.setdefault(g, 0)
-                for article, count in per_article.items():
-                    same_article = article == claim.article_id
-                    verdict_key = (seen, wording, same_article)
-                    verdict = verdicts.get(verdict_key)
-                    if verdict is None:
-                        other = sample[seen][article]
-                        verdict = verdicts[verdict_key] = same_proposition(other, proposition)
-                    matched += count * verdict
+            for g, (total, per_article) in tally[seen].items():
+                same = per_article.get(claim.article_id, 0)
+                matched = near.get(g, 0)
+                if same:
+                    matched += same * verdict_on(seen, proposition, True)
+                if total[0] > same:
+                    matched += (total[0] - same) * verdict_on(seen, proposition, False)
                 near[g] = matched
         chosen = None
         for g in sorted(near):
@@ -537,9 +551,14 @@ def build_claim_facts(
         if wording not in tally:
             for feature in _features(proposition):
                 by_feature.setdefault(feature, {})[wording] = None
-        counts = tally.setdefault(wording, {}).setdefault(chosen, {})
-        counts[claim.article_id] = counts.get(claim.article_id, 0) + 1
-        sample.setdefault(wording, {}).setdefault(claim.article_id, proposition)
+        total, per_article = tally.setdefault(wording, {}).setdefault(chosen, ([0], {}))
+        total[0] += 1
+        per_article[claim.article_id] = per_article.get(claim.article_id, 0) + 1
+        samples = sample.setdefault(wording, {})
+        if claim.article_id not in samples:
+            samples[claim.article_id] = proposition
+            if len(first_two.setdefault(wording, [])) < 2:
+                first_two[wording].append(proposition)
     found: list[Fact] = []
     for group in groups:
         if built is None:
