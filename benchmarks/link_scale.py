@@ -260,6 +260,49 @@ def rebuild_child(url: str, count: int, rounds: int) -> None:
     print(json.dumps({"cpu_s": per_round, "digest": digest.hexdigest(), "stories": len(chosen)}))
 
 
+def grow_child(url: str, count: int, rounds: int) -> None:
+    """Run in a subprocess: rebuild the facts of the `count` largest stories of a linked store
+    as they grew, 20 stories a pass: round r rebuilds each with the first r/`rounds` of its
+    articles in publication order (one cache for the call where the code has one), as the
+    passes of a long history do; print CPU seconds per round and a digest of what was built.
+    A round's cost against its story length says whether a pass costs what it adds or what
+    the story holds."""
+    import inspect
+
+    from newsgraph.link import facts
+    from newsgraph.link.origins import origin_groups
+    from newsgraph.records import Story
+
+    store = open_store(url)
+    chosen = store.stories()[:count]  # the largest first
+    published = {r.id: r.published or "" for s in chosen for r in store.article_refs(s.article_ids)}
+    cached = "cache" in inspect.signature(facts.build_story_records).parameters
+    cache = facts.StoryCache() if cached else None
+    more = {"cache": cache} if cached else {}
+    digest = hashlib.sha256()
+    per_round = []
+    for r in range(1, rounds + 1):
+        grown = []
+        for story in chosen:
+            ordered = sorted(story.article_ids, key=lambda a: (published.get(a, ""), a))
+            grown.append(
+                Story(story.id, story.label, ordered[: len(ordered) * r // rounds], None, None)
+            )
+        started = time.process_time()
+        for i in range(0, len(grown), 20):
+            batch = grown[i : i + 20]
+            members = [a for story in batch for a in story.article_ids]
+            origins = origin_groups(store.rewrites_touching(members))
+            built, incidents = facts.build_story_records(store, batch, origins, **more)
+            joined, replaced = facts.join_series(
+                store, built, [s.id for s in batch], members, stories=batch, origins=origins, **more
+            )
+            digest.update(repr((joined, replaced, incidents)).encode())
+        per_round.append(time.process_time() - started)
+    articles = sum(len(s.article_ids) for s in chosen)
+    print(json.dumps({"cpu_s": per_round, "digest": digest.hexdigest(), "articles": articles}))
+
+
 def empty_store(url: str) -> None:
     """Drop everything in the PostgreSQL database at `url`, so the build starts from nothing."""
     from sqlalchemy import create_engine, text
@@ -391,14 +434,24 @@ def main() -> None:
         metavar="URL",
         help="time only the rebuilding of facts of the largest stories of a linked store",
     )
-    parser.add_argument("--stories", type=int, default=200, help="with --rebuild: how many")
-    parser.add_argument("--rounds", type=int, default=3, help="with --rebuild: passes over them")
+    parser.add_argument(
+        "--grow",
+        metavar="URL",
+        help="time the rebuilding of the largest stories of a linked store as they grew",
+    )
+    parser.add_argument("--stories", type=int, default=200, help="with --rebuild/--grow: how many")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="with --rebuild/--grow: passes over them"
+    )
     args = parser.parse_args()
     if args.child:
         link_child(args.child)
         return
     if args.rebuild:
         rebuild_child(args.rebuild, args.stories, args.rounds)
+        return
+    if args.grow:
+        grow_child(args.grow, args.stories, args.rounds)
         return
     if args.store and args.compare:
         parser.error("--compare reads SQLite stores: leave out --store")

@@ -67,10 +67,10 @@ def test_claims_compared_by_shared_word_group_as_all_pairs(monkeypatch: pytest.M
     blocked = build_claim_facts("s1", articles, claims, {})
     assert blocked  # the set holds propositions two sources state
 
-    def every_claim_seen(p: Any, by_feature: dict[str, list[int]]) -> list[int]:
-        return sorted({i for seen in by_feature.values() for i in seen})
+    def every_wording_seen(p: Any, by_feature: dict[str, dict[Any, None]]) -> dict[Any, None]:
+        return {w: None for seen in by_feature.values() for w in seen}
 
-    monkeypatch.setattr(propositions, "_candidates", every_claim_seen)
+    monkeypatch.setattr(propositions, "_candidate_wordings", every_wording_seen)
     assert build_claim_facts("s1", articles, claims, {}) == blocked
 
 

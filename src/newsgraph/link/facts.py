@@ -42,6 +42,7 @@ from newsgraph.records import (
 )
 
 if TYPE_CHECKING:
+    from newsgraph.link.propositions import ClaimInputs
     from newsgraph.store import Store
 
 # Words that say nothing about what is counted, dropped when aligning objects.
@@ -330,13 +331,16 @@ def build_facts(
     mentions: Mapping[str, Sequence[Mention]] | None = None,
     events: Mapping[str, Sequence[Event]] | None = None,
     scopes: dict[str, dict[_ScopeKey, Scope]] | None = None,
+    built: dict[tuple[str, FigureKey], tuple[_FigureInputs, list[Fact]]] | None = None,
 ) -> list[Fact]:
     """Facts for one story from its articles' quantities; `origins` maps article id to origin
     group. With `texts` and `mentions` (per article), each figure's scope is read from its
     sentence; without them figures have no scope. With `events` (per article), a figure of no
     named kind is told apart by what happened to the counted ("shot down 45 drones" is not
     "launched 45 drones"). `scopes` (article id -> figure -> scope) keeps the scopes read, and
-    gives those of an article whose text is not passed (`StoryCache`)."""
+    gives those of an article whose text is not passed (`StoryCache`). `built` keeps the facts
+    of each figure with what they were built from: a figure whose statements, articles and
+    origin groups are as they were is not built again (`StoryCache.figures`)."""
     by_id = {a.id: a for a in articles}
     groups: dict[FigureKey, list[Quantity]] = {}
     by_start: dict[str, tuple[list[int], list[Event]]] = {}  # article -> its events by start
@@ -382,16 +386,35 @@ def build_facts(
     for key, group in sorted(_merge_underspecified(groups).items(), key=lambda kv: kv[0].text()):
         if key.head is None:
             continue  # a toll naming nothing counted that no one toll of the story takes
+        inputs: _FigureInputs | None = None
+        if built is not None:
+            # what the figure's facts read: its statements, their articles and origin groups
+            inputs = (
+                tuple(group),
+                tuple(by_id[q.article_id] for q in group),
+                tuple(origins.get(q.article_id) for q in group),
+            )
+            kept = built.get((story_id, key))
+            if kept is not None and kept[0] == inputs:
+                found.extend(kept[1])
+                continue
+        made = []
         parts = split_distant(group, named=key.kind != "OTHER")
         for index, members in enumerate(parts):
             # the first part keeps the key's id, so ids stay stable as reports come in
             suffix = "" if index == 0 else f"|{members[0].id}"
-            found.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
+            made.append(_figure_fact(story_id, key, suffix, members, by_id, origins))
+        found.extend(made)
+        if built is not None and inputs is not None:
+            built.pop((story_id, key), None)  # the latest built go last, the first trimmed
+            built[(story_id, key)] = (inputs, made)
     found.sort(key=fact_rank)
     return found
 
 
 _NO_SCOPE = Scope()
+# What one figure's facts are built from: its quantities, their articles, their origin groups.
+_FigureInputs = tuple[tuple[Quantity, ...], tuple[ArticleRef, ...], tuple[str | None, ...]]
 # What a figure's scope depends on besides its article's text and mentions: its span and the
 # speaker it leaves out.
 _ScopeKey = tuple[int, int, frozenset[str]]
@@ -462,8 +485,77 @@ def split_distant(members: Sequence[Quantity], *, named: bool = False) -> list[l
     staffers" are two figures). A named kind (a toll, a deployment) has its revisions, but one
     article's two values of one date far apart (dealers "sold 303,417 vehicles" in one city,
     "17.3 million" in the country) are two figures too."""
+    ordered = sorted(members, key=lambda q: (q.as_of or "", q.article_id, q.start))
+    if any((m := _middle(q)) is not None and m != m for q in ordered):
+        return _split_pairwise(ordered, named)  # a NaN value: no order to bound the part by
+    # A figure's long history is split once per pass: each part keeps what decides whether a
+    # value fits it, so a value is compared with a few of its members, not with all of them.
+    parts: list[_SplitPart] = []
+    for q in ordered:
+        for part in parts:
+            if part.fits(q, named):
+                part.add(q)
+                break
+        else:
+            part = _SplitPart()
+            part.add(q)
+            parts.append(part)
+    return [part.members for part in parts]
+
+
+class _SplitPart:
+    """One part of `split_distant`, with what `fits` reads of its members.
+
+    `_near` holds for all of a part's values exactly when it holds for the least and the
+    greatest: the values near a value form one interval around it (the ratio of two positive
+    floats is monotonic in each), so those two bound the rest."""
+
+    __slots__ = ("greatest", "high", "least", "low", "members", "of_article", "telling", "unknown")
+
+    def __init__(self) -> None:
+        self.members: list[Quantity] = []
+        self.unknown = False  # a member with no middle value: near nothing
+        self.least: Quantity | None = None  # a member of the least middle value, and its value
+        self.greatest: Quantity | None = None
+        self.low = self.high = 0.0
+        self.of_article: dict[str, set[float | None]] = {}  # article -> its members' middles
+        # (article, as_of) -> its members that are no change (`_same_telling`)
+        self.telling: dict[tuple[str, str | None], list[Quantity]] = {}
+
+    def add(self, q: Quantity) -> None:
+        self.members.append(q)
+        middle = _middle(q)
+        self.of_article.setdefault(q.article_id, set()).add(middle)
+        if not q.change:
+            self.telling.setdefault((q.article_id, q.as_of), []).append(q)
+        if middle is None:
+            self.unknown = True
+            return
+        if self.least is None or middle < self.low:
+            self.least, self.low = q, middle
+        if self.greatest is None or middle > self.high:
+            self.greatest, self.high = q, middle
+
+    def fits(self, q: Quantity, named: bool) -> bool:
+        if named:
+            # no value the same article gives for the same date far from this one
+            if q.change:
+                return True
+            return all(_near(q, o) for o in self.telling.get((q.article_id, q.as_of), ()))
+        middle = _middle(q)
+        if middle is None or self.unknown:
+            return False
+        assert self.least is not None and self.greatest is not None
+        if not (_near(q, self.least) and _near(q, self.greatest)):
+            return False
+        # one article states a figure once: its other values here are other figures
+        return not (self.of_article.get(q.article_id, set()) - {middle})
+
+
+def _split_pairwise(ordered: Sequence[Quantity], named: bool) -> list[list[Quantity]]:
+    """`split_distant` comparing a value with every member of each part."""
     parts: list[list[Quantity]] = []
-    for q in sorted(members, key=lambda q: (q.as_of or "", q.article_id, q.start)):
+    for q in ordered:
         for part in parts:
             if named:
                 fits = not any(_same_telling(q, o) and not _near(q, o) for o in part)
@@ -609,16 +701,43 @@ def _order(s: Statement) -> tuple[str, str]:
 def _mark_superseded(statements: Sequence[Statement]) -> list[Statement]:
     """A statement is superseded when the same source later (by as_of) gave a value it cannot
     be reconciled with: the source revised its estimate."""
-    by_source: dict[str | None, list[Statement]] = {}
-    for s in statements:
-        by_source.setdefault(s.source, []).append(s)
-    out = []
-    for s in statements:
-        later = any(
-            (t.as_of or "") > (s.as_of or "") and not compatible(s, t) for t in by_source[s.source]
-        )
-        out.append(replace(s, superseded=later))
-    return out
+    # Read per source from its latest statement back: a statement is superseded when a later
+    # one cannot hold with it, i.e. has no interval, or ends below its start or starts above
+    # its end; the least end and greatest start of the later ones tell, without every pair.
+    by_source: dict[str | None, list[tuple[str, int]]] = {}
+    bounds = [_bounds(s) for s in statements]
+    for i, s in enumerate(statements):
+        by_source.setdefault(s.source, []).append((s.as_of or "", i))
+    later = [False] * len(statements)
+    for entries in by_source.values():
+        entries.sort(reverse=True)
+        least_end, greatest_start, unbounded, any_later = float("inf"), -float("inf"), False, False
+        k = 0
+        while k < len(entries):
+            day = entries[k][0]
+            end = k
+            while end < len(entries) and entries[end][0] == day:
+                end += 1
+            same = [i for _, i in entries[k:end]]
+            for i in same:
+                b = bounds[i]
+                later[i] = any_later and (
+                    unbounded or b is None or _nan(b) or least_end < b[0] or greatest_start > b[1]
+                )
+            for i in same:
+                b = bounds[i]
+                any_later = True
+                if b is None or _nan(b):
+                    unbounded = True
+                else:
+                    least_end, greatest_start = min(least_end, b[1]), max(greatest_start, b[0])
+            k = end
+    return [replace(s, superseded=later[i]) for i, s in enumerate(statements)]
+
+
+def _nan(bounds: tuple[float, float]) -> bool:
+    """An interval with a NaN end holds with nothing (every comparison with it is false)."""
+    return bounds[0] != bounds[0] or bounds[1] != bounds[1]
 
 
 def history_of(statements: Sequence[Statement]) -> list[Statement]:
@@ -644,8 +763,11 @@ def figure_status(statements: Sequence[Statement]) -> FactStatus:
     intervals = {_bounds(s) for s in current}
     one = next(iter(intervals)) if len(intervals) == 1 else None
     if one is None or not one[0] <= one[1]:
-        for i, a in enumerate(current):
-            for b in current[i + 1 :]:
+        # a pair's verdict reads only the two sources, dates and values: statements alike in
+        # all three (one source repeated) are compared once
+        distinct = list({(s.source, s.as_of, _bounds(s)): s for s in current}.values())
+        for i, a in enumerate(distinct):
+            for b in distinct[i + 1 :]:
                 if (
                     a.source != b.source
                     and about_same_time(a.as_of, b.as_of)
@@ -663,10 +785,11 @@ def figure_status(statements: Sequence[Statement]) -> FactStatus:
             sources_of.setdefault(interval, set()).add(s.source)
     if any(len(sources) > 1 for sources in sources_of.values()):
         return "corroborated"
+    alike = list({(s.source, _bounds(s)): s for s in statements}.values())
     agree = any(
         a.source != b.source and compatible(a, b)
-        for i, a in enumerate(statements)
-        for b in statements[i + 1 :]
+        for i, a in enumerate(alike)
+        for b in alike[i + 1 :]
     )
     return "corroborated" if agree else "single_source"
 
@@ -693,6 +816,14 @@ class StoryCache:
         self.scopes: dict[str, dict[_ScopeKey, Scope]] = {}
         # article id -> claim -> the entities its content names (`join_claims`)
         self.claim_entities: dict[str, dict[tuple[str, int, int], frozenset[str]]] = {}
+        # whether two wordings of claims of different stories state one proposition
+        # (`join_claims`): it reads the words alone, so it holds whatever the store does
+        self.cross_verdicts: dict[tuple[Any, Any], bool] = {}
+        # (story, figure) -> what its facts were built from, and the facts (`build_facts`):
+        # a pass rebuilds a story, but only the figures its new articles state change
+        self.figures: dict[tuple[str, FigureKey], tuple[_FigureInputs, list[Fact]]] = {}
+        # (story, first claim of a group) -> what its claim fact was built from, and the fact
+        self.propositions: dict[tuple[str, str], tuple[ClaimInputs, Fact | None]] = {}
 
     def quantities(self, store: Store, article_ids: Iterable[str]) -> list[Quantity]:
         """`store.quantities(article_ids=...)`, in its order (article, then offset)."""
@@ -735,8 +866,18 @@ class StoryCache:
             for cache in self._tables():
                 cache.pop(a, None)
 
-    def _tables(self) -> tuple[dict[str, Any], ...]:
-        return (self._quantities, self._claims, self._refs, self.scopes, self.claim_entities)
+    def _tables(self) -> tuple[dict[Any, Any], ...]:
+        # (figures are kept by story: each holds what it was built from, and is used only
+        # when all of that is as it was, so a forgotten article needs no forgetting there)
+        return (
+            self._quantities,
+            self._claims,
+            self._refs,
+            self.scopes,
+            self.claim_entities,
+            self.figures,
+            self.propositions,
+        )
 
 
 def build_story_records(
@@ -797,6 +938,7 @@ def build_story_records(
                 mentions=mentions,
                 events=events,
                 scopes=cache.scopes,
+                built=cache.figures,
             )
         )
         fact_records.extend(
@@ -805,6 +947,7 @@ def build_story_records(
                 story_refs,
                 [c for a in story.article_ids for c in claims.get(a, ())],
                 origins,
+                built=cache.propositions,
             )
         )
         incident_records.extend(

@@ -470,12 +470,15 @@ def build_claim_facts(
     articles: Sequence[ArticleRef],
     claims: Iterable[Claim],
     origins: Mapping[str, str],
+    built: dict[tuple[str, str], tuple[ClaimInputs, Fact | None]] | None = None,
 ) -> list[Fact]:
     """Facts for the propositions of one story that two sources state, or someone disputes.
 
     Claims are grouped greedily in publication order: a claim joins the first group most of
     whose claims it states the same proposition as. A proposition one source alone asserts is no
-    cross-source fact and is left out.
+    cross-source fact and is left out. `built` keeps the fact of each group with what it was
+    built from: a group whose claims, articles and origin groups are as they were is not
+    built again (`StoryCache.propositions`).
     """
     by_id = {a.id: a for a in articles}
     ordered = sorted(
@@ -483,14 +486,34 @@ def build_claim_facts(
         key=lambda c: (by_id[c.article_id].published or "", c.article_id, c.start),
     )
     groups: list[list[Proposition]] = []
-    # Which group each claim seen is in, and the claims seen by content word and predicate
-    # class: two claims state one proposition only when they share a word or a class
-    # (`same_proposition`), so a claim is compared with those alone, not with every claim of
-    # the story. Claims written alike (one wire line on ten outlets) are compared once.
-    group_of: list[int] = []
-    seen_props: list[Proposition] = []
-    by_feature: dict[str, list[int]] = {}
+    # A claim's verdict against one seen reads only the two wordings and whether they are of
+    # one article (`same_proposition`), and two claims state one proposition only when they
+    # share a content word or a predicate class. So the wordings seen are filed by word and
+    # class, and each group counts its members by wording and article: a claim is weighed
+    # against the wordings sharing a feature with it, once each, not against every claim of
+    # the story before it (a long story repeats its wire lines on every outlet).
+    by_feature: dict[str, dict[_Wording, None]] = {}
+    # wording -> group -> how many of the group's claims are of that wording, in all and by
+    # article (a claim's verdict on one of its own article's claims may differ)
+    tally: dict[_Wording, dict[int, tuple[list[int], dict[str, int]]]] = {}
+    # wording -> one claim of it per article, the first two articles' first
+    sample: dict[_Wording, dict[str, Proposition]] = {}
+    first_two: dict[_Wording, list[Proposition]] = {}
     verdicts: dict[tuple[_Wording, _Wording, bool], bool] = {}
+
+    def verdict_on(seen: _Wording, proposition: Proposition, same_article: bool) -> bool:
+        key = (seen, _wording(proposition.claim), same_article)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            article = proposition.claim.article_id
+            other = (
+                sample[seen][article]
+                if same_article
+                else next(p for p in first_two[seen] if p.claim.article_id != article)
+            )
+            verdict = verdicts[key] = same_proposition(other, proposition)
+        return verdict
+
     for claim in ordered:
         if claim.form == "mention":  # "its losses", "the report": nothing to assert or deny
             continue
@@ -501,10 +524,16 @@ def build_claim_facts(
         # a claim states a group's proposition when it states what most of its claims do;
         # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
         # and "soldiers died" into one proposition
-        # the groups holding a claim that can state what this one states, in their order
-        near: dict[int, list[int]] = {}
-        for index in _candidates(proposition, by_feature):
-            near.setdefault(group_of[index], []).append(index)
+        near: dict[int, int] = {}  # group -> its claims this one states the proposition of
+        for seen in _candidate_wordings(proposition, by_feature):
+            for g, (total, per_article) in tally[seen].items():
+                same = per_article.get(claim.article_id, 0)
+                matched = near.get(g, 0)
+                if same:
+                    matched += same * verdict_on(seen, proposition, True)
+                if total[0] > same:
+                    matched += (total[0] - same) * verdict_on(seen, proposition, False)
+                near[g] = matched
         chosen = None
         for g in sorted(near):
             group = groups[g]
@@ -512,33 +541,49 @@ def build_claim_facts(
                 # a call for something ("urged an end to the violence") and a statement of how
                 # things are ("police cannot end the violence") neither agree nor disagree
                 continue
-            matched = 0
-            for index in near[g]:
-                seen = seen_props[index]
-                same_article = seen.claim.article_id == claim.article_id
-                verdict_key = (_wording(seen.claim), wording, same_article)
-                verdict = verdicts.get(verdict_key)
-                if verdict is None:
-                    verdict = verdicts[verdict_key] = same_proposition(seen, proposition)
-                matched += verdict
-            if 2 * matched > len(group):
+            if 2 * near[g] > len(group):
                 chosen = g
                 break
         if chosen is None:
             chosen = len(groups)
             groups.append([])
         groups[chosen].append(proposition)
-        index = len(seen_props)
-        seen_props.append(proposition)
-        group_of.append(chosen)
-        for feature in _features(proposition):
-            by_feature.setdefault(feature, []).append(index)
+        if wording not in tally:
+            for feature in _features(proposition):
+                by_feature.setdefault(feature, {})[wording] = None
+        total, per_article = tally.setdefault(wording, {}).setdefault(chosen, ([0], {}))
+        total[0] += 1
+        per_article[claim.article_id] = per_article.get(claim.article_id, 0) + 1
+        samples = sample.setdefault(wording, {})
+        if claim.article_id not in samples:
+            samples[claim.article_id] = proposition
+            if len(first_two.setdefault(wording, [])) < 2:
+                first_two[wording].append(proposition)
     found: list[Fact] = []
     for group in groups:
-        fact = claim_fact(story_id, group, by_id, origins)
+        if built is None:
+            fact = claim_fact(story_id, group, by_id, origins)
+        else:
+            inputs = (
+                tuple(p.claim for p in group),
+                tuple(by_id[p.claim.article_id] for p in group),
+                tuple(origins.get(p.claim.article_id) for p in group),
+            )
+            key = (story_id, group[0].claim.id)
+            kept = built.get(key)
+            if kept is not None and kept[0] == inputs:
+                fact = kept[1]
+            else:
+                fact = claim_fact(story_id, group, by_id, origins)
+                built.pop(key, None)  # the latest built go last, the first trimmed
+                built[key] = (inputs, fact)
         if fact is not None:
             found.append(fact)
     return found
+
+
+# What one group's claim fact is built from: its claims, their articles, their origin groups.
+ClaimInputs = tuple[tuple[Claim, ...], tuple[ArticleRef, ...], tuple[str | None, ...]]
 
 
 # What `same_proposition` reads of a claim besides its article: content, stance, speaker.
@@ -554,14 +599,16 @@ def _features(p: Proposition) -> list[str]:
     return [*("w:" + w for w in p.words), *("c:" + c for c in p.sides)]
 
 
-def _candidates(p: Proposition, by_feature: Mapping[str, list[int]]) -> list[int]:
-    """The claims seen that share a content word or a predicate class with `p`, in the order
-    they were seen: the only ones `same_proposition` can find stating what `p` states (every
-    way it has of saying yes needs a shared word, or a class in common)."""
-    found: set[int] = set()
+def _candidate_wordings(
+    p: Proposition, by_feature: Mapping[str, Mapping[_Wording, None]]
+) -> dict[_Wording, None]:
+    """The wordings seen that share a content word or a predicate class with `p`: the only
+    ones `same_proposition` can find stating what `p` states (every way it has of saying yes
+    needs a shared word, or a class in common)."""
+    found: dict[_Wording, None] = {}
     for feature in _features(p):
-        found.update(by_feature.get(feature, ()))
-    return sorted(found)
+        found.update(by_feature.get(feature, {}))
+    return found
 
 
 def claim_fact(
@@ -721,15 +768,18 @@ def _denies(s: Statement) -> bool:
 
 def _mark_superseded(statements: Sequence[Statement]) -> list[Statement]:
     """A source's word is superseded when the same source later took the other side."""
+    # the latest word of each source on each side: a statement is superseded when its source's
+    # latest word on the other side comes after it (read once, not for every pair)
+    latest: dict[tuple[str | None, bool], tuple[str, str]] = {}
+    for t in statements:
+        key = (t.as_of or "", t.article_id)
+        side = (t.source, _denies(t))
+        if side not in latest or latest[side] < key:
+            latest[side] = key
     out = []
     for s in statements:
-        later = any(
-            t.source == s.source
-            and (t.as_of or "", t.article_id) > (s.as_of or "", s.article_id)
-            and _denies(t) != _denies(s)
-            for t in statements
-        )
-        s.superseded = later
+        other = latest.get((s.source, not _denies(s)))
+        s.superseded = other is not None and other > (s.as_of or "", s.article_id)
         out.append(s)
     return out
 
@@ -761,6 +811,7 @@ CLAIM_WINDOW_DAYS = 270  # a denial and its confirmation can be months apart
 CROSS_ENTITIES = 3  # a claim's rarest entities looked up in other stories
 CROSS_LIMIT = 2000  # candidate claims read per link pass at most
 CROSS_WORDS = 3  # content words a claim needs to state a proposition another story states
+_CROSS_VERDICTS = 1_000_000  # verdicts of pairs of wordings a link call keeps at most
 
 
 @dataclass(slots=True)
@@ -1033,30 +1084,48 @@ def join_claims(
     for found in candidates:
         if found.claim.id in props:
             buckets.setdefault(found.entity_id, []).append(props[found.claim.id])
+    # (which groups end up joined does not depend on the order pairs are tried in: a pair
+    # already in one component needs no verdict, and a verdict reads only the two wordings,
+    # kept for the call's later passes, which meet the rebuilt stories' old claims again)
+    verdicts = cache.cross_verdicts
+    if len(verdicts) > _CROSS_VERDICTS:
+        verdicts.clear()
     tried: set[tuple[str, str]] = set()
     for bucket in buckets.values():
+        of_story: dict[str, list[Proposition]] = {}
+        for q in bucket:
+            of_story.setdefault(story_of[q.claim.article_id], []).append(q)
+        if len(of_story) < 2:
+            continue  # one story's claims: its own facts join them
         for p in bucket:
             if p.claim.id not in own:
                 continue  # two stored claims met when the later of them was built
-            for q in bucket:
-                if q is p:
+            mine = story_of[p.claim.article_id]
+            published = refs[p.claim.article_id].published
+            for story, others in of_story.items():
+                if story == mine:
                     continue
-                pair = (
-                    (p.claim.id, q.claim.id)
-                    if p.claim.id < q.claim.id
-                    else (q.claim.id, p.claim.id)
-                )
-                if pair in tried or story_of[p.claim.article_id] == story_of[q.claim.article_id]:
-                    continue
-                tried.add(pair)
-                gi, gj = find(grouped[p.claim.id]), find(grouped[q.claim.id])
-                if gi == gj:
-                    continue
-                apart = _days_apart(
-                    refs[p.claim.article_id].published, refs[q.claim.article_id].published
-                )
-                if apart is not None and apart <= CLAIM_WINDOW_DAYS and cross_match(p, q):
-                    leader[gj] = gi
+                for q in others:
+                    pair = (
+                        (p.claim.id, q.claim.id)
+                        if p.claim.id < q.claim.id
+                        else (q.claim.id, p.claim.id)
+                    )
+                    if pair in tried:
+                        continue
+                    tried.add(pair)
+                    gi, gj = find(grouped[p.claim.id]), find(grouped[q.claim.id])
+                    if gi == gj:
+                        continue
+                    apart = _days_apart(published, refs[q.claim.article_id].published)
+                    if apart is None or apart > CLAIM_WINDOW_DAYS:
+                        continue
+                    key = (_wording(p.claim), _wording(q.claim))
+                    verdict = verdicts.get(key)
+                    if verdict is None:
+                        verdict = verdicts[key] = cross_match(p, q)
+                    if verdict:
+                        leader[gj] = gi
     components: dict[int, list[_Group]] = {}
     for i, group in enumerate(groups):
         components.setdefault(find(i), []).append(group)

@@ -381,6 +381,15 @@ def _day(published: str | None) -> date | None:
         return None
 
 
+@functools.cache
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The bands and rows datasketch picks for `threshold`: it integrates the false-positive
+    and false-negative areas afresh for every index it makes (a fifth of a second), and every
+    index loaded from a saved state is one."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 class RewriteIndex:
     """Finds the copies, rewrites and declared sources of each new page among earlier ones."""
 
@@ -402,7 +411,8 @@ class RewriteIndex:
         self._declarers: dict[str, list[int]] = {}  # outlet key -> live pages that declared it
 
     def _new_lsh(self) -> MinHashLSH:
-        return MinHashLSH(threshold=self.params.lsh_threshold, num_perm=self.params.num_perm)
+        bands = _lsh_bands(self.params.lsh_threshold, self.params.num_perm)
+        return MinHashLSH(num_perm=self.params.num_perm, params=bands)
 
     def _signature(self, shingles: np.ndarray) -> np.ndarray:
         """The page's MinHash values: datasketch's affine32 scheme (the MurmurHash3 finaliser
