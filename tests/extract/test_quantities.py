@@ -294,3 +294,22 @@ def test_a_rate_s_unit_of_time_is_no_span(analyse: Callable[..., AnalyzedArticle
     """ "a year" after a price is its rate; after "in", "for", "after" it is a span."""
     assert [q.text for q in analyse("It costs $5 a year.").quantities] == ["$5"]
     assert [q.text for q in analyse("They met twice a week for a year.").quantities] == ["a year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "objects"),
+    [
+        ("The doubles match gave the hosts a 2-1 win over Russia.", {"win"}),
+        ("Kyrgios sealed a 6-4, 6-4 win over Gonzalez on Tuesday.", {"win"}),
+        # the score closes its clause: the next clause's subject is not what it counts
+        ("Pella beat Jarry 6-4, 6-3 and Schwartzman defeated Garin.", {None}),
+    ],
+)
+def test_a_score_counts_nothing_of_its_other_side(
+    analyse: Callable[..., AnalyzedArticle], text: str, objects: set[str | None]
+) -> None:
+    """The other side of a score ("-1") is no part of the object, nor what follows an "and"."""
+    found = {q.object for q in analyse(text).quantities}
+    assert found, text
+    assert not any(o and (o.startswith("-") or o.startswith("and ")) for o in found), found
+    assert found <= objects | {None}, found

@@ -78,6 +78,15 @@ def _entity_name(result: AnalyzedArticle, claim: Claim) -> str | None:
             "The production company",
             "Northlight Studios",
         ),
+        # what a description says of its referent, in a name, outweighs a nearer company
+        (
+            "Dick Clark Productions denied the report on Monday. Big Machine called the denial "
+            "false and said talks would go on. The production company said in a second "
+            "statement that no deal had been signed.",
+            "no deal had been signed",
+            "The production company",
+            "Dick Clark Productions",
+        ),
         # a document speaks for whoever issued it
         (
             "The Ministry of Health issued a statement on Monday. The statement said 40 people "

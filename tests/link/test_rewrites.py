@@ -290,6 +290,11 @@ def test_a_quote_left_open_at_its_paragraph_end_is_read() -> None:
         ("The plane was shot down, an insurgent source told Agence France-Presse.", set(), ["afp"]),
         ("Two soldiers died, Al Jazeera said on Wednesday.", {"aljazeera"}, ["aljazeera"]),
         ("Two soldiers died, Trump said on Wednesday.", {"aljazeera"}, []),
+        # a site's address keeps the article its written name drops
+        ("The vote slipped to May, according to The Hill.", {"thehill"}, ["thehill"]),
+        ("The vote slipped to May, The Hill reported.", {"thehill"}, ["thehill"]),
+        ("The vote slipped to May, The Hill reported.", {"hill"}, ["hill"]),
+        ("The vote slipped to May, Hill reported.", {"thehill"}, []),
     ],
 )
 def test_outlets_named_as_a_source(text: str, known: set[str], keys: list[str]) -> None:

@@ -1610,11 +1610,14 @@ def _valued_object(root: Token) -> Token | None:
 
 def _object_span(doc: Doc, noun: Token, phrase: NumberPhrase) -> tuple[int, int]:
     start = max(phrase.end_i, noun.left_edge.i) if noun.i > phrase.start_i else noun.left_edge.i
+    # the other side of a score is no part of what it counts ("a 2-1 win": "win", not "-1 win")
     while start < noun.i and (
-        doc[start].pos_ in ("DET", "PUNCT", "ADP", "NUM")
+        doc[start].pos_ in ("DET", "PUNCT", "SYM", "ADP", "NUM")
         or doc[start].lower_ in ("more", "another", "additional", "of")
     ):
         start += 1
+    if start < noun.i and doc[start].pos_ == "CCONJ":
+        return start, start  # "6-3 and Diego Schwartzman": the figure counts nothing after it
     end = noun.i + 1
     for child in noun.rights:
         if (

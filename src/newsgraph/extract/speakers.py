@@ -60,6 +60,9 @@ ORG_TYPES = frozenset({"ORG", "GPE", "NORP"})
 QUOTED = 0.3
 OPENING_MARKS = frozenset({"“", '"', "‘"})
 CHAIN = 0.2
+# A description's words in an entity's name ("the production company", "Dick Clark
+# Productions") outweigh a few sentences of salience.
+NAMED_BY_DESCRIPTION = 4.0
 
 
 @dataclass(slots=True)
@@ -300,8 +303,10 @@ class SpeakerResolver:
         person: bool,
         kind: str | None = None,
         role: str | None = None,
+        said: frozenset[str] = frozenset(),
     ) -> _Mention | None:
-        """The most salient entity mentioned before `token_i` that fits."""
+        """The most salient entity mentioned before `token_i` that fits; `said` are words a
+        description gives its referent, which an entity holding them in its name fits best."""
         here = self._sent_of[token_i]
         clause = _clause_of(self.doc[token_i])
         own_quote = self._quote_at(self.doc[token_i].idx)
@@ -312,7 +317,10 @@ class SpeakerResolver:
             if m.token_i >= token_i:
                 break
             distance = here - m.sent
-            if person != (m.type == "PERSON"):
+            # a name holding the description's words is that organisation whatever its type
+            # ("Dick Clark Productions" read as a person)
+            named = bool(said) and bool(said & {_name_stem(w) for w in m.name.casefold().split()})
+            if person != (m.type == "PERSON") and not named:
                 continue
             if not person and kind is None and m.type != "ORG" and m.weight < 0.5:
                 continue  # "it said": not a place things were moved from or to
@@ -321,7 +329,11 @@ class SpeakerResolver:
             if distance == 0 and _clause_of(self.doc[m.token_i]) is clause and m.weight < 1:
                 continue  # "Trump attacked Cruz, he said": an object is not its clause's subject
             known = self.kinds.get(m.entity_id)
-            if kind is not None and ((known and kind not in known) or m.type != "ORG"):
+            if (
+                kind is not None
+                and ((known and kind not in known) or m.type != "ORG")
+                and not named
+            ):
                 continue
             if (
                 m.quote is not None
@@ -336,6 +348,8 @@ class SpeakerResolver:
                 weight *= 2
             if role is not None and role in self.kinds.get(m.entity_id, set()):
                 weight *= 2
+            if named:
+                weight *= NAMED_BY_DESCRIPTION
             if person and gender and m.entity_id not in self.genders:
                 weight *= 0.6  # a person whose gender the article never shows fits less
             scores.setdefault(m.entity_id, []).append(weight)
@@ -366,7 +380,15 @@ class SpeakerResolver:
             return self.issuer(head)
         kind = ORG_KINDS.get(lemma)
         if kind is not None:
-            found = self._best(head.i, None, person=False, kind=kind)
+            # "the production company" fits "Dick Clark Productions" better than the label
+            # named since: what the description says of the company, in its name
+            said = frozenset(
+                _name_stem(c.lower_)
+                for c in head.children
+                # a noun, not an adjective: "the new company" is not "New York Times"
+                if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+            )
+            found = self._best(head.i, None, person=False, kind=kind, said=said)
             return Referent(found.name, found.entity_id) if found else None
         gender = GENDERED_NOUNS.get(lemma)
         if gender is not None or lemma in PERSON_ROLES:
@@ -404,6 +426,11 @@ class SpeakerResolver:
         if mention is not None and mention.entity_id is not None:
             return Referent(mention.name, mention.entity_id)
         return self.pronouns.get(tok.i)
+
+
+def _name_stem(word: str) -> str:
+    """A word of a name or a description without a plural's "s" ("Productions", "production")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _definite_description(tok: Token) -> bool:

@@ -263,8 +263,8 @@ def declared_outlets(
         words = match.group(1).split()
         # "according to Reuters News Agency": the longest known prefix of the capitalised run
         for end in range(len(words), 0, -1):
-            key = outlet_key(" ".join(words[:end]), agencies=agencies)
-            if key and (known(key) or key in wires):
+            key = _known_key(" ".join(words[:end]), known, wires, agencies)
+            if key:
                 keys.append(key)
                 break
     if not agencies:
@@ -273,11 +273,25 @@ def declared_outlets(
         words = match.group(1).split()
         # "Ukraine's Ukrainska Pravda reported": the longest known suffix of the run
         for start in range(len(words)):
-            key = outlet_key(" ".join(words[start:]), agencies=True)
-            if key and (known(key) or key in wires):
+            key = _known_key(" ".join(words[start:]), known, wires, True)
+            if key:
                 keys.append(key)
                 break
     return list(dict.fromkeys(k for k in keys if k))
+
+
+def _known_key(name: str, known: Callable[[str], bool], wires: set[str], agencies: bool) -> str:
+    """The key of an outlet name the index knows, or "": 'The Hill' is known as 'hill' or by
+    its site's name, 'thehill' (an address keeps the article that the key of a written name
+    drops)."""
+    key = outlet_key(name, agencies=agencies)
+    if not key:
+        return ""
+    if known(key) or key in wires:
+        return key
+    if re.match(r"the\s", name.strip(), re.I) and known("the" + key):
+        return "the" + key
+    return ""
 
 
 def _speaker_key(speaker: str | None) -> str:
