@@ -28,10 +28,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from newsgraph.extract.event_words import EVENT_NOUNS
 from newsgraph.link.facts import PRONOUNS, is_pronoun
-from newsgraph.records import ArticleRef, Event, Incident
+from newsgraph.records import Action, ArticleRef, Event, Incident
 
 _WORD = re.compile(r"[a-z]+")
 # Irregular forms a suffix rule cannot reach.
@@ -74,6 +75,12 @@ _PHRASES = {("pass", "away"): "death", ("catch", "fire"): "fire", ("open", "fire
 STEM = 4  # letters of a word's stem: "acquire" and "acquisition" share "acqu"
 
 
+# Caches of the pure word functions below: a story's events repeat a few thousand words, and
+# every rebuild of a story reads them all again.
+WORD_CACHE = 100_000
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
 def lemma(word: str) -> str:
     """A crude lemma of one English word, enough to join "killed", "kills" and "killing"."""
     word = word.lower()
@@ -97,6 +104,7 @@ def lemma(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def main_word(trigger: str) -> str:
     """The word of a trigger that names its happening: a verb before its particle ("checked"
     of "checked into"), a compound noun's head ("escape" of "jail escape")."""
@@ -106,6 +114,7 @@ def main_word(trigger: str) -> str:
     return words[0] if len(words) > 1 and words[-1] in _PARTICLES else words[-1]
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def trigger_family(trigger: str, stem: int = STEM, synonyms: bool = True) -> str:
     """The kind of happening a trigger names: the family of its main word."""
     words = _WORD.findall(trigger.lower())
@@ -240,6 +249,7 @@ _ORDINAL_WORDS = {
 _NUMBER = re.compile(r"\b\d+(?:st|nd|rd|th)\b|[a-z]+")
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def ordinals(trigger: str) -> frozenset[str]:
     """The ordinals a trigger carries, as numbers: "sixth round" and "6th round" give {"6"}.
     (Other numbers are no count of happenings: a score "20 - 13", a year, a magnitude.)"""
@@ -300,8 +310,8 @@ def story_items(
     ordered = sorted((e for e in events if e.article_id in published), key=lambda e: e.id)
     items = [_item(e, published[e.article_id], names, triggers, params) for e in ordered]
     told = [(triggers.get(i.event.id, ""), i.lemma, i.family) for i in items]
-    aliases = named_kinds(told) if params.synonyms else {}
     named = _names(told)
+    aliases = named_kinds(told, named) if params.synonyms else {}
     pages: dict[str, set[str]] = {}
     for item in items:
         item.specific = _specific(item, named) or item.family in aliases
@@ -317,18 +327,21 @@ def story_items(
     return items
 
 
-def named_kinds(told: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+def named_kinds(
+    told: Sequence[tuple[str, str, str]], names: set[str] | None = None
+) -> dict[str, str]:
     """Family -> family, for the names of happenings a story's reports say what kind they
     are: a name written before a common noun of a happening ("the Oscars ceremony", "the
     annual Oscar ceremony") is that kind, so that "the Oscars" elsewhere in the story joins
     "the ceremony" and "the Academy Awards". `told` holds each report's trigger as written,
-    its main word's lemma and its family. Only a capitalised word before a lower-case head
-    counts: "quake-triggered tsunami" or a headline's "Murder Trial" says no name's kind."""
+    its main word's lemma and its family; `names`, their `_names` when already read. Only a
+    capitalised word before a lower-case head counts: "quake-triggered tsunami" or a
+    headline's "Murder Trial" says no name's kind."""
     by_lemma: dict[str, set[str]] = {}
     for _, word, family in told:
         if word:
             by_lemma.setdefault(word, set()).add(family)
-    names = _names(told)
+    names = _names(told) if names is None else names
     votes: dict[str, Counter[str]] = {}
     for trigger, _, family in told:
         tokens = _NAME_WORD.findall(trigger)
@@ -398,15 +411,26 @@ def _rule_groups(items: Sequence[_Item], params: IncidentParams) -> list[_Group]
     """The hand rules: one family, nothing that keeps two apart, the first group that fits."""
     groups: dict[str, list[_Group]] = {}
     alone: list[_Group] = []  # sayings of no speaker: one happening each, never searched
+    # A saying fits only a group each of whose readings shares a word of its speaker (see
+    # `_conflict`), so it is searched among the groups whose first report's speaker shares
+    # one: (family, word) -> those groups' places in their family's list, in order. (A
+    # story's thousands of "said" by hundreds of speakers are otherwise each checked against
+    # every speaker's group.)
+    by_speaker: dict[tuple[str, str], list[int]] = {}
     for item in items:
         if params.speakers and _unspoken(item):
             alone.append(_Group(item))
             continue
         candidates = groups.setdefault(item.family, [])
+        spoken = params.speakers and item.family in SPEECH and item.family not in UNVEILING
+        searched = candidates
+        if spoken and item.speaker:
+            places = {p for w in item.speaker for p in by_speaker.get((item.family, w), ())}
+            searched = [candidates[p] for p in sorted(places)]
         fitting = next(
             (
                 g
-                for g in candidates
+                for g in searched
                 if not g.conflicts(item, params)
                 and (not params.corroborate or g.corroborates(item))
             ),
@@ -415,6 +439,9 @@ def _rule_groups(items: Sequence[_Item], params: IncidentParams) -> list[_Group]
         if fitting is not None:
             fitting.add(item)
         else:
+            if spoken:
+                for word in item.speaker or ():
+                    by_speaker.setdefault((item.family, word), []).append(len(candidates))
             candidates.append(_Group(item))
     merged = [group for family in sorted(groups) for group in groups[family]] + alone
     if params.roles:
@@ -691,11 +718,7 @@ def _item(
     past = bool(span and published is not None and span[1] < published - RECENT_DAYS)
     place = _norm(event.place, names) if event.place else None
     arguments = [names.get(v, v) for v in (event.actor, event.target, event.place) if v]
-    words = (
-        frozenset(w.casefold() for value in arguments for w in _NAME_WORD.findall(value))
-        - _NAME_FILLERS
-        - _PRONOUNS
-    )
+    words = frozenset().union(*map(_argument_words, arguments))
     return _Item(
         event,
         family,
@@ -716,6 +739,12 @@ def _item(
 _NAME_FILLERS = frozenset("the a an of and 's ’s".split())  # noqa: SIM905
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _argument_words(shown: str) -> frozenset[str]:
+    """The words of one argument as shown, less fillers and pronouns."""
+    return frozenset(w.casefold() for w in _NAME_WORD.findall(shown)) - _NAME_FILLERS - _PRONOUNS
+
+
 def _words(
     value: str | None, names: Mapping[str, str], descriptions: bool = False
 ) -> frozenset[str] | None:
@@ -724,7 +753,12 @@ def _words(
     one ("the company", "officials", "her spokesman")."""
     if not value:
         return None
-    shown = names.get(value, value)
+    return _shown_words(names.get(value, value), descriptions)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _shown_words(shown: str, descriptions: bool) -> frozenset[str] | None:
+    """`_words` of a name as shown."""
     if is_pronoun(shown, _PRONOUNS):
         return None
     tokens = _NAME_WORD.findall(shown)
@@ -788,9 +822,17 @@ def _bounds(text: str) -> tuple[int, int] | None:
         return None
 
 
-def _common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+_Value = TypeVar("_Value", bound=str)
+
+
+def _common(values: Iterable[_Value | None]) -> _Value | None:
+    """The commonest value given, the first given of equal counts (as `Counter.most_common`
+    reads them, without building one per argument of every incident)."""
+    counts: dict[_Value, int] = {}
+    for value in values:
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _incident(
@@ -803,8 +845,7 @@ def _incident(
     def name(value: str | None) -> str | None:
         return names.get(value, value) if value else None
 
-    actions = [e.action for e in group if e.action != "OTHER"]
-    action = Counter(actions).most_common(1)[0][0] if actions else "OTHER"
+    action: Action = _common(e.action for e in group if e.action != "OTHER") or "OTHER"
     actor = name(_common(e.actor for e in group))
     target = name(_common(e.target for e in group))
     place = name(_common(e.place for e in group))
