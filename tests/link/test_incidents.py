@@ -337,3 +337,37 @@ def test_a_general_word_is_one_happening_across_pages_only_with_evidence() -> No
     assert len(build_incidents("s", REFS, three, {}, {}, thinks)) == 1
     loose = IncidentParams(corroborate=False)
     assert len(build_incidents("s", REFS, two, {}, {}, effort, loose)) == 1
+
+
+def test_incidents_do_not_change_with_the_interpreter_s_hash_seed() -> None:
+    """Kinds joined by roles are joined in the words' order, not a set's: one report names
+    "Alpha Beta" firing Smith, and two reports of another kind, in two places, name "Alpha"
+    and "Beta" relieving him; which of the two joins the firing is the same in every run."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = """
+import json
+from newsgraph.link.incidents import build_incidents
+from newsgraph.records import ArticleRef, Event
+refs = [ArticleRef(f"a{n}", f"o{n}.com", "2025-01-05") for n in range(1, 4)]
+events = [
+    Event("v1", "a1", 0, 5, "Alpha Beta", "OTHER", "Smith", None, None, None),
+    Event("v2", "a2", 0, 5, "Alpha", "OTHER", "Smith", "Paris", None, None),
+    Event("v3", "a3", 0, 5, "Beta", "OTHER", "Smith", "Rome", None, None),
+]
+triggers = {"v1": "fired", "v2": "relieved", "v3": "relieved"}
+found = build_incidents("s", refs, events, {}, {}, triggers)
+print(json.dumps(sorted(sorted(i.event_ids) for i in found)))
+"""
+    runs = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        runs.add(done.stdout.strip())
+    assert len(runs) == 1
+    assert json.loads(runs.pop()) == [["v1", "v2"], ["v3"]]

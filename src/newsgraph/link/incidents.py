@@ -689,8 +689,10 @@ def _join_by_roles(groups: list[_Group], params: IncidentParams) -> list[_Group]
         for item in group.items:
             if item.family in SPEECH or not (item.actor and item.target):
                 continue
-            for a in item.actor:
-                for t in item.target:
+            # in the words' order, not a set's (which changes with the interpreter's hash
+            # seed, and with it which group absorbs which)
+            for a in sorted(item.actor):
+                for t in sorted(item.target):
                     indexes = by_roles.setdefault((a, t), [])
                     if not indexes or indexes[-1] != index:
                         indexes.append(index)
