@@ -371,3 +371,16 @@ print(json.dumps(sorted(sorted(i.event_ids) for i in found)))
         runs.add(done.stdout.strip())
     assert len(runs) == 1
     assert json.loads(runs.pop()) == [["v1", "v2"], ["v3"]]
+
+
+def test_words_that_only_begin_alike_are_two_happenings() -> None:
+    """A family by its first letters holds one word's forms ("nominated", "nomination"), not
+    two words ("instruments", "installation"; "confirmed", "confusion"), even of one actor."""
+    from newsgraph.link.incidents import derived
+
+    assert derived("nominat", "nomination") and derived("decid", "decision")
+    assert not derived("instrument", "installation") and not derived("confirm", "confusion")
+    events = [event(n, n, actor="e-nasa") for n in range(1, 5)]
+    triggers = {"v1": "nominated", "v2": "nomination", "v3": "instruments", "v4": "installation"}
+    incidents = build_incidents("s", REFS, events, {}, {"e-nasa": "NASA"}, triggers)
+    assert sorted(sorted(i.event_ids) for i in incidents) == [["v1", "v2"], ["v3"], ["v4"]]

@@ -3,8 +3,9 @@
 Within one story, two events are one incident when their triggers name the same kind of
 happening — one word family ("died", "death", "dead"; "acquire", "acquisition"), or words a
 small table of general synonyms joins ("quake" and "earthquake", "check into" and "enter") —
-and nothing sets them apart: reports that number them apart ("the fifth round", "the sixth
-round") name two happenings, and so do dates that cannot overlap, a page's dated history
+and nothing sets them apart: two words that only begin alike ("instruments", "installation")
+are two kinds, reports that number them apart ("the fifth round", "the sixth round") name two
+happenings, and so do dates that cannot overlap, a page's dated history
 against its undated news ("plague killed millions in the fourteenth century" is no death of
 this week), and (when arguments are checked) two different places. A saying is one only by
 one speaker: a spokesperson's line and another's are two statements (an unveiling of no named
@@ -212,14 +213,33 @@ class _Item:
     # its trigger names a kind of happening of its own (see `_specific`), so that reports of
     # it need no shared argument to be one
     specific: bool = True
+    # its family is its own lemma's first letters, not a kind of the synonym table or a name's
+    stemmed: bool = False
+
+
+def derived(a: str, b: str) -> bool:
+    """Whether two lemmas that begin alike are one word's forms ("decide", "decision";
+    "nominate", "nomination"), not two words ("instrument", "installation"; "confirm",
+    "confusion"): they differ in no more than the shorter one's last two letters."""
+    if a == b:
+        return True
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= min(len(a), len(b)) - 2
 
 
 def _conflict(a: _Item, b: _Item, params: IncidentParams) -> bool:
-    """Whether two events of one kind name two happenings: reports number them apart ("the
+    """Whether two events of one kind name two happenings: two words that only begin alike
+    ("instruments", "installation"), reports that number them apart ("the
     fifth round", "the sixth round"), date them apart (the fourteenth century against last
     week; a page's history against its news), name two different actors or targets, or (when
     arguments are checked) two places; sayings are one only by one named speaker."""
     if a.numbers and b.numbers and a.numbers != b.numbers:
+        return True
+    if a.stemmed and b.stemmed and not derived(a.lemma, b.lemma):
         return True
     if a.span and b.span:
         if a.span[1] < b.span[0] or b.span[1] < a.span[0]:
@@ -315,6 +335,11 @@ def story_items(
     pages: dict[str, set[str]] = {}
     for item in items:
         item.specific = _specific(item, named) or item.family in aliases
+        item.stemmed = (
+            item.family not in aliases
+            and item.family not in _KINDS
+            and item.family.split(":")[0] == item.lemma[: params.stem]
+        )
         item.family = aliases.get(item.family, item.family)
         pages.setdefault(item.family, set()).add(item.event.article_id)
     for item in items:
@@ -643,6 +668,7 @@ class _Group:
             item.target,
             item.speaker,
             item.place,
+            item.lemma if item.stemmed else None,
         )
         self.readings.setdefault(key, item)
 
