@@ -393,3 +393,7 @@ def test_words_that_only_begin_alike_are_two_happenings() -> None:
     triggers = {"v1": "nominated", "v2": "nomination", "v3": "instruments", "v4": "installation"}
     incidents = build_incidents("s", REFS, events, {}, {"e-nasa": "NASA"}, triggers)
     assert sorted(sorted(i.event_ids) for i in incidents) == [["v1", "v2"], ["v3"], ["v4"]]
+
+
+def test_shots_and_gunshots_are_a_shooting() -> None:
+    assert trigger_family("shots") == trigger_family("gunshots") == trigger_family("shooting")

@@ -39,7 +39,7 @@ _WORD = re.compile(r"[a-z]+")
 # Irregular forms a suffix rule cannot reach.
 _IRREGULAR = {
     "died": "die", "dies": "die", "dying": "die", "dead": "die", "death": "die", "deaths": "die",
-    "shot": "shoot", "struck": "strike", "fell": "fall", "fallen": "fall", "won": "win",
+    "shot": "shoot", "shots": "shoot", "struck": "strike", "fell": "fall", "fallen": "fall", "won": "win",
     "took": "take", "taken": "take", "went": "go", "gone": "go", "told": "tell", "held": "hold",
     "going": "go", "began": "begin", "begun": "begin", "brought": "bring", "caught": "catch", "fought": "fight",
     "left": "leave", "lost": "lose", "made": "make", "met": "meet", "ran": "run", "sent": "send",
@@ -63,7 +63,7 @@ _SYNONYM_SETS = (
     ("find", "find disc"),
     ("damage", "dama dest deva flat"),
     ("protest", "prot riot clas demo unre"),
-    ("shoot", "shoo gunf gun"),
+    ("shoot", "shoo gunf guns gun"),
     ("place", "plac put"),
     ("ceremony", "cere show cele gala awar"),
     ("say", "said say tell acco repo"),
