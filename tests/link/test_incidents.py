@@ -397,3 +397,21 @@ def test_words_that_only_begin_alike_are_two_happenings() -> None:
 
 def test_shots_and_gunshots_are_a_shooting() -> None:
     assert trigger_family("shots") == trigger_family("gunshots") == trigger_family("shooting")
+
+
+def test_a_synonym_table_word_stands_for_its_forms_not_for_words_that_begin_alike() -> None:
+    """ "Acquired", "killer", "celebration" and "injuries" are of the table's kinds; "explained",
+    "approved", "protected", "administration" and "discussed" are not explosions, arrests,
+    protests, admissions or findings."""
+    table = [("acquired", "acquire"), ("killer", "kill"), ("celebration", "gala")]
+    table += [("injuries", "wound"), ("explosion", "blast"), ("detention", "arrested")]
+    for word, kin in table:
+        assert trigger_family(word) == trigger_family(kin), word
+    apart = [("explained", "explosion"), ("approved", "apprehended"), ("protected", "protest")]
+    apart += [
+        ("administration", "admitted"),
+        ("discussed", "discovered"),
+        ("indicated", "indicted"),
+    ]
+    for word, other in apart:
+        assert trigger_family(word) != trigger_family(other), word

@@ -45,32 +45,60 @@ _IRREGULAR = {
     "left": "leave", "lost": "lose", "made": "make", "met": "meet", "ran": "run", "sent": "send",
     "sold": "sell", "bought": "buy", "stole": "steal", "stolen": "steal", "hit": "hit",
     "killed": "kill", "found": "find", "led": "lead", "beat": "beat", "beaten": "beat",
-    "hung": "hang", "broke": "break", "broken": "break", "put": "put", "slain": "slay",
+    "hung": "hang", "shook": "shake", "shaken": "shake", "broke": "break", "broken": "break", "put": "put", "slain": "slay",
 }  # fmt: skip
-# General synonyms for kinds of happening, by word stem (four letters): one family each.
+# General synonyms for kinds of happening, by their words (as `lemma` gives them): one family
+# each. A word of the table stands for its forms too (`_table_family`): "acquired",
+# "killer", "celebration", "injury" - not for every word that begins alike ("explain" is no
+# explosion, "approve" no apprehension, "protect" no protest, "administration" no admission).
 _SYNONYM_SETS = (
-    ("death", "die dead deat kill murd slay slai homi assa pass exec hang suic"),
-    ("acquire", "acqu purc buy buyo take deal merg tran snap"),
-    ("strike", "hit stri atta bomb raid expl blas shak rock jolt hurl drop"),
-    ("win", "win beat defe vict triu lose loss"),
-    ("quake", "quak eart trem temb"),
-    ("fire", "fire blaz burn arso flam"),
-    ("arrest", "arre deta dete appr"),
-    ("injure", "inju woun hurt"),
-    ("enter", "ente chec admi go head seek"),
-    ("announce", "anno unve laun intr"),
-    ("charge", "char indi accu"),
-    ("find", "find disc"),
-    ("damage", "dama dest deva flat"),
-    ("protest", "prot riot clas demo unre"),
-    ("shoot", "shoo gunf guns gun"),
-    ("place", "plac put"),
-    ("ceremony", "cere show cele gala awar"),
-    ("say", "said say tell acco repo"),
-)
-_FAMILIES = {stem: family for family, stems in _SYNONYM_SETS for stem in stems.split()}
-# Nouns of sayings, by their whole lemma (their stems are other words': "station", "common")
-_FAMILIES.update(dict.fromkeys(["statement", "comment", "remark"], "say"))
+    ("death", "die kill murder slay slain homicide assassinate pass execute hang suicide"),
+    ("acquire", "acquire acquisition purchase buy buyout take takeover deal merge transaction snap"),
+    ("strike", "hit strike attack assault bomb raid explode explosion blast shake rock jolt hurl drop"),
+    ("win", "win beat defeat victory triumph lose loss"),
+    ("quake", "quake earthquake tremor temblor"),
+    ("fire", "fire blaze burn arson flame"),
+    ("arrest", "arrest detain detention apprehend apprehension"),
+    ("injure", "injure wound hurt"),
+    ("enter", "enter entry check admit admission go head seek"),
+    ("announce", "announce unveil launch introduce introduction"),
+    ("charge", "charge indict accuse"),
+    ("find", "find discover"),
+    ("damage", "damage destroy destruction devastate flatten"),
+    ("protest", "protest riot clash demonstration unrest"),
+    ("shoot", "shoot gunfire gunshot gun"),
+    ("place", "place put"),
+    ("ceremony", "ceremony show celebrate gala award"),
+    ("say", "said say tell accord account report statement comment remark"),
+)  # fmt: skip
+_FAMILIES = {word: family for family, words in _SYNONYM_SETS for word in words.split()}
+# The table's words by their first two letters, in the table's order.
+_BY_OPENING: dict[str, list[str]] = {}
+for _word in _FAMILIES:
+    _BY_OPENING.setdefault(_word[:2], []).append(_word)
+# Endings that make a form of a table word ("killer", "announcement", "takeover"), and those
+# after a word's final "e", which `lemma` drops ("acquir", "celebration", "injury").
+_FORMS = frozenset("s es ed ing er ers or ment ion ation y al over out up".split()) | {""}  # noqa: SIM905
+_FORMS_AFTER_E = frozenset(["", "ion", "ation", "y", "ing", "ed", "er", "al", "ure"])
+
+
+def _table_family(base: str) -> str | None:
+    """The family of the synonym table a lemma is a form of, if any."""
+    for word in _BY_OPENING.get(base[:2], ()):
+        if base.startswith(word) and base[len(word) :] in _FORMS:
+            return _FAMILIES[word]
+        root = word[:-1]
+        after = base[len(root) :]
+        if (
+            word.endswith("e")
+            and len(root) >= 4
+            and base.startswith(root)
+            and after in _FORMS_AFTER_E
+        ):
+            return _FAMILIES[word]
+    return None
+
+
 # Verb and particle pairs that name another happening than the verb alone.
 _PHRASES = {("pass", "away"): "death", ("catch", "fire"): "fire", ("open", "fire"): "shoot"}
 STEM = 4  # letters of a word's stem: "acquire" and "acquisition" share "acqu"
@@ -131,7 +159,7 @@ def trigger_family(trigger: str, stem: int = STEM, synonyms: bool = True) -> str
     base = lemma(word)
     key = base[:stem]
     if synonyms:
-        key = _FAMILIES.get(base[:STEM]) or _FAMILIES.get(base) or key
+        key = _table_family(base) or key
     # a particle that turns the verb round names the opposite happening: "checked out" is no
     # "checked in", "pulled back" no "pulled"
     if particle in _AWAY:
