@@ -791,6 +791,8 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     continued = _extend_quote(verb, found[-1], quotes)
     if continued is not None:
         found.append(continued)
+    while found[-1].direct and (more := _next_paragraph_quote(verb, found[-1], quotes)):
+        found.append(more)
     return found
 
 
@@ -994,6 +996,41 @@ def _extend_quote(
             return None
         if not item.direct:
             item.content_end = end
+            return None
+        return replace(item, content_start=start, content_end=end, extra_tokens=[])
+    return None
+
+
+def _next_paragraph_quote(
+    verb: Token, item: Attribution, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """A quotation that is the whole of the next paragraph, after a paragraph whose last
+    quotation is `item`'s and that reports no one else (“A,” X said.¶“B.”): the speaker goes
+    on, a further half of the same attribution, as annotators mark it. A paragraph with a
+    reporting clause of its own (“B,” Y added) is not read on."""
+    doc, text = verb.doc, text_of(verb.doc)
+    paragraph_end = text.find("\n", item.content_end)
+    if paragraph_end < 0:
+        return None
+    rest = doc.char_span(item.content_end, paragraph_end, alignment_mode="expand")
+    if rest is None or any(
+        t.i != verb.i and t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")
+        for t in rest
+    ):
+        return None
+    for q_start, q_end in quotes:
+        if q_start < item.content_end:
+            continue
+        if q_start < paragraph_end:
+            return None  # another quotation in the paragraph: it is not the last
+        if text[paragraph_end:q_start].strip() != "":
+            return None  # the next paragraph does not open with the quotation
+        after = text.find("\n", q_end)
+        tail = text[q_end : after if after >= 0 else len(text)]
+        if tail.strip() != "" or _reported_inside(doc, q_start, q_end):
+            return None
+        start, end = _strip_quote(text, (q_start + 1, q_end - 1))
+        if end <= start:
             return None
         return replace(item, content_start=start, content_end=end, extra_tokens=[])
     return None
