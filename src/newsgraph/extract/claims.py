@@ -791,6 +791,8 @@ def _from_verb(verb: Token, quotes: list[tuple[int, int]]) -> list[Attribution]:
     continued = _extend_quote(verb, found[-1], quotes)
     if continued is not None:
         found.append(continued)
+    while found[-1].direct and (more := _next_paragraph_quote(verb, found[-1], quotes)):
+        found.append(more)
     return found
 
 
@@ -994,6 +996,41 @@ def _extend_quote(
             return None
         if not item.direct:
             item.content_end = end
+            return None
+        return replace(item, content_start=start, content_end=end, extra_tokens=[])
+    return None
+
+
+def _next_paragraph_quote(
+    verb: Token, item: Attribution, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """A quotation that is the whole of the next paragraph, after a paragraph whose last
+    quotation is `item`'s and that reports no one else (“A,” X said.¶“B.”): the speaker goes
+    on, a further half of the same attribution, as annotators mark it. A paragraph with a
+    reporting clause of its own (“B,” Y added) is not read on."""
+    doc, text = verb.doc, text_of(verb.doc)
+    paragraph_end = text.find("\n", item.content_end)
+    if paragraph_end < 0:
+        return None
+    rest = doc.char_span(item.content_end, paragraph_end, alignment_mode="expand")
+    if rest is None or any(
+        t.i != verb.i and t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")
+        for t in rest
+    ):
+        return None
+    for q_start, q_end in quotes:
+        if q_start < item.content_end:
+            continue
+        if q_start < paragraph_end:
+            return None  # another quotation in the paragraph: it is not the last
+        if text[paragraph_end:q_start].strip() != "":
+            return None  # the next paragraph does not open with the quotation
+        after = text.find("\n", q_end)
+        tail = text[q_end : after if after >= 0 else len(text)]
+        if tail.strip() != "" or _reported_inside(doc, q_start, q_end):
+            return None
+        start, end = _strip_quote(text, (q_start + 1, q_end - 1))
+        if end <= start:
             return None
         return replace(item, content_start=start, content_end=end, extra_tokens=[])
     return None
@@ -1423,17 +1460,34 @@ def _proposed(
     quotes: list[tuple[int, int]],
 ) -> bool:
     """Whether the cue model takes a verb for a learned cue. Under its own threshold, at the
-    filter's lower one, a verb is proposed only with a clause or an intention, and not as
-    the circumstance of a statement ("Speaking to broadcaster SBS, Shin said", "responded to
-    requests for comment"): the filter reads no object's role."""
+    filter's lower one, a verb is proposed with a clause, an intention or an object ("voters
+    who back the senator", "has opposed the bill"), the filter sifting them, but not as the
+    circumstance of a statement ("Speaking to broadcaster SBS, Shin said")."""
     if model is None or propose is None:
         return False
     quoted = _quoted(quote_starts, quotes, tok.idx)
     if model.is_cue(tok, quoted):
         return True
-    if propose is model or frame_of(tok) in OBJECT_FRAMES or _circumstance(tok):
+    if propose is model or _circumstance(tok):
         return False
+    if frame_of(tok) in OBJECT_FRAMES and (_is_negated(tok) or _nobody_does(tok)):
+        return False  # "did not respond to requests", "neither side backed it": no act
     return propose.is_cue(tok, quoted)
+
+
+NO_ONE_DETS = frozenset({"no", "neither"})
+NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
+
+
+def _nobody_does(verb: Token) -> bool:
+    """Whether the verb's subject is no one ("Neither government responded", "No official
+    backed it", "nobody supports it")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in NO_ONE or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in NO_ONE_DETS for c in subj.children
+    )
 
 
 def _bare_participle(tok: Token) -> bool:
