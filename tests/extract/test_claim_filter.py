@@ -28,16 +28,6 @@ def test_features_name_the_candidate_shape(nlp: Language) -> None:
     assert {"w=want", "fr=xcomp", "sp=1", "first=to", "after=1"} <= set(names)
 
 
-def test_features_name_the_verbs_form_and_whether_the_content_is_a_name(nlp: Language) -> None:
-    cues = load_cue_model()
-    assert cues is not None
-    doc = nlp("Most union members support Senator Ruiz.")
-    with trial(ClaimFilter({}, bias=5.0, threshold=0.5, candidate=0.2)):
-        support = next(a for a in find_attributions(doc) if a.cue == "support")
-    names = set(features(doc, support, False, cues))
-    assert {"tag=VBP", "rootent=PERSON", "fr=dobj"} <= names
-
-
 def test_the_filter_drops_what_its_weights_reject(nlp: Language) -> None:
     cues = load_cue_model()
     assert cues is not None

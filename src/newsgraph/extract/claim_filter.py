@@ -2,15 +2,14 @@
 
 The cue model (`cue_model.py`) says how often a word, in its frame, is an annotated cue. Its
 threshold trades recall for precision on the word alone. This filter looks at the whole
-candidate that the rules built from a learned cue: the cue's word, part of speech, form,
-relation and frame, the cue model's probability, whether it stands in a quotation, who the
-speaker is (a name, a pronoun, none), how long the content is, how it opens ("that", "to", a
-question word) and whether its head is a name, whether it lies after the cue. A logistic
-regression over these features, fitted on PolNeAR's train months (Nov 2015-Apr 2016) to say
-whether the candidate matches an annotated attribution with its source, keeps the candidates
-at or over its threshold. So the cue model can propose more (its `candidate` threshold, lower
-than its own: with a clause, an intention or an object) and the filter drops the candidates
-whose shape annotators do not mark.
+candidate that the rules built from a learned cue: the cue's word, part of speech, relation
+and frame, the cue model's probability, whether it stands in a quotation, who the speaker is
+(a name, a pronoun, none), how long the content is and how it opens ("that", "to", a
+question word), whether it lies after the cue. A logistic regression over these features,
+fitted on PolNeAR's train months (Nov 2015-Apr 2016) to say whether the candidate matches an
+annotated attribution with its source, keeps the candidates at or over its threshold. So the
+cue model can propose more (its `candidate` threshold, lower than its own) and the filter
+drops the candidates whose shape annotators do not mark.
 
 Only learned candidates pass through it; the hand lexicon's claims are kept as they are.
 `python -m newsgraph.extract.train_claim_filter` rebuilds `claim_filter.json`.
@@ -68,15 +67,10 @@ def features(doc: Doc, item: Attribution, quoted: bool, cues: CueModel) -> list[
     span = doc.char_span(item.content_start, item.content_end, alignment_mode="expand")
     size = len(span) if span is not None else 0
     out.append(f"len={min(int(math.log2(size + 1)), 6)}")
-    # the verb's form ("backs", "backing", "backed") and whether the content names someone
-    # ("who support the senator"): a stance towards a person or a party is what annotators
-    # mark of an object; a participle's object is often the circumstance of another verb
-    out.append(f"tag={cue.tag_}")
     if span is not None and size:
         first = span[0]
         out.append(f"first={first.lower_ if first.lower_ in OPENINGS else first.pos_}")
         out.append(f"rootpos={span.root.pos_}")
-        out.append(f"rootent={span.root.ent_type_ or '-'}")
     return out
 
 

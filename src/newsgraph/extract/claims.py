@@ -1460,34 +1460,17 @@ def _proposed(
     quotes: list[tuple[int, int]],
 ) -> bool:
     """Whether the cue model takes a verb for a learned cue. Under its own threshold, at the
-    filter's lower one, a verb is proposed with a clause, an intention or an object ("voters
-    who back the senator", "has opposed the bill"), the filter sifting them, but not as the
-    circumstance of a statement ("Speaking to broadcaster SBS, Shin said")."""
+    filter's lower one, a verb is proposed only with a clause or an intention, and not as
+    the circumstance of a statement ("Speaking to broadcaster SBS, Shin said", "responded to
+    requests for comment"): the filter reads no object's role."""
     if model is None or propose is None:
         return False
     quoted = _quoted(quote_starts, quotes, tok.idx)
     if model.is_cue(tok, quoted):
         return True
-    if propose is model or _circumstance(tok):
+    if propose is model or frame_of(tok) in OBJECT_FRAMES or _circumstance(tok):
         return False
-    if frame_of(tok) in OBJECT_FRAMES and (_is_negated(tok) or _nobody_does(tok)):
-        return False  # "did not respond to requests", "neither side backed it": no act
     return propose.is_cue(tok, quoted)
-
-
-NO_ONE_DETS = frozenset({"no", "neither"})
-NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
-
-
-def _nobody_does(verb: Token) -> bool:
-    """Whether the verb's subject is no one ("Neither government responded", "No official
-    backed it", "nobody supports it")."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return False
-    return subj.lower_ in NO_ONE or any(
-        c.dep_ in ("det", "preconj") and c.lower_ in NO_ONE_DETS for c in subj.children
-    )
 
 
 def _bare_participle(tok: Token) -> bool:
