@@ -37,6 +37,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from newsgraph.evaluate.rewrites import derive_pages, read_extraction_pages
 from newsgraph.evaluate.stories import find_proper_names, read_story_bench, stand_in_mentions
@@ -233,7 +234,6 @@ def rebuild_child(url: str, count: int, rounds: int) -> None:
     import inspect
 
     from newsgraph.link import facts
-    from newsgraph.link.origins import origin_groups
 
     store = open_store(url)
     chosen = store.stories()[:count]  # the largest first
@@ -244,20 +244,29 @@ def rebuild_child(url: str, count: int, rounds: int) -> None:
     per_round = []
     for _ in range(rounds):
         started = time.process_time()
-        for i in range(0, len(chosen), 20):
-            batch = chosen[i : i + 20]
-            members = [a for story in batch for a in story.article_ids]
-            origins = origin_groups(store.rewrites_touching(members))
-            built, incidents = facts.build_story_records(store, batch, origins, **more)
-            joined, replaced = facts.join_series(
-                store, built, [s.id for s in batch], members, stories=batch, origins=origins, **more
-            )
-            digest.update(repr((joined, replaced, incidents)).encode())
-            if os.environ.get("LINK_SCALE_DUMP"):
-                with open(os.environ["LINK_SCALE_DUMP"], "a") as dump:
-                    print(repr((joined, replaced, incidents)), file=dump)
+        _rebuild_passes(store, chosen, more, digest)
         per_round.append(time.process_time() - started)
     print(json.dumps({"cpu_s": per_round, "digest": digest.hexdigest(), "stories": len(chosen)}))
+
+
+def _rebuild_passes(store: Any, stories: list[Any], more: dict[str, Any], digest: Any) -> None:
+    """Rebuild the facts of `stories` 20 a pass, as `link` does, into `digest` (and the file
+    $LINK_SCALE_DUMP names, when set)."""
+    from newsgraph.link import facts
+    from newsgraph.link.origins import origin_groups
+
+    for i in range(0, len(stories), 20):
+        batch = stories[i : i + 20]
+        members = [a for story in batch for a in story.article_ids]
+        origins = origin_groups(store.rewrites_touching(members))
+        built, incidents = facts.build_story_records(store, batch, origins, **more)
+        joined, replaced = facts.join_series(
+            store, built, [s.id for s in batch], members, stories=batch, origins=origins, **more
+        )
+        digest.update(repr((joined, replaced, incidents)).encode())
+        if os.environ.get("LINK_SCALE_DUMP"):
+            with open(os.environ["LINK_SCALE_DUMP"], "a") as dump:
+                print(repr((joined, replaced, incidents)), file=dump)
 
 
 def grow_child(url: str, count: int, rounds: int) -> None:
@@ -270,7 +279,6 @@ def grow_child(url: str, count: int, rounds: int) -> None:
     import inspect
 
     from newsgraph.link import facts
-    from newsgraph.link.origins import origin_groups
     from newsgraph.records import Story
 
     store = open_store(url)
@@ -289,15 +297,7 @@ def grow_child(url: str, count: int, rounds: int) -> None:
                 Story(story.id, story.label, ordered[: len(ordered) * r // rounds], None, None)
             )
         started = time.process_time()
-        for i in range(0, len(grown), 20):
-            batch = grown[i : i + 20]
-            members = [a for story in batch for a in story.article_ids]
-            origins = origin_groups(store.rewrites_touching(members))
-            built, incidents = facts.build_story_records(store, batch, origins, **more)
-            joined, replaced = facts.join_series(
-                store, built, [s.id for s in batch], members, stories=batch, origins=origins, **more
-            )
-            digest.update(repr((joined, replaced, incidents)).encode())
+        _rebuild_passes(store, grown, more, digest)
         per_round.append(time.process_time() - started)
     articles = sum(len(s.article_ids) for s in chosen)
     print(json.dumps({"cpu_s": per_round, "digest": digest.hexdigest(), "articles": articles}))

@@ -48,6 +48,18 @@ def build_article(document: Document, settings: Settings) -> Article:
     )
 
 
+def article_or_error(document: Document, settings: Settings) -> Article | InputError:
+    """The document's article, or the InputError that names why it has none: a cleaner bug
+    costs one page, not its batch."""
+    try:
+        return build_article(document, settings)
+    except InputError as exc:
+        return exc
+    except Exception as exc:
+        log.exception("cleaning failed for %s", document.source_id)
+        return InputError(document.source_id, f"cleaning failed ({type(exc).__name__})")
+
+
 def analyze(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
     """Analyse a batch; each result is an AnalyzedArticle, or the InputError for that document."""
     from newsgraph.extract import extract
@@ -56,16 +68,9 @@ def analyze(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
     outcomes: list[Outcome] = []
     to_parse: list[tuple[int, Article]] = []
     for document in documents:
-        try:
-            article = build_article(document, settings)
-        except InputError as exc:
-            outcomes.append(exc)
-            continue
-        except Exception as exc:  # a cleaner bug must cost one page, not the batch
-            log.exception("cleaning failed for %s", document.source_id)
-            outcomes.append(
-                InputError(document.source_id, f"cleaning failed ({type(exc).__name__})")
-            )
+        article = article_or_error(document, settings)
+        if isinstance(article, InputError):
+            outcomes.append(article)
             continue
         outcomes.append(AnalyzedArticle(article=article))
         if article.analysed:

