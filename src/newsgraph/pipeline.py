@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newsgraph.clean import clean_document
 from newsgraph.clean.language import detect_language
@@ -16,6 +17,9 @@ from newsgraph.clean.metadata import outlet_of
 from newsgraph.config import Settings
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.records import AnalyzedArticle, Article, Document
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +64,11 @@ def article_or_error(document: Document, settings: Settings) -> Article | InputE
         return InputError(document.source_id, f"cleaning failed ({type(exc).__name__})")
 
 
-def analyze(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
-    """Analyse a batch; each result is an AnalyzedArticle, or the InputError for that document."""
-    from newsgraph.extract import extract
-    from newsgraph.extract.nlp import load_pipeline
-
+def cleaned_batch(
+    documents: Sequence[Document], settings: Settings
+) -> tuple[list[Outcome], list[tuple[int, Article]]]:
+    """A batch cleaned: an outcome per document (its bare article, or its InputError), and the
+    (index, article) of each one in the pipeline's language, which the parser must read."""
     outcomes: list[Outcome] = []
     to_parse: list[tuple[int, Article]] = []
     for document in documents:
@@ -75,6 +79,28 @@ def analyze(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
         outcomes.append(AnalyzedArticle(article=article))
         if article.analysed:
             to_parse.append((len(outcomes) - 1, article))
+    return outcomes, to_parse
+
+
+def extracted_or_error(doc: Doc, article: Article) -> Outcome:
+    """Stage A's records of one parsed article, or the InputError that says why there are none:
+    an extractor bug costs one page."""
+    from newsgraph.extract import extract
+
+    try:
+        return extract(doc, article)
+    except NewsgraphError as exc:
+        return InputError(article.source_id, str(exc))
+    except Exception as exc:
+        log.exception("extraction failed for %s", article.source_id)
+        return InputError(article.source_id, f"extraction failed ({type(exc).__name__})")
+
+
+def analyze(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
+    """Analyse a batch; each result is an AnalyzedArticle, or the InputError for that document."""
+    from newsgraph.extract.nlp import load_pipeline
+
+    outcomes, to_parse = cleaned_batch(documents, settings)
     if not to_parse:
         return outcomes
     nlp = load_pipeline(settings.model)
@@ -82,13 +108,5 @@ def analyze(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
     for (index, article), doc in zip(
         to_parse, nlp.pipe(texts, batch_size=settings.batch_size), strict=True
     ):
-        try:
-            outcomes[index] = extract(doc, article)
-        except NewsgraphError as exc:
-            outcomes[index] = InputError(article.source_id, str(exc))
-        except Exception as exc:
-            log.exception("extraction failed for %s", article.source_id)
-            outcomes[index] = InputError(
-                article.source_id, f"extraction failed ({type(exc).__name__})"
-            )
+        outcomes[index] = extracted_or_error(doc, article)
     return outcomes

