@@ -103,3 +103,29 @@ def test_a_title_loses_the_tail_naming_its_own_outlet(
         f"<article><p>{BODY}</p><p>{BODY}</p></article></body></html>"
     )
     assert clean_html(html, url=url).title == headline
+
+
+@pytest.mark.parametrize(
+    ("content", "url", "expected"),
+    [
+        # a date line over the first paragraph
+        (f"Bridge closes\nBy Jane Doe\nPublished 10:02 AM EST Nov 19, 2019\n{BODY}", None,
+         ("2019-11-19", "text")),
+        # the dateline that opens the story
+        (f"SEOUL, Nov 18, 2019 (Reuters) - {BODY}", None, ("2019-11-18", "text")),
+        # a dateline without its year takes the address's
+        (f"SEOUL, Nov 18 (Reuters) - {BODY}", "https://example.com/2019/11/18/a",
+         ("2019-11-18", "text")),
+        # no date in the text: the day the address gives
+        (BODY, "https://example.com/2024/03/01/bridge", ("2024-03-01", "metadata")),
+        # a date in the story's narrative is what it is about, not its date
+        (f"{BODY} The bridge opened on May 3, 1990.", None, (None, None)),
+    ],
+)  # fmt: skip
+def test_clean_text_without_a_date_takes_the_one_it_prints_at_its_head(
+    content: str, url: str | None, expected: tuple[str | None, str | None]
+) -> None:
+    doc = Document(id="x", source_id="x.jsonl", content=content, media_type="clean", url=url)
+    cleaned = clean_document(doc)
+    assert (cleaned.published, cleaned.published_source) == expected
+    assert cleaned.text == content.strip()  # clean text is kept as it came

@@ -1,11 +1,13 @@
 """Document -> Cleaned: the body text of a page and the metadata found around it.
 
 HTML goes through trafilatura plus our metadata and furniture passes (`html`); plain-text
-scrapes through our own block classifier (`text`); text that is already clean is kept as is.
+scrapes through our own block classifier (`text`); text that is already clean is kept as is,
+and dated by what it prints at its head when its record gives no date.
 """
 
 from __future__ import annotations
 
+from newsgraph.clean.dates import clean_text_day, url_day
 from newsgraph.clean.html import clean_html
 from newsgraph.clean.language import detect_language
 from newsgraph.clean.metadata import outlet_of
@@ -33,4 +35,10 @@ def clean_document(doc: Document) -> Cleaned:
     if cleaned.published is None and doc.published:
         cleaned.published = doc.published
         cleaned.published_source = "input"
+    if doc.media_type == "clean" and cleaned.published is None:
+        # a record that gives no date: the one its text prints at its head, else its address's
+        if (day := clean_text_day(cleaned.text, cleaned.url)) is not None:
+            cleaned.published, cleaned.published_source = day, "text"
+        elif (day := url_day(cleaned.url)) is not None:
+            cleaned.published, cleaned.published_source = day, "metadata"
     return cleaned

@@ -329,3 +329,32 @@ def _under_headline(lines: list[str], first_body: int) -> DateLine | None:
             role, index, day = min(found)
             return DateLine(index, day, role)
     return None
+
+
+# A clean text's first paragraph: the first line long enough to be one (a title, a byline or
+# a date line above it is short).
+PARAGRAPH_WORDS = 12
+HEAD_LINES = 8
+
+
+def clean_text_day(text: str, url: str | None) -> str | None:
+    """The publication day a text that arrives already clean (a JSONL record's "text") prints
+    at its head, for a record that gives none: a date line above or just inside its first
+    paragraph ("Published 10:02 AM EST Nov 19, 2019"), else the dateline that opens it
+    ("SEOUL, Nov 18 (Reuters) -"). Only the head counts, as for a scrape (module docstring);
+    None when it prints no date there."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][: HEAD_LINES + 3]
+    if not lines:
+        return None
+    first_body = next(
+        (
+            i
+            for i, line in enumerate(lines[:HEAD_LINES])
+            if len(WORD.findall(line)) >= PARAGRAPH_WORDS
+        ),
+        0,
+    )
+    found = find_date_line(lines, first_body)
+    if found is not None:
+        return found.day
+    return dateline_day(lines[first_body], url, [])
