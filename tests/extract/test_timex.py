@@ -22,6 +22,16 @@ from newsgraph.extract.timex import resolve_time, shift
         ("Oct. 8-13", "2024-11-20", "2024-10-13"),
         ("Oct 8 – 13, 2023", "2024-11-20", "2023-10-13"),
         ("earlier in the week", "2024-11-20", "2024-W47"),
+        # "to begin the week", "at the beginning of the week": the week of publication
+        ("the week", "2019-11-19", "2019-W47"),
+        ("the beginning of the week", "2019-11-19", "2019-W47"),
+        # the next year, month, week or season after publication's, at its precision
+        ("next year", "2019-11-19", "2020"),
+        ("next month", "2019-12-05", "2020-01"),
+        ("next week", "2019-12-30", "2020-W02"),
+        ("next winter", "2019-11-19", "2020-01"),
+        ("next summer", "2020-07-01", "2021-07"),
+        ("tomorrow", "2019-11-19", "2019-11-20"),
         # a part of a day is that day; "last night" the day before publication
         ("Tuesday night", "2019-11-20", "2019-11-19"),
         ("early Friday", "2019-11-20", "2019-11-15"),
@@ -64,8 +74,8 @@ def test_resolve_time(text: str, published: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "published"),
     [
-        ("next year", "2025-01-01"),
         ("two days", "2025-01-01"),
+        ("next Friday", "2024-11-20"),  # this coming one to some writers, the one after to others
         ("on Monday", None),
         ("soon", "2025-01-01"),
         ("the 30th century", "2025-01-01"),

@@ -19,7 +19,15 @@ from newsgraph.extract.docindex import sentence_of, text_of
 from newsgraph.extract.figure_sources import embedded_post
 from newsgraph.extract.numbers import is_year
 from newsgraph.extract.quantities import NumberPhrase
-from newsgraph.extract.timex import MONTHS, NOW_WORDS, SEASONS, WEEKDAYS, resolve_time, shift
+from newsgraph.extract.timex import (
+    MONTHS,
+    NOW_WORDS,
+    SEASONS,
+    WEEK_OF_PUBLICATION,
+    WEEKDAYS,
+    resolve_time,
+    shift,
+)
 
 FUTURE_HEADS = frozenset(
     {
@@ -49,6 +57,10 @@ DEADLINE_PREPS = frozenset({"by", "through", "thru"})
 OCCASION_PREPS = frozenset({"at", "in", "during"})
 # "at that point", "at that time", "at the time": the time named just before.
 ANAPHORIC_TIME = re.compile(r"\b[Aa]t (?:that (?:point|time|moment|stage)|the time)\b")
+# Words after "the week" that place it elsewhere than at publication: "the week before".
+PLACING_WORDS = frozenset(
+    {"before", "after", "of", "that", "when", "ending", "ended", "following", "prior", "in"}
+)
 # Reporting verbs whose present tense ("says", "reports") states a figure as it stands now.
 PRESENT_REPORTS = frozenset({"say", "report", "tell", "write", "state", "estimate"})
 # Words before a figure of comparison: "down from 1.808% late on Monday".
@@ -223,6 +235,10 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         if prev in BLOCKING_PREPS:
             continue
         low = text.lower()
+        if low in WEEK_OF_PUBLICATION and end < len(doc) and doc[end].lower_ in PLACING_WORDS:
+            continue  # "the week before the vote", "the week of the attack": another week
+        if ent.start > 1 and doc[ent.start - 2 : ent.start].text.lower() == "so far":
+            text, low = f"so far {text}", f"so far {low}"  # "so far this year": up to now
         deadline = False
         if prev in DEADLINE_PREPS:
             if any(w in low for w in WEEKDAYS) or any(s in low for s in SEASONS):

@@ -226,6 +226,27 @@ def _season(base: dt.date, name: str, relation: str) -> str | None:
     return None
 
 
+def _next(base: dt.date, rest: str) -> str | None:
+    """ "next year", "next month", "next week", "next spring": the one after publication's, at
+    its precision (a season as its middle month). A weekday stays None: "next Friday" is this
+    coming one to some writers, the one after it to others."""
+    if rest == "year":
+        return f"{base.year + 1:04d}"
+    if rest == "month":
+        month = base.year * 12 + base.month  # the month after, counted from zero
+        return f"{month // 12:04d}-{month % 12 + 1:02d}"
+    if rest == "week":
+        iso = (base + dt.timedelta(days=7)).isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    if rest in SEASONS:
+        # the first one to begin after publication, by the year of its middle month
+        first, middle, _last = SEASONS[rest]
+        for year in range(base.year, base.year + 3):
+            if dt.date(year - 1 if first == 12 else year, first, 1) > base:
+                return f"{year:04d}-{middle:02d}"
+    return None
+
+
 def _weekday(base: dt.date, name: str) -> str:
     back = (base.weekday() - WEEKDAYS[name]) % 7
     return (base - dt.timedelta(days=back)).isoformat()
@@ -261,6 +282,8 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
         return base.isoformat()
     if low == "yesterday":
         return (base - dt.timedelta(days=1)).isoformat()
+    if low == "tomorrow":
+        return (base + dt.timedelta(days=1)).isoformat()
     if re.search(r"\b(minutes?|hours?)\s+ago$", low):
         return base.isoformat()
     ago = _AGO.match(low)
@@ -286,7 +309,7 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
         elif rest.startswith("last "):
             relation, rest = "last", rest[5:]
     if relation == "next":
-        return None
+        return _next(base, rest)
     if rest == "year":
         if relation == "last":
             return f"{base.year - 1:04d}"
@@ -354,6 +377,18 @@ def _resolve_one(text: str, base: dt.date) -> str | None:
     return None
 
 
+# "the week" with no other word to place it: the week the article was written in ("the
+# stock added 2% to begin the week"); "the week before", "the week of the attack" are left to
+# the caller, which sees the words after the span.
+WEEK_OF_PUBLICATION = frozenset(
+    {
+        "the week",
+        "the beginning of the week",
+        "the start of the week",
+        "the end of the week",
+        "the middle of the week",
+    }
+)
 _WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DAY_PART = re.compile(
     r"^(?:early|late)\s+("
@@ -403,6 +438,8 @@ def _resolve_time(text: str, published: str | None) -> str | None:
         return base.isoformat()  # "year to date" is no span from a year to a date
     if low.removeprefix("earlier ").removeprefix("later ") in ("in the week", "this week"):
         low = "this week"  # "earlier in the week": the week of publication
+    if low in WEEK_OF_PUBLICATION:
+        low = "this week"  # "to begin the week", "at the beginning of the week"
     # "Oct. 8-13": a run of days in one month is its last day
     low = re.sub(rf"^((?:{_MONTH_NAMES})\.?\s+)\d{{1,2}}\s*[-–]\s*(\d{{1,2}})\b", r"\1\2", low)
     parts = [p for p in _SPAN.split(low) if p]
