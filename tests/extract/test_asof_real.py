@@ -322,6 +322,32 @@ def test_what_there_were_takes_the_time_of_its_count(
             "three-year",
             None,
         ),
+        # a time the parser hangs on the speaker dates the telling
+        (
+            "(Alden on Tuesday announced that it had become the largest shareholder by "
+            "acquiring the entire 25.2% stake.)",
+            "25.2%",
+            "2019-11-12",
+        ),
+        # the day that bounds a period dates what happened in it
+        (
+            "McClatchy reported a loss of $304.7 million in the third quarter ended Sept. 29.",
+            "$304.7 million",
+            "2019-09-29",
+        ),
+        # "so far this year" is up to now
+        (
+            "Those gains add to a major gain for shares, climbing more than 80% so far this year.",
+            "more than 80%",
+            "2019-11-18",
+        ),
+        # an explicit future time dates a planned figure
+        (
+            "The firm said it would not have the cash to make a contribution of $124 million "
+            "to its fund next year.",
+            "$124 million",
+            "2020",
+        ),
     ],
 )
 def test_a_figure_takes_the_date_of_its_nearest_clause(

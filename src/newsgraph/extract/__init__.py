@@ -145,7 +145,7 @@ def _quantities(
     entities: EntityIndex,
     resolver: SpeakerResolver | None = None,
 ) -> list[Quantity]:
-    from newsgraph.extract.asof import date_figure, source_keys
+    from newsgraph.extract.asof import claim_time, date_figure, source_keys
     from newsgraph.extract.docindex import text_of
     from newsgraph.extract.figure_sources import figure_source
     from newsgraph.extract.quantities import classify, find_numbers, is_duration_or_group
@@ -160,10 +160,8 @@ def _quantities(
         for t in times:
             if root is not None and t.attach_i == root and not t.possessive:
                 claim_dates[id(item)] = t.resolved
-        if item.time_token is not None:
-            for t in times:
-                if t.start_i <= item.time_token < t.end_i:
-                    claim_dates[id(item)] = t.resolved
+        if (told := claim_time(item, times)) is not None:
+            claim_dates[id(item)] = told
     out: list[Quantity] = []
     # A figure inside an intention ("offered to hand over the two prisoners") is the
     # article's own statement, not something the one who intends reports.

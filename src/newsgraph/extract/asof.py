@@ -57,6 +57,11 @@ DEADLINE_PREPS = frozenset({"by", "through", "thru"})
 OCCASION_PREPS = frozenset({"at", "in", "during"})
 # "at that point", "at that time", "at the time": the time named just before.
 ANAPHORIC_TIME = re.compile(r"\b[Aa]t (?:that (?:point|time|moment|stage)|the time)\b")
+# "the quarter ended Sept. 29", "the fiscal year ending in June": a period named by its bound.
+PERIOD_BOUNDS = frozenset({"end", "begin", "start", "close"})
+PERIOD_NOUNS = frozenset(
+    {"quarter", "year", "half", "month", "week", "period", "season", "term", "session"}
+)
 # Words after "the week" that place it elsewhere than at publication: "the week before".
 PLACING_WORDS = frozenset(
     {"before", "after", "of", "that", "when", "ending", "ended", "following", "prior", "in"}
@@ -283,6 +288,15 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             attach = None
         else:
             attach = _attach(root)
+        if (
+            attach is not None
+            and attach.dep_ == "acl"
+            and attach.lemma_ in PERIOD_BOUNDS
+            and attach.head.lemma_ in PERIOD_NOUNS
+        ):
+            # "reported a loss in the third quarter ended Sept. 29": the day that bounds a
+            # period dates what happened in it
+            attach = _attach(attach.head)
         if attach is not None and _scheduled(attach) and not re.search(r"\b\d{4}\b", text):
             resolved = _ahead(resolved, published, low)
         found.append(
@@ -719,13 +733,23 @@ def _existential_time(doc: Doc, attach_i: int, clause: set[int]) -> bool:
     return verb.i in clause and any(child.dep_ == "expl" for child in verb.children)
 
 
-def _claim_time(claim: Attribution | None, times: list[TimeMention]) -> str | None:
-    if claim is None or claim.time_token is None:
+def claim_time(claim: Attribution | None, times: list[TimeMention]) -> str | None:
+    """The time of a claim's telling: the one its reporting clause holds, else one hung on its
+    reporting verb through the speaker ("Alden on Tuesday announced that ...", where the
+    parser makes "on Tuesday" the subject's)."""
+    if claim is None:
         return None
-    for t in times:
-        if t.start_i <= claim.time_token < t.end_i:
-            return t.resolved
-    return None
+    if claim.time_token is not None:
+        for t in times:
+            if t.start_i <= claim.time_token < t.end_i:
+                return t.resolved
+    # (a time token no mention covers: "the third quarter ended Sept. 29" resolves by its tail)
+    on_cue = [
+        t
+        for t in times
+        if t.attach_i == claim.cue_i and t.resolved and not (t.possessive or t.now or t.deadline)
+    ]
+    return on_cue[0].resolved if on_cue else None
 
 
 def date_figure(
@@ -800,7 +824,7 @@ def _date_figure(
         # week"): dated by the nearest verb above it, else by its claim
         above = _attach(doc[phrase.noun_i] if phrase.noun_i is not None else root)
         if above is None or above.dep_ == "acl" or (claim and above.i == claim.cue_i):
-            dated = _claim_time(claim, times)
+            dated = claim_time(claim, times)
             if dated is None and above is not None:
                 # "announced the 30-date jaunt while closing out their November 18th concert"
                 dated = next(
@@ -906,7 +930,7 @@ def _date_figure(
                 nearest = other
         return nearest.resolved
     if under_report and claim is not None:
-        return _claim_time(claim, times)
+        return claim_time(claim, times)
     if not core:
         # a figure nested in another noun is not dated by its clause's past, but what the
         # article states in the present stands at publication ("gets players access to 4k
@@ -924,7 +948,7 @@ def _date_figure(
             # "The WHO reported last year that 11 of the 12 cities ... were in India": what a
             # dated report states, nested or not, is as of the report
             plain = not (_modal(verb) or _conditional(verb) or claim.stance == "deny")
-            return _claim_time(claim, times) if plain else None
+            return claim_time(claim, times) if plain else None
         # "Earlier this month, NASA announced ... . workers completed installation of the
         # four RS-25 engines": a past main clause told right after a dated one, then
         return _previous_sentence_time(doc, verb, times)
@@ -937,7 +961,7 @@ def _date_figure(
     if claim is not None and claim.stance == "deny":
         return None  # the date of a denial is not the date of the figure denied
     if claim is not None and not (modal and claim.time_inherited):
-        dated = _claim_time(claim, times)
+        dated = claim_time(claim, times)
         if dated is not None:
             return dated
     if modal:
