@@ -348,6 +348,25 @@ def test_what_there_were_takes_the_time_of_its_count(
             "$124 million",
             "2020",
         ),
+        # an infinitive that only places the clause in time dates it
+        (
+            "The stock added more than 2% to begin the week after the brand took a stake.",
+            "more than 2%",
+            "2019-W47",
+        ),
+        # a condition covers the verb coordinated under it
+        (
+            "If it can take it a little bit further and break above $13.60, that will confirm "
+            "its trend.",
+            "above $13.60",
+            None,
+        ),
+        # "the past two years" is a span up to publication
+        (
+            "He did not have that physical done over multiple days in the past two years.",
+            "two years",
+            "2019-11-18",
+        ),
     ],
 )
 def test_a_figure_takes_the_date_of_its_nearest_clause(

@@ -57,6 +57,11 @@ DEADLINE_PREPS = frozenset({"by", "through", "thru"})
 OCCASION_PREPS = frozenset({"at", "in", "during"})
 # "at that point", "at that time", "at the time": the time named just before.
 ANAPHORIC_TIME = re.compile(r"\b[Aa]t (?:that (?:point|time|moment|stage)|the time)\b")
+# "the past two years", "the last 18 months": a span up to publication.
+PAST_SPAN = re.compile(
+    r"^(?:in |over |during |for )?the (?:past|last) (?:[\w-]+ ){1,2}"
+    r"(?:days|weeks|months|years|decades)$"
+)
 # "the quarter ended Sept. 29", "the fiscal year ending in June": a period named by its bound.
 PERIOD_BOUNDS = frozenset({"end", "begin", "start", "close"})
 PERIOD_NOUNS = frozenset(
@@ -240,8 +245,15 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         if prev in BLOCKING_PREPS:
             continue
         low = text.lower()
-        if low in WEEK_OF_PUBLICATION and end < len(doc) and doc[end].lower_ in PLACING_WORDS:
-            continue  # "the week before the vote", "the week of the attack": another week
+        if (
+            low in WEEK_OF_PUBLICATION
+            and end < len(doc)
+            and doc[end].lower_ in PLACING_WORDS
+            and doc[end].dep_ != "mark"
+        ):
+            # "the week before the vote", "the week of the attack": another week (not "to
+            # begin the week after the brand took a stake", where "after" opens a clause)
+            continue
         if ent.start > 1 and doc[ent.start - 2 : ent.start].text.lower() == "so far":
             text, low = f"so far {text}", f"so far {low}"  # "so far this year": up to now
         deadline = False
@@ -252,6 +264,9 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
         if prev in ("between", "from"):
             text = f"{prev} {text}"
         resolved = resolve_time(text, published)
+        up_to_now = PAST_SPAN.match(low) is not None
+        if resolved is None and up_to_now:
+            resolved = published[:10]  # "in the past two years": a span that ends now
         if resolved is None and deadline_of_unknown(prev, low):
             resolved, deadline = "", True  # "by the end of the next decade": never a date
         if resolved is None:
@@ -309,7 +324,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
                 chain=_noun_chain(root, range(ent.start, end)),
                 deadline=deadline,
                 # "Three years ago": the span the figure measures reaches publication
-                span_end=published[:10] if low.endswith(" ago") else None,
+                span_end=published[:10] if low.endswith(" ago") or up_to_now else None,
             )
         )
     found.extend(_anaphoric_times(doc, found))
@@ -619,6 +634,18 @@ def _opening_participle(child: Token, verb: Token) -> bool:
     )
 
 
+def _placing_infinitive(child: Token) -> bool:
+    """ "to begin the week", "to end the year": an infinitive of a bound verb whose object
+    is a time."""
+    if child.dep_ not in ("xcomp", "advcl") or child.lemma_ not in PERIOD_BOUNDS | {"open"}:
+        return False
+    if not any(c.tag_ == "TO" for c in child.children):
+        return False
+    return any(
+        c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "dobj") for c in child.children
+    )
+
+
 def _own_subject(conj: Token, verb: Token) -> bool:
     """A coordinated clause with a subject of its own, set off from `verb`'s by a comma."""
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
@@ -640,8 +667,12 @@ def _modal(verb: Token) -> bool:
 
 
 def _conditional(verb: Token) -> bool:
-    """A clause set as a condition ("if Google gets to 100 games", "unless sales reach")."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    """A clause set as a condition ("if Google gets to 100 games", "unless sales reach"),
+    with the verbs coordinated under it ("if it can take it further and break above $13.60")."""
+    for tok in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True
+    return False
 
 
 def _governing(verb: Token) -> Token:
@@ -859,6 +890,9 @@ def _date_figure(
     # "Kicking off in June 2020, the 30-date run will mark ...": a participle opening the
     # sentence shares its time with the clause it hangs from
     clause.update(c.i for c in verb.children if _opening_participle(c, verb))
+    # "The stock added 2% to begin the week": an infinitive that only places the clause in
+    # time ("to end the year", "to close the session") is the clause's time
+    clause.update(c.i for c in verb.children if _placing_infinitive(c))
     ancestors = {t.i for t in root.ancestors}
     for outer_i in others:
         # A figure counted among another takes that figure's clause: "From 2010 to 2015 there
