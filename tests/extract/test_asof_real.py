@@ -367,6 +367,20 @@ def test_what_there_were_takes_the_time_of_its_count(
             "two years",
             "2019-11-18",
         ),
+        # the writer's description of a name stands at publication ...
+        (
+            "NASA scientists have confirmed the presence of water vapor on Europa, one of "
+            "Jupiter's 79 moons.",
+            "79",
+            "2019-11-18",
+        ),
+        (
+            "Sacramento-based McClatchy, a chain of 30 newspapers, may be another canary.",
+            "30",
+            "2019-11-18",
+        ),
+        # ... unless a past marker of its own sets it in the past
+        ("The offer fell short of the demand of Ferro, then the holder of 25%.", "25%", None),
     ],
 )
 def test_a_figure_takes_the_date_of_its_nearest_clause(

@@ -634,6 +634,29 @@ def _opening_participle(child: Token, verb: Token) -> bool:
     )
 
 
+# Words that set a description in the past: "Ferro, then Tribune's largest shareholder".
+PAST_DESCRIPTION = frozenset({"then", "former", "late", "ex", "onetime", "erstwhile", "previous"})
+
+
+def _appositive_description(doc: Doc, root: Token, times: list[TimeMention]) -> bool:
+    """Whether a figure sits in an apposition to a name, with no verb between ("Europa, one
+    of Jupiter's 79 moons"), which no time or past marker of its own sets in the past, in a
+    clause that names no time ("will kick off the jaunt June 9, 2020 in West Palm Beach, the
+    first stop of 30 cities" describes the plan's stop)."""
+    tok = root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            inside = doc[tok.left_edge.i : tok.right_edge.i + 1]
+            if any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in PAST_DESCRIPTION for t in inside):
+                return False
+            verb = _verb_above(tok)
+            return verb is None or not any(t.attach_i == verb.i and not t.now for t in times)
+        tok = tok.head
+    return False
+
+
 def _placing_infinitive(child: Token) -> bool:
     """ "to begin the week", "to end the year": an infinitive of a bound verb whose object
     is a time."""
@@ -841,6 +864,11 @@ def _date_figure(
     if own_times:
         # "from $34,410 in October 2015", "the three fatalities at a fuel plant on Tuesday"
         return min(own_times, key=lambda t: abs(t.start_i - phrase.start_i)).resolved
+    if _appositive_description(doc, root, times) and not _in_quotation(doc, phrase):
+        # "Europa, one of Jupiter's 79 moons", "McClatchy, a chain of 30 newspapers, may be
+        # another canary": the writer's description of a name stands at publication, whatever
+        # the clause around it tells or reports
+        return published[:10]
     verb_i = phrase.verb_i
     # "but was last trading up 0.4%": the tagger's noun is the figure's verb
     for ancestor in root.ancestors if verb_i is not None else ():
