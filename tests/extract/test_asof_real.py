@@ -381,6 +381,13 @@ def test_what_there_were_takes_the_time_of_its_count(
         ),
         # ... unless a past marker of its own sets it in the past
         ("The offer fell short of the demand of Ferro, then the holder of 25%.", "25%", None),
+        # the time of an occasion a participle describes dates the clause set at it
+        (
+            "In his most recent physical exam -- conducted in February -- he clocked in at 243 "
+            "pounds.",
+            "243 pounds",
+            "2019-02",
+        ),
     ],
 )
 def test_a_figure_takes_the_date_of_its_nearest_clause(

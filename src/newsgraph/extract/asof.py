@@ -312,6 +312,9 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             # "reported a loss in the third quarter ended Sept. 29": the day that bounds a
             # period dates what happened in it
             attach = _attach(attach.head)
+        elif attach is not None and (occasion_verb := _occasion_of_participle(attach)):
+            # "In his physical exam -- conducted in February -- he clocked in at 243 pounds"
+            attach = occasion_verb
         if attach is not None and _scheduled(attach) and not re.search(r"\b\d{4}\b", text):
             resolved = _ahead(resolved, published, low)
         found.append(
@@ -366,6 +369,53 @@ def _time_spans(doc: Doc) -> list[Span]:
         if span is not None and not any(tok.ent_type_ for tok in span):
             spans.append(span)
     return sorted(spans, key=lambda span: span.start)
+
+
+# Nouns of an occasion a clause can be set at ("in an exam conducted in February").
+OCCASION_NOUNS = frozenset(
+    {
+        "exam",
+        "examination",
+        "physical",
+        "meeting",
+        "interview",
+        "visit",
+        "speech",
+        "address",
+        "conference",
+        "event",
+        "hearing",
+        "session",
+        "briefing",
+        "call",
+        "survey",
+        "poll",
+        "study",
+        "test",
+        "report",
+        "statement",
+        "paper",
+        "ceremony",
+        "rally",
+        "summit",
+        "census",
+        "audit",
+        "review",
+        "inspection",
+    }
+)
+
+
+def _occasion_of_participle(participle: Token) -> Token | None:
+    """The verb a participle's occasion hangs on: "In a survey conducted in March, 40% said
+    ..." sets the clause of "said" at the survey's time; None for any other participle."""
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or noun.lemma_ not in OCCASION_NOUNS:
+        return None
+    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _occasion_verb(root: Token) -> Token | None:
