@@ -388,6 +388,20 @@ def test_what_there_were_takes_the_time_of_its_count(
             "243 pounds",
             "2019-02",
         ),
+        # an undated past after the story's lead is its background, not the day's news ...
+        (
+            "The model is the largest yet. It is out today. It was built in Germany. Its "
+            "authors hope for more. The simulation required 16,000 processor cores.",
+            "16,000",
+            None,
+        ),
+        # ... but a market move is the day's wherever it sits
+        (
+            "The model is the largest yet. It is out today. It was built in Germany. Its "
+            "authors hope for more. Shares of its maker fell 2%.",
+            "2%",
+            "2019-11-18",
+        ),
     ],
 )
 def test_a_figure_takes_the_date_of_its_nearest_clause(

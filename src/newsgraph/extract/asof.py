@@ -1116,7 +1116,14 @@ def _date_figure(
     # a span of time told in the past ("after experiencing three months of malaise",
     # "spent 45 seconds explaining") measures part of a story, not the news of the day
     span = phrase.unit in TIME_UNITS and not phrase.age
-    if before is None and claim is None and not quoted and not span and _news_past(verb):
+    if (
+        before is None
+        and claim is None
+        and not quoted
+        and not span
+        and _news_past(verb)
+        and (_in_lead(doc, verb) or _market_move(verb))
+    ):
         return published[:10]
     return before
 
@@ -1217,9 +1224,48 @@ TIME_UNITS = frozenset(
 )
 
 
+# How many sentences open a story with the news of its day.
+LEAD_SENTENCES = 4
+# Verbs of a move a market line or a tally reports ("shares fell 9%", "was last at $60.73").
+MOVE_VERBS = frozenset(
+    {
+        "rise", "fall", "decline", "slump", "drop", "gain", "add", "climb", "jump", "slip",
+        "slide", "sink", "edge", "dip", "surge", "soar", "plunge", "tumble", "rally", "advance",
+        "retreat", "ease", "lose", "trade", "close", "end", "finish", "hit", "reach", "shed",
+        "recover", "rebound", "firm", "weaken", "strengthen", "spike", "plummet", "fluctuate",
+    }
+)  # fmt: skip
+MOVE_WORDS = frozenset({"up", "down", "higher", "lower", "flat", "unchanged", "at"})
+
+
+def _in_lead(doc: Doc, verb: Token) -> bool:
+    """Whether `verb` is in the story's first sentences, which tell the news of its day."""
+    n = 0
+    for sent in doc.sents:
+        if sent.start <= verb.i < sent.end:
+            return True
+        if sent.text.strip():
+            n += 1
+        if n >= LEAD_SENTENCES:
+            return False
+    return False
+
+
+def _market_move(verb: Token) -> bool:
+    """A move told in the past ("U.S. crude fell 3.38%", "the stock was down 5%"): the
+    day's market or tally news wherever it sits in the story."""
+    lemma = verb.lemma_.lower()
+    if lemma in MOVE_VERBS or (lemma.endswith("ing") and lemma[:-3] in MOVE_VERBS):
+        return True  # ("was last trading up 0.4%": a progressive the tagger took for a noun)
+    words = {c.lower_ for c in verb.children}
+    return bool(words & (MOVE_WORDS - {"at"})) or (lemma == "be" and "at" in words)
+
+
 def _news_past(verb: Token) -> bool:
     """An undated event the article tells in the simple past on its own authority, in its
-    main clause ("The firm's shares fell nearly 9%"), is the news of its day."""
+    main clause ("The firm's shares fell nearly 9%"), is the news of its day (the caller
+    keeps that to the story's lead and to market moves: further down, an undated past is
+    the story's background, "The simulation required 16,000 processor cores")."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
