@@ -402,6 +402,20 @@ def test_what_there_were_takes_the_time_of_its_count(
             "2%",
             "2019-11-18",
         ),
+        # a participle on a noun that sums up the clause dates it
+        (
+            "Coty acquired a 51% ownership position in the portfolio, a deal announced at the "
+            "beginning of the week.",
+            "51%",
+            "2019-W47",
+        ),
+        # a report dated by the article it appeared in, told the sentence before
+        (
+            "The discovery was announced in an article published Monday. Paganini and his team "
+            "reported that they detected 5,200 pounds of water vapor.",
+            "5,200 pounds",
+            "2019-11-18",
+        ),
     ],
 )
 def test_a_figure_takes_the_date_of_its_nearest_clause(

@@ -395,6 +395,7 @@ OCCASION_NOUNS = frozenset(
         "report",
         "statement",
         "paper",
+        "article",
         "ceremony",
         "rally",
         "summit",
@@ -406,16 +407,44 @@ OCCASION_NOUNS = frozenset(
 )
 
 
+# Nouns that sum up the clause they follow: "Coty acquired a 51% stake, a deal announced
+# Monday".
+SUMMARY_NOUNS = frozenset(
+    {
+        "deal",
+        "move",
+        "decision",
+        "agreement",
+        "step",
+        "purchase",
+        "acquisition",
+        "sale",
+        "merger",
+        "transaction",
+        "announcement",
+        "change",
+    }
+)
+
+
 def _occasion_of_participle(participle: Token) -> Token | None:
     """The verb a participle's occasion hangs on: "In a survey conducted in March, 40% said
-    ..." sets the clause of "said" at the survey's time; None for any other participle."""
+    ..." sets the clause of "said" at the survey's time, and "Coty acquired a 51% stake, a
+    deal announced Monday" the clause the deal sums up; None for any other participle."""
     noun = participle.head
-    if participle.dep_ != "acl" or participle.tag_ != "VBN" or noun.lemma_ not in OCCASION_NOUNS:
+    if participle.dep_ != "acl" or participle.tag_ != "VBN":
         return None
-    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
-        return None
-    verb = noun.head.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
+    if noun.lemma_ in OCCASION_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPS:
+        verb = noun.head.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+    summing = (
+        noun.dep_ in ("appos", "npadvmod")
+        and noun.i > 0
+        and noun.doc[noun.left_edge.i - 1].text == ","
+    )
+    if noun.lemma_ in SUMMARY_NOUNS and summing:
+        return _verb_above(noun)
+    return None
 
 
 def _occasion_verb(root: Token) -> Token | None:
