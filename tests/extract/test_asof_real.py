@@ -361,6 +361,8 @@ def test_what_there_were_takes_the_time_of_its_count(
             "above $13.60",
             None,
         ),
+        # "over the last 18 months" is no bound but a span up to publication too
+        ("Over the last 18 months, prices rose 12%.", "18 months", "2019-11-18"),
         # "the past two years" is a span up to publication
         (
             "He did not have that physical done over multiple days in the past two years.",

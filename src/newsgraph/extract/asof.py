@@ -242,9 +242,9 @@ def find_times(doc: Doc, published: str | None) -> list[TimeMention]:
             text = f"{text} to date"
             end += 2
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if prev in BLOCKING_PREPS:
-            continue
         low = text.lower()
+        if prev in BLOCKING_PREPS and not PAST_SPAN.match(low):
+            continue  # ("over the last 18 months" is a span up to now, not a bound)
         if (
             low in WEEK_OF_PUBLICATION
             and end < len(doc)
