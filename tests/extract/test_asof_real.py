@@ -418,6 +418,11 @@ def test_what_there_were_takes_the_time_of_its_count(
             "5,200 pounds",
             "2019-11-18",
         ),
+        # a present or present progressive report stands now, whatever its verb ...
+        ("Police believe 20 people were involved.", "20", "2019-11-18"),
+        ("Health officials are reporting 14 new cases.", "14", "2019-11-18"),
+        # ... a present perfect one is as of its undated finding
+        ("Officials have confirmed that 12 people died in the blast.", "12", None),
     ],
 )
 def test_a_figure_takes_the_date_of_its_nearest_clause(

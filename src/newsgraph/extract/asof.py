@@ -72,7 +72,26 @@ PLACING_WORDS = frozenset(
     {"before", "after", "of", "that", "when", "ending", "ended", "following", "prior", "in"}
 )
 # Reporting verbs whose present tense ("says", "reports") states a figure as it stands now.
-PRESENT_REPORTS = frozenset({"say", "report", "tell", "write", "state", "estimate"})
+PRESENT_REPORTS = frozenset(
+    {
+        "say",
+        "report",
+        "tell",
+        "write",
+        "state",
+        "estimate",
+        "believe",
+        "confirm",
+        "show",
+        "indicate",
+        "suggest",
+        "put",
+        "count",
+        "record",
+        "list",
+        "note",
+    }
+)
 # Words before a figure of comparison: "down from 1.808% late on Monday".
 COMPARISON_WORDS = frozenset({"from", "than", "versus", "vs", "vs.", "with"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "-"})
@@ -822,12 +841,19 @@ def _present(verb: Token, claim_cue: Token | None, reported: bool, according: bo
         # are up about 40%". A reported one ("600 have lost their lives, the agency said")
         # is as of its report.
         return True
-    # "the agency says", "The Associated Press reports that ...": a report standing now
-    return (
-        claim_cue is not None
-        and claim_cue.tag_ in ("VBZ", "VBP")
-        and claim_cue.lemma_ in PRESENT_REPORTS
-    )
+    return claim_cue is not None and _present_report(claim_cue)
+
+
+def _present_report(cue: Token) -> bool:
+    """ "the agency says", "The Associated Press reports that ...", "police believe", "health
+    officials are reporting": a report standing now (a present perfect, "has estimated", is
+    as of its undated finding, the labels' convention)."""
+    if cue.lemma_ not in PRESENT_REPORTS:
+        return False
+    auxes = [c for c in cue.children if c.dep_ == "aux"]
+    if cue.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    return cue.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def _present_tense(verb: Token) -> bool:
@@ -977,6 +1003,8 @@ def _date_figure(
                 )
             if dated is None and phrase.age:
                 dated = _describing_time(doc, times, owners)
+            if dated is None and claim is not None and _present_report(doc[claim.cue_i]):
+                dated = published[:10]  # "health officials are reporting 14 new cases"
             return dated
         verb_i = above.i
     verb = doc[verb_i]
