@@ -455,3 +455,106 @@ def test_one_page_two_values_of_one_date_far_apart_are_two_figures() -> None:
     first, revised = qty(1, 30, None, as_of="2025-01-01"), qty(2, 35, None, as_of="2025-01-01")
     revised.article_id = "a1"
     assert len(build_facts("s1", ARTICLES, [first, revised], {})) == 1
+
+
+def _bare(n: int, value: float, speaker: str | None, obj: str, unit: str | None = None) -> Quantity:
+    q = qty(n, value, speaker, kind="OTHER", obj=obj)
+    q.unit = unit
+    return q
+
+
+@pytest.mark.parametrize(
+    ("quantities", "status"),
+    [
+        # "Clinton won three states" and "691 delegates are at stake in five states": the noun
+        # alone does not make them one figure, so two sources' values are no dispute
+        ([_bare(1, 3, "Clinton", "states"), _bare(2, 5, None, "states")], "single_source"),
+        # "Clinton led Trump by six points" against "Cruz's rating is down three points": a
+        # relative unit names nothing measured either
+        (
+            [
+                _bare(1, 6, None, "points", "percentage_point"),
+                _bare(2, 3, None, "points", "percentage_point"),
+            ],
+            "single_source",
+        ),
+        # two sources agreeing on a bare count still corroborate it
+        ([_bare(1, 5, None, "states"), _bare(2, 5, "AP", "states")], "corroborated"),
+        # a measure says what it measures: 12,000 hectares against 15,000 is one area disputed
+        (
+            [_bare(1, 12_000, "firefighters", "hectares", "hectare"), _bare(2, 15_000, None, "hectares", "hectare")],
+            "contested",
+        ),
+        # so does a named kind: two tolls of one day disputed
+        ([qty(1, 3, "NIS", kind="KILL", obj="soldiers"), qty(2, 5, "Kyiv", kind="KILL", obj="soldiers")], "contested"),
+    ],
+)  # fmt: skip
+def test_a_count_known_by_its_noun_alone_is_never_contested(
+    quantities: list[Quantity], status: str
+) -> None:
+    articles = [ArticleRef("a1", "x.com", "2016-03-15"), ArticleRef("a2", "y.com", "2016-03-15")]
+    (fact,) = build_facts("s1", articles, quantities, {})
+    assert fact.status == status
+
+
+def test_a_claim_inside_what_its_speaker_asserts_is_no_dispute() -> None:
+    # "Trump called for trade deals that put workers first, rejecting the elites' desire for
+    # more wars": the rejection is part of what Trump says, one page's account
+    outer = claim(
+        1, "Trump", "assert", "trade deals for workers, rejecting the elites' desire for more wars"
+    )
+    inner = claim(2, "that", "deny", "the elites' desire for more wars", article=1)
+    outer.content_start, outer.content_end = 100, 168
+    inner.content_start, inner.content_end = 136, 168
+    assert build_claim_facts("s1", ARTICLES, [outer, inner], {}) == []
+
+
+def test_a_denial_holding_the_claim_it_denies_is_a_dispute() -> None:
+    # "the company's leaders denied claims in a post that said it misreported its sales"
+    outer = claim(
+        1,
+        "the company's leaders",
+        "deny",
+        "claims made in a post that said the company misreported its sales",
+    )
+    inner = claim(2, "that", "assert", "the company misreported its sales", article=1)
+    outer.content_start, outer.content_end = 100, 170
+    inner.content_start, inner.content_end = 135, 170
+    (fact,) = build_claim_facts("s1", ARTICLES, [outer, inner], {})
+    assert fact.status == "contested"
+
+
+def test_a_content_of_several_sentences_disputes_only_what_it_is_about() -> None:
+    # one page: a poll "shows Rubio closing the gap on Trump" and a column whose third sentence
+    # says no candidate will come close to the delegates needed
+    poll = claim(
+        1, "The latest poll", "assert", "Rubio closing the gap to pull within 5 points of Trump"
+    )
+    column = claim(
+        2,
+        "The columnist",
+        "assert",
+        "Should Rubio win Florida, no candidate will come close to the delegates needed. Trump "
+        "remains the only one with a path. Possible but very difficult.",
+        article=1,
+    )
+    poll.content_start, poll.content_end = 10, 60
+    column.content_start, column.content_end = 300, 450
+    facts = build_claim_facts("s1", ARTICLES, [poll, column], {})
+    assert all(f.status != "contested" for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("content", "falsity"),
+    [
+        ("Fields had made up the story", True),
+        ("the reporter made it all up", True),
+        ("the panel is made up of three judges", False),
+        ("the team made up for lost time", False),
+        ("she made up her mind", False),
+    ],
+)
+def test_made_up_calls_a_story_false(content: str, falsity: bool) -> None:
+    from newsgraph.link.propositions import _FALSITY
+
+    assert bool(_FALSITY.search(content)) is falsity

@@ -617,7 +617,27 @@ def _figure_fact(
         scope=Scope(key.place, key.period).text(),
         series=series_id(key) if not suffix else None,
         story_ids=[story_id],
+        contestable=not bare_count(key),
     )
+
+
+def bare_count(key: FigureKey) -> bool:
+    """Whether a figure is known by its counted noun alone: no named kind, nothing that was
+    done to the counted, no entity, place or period, and no unit but a relative one that
+    names nothing measured ("five states", "six points"; a measure says what it measures:
+    "12,000 hectares" burned, then "15,000"). Two sources' values of it may count two things
+    ("Clinton won three states"; "691 delegates are at stake in five states"; a lead of six
+    points in one poll, a rating six points down in another), so they never make it
+    contested: contested takes the same figure."""
+    if key.kind != "OTHER" or key.predicate or key.entity or key.place or key.period:
+        return False
+    return key.unit is None or (key.unit in RELATIVE_UNITS and key.head in _UNIT_HEADS)
+
+
+# Units of a difference or a share: "six points", "40 percent" say how much, not of what.
+RELATIVE_UNITS = frozenset({"percent", "percentage_point", "basis_point", "index_point"})
+# The heads of a counted object that is only such a unit's word ("points", "percent").
+_UNIT_HEADS = frozenset({"percent", "point", "pts", "pt", "bp", "bps"})
 
 
 def _fact_of_statements(
@@ -630,9 +650,11 @@ def _fact_of_statements(
     scope: str | None,
     series: str | None,
     story_ids: list[str],
+    contestable: bool = True,
 ) -> Fact:
     """A figure fact of its statements: the shortest wording of what it counts names it; its
-    sources, status, history and outlets follow from the statements."""
+    sources, status, history and outlets follow from the statements (never contested when
+    not `contestable`)."""
     return Fact(
         id=fact_id,
         story_id=story_id,
@@ -640,7 +662,7 @@ def _fact_of_statements(
         object=min(objects, key=len) if objects else None,
         statements=statements,
         independent_sources=len({s.source for s in statements}),
-        status=figure_status(statements),
+        status=figure_status(statements, contestable=contestable),
         history=history_of(statements),
         scope=scope,
         outlets=sorted({s.outlet for s in statements if s.outlet}),
@@ -753,11 +775,12 @@ def history_of(statements: Sequence[Statement]) -> list[Statement]:
     return lines
 
 
-def figure_status(statements: Sequence[Statement]) -> FactStatus:
+def figure_status(statements: Sequence[Statement], *, contestable: bool = True) -> FactStatus:
     """Contested beats superseded beats corroborated: disagreement is what an analyst must see
     first. Only the current (not superseded) statements of different sources can contest, and
-    only when they speak of about the same time."""
-    current = [s for s in statements if not s.superseded]
+    only when they speak of about the same time (and only a figure known well enough to be one
+    figure, `contestable`: see `bare_count`)."""
+    current = [s for s in statements if not s.superseded] if contestable else []
     # statements that allow one same interval are all compatible: nothing to contest (the
     # common case of one figure repeated by many outlets, read without comparing every pair)
     intervals = {_bounds(s) for s in current}

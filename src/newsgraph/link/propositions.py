@@ -208,7 +208,11 @@ _NEGATION = re.compile(
 # Words that call the whole report false.
 _FALSITY = re.compile(
     r"\b(?:fake|false|falsehoods?|untrue|baseless|groundless|fabricat\w*|lies|nonsense|"
-    r"rumou?rs?|myths?|disinformation|misinformation|hoax\w*|not true)\b",
+    r"rumou?rs?|myths?|disinformation|misinformation|hoax\w*|not true|"
+    # "made up the story", "made it all up"; not "made up of three parts"
+    r"(?:made|makes|making|make)\s+up\s+(?:(?:the|a|an|that|this|his|her|their)\s+)?"
+    r"(?:story|stories|claims?|quotes?|facts|allegations?|accounts?|things)|"
+    r"(?:made|makes|making|make)\s+(?:it|that|this|things|stories|the\s+story)\s+(?:all\s+)?up)\b",
     re.IGNORECASE,
 )
 
@@ -482,7 +486,7 @@ def build_claim_facts(
     """
     by_id = {a.id: a for a in articles}
     ordered = sorted(
-        (c for c in claims if c.article_id in by_id),
+        (c for c in claims if c.article_id in by_id and not no_one(c.speaker)),
         key=lambda c: (by_id[c.article_id].published or "", c.article_id, c.start),
     )
     groups: list[list[Proposition]] = []
@@ -689,9 +693,16 @@ def _one_page_dispute(group: Sequence[Proposition], reference: Proposition) -> b
     holding its ground"), or negates the very words the other says. A page's claims that only
     share some words while one has a "not" somewhere are that page's account, not a dispute."""
     for p in group:
-        if p is reference or relative_side(p, reference) > 0:
+        if p is reference or relative_side(p, reference) > 0 or _nested(p.claim, reference.claim):
             continue
-        if set(p.sides) & set(reference.sides):
+        # a predicate of one class on either side: a dispute when each claim states one thing
+        # and both name the matter ("Russia has kicked Ukraine out of Kursk", "Ukraine holds
+        # its ground in Kursk"); a content of several sentences states several, its class from
+        # any of them ("Rubio is closing the gap" against a column's "no candidate will come
+        # close to the delegates needed. Trump remains ..."), and two claims that share no
+        # name ("they might vote for him", "not to vote for him") are one page's account
+        one_each = not (_sentences(p.claim.content) or _sentences(reference.claim.content))
+        if one_each and set(p.sides) & set(reference.sides) and p.names & reference.names:
             return True
         # a denial, or a "not" on a word the other says, disputes the other claim when it is
         # about what that one says: the words of one held by the other, not a few words
@@ -712,6 +723,40 @@ def _one_page_dispute(group: Sequence[Proposition], reference: Proposition) -> b
         if about and (denies or (negates and not quoted)):
             return True
     return False
+
+
+# Subjects that say no one said it: "No one has disputed a word I said" is the speaker's own
+# line, "Neither campaign responded" no statement.
+_NO_ONE = frozenset({"no one", "no-one", "nobody", "none", "neither", "none of them", "nothing"})
+
+
+def no_one(speaker: str | None) -> bool:
+    """Whether a claim's speaker is a negative quantifier, which states nothing."""
+    return " ".join((speaker or "").casefold().split()) in _NO_ONE
+
+
+def _nested(a: Claim, b: Claim) -> bool:
+    """Whether one claim's content overlaps the other's on one page while the wider of the two
+    asserts: a claim within what its speaker says ("Trump called for trade deals ..., rejecting
+    the elites' desire for ..."), one statement, not two sides of a dispute. A denial holding
+    the claim it denies ("Alibaba denied claims in a post that said it misreported its sales")
+    is the dispute itself."""
+    if a.article_id != b.article_id or a.content_start is None or b.content_start is None:
+        return False
+    if a.content_end is None or b.content_end is None:
+        return False
+    if not (a.content_start < b.content_end and b.content_start < a.content_end):
+        return False
+    wider = max((a, b), key=lambda c: (c.content_end or 0) - (c.content_start or 0))
+    return wider.stance != "deny"
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘']*[A-Z]")
+
+
+def _sentences(content: str) -> bool:
+    """Whether a content runs over more than one sentence."""
+    return bool(_SENTENCE_END.search(content))
 
 
 def _squeeze(text: str) -> str:
@@ -948,7 +993,11 @@ def join_claims(
     rebuilt = {s.id for s in stories}
     story_of = {a: s.id for s in stories for a in s.article_ids}
     rebuilt_articles = frozenset(story_of)
-    own = {c.id: c for c in cache.claims(store, story_of) if c.form != "mention"}
+    own = {
+        c.id: c
+        for c in cache.claims(store, story_of)
+        if c.form != "mention" and not no_one(c.speaker)
+    }
     # a claim that names nothing is looked up by nothing: its reading waits until its group
     # joins another (most claims of a pass never do)
     props = {cid: read_proposition(c) for cid, c in own.items() if _CAPITAL.search(c.content)}
@@ -1013,6 +1062,7 @@ def join_claims(
             limit=CROSS_LIMIT,
         )
     claims_by_id: dict[str, Claim] = dict(own)
+    candidates = [found for found in candidates if not no_one(found.claim.speaker)]
     for found in candidates:
         claims_by_id[found.claim.id] = found.claim
         story_of[found.claim.article_id] = found.story_id
