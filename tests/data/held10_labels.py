@@ -18,15 +18,13 @@ vague amounts ("decades", "a couple songs"), idioms ("one of the largest"), year
 clock times, ordinals, resolutions named as formats ("4K", "1080p"), a teaser line's number.
 """
 
-import json
-import os
+import sys
 from pathlib import Path
 
-from newsgraph.clean.text import clean_text
-from newsgraph.evaluate.extraction import load_pages
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-BENCH = Path("../shared/bench/extraction")
-ids = {f[:8]: f[:-4] for f in os.listdir(BENCH / "text")}
+from label_batch import write_batch
+
 # (page, text, context, as_of, note)
 # fmt: off
 R = [
@@ -140,27 +138,4 @@ R = [
      "2019-11-18", "the embedded post's present"),
 ]
 # fmt: on
-bodies = {
-    p.id: clean_text(p.content, url=p.url).text
-    for p in load_pages(BENCH, "text")
-    if p.id[:8] in {r[0] for r in R}
-}
-rows = []
-for p, text, ctx, as_of, note in R:
-    body = bodies[ids[p]]
-    assert body.count(ctx) == 1, (p, ctx, body.count(ctx))
-    assert text in ctx, (p, text, ctx)
-    rows.append(
-        {
-            "page": ids[p],
-            "text": text,
-            "context": ctx,
-            "as_of": as_of,
-            "batch": "held-10",
-            "note": note,
-        }
-    )
-with open("tests/data/asof_held10.jsonl", "w") as f:
-    for r in rows:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-print(len(rows))
+print(write_batch(R, "held-10", "tests/data/asof_held10.jsonl"))

@@ -2,15 +2,13 @@
 label file used, labelled by hand from the cleaned text (only `clean_text` run) before the
 extractor met these pages for dating. Run from the repo root."""
 
-import json
-import os
+import sys
 from pathlib import Path
 
-from newsgraph.clean.text import clean_text
-from newsgraph.evaluate.extraction import load_pages
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-BENCH = Path("../shared/bench/extraction")
-ids = {f[:8]: f[:-4] for f in os.listdir(BENCH / "text")}
+from label_batch import write_batch
+
 # (page, text, context, as_of, note)
 # fmt: off
 R = [
@@ -130,27 +128,4 @@ R = [
      "2019-11-19", "'today': the span reaches publication"),
 ]
 # fmt: on
-bodies = {
-    p.id: clean_text(p.content, url=p.url).text
-    for p in load_pages(BENCH, "text")
-    if p.id[:8] in {r[0] for r in R}
-}
-rows = []
-for p, text, ctx, as_of, note in R:
-    body = bodies[ids[p]]
-    assert body.count(ctx) == 1, (p, ctx, body.count(ctx))
-    assert text in ctx, (p, text, ctx)
-    rows.append(
-        {
-            "page": ids[p],
-            "text": text,
-            "context": ctx,
-            "as_of": as_of,
-            "batch": "held-9",
-            "note": note,
-        }
-    )
-with open("tests/data/asof_held9.jsonl", "w") as f:
-    for r in rows:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-print(len(rows))
+print(write_batch(R, "held-9", "tests/data/asof_held9.jsonl"))
