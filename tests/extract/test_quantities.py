@@ -132,6 +132,9 @@ def test_range(
         "The outages left people unable to make 911 calls.",
         # a season's record of wins, losses and draws
         "Buffalo is on a 1-6-2 skid after a 9-2-1 start.",
+        # the attributes of a markup tag left in a text
+        '<tweet pic="" author="Someone" timestamp="1448038800" tweet_id="667777348029">'
+        "I never said that.</tweet>.",
     ],
 )
 def test_not_a_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> None:

@@ -1408,9 +1408,11 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
         items, k = scan.read(k)
         found.extend(items)
     kept: list[_Found] = []
+    tags = _markup_spans(scan.text)
     for item in found:
         if (
-            _furniture_number(scan.text, item.start, item.end)
+            _in_markup(tags, item.start)
+            or _furniture_number(scan.text, item.start, item.end)
             or _model_size(doc, item)
             or _resolution(doc, item)
         ):
@@ -1566,6 +1568,24 @@ def _furniture_number(text: str, start: int, end: int) -> bool:
     if len(line) > _FURNITURE_LINE_CHARS:
         return False
     return date_line(line) is not None or _FURNITURE_COUNT.match(text, end) is not None
+
+
+# A markup tag left in a text ("<tweet timestamp="1448038800" tweet_id="6677...">"): its
+# attributes are the page's plumbing, never a quantity the page states.
+_TAG = re.compile(r"<[A-Za-z/!][^<>\n]{0,2000}>")
+
+
+def _markup_spans(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the markup tags in `text`, in order."""
+    spans = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _in_markup(tags: tuple[list[int], list[int]], at: int) -> bool:
+    """Whether the offset `at` lies inside one of the tags (`_markup_spans`)."""
+    starts, ends = tags
+    k = bisect.bisect_right(starts, at) - 1
+    return k >= 0 and at < ends[k]
 
 
 def _is_change_sign(item: _Found) -> bool:
