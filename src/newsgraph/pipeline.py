@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.clean import clean_document
 from newsgraph.clean.language import detect_language
-from newsgraph.clean.metadata import outlet_of
+from newsgraph.clean.metadata import page_outlet
 from newsgraph.config import Settings
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.records import AnalyzedArticle, Article, Document
@@ -38,7 +38,7 @@ def build_article(document: Document, settings: Settings) -> Article:
         id=document.id,
         source_id=document.source_id,
         url=url,
-        outlet=outlet_of(document.outlet) if document.outlet else outlet_of(url),
+        outlet=page_outlet(document.outlet, url),
         title=cleaned.title or document.title,
         byline=cleaned.byline,
         photo_credit=cleaned.photo_credit,

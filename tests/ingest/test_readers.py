@@ -132,3 +132,28 @@ def test_missing_path_is_an_error() -> None:
     (item,) = iter_documents(["/nonexistent/page.html"])
     assert isinstance(item, InputError)
     assert "no such file" in str(item)
+
+
+@pytest.mark.parametrize(
+    ("record", "outlet"),
+    [
+        ({"outlet": "wash-post"}, "wash-post"),  # a name, no address: kept as written
+        ({"outlet": "  Associated   Press "}, "Associated Press"),
+        ({"outlet": "www.Reuters.com"}, "reuters.com"),  # a host: its registered domain
+        ({"outlet": "Reuters", "url": "https://www.reuters.com/world/a"}, "reuters.com"),
+        ({"url": "https://news.example.co.uk/a"}, "example.co.uk"),
+        ({}, None),
+    ],
+)
+def test_a_records_outlet_reaches_the_article(
+    record: dict[str, str], outlet: str | None, tmp_path: Path
+) -> None:
+    from newsgraph.config import Settings
+    from newsgraph.pipeline import build_article
+
+    path = tmp_path / "records.jsonl"
+    body = "The council approved the budget on Tuesday after a long debate."
+    path.write_text(json.dumps({"id": "r1", "text": body, **record}) + "\n", encoding="utf-8")
+    (document,) = iter_documents([str(path)])
+    assert isinstance(document, Document)
+    assert build_article(document, Settings()).outlet == outlet

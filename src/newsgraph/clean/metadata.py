@@ -101,6 +101,15 @@ def outlet_of(url_or_domain: str | None) -> str | None:
     return host if is_url else None
 
 
+def page_outlet(given: str | None, url: str | None) -> str | None:
+    """The outlet of a page: the registered domain of what its input names (a URL or a host),
+    else of the page's own address, else the name the input gives, as written. A record that
+    says `"outlet": "Reuters"` and has no address keeps its outlet: it is never dropped for not
+    being a domain."""
+    named = " ".join(given.split()) if given else ""
+    return outlet_of(named) or outlet_of(url) or named or None
+
+
 def numeric_day(groups: dict[str, str], sep: str) -> tuple[int, int, int] | None:
     """(year, month, day) of an all-number date: the order its numbers allow; when both orders
     do, month first after a slash (11/05/2019, the American form), day first after a dot
