@@ -148,6 +148,9 @@ def test_not_a_quantity(analyse: Callable[..., AnalyzedArticle], text: str) -> N
         ("The army sent 500 troops to the city last fall.", "2025-03-05", "2024-10"),
         ("Officials said 200 families are still in shelters.", "2025-03-05", "2025-03-05"),
         ("The agency said 12 more soldiers could be sent.", "2025-03-05", None),
+        # a clause that describes a time ("2012, when ...") is as of that time
+        ("The record was set in 2012, when 121,354 people voted.", "2025-03-05", "2012"),
+        ("Turnout could not keep pace with 2008, when 236,000 people voted.", "2025-03-05", "2008"),
     ],
 )
 def test_as_of(

@@ -1082,10 +1082,16 @@ def _date_figure(
         # "one last month that affected nearly 2.5 million people": the time of the noun the
         # clause describes
         # ("one last month that affected ...": the time right before the relative pronoun)
+        # ("could not keep pace with 2008, when 236,000 Iowans took part": the time itself)
         candidates = [
             t
             for t in times
-            if not t.now and (verb.head.i in t.chain | {t.attach_i} or t.end_i == verb.left_edge.i)
+            if not t.now
+            and (
+                verb.head.i in t.chain | {t.attach_i}
+                or t.end_i == verb.left_edge.i
+                or t.start_i <= verb.head.i < t.end_i
+            )
         ]
     if candidates:
         after = [t for t in candidates if t.start_i >= phrase.end_i]
