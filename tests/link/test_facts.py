@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.link.facts import build_facts, object_key
+from newsgraph.link.facts import FigureKey, bare_count, build_facts, object_key
 from newsgraph.link.propositions import build_claim_facts
 from newsgraph.records import Approx, ArticleRef, Claim, Event, Fact, Mention, Quantity
 
@@ -495,6 +495,28 @@ def test_a_count_known_by_its_noun_alone_is_never_contested(
     articles = [ArticleRef("a1", "x.com", "2016-03-15"), ArticleRef("a2", "y.com", "2016-03-15")]
     (fact,) = build_facts("s1", articles, quantities, {})
     assert fact.status == status
+
+
+@pytest.mark.parametrize(
+    ("key", "bare"),
+    [
+        # "Trump lost six percentage points" in Iowa, "led the Iowa polls by seven percentage
+        # points": a place does not say what a relative unit measures
+        (FigureKey("OTHER", "point", None, "percentage_point", "Iowa", None), True),
+        (FigureKey("OTHER", "percent", None, "percent", None, "2016"), True),
+        # nor what a counted noun counts: "nine voters" in Dixville, "four out of 10 voters"
+        (FigureKey("OTHER", "voter", None, None, "Dixville", None), True),
+        (FigureKey("OTHER", "county", None, None, None, None), True),
+        # a measure says what it measures, with its place or without
+        (FigureKey("OTHER", "hectare", None, "hectare", "California", None), False),
+        # what was done to the counted, an entity or a named kind name the figure
+        (FigureKey("OTHER", "point", None, "percentage_point", None, None, "lose"), False),
+        (FigureKey("OTHER", "point", "e1", "percentage_point", None, None), False),
+        (FigureKey("KILL", "soldier", None, None, None, None), False),
+    ],
+)
+def test_which_figures_are_known_by_their_noun_alone(key: FigureKey, bare: bool) -> None:
+    assert bare_count(key) is bare
 
 
 def test_a_claim_inside_what_its_speaker_asserts_is_no_dispute() -> None:

@@ -623,13 +623,16 @@ def _figure_fact(
 
 def bare_count(key: FigureKey) -> bool:
     """Whether a figure is known by its counted noun alone: no named kind, nothing that was
-    done to the counted, no entity, place or period, and no unit but a relative one that
-    names nothing measured ("five states", "six points"; a measure says what it measures:
-    "12,000 hectares" burned, then "15,000"). Two sources' values of it may count two things
-    ("Clinton won three states"; "691 delegates are at stake in five states"; a lead of six
-    points in one poll, a rating six points down in another), so they never make it
-    contested: contested takes the same figure."""
-    if key.kind != "OTHER" or key.predicate or key.entity or key.place or key.period:
+    done to the counted, no entity, and no unit but a relative one that names nothing
+    measured ("five states", "six points"; a measure says what it measures: "12,000 hectares"
+    burned, then "15,000"). Two sources' values of it may count two things ("Clinton won three
+    states"; "691 delegates are at stake in five states"; a lead of six points in one poll, a
+    rating six points down in another), so they never make it contested: contested takes the
+    same figure. A place or period found in the figure's sentence does not make it one: "nine
+    voters" in Dixville and "four out of 10 voters" in an exit poll, "23 of its 29 delegates"
+    in Wyoming and "34 total delegates" in Colorado, "Trump lost six percentage points" in Iowa
+    and "led the Iowa polls by seven percentage points" are each two figures."""
+    if key.kind != "OTHER" or key.predicate or key.entity:
         return False
     return key.unit is None or (key.unit in RELATIVE_UNITS and key.head in _UNIT_HEADS)
 
