@@ -46,6 +46,32 @@ _IRREGULAR = {
     "sold": "sell", "bought": "buy", "stole": "steal", "stolen": "steal", "hit": "hit",
     "killed": "kill", "found": "find", "led": "lead", "beat": "beat", "beaten": "beat",
     "hung": "hang", "shook": "shake", "shaken": "shake", "broke": "break", "broken": "break", "put": "put", "slain": "slay",
+    # the other common irregular verbs of English, less forms that are mostly other words
+    # ("wound", "saw", "bound", "drunk", "born")
+    "arose": "arise", "arisen": "arise", "became": "become", "bent": "bend", "bit": "bite",
+    "bitten": "bite", "bled": "bleed", "blew": "blow", "blown": "blow", "built": "build",
+    "burnt": "burn", "chose": "choose", "chosen": "choose", "came": "come", "dealt": "deal",
+    "dug": "dig", "did": "do", "done": "do", "drew": "draw", "drawn": "draw", "drank": "drink",
+    "drove": "drive", "driven": "drive", "ate": "eat", "eaten": "eat", "fed": "feed",
+    "fled": "flee", "flew": "fly", "flown": "fly", "forgot": "forget", "forgotten": "forget",
+    "forgave": "forgive", "forgiven": "forgive", "froze": "freeze", "frozen": "freeze",
+    "got": "get", "gotten": "get", "gave": "give", "given": "give", "grew": "grow",
+    "grown": "grow", "heard": "hear", "hid": "hide", "hidden": "hide", "knew": "know",
+    "known": "know", "laid": "lay", "lent": "lend", "meant": "mean", "paid": "pay",
+    "rode": "ride", "ridden": "ride", "rang": "ring", "rose": "rise", "risen": "rise",
+    "sought": "seek", "seen": "see", "shone": "shine", "shown": "show", "sang": "sing",
+    "sung": "sing", "sank": "sink", "sunk": "sink", "sat": "sit", "slept": "sleep",
+    "slid": "slide", "spoke": "speak", "spoken": "speak", "spent": "spend", "spun": "spin",
+    "sprang": "spring", "sprung": "spring", "stood": "stand", "stuck": "stick",
+    "stricken": "strike", "swore": "swear", "sworn": "swear", "swept": "sweep", "swam": "swim",
+    "swung": "swing", "taught": "teach", "tore": "tear", "torn": "tear", "thought": "think",
+    "threw": "throw", "thrown": "throw", "understood": "understand", "woke": "wake",
+    "woken": "wake", "wore": "wear", "worn": "wear", "wept": "weep", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "wrote": "write", "written": "write", "overthrew": "overthrow",
+    "overthrown": "overthrow", "undertook": "undertake", "undertaken": "undertake",
+    "overtook": "overtake", "overtaken": "overtake", "retook": "retake", "retaken": "retake",
+    "upheld": "uphold", "withheld": "withhold", "rebuilt": "rebuild", "felt": "feel",
+    "kept": "keep", "leapt": "leap", "slew": "slay", "sped": "speed",
 }  # fmt: skip
 # General synonyms for kinds of happening, by their words (as `lemma` gives them): one family
 # each. A word of the table stands for its forms too (`_table_family`): "acquired",
@@ -463,7 +489,8 @@ def _unspoken(item: _Item) -> bool:
 
 
 def _rule_groups(items: Sequence[_Item], params: IncidentParams) -> list[_Group]:
-    """The hand rules: one family, nothing that keeps two apart, the first group that fits."""
+    """The hand rules: one family, nothing that keeps two apart, the group that fits told by
+    the most pages."""
     groups: dict[str, list[_Group]] = {}
     alone: list[_Group] = []  # sayings of no speaker: one happening each, never searched
     # A saying fits only a group each of whose readings shares a word of its speaker (see
@@ -482,15 +509,15 @@ def _rule_groups(items: Sequence[_Item], params: IncidentParams) -> list[_Group]
         if spoken and item.speaker:
             places = {p for w in item.speaker for p in by_speaker.get((item.family, w), ())}
             searched = [candidates[p] for p in sorted(places)]
-        fitting = next(
-            (
-                g
-                for g in searched
-                if not g.conflicts(item, params)
+        # of the groups it fits, the one most pages tell (the first of those): an unnumbered
+        # "round" is the round of the story's news more often than the first numbered one
+        fitting: _Group | None = None
+        for g in searched:
+            if (fitting is None or len(g.articles) > len(fitting.articles)) and (
+                not g.conflicts(item, params)
                 and (not params.corroborate or g.corroborates(item))
-            ),
-            None,
-        )
+            ):
+                fitting = g
         if fitting is not None:
             fitting.add(item)
         else:
