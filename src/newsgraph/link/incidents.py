@@ -514,8 +514,7 @@ def _rule_groups(items: Sequence[_Item], params: IncidentParams) -> list[_Group]
         fitting: _Group | None = None
         for g in searched:
             if (fitting is None or len(g.articles) > len(fitting.articles)) and (
-                not g.conflicts(item, params)
-                and (not params.corroborate or g.corroborates(item))
+                not g.conflicts(item, params) and (not params.corroborate or g.corroborates(item))
             ):
                 fitting = g
         if fitting is not None:
