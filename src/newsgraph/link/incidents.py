@@ -14,8 +14,10 @@ is of that kind ("the Oscars ceremony": "the Oscars" and "the ceremony" are one)
 word ("effort", "think") is one happening across pages only when they share an argument or
 a date, or when many of the story's pages tell it: two pages that both say "case" tell no one
 case. Two kinds of trigger join when one report of each names the same actor doing them to
-the same target ("fired", "relieved"). One happening reported 300 times is then one incident
-with 300 reports, whose independent sources are the origin groups of the pages that report it.
+the same target ("fired", "relieved"), and a report that only refers back ("the move", "the
+incident") is of the happening its own page tells. One happening reported 300 times is then
+one incident with 300 reports, whose independent sources are the origin groups of the pages
+that report it.
 """
 
 from __future__ import annotations
