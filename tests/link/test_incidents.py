@@ -415,3 +415,45 @@ def test_a_synonym_table_word_stands_for_its_forms_not_for_words_that_begin_alik
     ]
     for word, other in apart:
         assert trigger_family(word) != trigger_family(other), word
+
+
+def test_irregular_forms_are_one_verb() -> None:
+    """A past or participle that no suffix rule reaches is the verb's form ("threw", "thrown");
+    a form that is mostly another word ("wound", "saw") is left alone."""
+    from newsgraph.link.incidents import lemma
+
+    assert lemma("threw") == lemma("thrown") == lemma("throwing") == "throw"
+    assert lemma("fled") == lemma("flee") and lemma("sought") == lemma("seek")
+    assert trigger_family("wound") == trigger_family("injured")
+
+
+def test_an_unnumbered_report_joins_the_round_most_pages_tell() -> None:
+    """Of two numbered rounds an unnumbered "round" fits, it joins the one most pages tell,
+    not the first one made."""
+    refs = [ArticleRef(f"a{n}", f"outlet{n}.com", "2025-01-05") for n in range(1, 6)]
+    events = [event(n, n) for n in range(1, 6)]
+    triggers = {"v1": "fifth round", "v2": "sixth round", "v3": "6th round", "v4": "sixth round"}
+    triggers["v5"] = "round"
+    incidents = build_incidents("s", refs, events, {}, {}, triggers)
+    by_event = {e: i.id for i in incidents for e in i.event_ids}
+    assert by_event["v5"] == by_event["v2"] != by_event["v1"]
+
+
+def test_a_report_that_refers_back_joins_what_its_page_tells() -> None:
+    """ "The move" names no kind of its own: it joins the incident its own page reports (the
+    one most pages tell), not another page's; with none on its page it stays apart."""
+    refs = [ArticleRef(f"a{n}", f"outlet{n}.com", "2025-01-05") for n in range(1, 5)]
+    events = [event(1, 1), event(2, 2), event(3, 2), event(4, 3), event(5, 4)]
+    triggers = {"v1": "acquired", "v2": "acquisition", "v3": "move", "v4": "quake"}
+    triggers["v5"] = "move"
+    incidents = build_incidents("s", refs, events, {}, {}, triggers)
+    by_event = {e: i.id for i in incidents for e in i.event_ids}
+    assert by_event["v3"] == by_event["v1"] == by_event["v2"]
+    assert by_event["v5"] not in (by_event["v1"], by_event["v4"])
+    apart = IncidentParams(anaphors=False)
+    by_event = {
+        e: i.id
+        for i in build_incidents("s", refs, events, {}, {}, triggers, apart)
+        for e in i.event_ids
+    }
+    assert by_event["v3"] != by_event["v1"]
