@@ -580,3 +580,29 @@ def test_made_up_calls_a_story_false(content: str, falsity: bool) -> None:
     from newsgraph.link.propositions import _FALSITY
 
     assert bool(_FALSITY.search(content)) is falsity
+
+
+def test_a_name_most_of_a_storys_claims_hold_joins_no_two_of_them() -> None:
+    # "Trump" is in every claim of a campaign's story: sharing it makes no two claims one
+    # proposition, where a name only they share would
+    pair = [
+        claim(1, "Cruz", "assert", "Trump promised voters a wall on the border"),
+        claim(2, "Rubio", "assert", "Trump mocked voters in Iowa on the border"),
+    ]
+    setting = [
+        claim(10 + i, f"Speaker {i}", "assert", content)
+        for i, content in enumerate(
+            [
+                "Trump is drawing huge crowds in the South",
+                "Trump attacked the press again on Sunday",
+                "Trump has no plan for health care",
+                "Trump will name his running mate in July",
+                "Trump spent little money on television ads",
+                "Trump should release his tax returns",
+            ]
+        )
+    ]
+    for claims, joined in ((pair, True), (pair + setting, False)):
+        refs = [ArticleRef(c.article_id, f"{c.id}.example.com", "2016-02-01") for c in claims]
+        facts = build_claim_facts("s1", refs, claims, {})
+        assert bool(facts) is joined

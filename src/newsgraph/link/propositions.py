@@ -19,7 +19,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.link.agencies import party_of
@@ -469,6 +469,22 @@ def relative_side(p: Proposition, reference: Proposition) -> int:
     return 1 if mine == theirs else -1
 
 
+COMMON_NAME_SHARE = 0.2  # a name more of a story's claims hold than this share is its setting
+COMMON_NAME_MIN = 5  # ... and than this many: in a short story every name is news
+
+
+def common_names(propositions: Sequence[Proposition]) -> frozenset[str]:
+    """The names so many of a story's claims hold that sharing one says nothing: in a
+    campaign's story "Trump" is in every other claim, and "Trump should deport Haley" and
+    "Trump is blowing the pack away in Florida" are no one proposition for it."""
+    counts: dict[str, int] = {}
+    for p in propositions:
+        for name in p.names:
+            counts[name] = counts.get(name, 0) + 1
+    bar = max(COMMON_NAME_MIN, COMMON_NAME_SHARE * len(propositions))
+    return frozenset(name for name, n in counts.items() if n > bar)
+
+
 def build_claim_facts(
     story_id: str,
     articles: Sequence[ArticleRef],
@@ -518,12 +534,17 @@ def build_claim_facts(
             verdict = verdicts[key] = same_proposition(other, proposition)
         return verdict
 
-    for claim in ordered:
-        if claim.form == "mention":  # "its losses", "the report": nothing to assert or deny
-            continue
-        proposition = read_proposition(claim)
+    read = [
+        (claim, read_proposition(claim))
+        for claim in ordered
+        if claim.form != "mention"  # "its losses", "the report": nothing to assert or deny
+    ]
+    common = common_names([proposition for _, proposition in read])
+    for claim, proposition in read:
         if len(proposition.words) < 2:
             continue
+        if proposition.names & common:
+            proposition = replace(proposition, names=proposition.names - common)
         wording = _wording(claim)
         # a claim states a group's proposition when it states what most of its claims do;
         # one shared word at a time, a chain would join "sent soldiers", "sent deminers"
