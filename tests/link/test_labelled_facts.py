@@ -279,3 +279,38 @@ def test_a_claim_fact_across_stories_survives_rebuilding_either(
             "a2",
         }
     store.close()
+
+
+def test_a_claim_joins_another_storys_fact_only_stating_its_proposition(
+    nlp: Language, tmp_path: Path
+) -> None:
+    """A claim that states what one member of a joined fact states, but not what the fact
+    states, stays out of it: link by link, claims of forty stories that each share a word
+    with the next made one fact of a campaign."""
+    store = open_store(f"sqlite:///{tmp_path / 'chain.db'}")
+    texts = [
+        ("s1", "a1", "2025-03-26", "Russia's defence ministry said the Kursk region had been fully liberated."),
+        ("s2", "a2", "2025-04-01", "Ukraine's general staff said fighting continues in the Kursk region."),
+        ("s3", "a3", "2025-04-09", "Ukraine's general staff said troops from the Kursk region continue fighting in Belgorod."),
+    ]  # fmt: skip
+    for story, article, day, text in texts:
+        analysed = _analyse(nlp, text, article, day)
+        _store_article(store, analysed)
+        record = Story(story, story, [analysed.article.id], None, None)
+        ref = ArticleRef(analysed.article.id, analysed.article.outlet, analysed.article.published)
+        built = build_claim_facts(story, [ref], analysed.claims, {})
+        joined, replaced = join_series(store, built, [story], [ref.id], stories=[record])
+        store.save_link(
+            linked_ids=[ref.id],
+            assignments={ref.id: story},
+            story_records=[record],
+            rewrite_records=[],
+            fact_records=joined,
+            fact_stories=[story],
+            state={},
+            replaced_facts=replaced,
+        )
+    (fact,) = store.facts()
+    assert fact.status == "contested" and fact.story_ids == ["s1", "s2"]
+    assert {s.article_id for s in fact.statements} == {"a1", "a2"}
+    store.close()

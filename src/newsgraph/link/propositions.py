@@ -1161,6 +1161,34 @@ def join_claims(
     verdicts = cache.cross_verdicts
     if len(verdicts) > _CROSS_VERDICTS:
         verdicts.clear()
+
+    def agree(p: Proposition, q: Proposition) -> bool:
+        if p is q or p.claim.id == q.claim.id:
+            return True
+        key = (_wording(p.claim), _wording(q.claim))
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = cross_match(p, q)
+        return verdict
+
+    # A component's reference is the first claim of its first group: a claim joins the
+    # component of another story only when it states the proposition of that reference too,
+    # not only of one member; link by link, "Trump should deport Haley", "Trump leads in
+    # Florida", "the Republican nominee" ... chained 53 claims of 40 stories into one fact.
+    references: dict[int, Proposition | None] = {}
+
+    def reference(root: int) -> Proposition | None:
+        if root not in references:
+            first = next((c for c in groups[root].claims if c in claims_by_id), None)
+            references[root] = (
+                None if first is None else props.get(first) or read_proposition(claims_by_id[first])
+            )
+        return references[root]
+
+    def states(p: Proposition, root: int) -> bool:
+        found = reference(root)
+        return found is None or agree(p, found)
+
     tried: set[tuple[str, str]] = set()
     for bucket in buckets.values():
         of_story: dict[str, list[Proposition]] = {}
@@ -1191,11 +1219,7 @@ def join_claims(
                     apart = _days_apart(published, refs[q.claim.article_id].published)
                     if apart is None or apart > CLAIM_WINDOW_DAYS:
                         continue
-                    key = (_wording(p.claim), _wording(q.claim))
-                    verdict = verdicts.get(key)
-                    if verdict is None:
-                        verdict = verdicts[key] = cross_match(p, q)
-                    if verdict:
+                    if agree(p, q) and states(p, gj) and states(q, gi):
                         leader[gj] = gi
     components: dict[int, list[_Group]] = {}
     for i, group in enumerate(groups):
