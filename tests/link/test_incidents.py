@@ -63,6 +63,11 @@ def test_a_label_shows_no_pronoun_and_no_capital_mid_line() -> None:
     )
     # a name keeps its capital
     assert incident_label("visited", None, "Kyiv", None) == "Visited Kyiv"
+    # a mark a quotation left at an end goes, one closed inside stays
+    assert incident_label("“invasion", None, None, None) == "Invasion"
+    assert (
+        incident_label("said", "Kim", '"a sacred mission"', None) == 'Kim said "a sacred mission"'
+    )
 
 
 def test_rounds_numbered_apart_are_different_happenings() -> None:

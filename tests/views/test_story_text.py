@@ -141,13 +141,23 @@ def test_statements_are_not_listed_as_happenings(tmp_path) -> None:  # type: ign
             " NULL, ?, ?, 2, 2)",
             (corpus.story, json.dumps([]), json.dumps([])),
         )
+        # "No one can prove that Pyongyang supplied shells": a supply no one told of
+        db.execute(
+            'INSERT INTO incidents (id, story_id, action, label, actor, "when", event_ids,'
+            " article_ids, reports, independent_sources) VALUES ('ix2', ?, 'SUPPLY',"
+            " 'No one prove', 'no one', NULL, ?, ?, 2, 2)",
+            (corpus.story, json.dumps([]), json.dumps([])),
+        )
     store = open_store(f"sqlite:///{path}")
     try:
         answer = story_answer(store, corpus.story)
     finally:
         store.close()
     assert [i.incident.action for i in answer.incidents] == ["DEPLOY"]
-    assert [i.incident.label for i in answer.other_incidents] == ["Seoul confirmed it"]
+    assert sorted(i.incident.label for i in answer.other_incidents) == [
+        "No one prove",
+        "Seoul confirmed it",
+    ]
 
 
 def test_a_page_of_unknown_outlet_counts_as_an_outlet_of_its_own() -> None:

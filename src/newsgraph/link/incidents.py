@@ -1055,4 +1055,19 @@ def incident_label(trigger: str, actor: str | None, target: str | None, place: s
     label = " ".join(p for p in (actor, trigger, target) if p)
     if place and place.casefold() not in label.casefold():
         label += f" in {place}"
+    label = _without_stray_marks(label)
     return label[:1].upper() + label[1:] if label else trigger
+
+
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"'}
+_QUOTE_OPENERS = {close: open_ for open_, close in _QUOTE_PAIRS.items()}
+
+
+def _without_stray_marks(label: str) -> str:
+    """A trigger cut from a quotation keeps its opening mark ("“invasion"): a mark at either end
+    of a label that nothing in it closes or opens goes."""
+    if label[:1] in _QUOTE_PAIRS and _QUOTE_PAIRS[label[0]] not in label[1:]:
+        label = label[1:]
+    if label[-1:] in _QUOTE_OPENERS and _QUOTE_OPENERS[label[-1]] not in label[:-1]:
+        label = label[:-1]
+    return label

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.link.facts import fact_rank, is_pronoun
+from newsgraph.link.propositions import no_one
 from newsgraph.records import Article, Claim, Fact, Incident, Quantity, Rewrite, Statement
 from newsgraph.store import Store
 from newsgraph.store import queries as q
@@ -268,6 +269,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 FRAGMENT_WORDS = 3  # a proposition has a subject and a predicate: "it", "the slogan" do not
 
 
+def happening(incident: Incident) -> bool:
+    """Whether an incident is a happening to list by name: of a kind that happens (not a
+    confirmation, a denial, a criticism or no kind), and done by someone: "No one can prove
+    that ... supplied" tells of nothing that happened."""
+    return incident.action not in NOT_HAPPENINGS and not no_one(incident.actor)
+
+
 def fragments_note(count: int) -> str:
     """The line that stands for the lone claims too short to list."""
     return (
@@ -344,9 +352,9 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         propositions=propositions,
         contested_figures=[f for f in main if f.fact.status == "contested"],
         contested_claims=[p for p in propositions if p.contested],
-        incidents=[i for i in incidents if i.incident.action not in NOT_HAPPENINGS],
+        incidents=[i for i in incidents if happening(i.incident)],
         sources=origin_trees(dossier.articles, dossier.sources),
-        other_incidents=[i for i in incidents if i.incident.action in NOT_HAPPENINGS],
+        other_incidents=[i for i in incidents if not happening(i.incident)],
         fragments=fragments,
         intentions=intentions,
     )
