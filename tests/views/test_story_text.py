@@ -191,3 +191,18 @@ def test_an_incident_told_three_times_on_one_page_reads_as_one_report() -> None:
     two_pages = Incident("i2", "s1", "KILL", "crash", None, None, None, None, ["e1", "e2"])
     two_pages.article_ids, two_pages.reports = ["a1", "a2"], 2
     assert reported(two_pages) == "2 reports"
+
+
+def test_what_someone_only_wants_or_no_one_did_is_no_happening() -> None:
+    from newsgraph.records import Incident
+    from newsgraph.views.dossier import happening
+
+    def incident(actor: str | None, events: list[str], action: str = "ATTACK") -> Incident:
+        return Incident("i1", "s1", action, "x", actor, None, None, None, events)  # type: ignore[arg-type]
+
+    planned = frozenset({"v1", "v2"})  # the events of "Kim vowed to destroy Ukrainian forces"
+    assert not happening(incident("Kim", ["v1", "v2"]), planned)
+    assert happening(incident("Kim", ["v1", "v3"]), planned)  # also reported as done
+    assert not happening(incident("no one", ["v3"]), planned)
+    assert not happening(incident("Seoul", ["v3"], "CONFIRM"), planned)
+    assert happening(incident("Ukraine", ["v3"], "CAPTURE"))

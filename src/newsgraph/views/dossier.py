@@ -269,11 +269,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 FRAGMENT_WORDS = 3  # a proposition has a subject and a predicate: "it", "the slogan" do not
 
 
-def happening(incident: Incident) -> bool:
+def happening(incident: Incident, planned: frozenset[str] = frozenset()) -> bool:
     """Whether an incident is a happening to list by name: of a kind that happens (not a
-    confirmation, a denial, a criticism or no kind), and done by someone: "No one can prove
-    that ... supplied" tells of nothing that happened."""
-    return incident.action not in NOT_HAPPENINGS and not no_one(incident.actor)
+    confirmation, a denial, a criticism or no kind), done by someone ("No one can prove that
+    ... supplied" tells of nothing that happened), and not only what someone wants, asks or
+    decides (`planned`: the events of intentions, "vowed to destroy Ukrainian forces")."""
+    if incident.action in NOT_HAPPENINGS or no_one(incident.actor):
+        return False
+    return not incident.event_ids or not set(incident.event_ids) <= planned
 
 
 def fragments_note(count: int) -> str:
@@ -344,6 +347,8 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         for i in store.incidents(story_id=story_id)
     ]
     incidents.sort(key=lambda v: (v.incident.when or "", -v.incident.reports, v.incident.label))
+    wanted = {c.id for c in dossier.claims if c.form == "intention"}
+    planned = frozenset(e.id for e in dossier.events if e.claim_id in wanted)
     return StoryAnswer(
         dossier=dossier,
         key_figures=main[:KEY_FIGURES],
@@ -352,9 +357,9 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         propositions=propositions,
         contested_figures=[f for f in main if f.fact.status == "contested"],
         contested_claims=[p for p in propositions if p.contested],
-        incidents=[i for i in incidents if happening(i.incident)],
+        incidents=[i for i in incidents if happening(i.incident, planned)],
         sources=origin_trees(dossier.articles, dossier.sources),
-        other_incidents=[i for i in incidents if not happening(i.incident)],
+        other_incidents=[i for i in incidents if not happening(i.incident, planned)],
         fragments=fragments,
         intentions=intentions,
     )
