@@ -12,13 +12,16 @@ out, as this benchmark did before).
     .venv/bin/python benchmarks/link_scale.py --sizes 10000 100000
     .venv/bin/python benchmarks/link_scale.py --sizes 100000 --store postgresql://127.0.0.1/test
     .venv/bin/python benchmarks/link_scale.py --sizes 20000 --compare ../main/src
+    .venv/bin/python benchmarks/link_scale.py --sizes 100000 1000000 --built /tmp/built
 
 Each size is built in this process, then linked by a fresh subprocess whose peak RSS is
 reported, so the figure is the linker's own. `--store` builds and links in that store instead
 of a temporary SQLite file (it is emptied first: give a scratch database). `--compare SRC`
 links a copy of each SQLite store with the code of another checkout (its `src` folder) too,
 one after the other, and checks that both give the same stories, the same rewrites and the same
-facts and incidents (every column of every row).
+facts and incidents (every column of every row). `--built FOLDER` keeps each size's built,
+unlinked store there and links a copy of it, so a rerun links without building again. The
+linker prints a line per pass to stderr (articles so far, the pass's ms an article, RSS).
 """
 
 from __future__ import annotations
@@ -187,6 +190,23 @@ def build(url: str, size: int, evidence: bool = True) -> float:
     return time.perf_counter() - started
 
 
+def reuse_built(folder: Path, path: Path, size: int, evidence: bool) -> float:
+    """Copy the built, unlinked store of `size` articles in `folder` to `path` (building it
+    there first when it is missing); returns the seconds building took, 0 when reused. The 1M
+    corpus takes most of an hour to build: linking it again should not."""
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = "" if evidence else "-bare"
+    kept = folder / f"built{size}{suffix}.db"
+    seconds = 0.0
+    if not kept.exists():
+        partial = kept.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        seconds = build(f"sqlite:///{partial}", size, evidence=evidence)
+        partial.rename(kept)  # only a whole build is ever reused
+    shutil.copyfile(kept, path)
+    return seconds
+
+
 def _day(n: int, pages: list[tuple[str, str, str]], offset: dict[str, int]) -> date:
     """Publication day of the n-th article: its group's day in its wave, give or take two days."""
     wave, k = divmod(n, len(pages))
@@ -199,7 +219,7 @@ def link_child(url: str) -> None:
 
     store = open_store(url)
     started = time.perf_counter()
-    summary = link(store)
+    summary = link(store, on_pass=_PassProgress())
     seconds = time.perf_counter() - started
     # the linker's own peak plus its rewrite worker's (a child process, ended by now)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -225,6 +245,43 @@ def link_child(url: str) -> None:
             }
         )
     )
+
+
+class _PassProgress:
+    """Prints a line per committed link pass to stderr: the pass, the articles linked so far,
+    the last pass's wall and CPU milliseconds an article, and the linker's RSS now and at peak
+    (a long run shows where time per article grows, and whether memory does)."""
+
+    def __init__(self) -> None:
+        self.passes = self.articles = 0
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def __call__(self, done: Any) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.passes += 1
+        self.articles += done.articles
+        per = 1000 / max(done.articles, 1)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"pass {self.passes}: {self.articles} articles; last pass {done.articles} articles, "
+            f"{(wall - self.wall) * per:.2f} ms/article wall, {(cpu - self.cpu) * per:.2f} "
+            f"ms/article CPU; RSS {_rss_mb():.0f} MB (peak {peak:.0f})",
+            file=sys.stderr,
+            flush=True,
+        )
+        self.wall, self.cpu = wall, cpu
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now, in MB (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def rebuild_child(url: str, count: int, rounds: int) -> None:
@@ -319,10 +376,11 @@ def run_child(url: str, src: str | None = None) -> dict[str, float]:
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = os.pathsep.join([str(Path(src).resolve()), env.get("PYTHONPATH", "")])
+    # (its per-pass progress goes to stderr, passed through as it comes)
     out = subprocess.run(
         [sys.executable, __file__, "--child", url],
         check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
         env=env,
     )
@@ -424,6 +482,13 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, help="a folder to keep the SQLite stores in")
     parser.add_argument(
+        "--built",
+        type=Path,
+        metavar="PATH",
+        help="a folder of built, unlinked SQLite stores (built<size>.db): each size links a "
+        "copy of its store there, and a size not there yet is built and saved there first",
+    )
+    parser.add_argument(
         "--no-evidence",
         action="store_true",
         help="write no stand-in quantities and claims: stage B without facts, as before",
@@ -453,8 +518,8 @@ def main() -> None:
     if args.grow:
         grow_child(args.grow, args.stories, args.rounds)
         return
-    if args.store and args.compare:
-        parser.error("--compare reads SQLite stores: leave out --store")
+    if args.store and (args.compare or args.built):
+        parser.error("--compare and --built read SQLite stores: leave out --store")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
@@ -467,7 +532,10 @@ def main() -> None:
             else:
                 path.unlink(missing_ok=True)
                 url = f"sqlite:///{path}"
-            built = build(url, size, evidence=not args.no_evidence)
+            if args.built:
+                built = reuse_built(args.built, path, size, evidence=not args.no_evidence)
+            else:
+                built = build(url, size, evidence=not args.no_evidence)
             comparison = ""
             if args.compare:
                 comparison, result = compare(path, args.compare)

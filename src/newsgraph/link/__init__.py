@@ -66,6 +66,7 @@ def link(
     story_params: Mapping[str, Any] | None = None,
     rewrite_params: Mapping[str, Any] | None = None,
     parallel: bool | None = None,
+    on_pass: Callable[[LinkSummary], None] | None = None,
 ) -> LinkSummary:
     """Link every article the linker has not seen yet, `chunk` articles per transaction.
 
@@ -75,7 +76,8 @@ def link(
     linked for the first time; a store with saved state keeps the settings it was linked with.
     `parallel` runs the rewrite index in a worker process beside the clusterer; by default it
     does when the machine has two cores and `_PARALLEL_FROM` articles wait (a process takes a
-    second or two to start, more than a small batch takes to link).
+    second or two to start, more than a small batch takes to link). `on_pass` is called with
+    each committed pass's summary (a benchmark's progress).
     """
     total = LinkSummary(0, 0, 0, 0)
     linkers: _Linkers = {}  # kept from one pass to the next: what the last pass saved
@@ -91,6 +93,8 @@ def link(
             done = _link_pass(store, chunk, on_progress, linkers)
             if done.articles == 0:
                 return total
+            if on_pass is not None:
+                on_pass(done)
             total = LinkSummary(
                 total.articles + done.articles,
                 total.stories_touched + done.stories_touched,
