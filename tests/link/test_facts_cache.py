@@ -24,6 +24,7 @@ from newsgraph.records import (
     Document,
     Mention,
     Quantity,
+    Rewrite,
     Statement,
     Story,
 )
@@ -147,4 +148,41 @@ def test_story_cache_gives_the_same_records_and_reads_less(tmp_path: Path) -> No
     cache.forget([story.article_ids[0]])
     assert build_story_records(store, [story], {}, cache) == plain
     assert read[len(texts) :] == [story.article_ids[0]]
+    store.close()
+
+
+def test_story_cache_keeps_the_rewrite_relations(tmp_path: Path) -> None:
+    """The relations of the articles read once, and those a pass finds added: the store's."""
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    for n in range(4):
+        _write(store, n, f"In Kursk 300 soldiers were killed, officials said ({n}).", "2025-01-01")
+    a, b, c, d = (f"{n:064x}" for n in range(4))
+
+    def save(found: list[Rewrite]) -> None:
+        store.save_link(
+            linked_ids=[],
+            assignments={},
+            story_records=[],
+            rewrite_records=found,
+            fact_records=[],
+            fact_stories=[],
+            state={},
+        )
+
+    save([Rewrite(b, a, "copy", 1.0), Rewrite(c, b, "rewrite", 0.8)])
+    cache = StoryCache()
+
+    def same(ids: list[str]) -> None:
+        assert sorted(cache.rewrites_touching(store, ids), key=repr) == sorted(
+            store.rewrites_touching(ids), key=repr
+        )
+
+    same([a])
+    same([a, b])
+    found = [Rewrite(d, a, "rereport", 0.5), Rewrite(d, c, "declared", 0.4)]
+    cache.add_rewrites(found)
+    save(found)
+    same([a, b])
+    same([d])
+    same([a, b, c, d])
     store.close()

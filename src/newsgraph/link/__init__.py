@@ -261,6 +261,7 @@ def _link_pass(
     touched = set(assignments.values()) | set(previous.values())
     story_records = clusterer.stories(touched)
     removed = touched - {s.id for s in story_records}
+    members = [a for story in story_records for a in story.article_ids]
     # Facts and incidents are built from quantities, claims and events: a story none of whose
     # articles has one has neither, and its articles (which grow with its history) are not read.
     evidenced = store.stories_with_evidence(touched)
@@ -268,14 +269,16 @@ def _link_pass(
     fact_stories = [story for story in story_records if story.id in evidenced]
     # what this call's passes read of the stories they rebuild, for the next pass to reuse
     cache: StoryCache = linkers.setdefault("story_cache", StoryCache())
+    # (the relations of the stories read before: this pass's are saved with it)
+    known_rewrites = cache.rewrites_touching(store, members) if fact_stories else []
+    cache.add_rewrites(found)
     fact_records: list[Fact] = []
     incident_records: list[Incident] = []
     replaced_facts: list[str] = []
     if fact_stories:
         # Independent sources are counted over origin groups: rewrites of one original count
         # once (the relations of every touched story, as when all of them were built).
-        members = [a for story in story_records for a in story.article_ids]
-        origins = origin_groups([*store.rewrites_touching(members), *found])
+        origins = origin_groups([*known_rewrites, *found])
         fact_records, incident_records = build_story_records(store, fact_stories, origins, cache)
         # a figure its thread carries on in another story joins that story's fact of it
         fact_records, replaced_facts = join_series(

@@ -37,6 +37,7 @@ from newsgraph.records import (
     Mention,
     Quantity,
     QuantityKind,
+    Rewrite,
     Statement,
     Story,
 )
@@ -835,6 +836,8 @@ class StoryCache:
         self._quantities: dict[str, list[Quantity]] = {}
         self._claims: dict[str, list[Claim]] = {}
         self._refs: dict[str, ArticleRef] = {}
+        # article id -> the rewrite relations it is in (copy or source), by their store key
+        self._rewrites: dict[str, dict[tuple[str, str, str], Rewrite]] = {}
         # article id -> figure -> scope, for the figures `build_facts` read a scope of
         self.scopes: dict[str, dict[_ScopeKey, Scope]] = {}
         # article id -> claim -> the entities its content names (`join_claims`)
@@ -863,6 +866,34 @@ class StoryCache:
         if missing:
             self._refs.update((ref.id, ref) for ref in store.article_refs(missing))
         return [self._refs[a] for a in wanted if a in self._refs]
+
+    def rewrites_touching(self, store: Store, article_ids: Iterable[str]) -> list[Rewrite]:
+        """`store.rewrites_touching(...)` with the relations `add_rewrites` was given, each once
+        (in another order: `origin_groups` reads them as a set). A story's relations grow with
+        its history, and every pass that adds to it reads them all."""
+        wanted = sorted(set(article_ids))
+        missing = [a for a in wanted if a not in self._rewrites]
+        if missing:
+            for a in missing:
+                self._rewrites[a] = {}
+            for rewrite in store.rewrites_touching(missing):
+                self._file(rewrite)
+        found: dict[tuple[str, str, str], Rewrite] = {}
+        for a in wanted:
+            found.update(self._rewrites[a])
+        return list(found.values())
+
+    def add_rewrites(self, rewrites: Iterable[Rewrite]) -> None:
+        """Relations a pass found and saves: the store will hold them for the next pass."""
+        for rewrite in rewrites:
+            self._file(rewrite)
+
+    def _file(self, rewrite: Rewrite) -> None:
+        key = (rewrite.article_id, rewrite.source_article_id, rewrite.kind)
+        for end in (rewrite.article_id, rewrite.source_article_id):
+            kept = self._rewrites.get(end)
+            if kept is not None:
+                kept[key] = rewrite
 
     @staticmethod
     def _rows(cache: dict[str, list[Any]], read: Any, article_ids: Iterable[str]) -> list[Any]:
@@ -896,6 +927,7 @@ class StoryCache:
             self._quantities,
             self._claims,
             self._refs,
+            self._rewrites,
             self.scopes,
             self.claim_entities,
             self.figures,

@@ -771,7 +771,7 @@ def claims_naming(
         return []
     content_start = func.coalesce(claims.c.content_start, claims.c.start)
     content_end = func.coalesce(claims.c.content_end, claims.c.end)
-    entity = mentions.c.entity_id
+    entity: ColumnElement[Any] = mentions.c.entity_id
     if store.engine.dialect.name == "sqlite":
         # SQLite would walk each entity's mentions over the whole history (an entity of a
         # long thread is named in every wave of it) and keep those in the window; reading the
