@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -492,16 +493,46 @@ def split_distant(members: Sequence[Quantity], *, named: bool = False) -> list[l
     # A figure's long history is split once per pass: each part keeps what decides whether a
     # value fits it, so a value is compared with a few of its members, not with all of them.
     parts: list[_SplitPart] = []
+    # Of no named kind, a value fits only a part whose least value is within NEAR_FACTOR of
+    # it: the parts are filed by the binary exponent of their least value, and a value looks
+    # at the exponents that near (`_SPREAD` either side of its own), not at every part (a long
+    # figure's values spread over many parts).
+    # A named kind's value fits the first part but for a clash of one telling: no index.
+    filed: dict[int, set[int]] = {}  # exponent of a part's least value -> the parts' positions
+    exponent_of: dict[int, int] = {}  # part position -> the exponent it is filed under
     for q in ordered:
-        for part in parts:
-            if part.fits(q, named):
-                part.add(q)
-                break
-        else:
-            part = _SplitPart()
-            part.add(q)
-            parts.append(part)
+        chosen = None
+        if named:
+            chosen = next((i for i, part in enumerate(parts) if part.fits(q, True)), None)
+        elif (middle := _middle(q)) is not None:
+            at = _exponent(middle)
+            near = sorted(
+                {i for e in range(at - _SPREAD, at + _SPREAD + 1) for i in filed.get(e, ())}
+            )
+            chosen = next((i for i in near if parts[i].fits(q, False)), None)
+        if chosen is None:
+            chosen = len(parts)
+            parts.append(_SplitPart())
+        part = parts[chosen]
+        part.add(q)
+        if named:
+            continue
+        was = exponent_of.pop(chosen, None)
+        if was is not None:
+            filed[was].discard(chosen)
+        if not part.unknown:  # (a part with a value of no middle takes no other value)
+            exponent = exponent_of[chosen] = _exponent(part.low)
+            filed.setdefault(exponent, set()).add(chosen)
     return [part.members for part in parts]
+
+
+def _exponent(value: float) -> int:
+    """The binary exponent of a value that is no NaN: two values whose ratio is at most
+    NEAR_FACTOR differ in it by at most `_SPREAD`; 0, and infinity, are near only themselves."""
+    return math.frexp(value)[1]
+
+
+_SPREAD = max(1, math.ceil(math.log2(NEAR_FACTOR)))
 
 
 class _SplitPart:
