@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -219,7 +220,9 @@ def link_child(url: str) -> None:
 
     store = open_store(url)
     started = time.perf_counter()
-    summary = link(store, on_pass=_PassProgress())
+    # (the code of another checkout, `--compare`, may know no `on_pass`)
+    more = {"on_pass": _PassProgress()} if "on_pass" in inspect.signature(link).parameters else {}
+    summary = link(store, **more)
     seconds = time.perf_counter() - started
     # the linker's own peak plus its rewrite worker's (a child process, ended by now)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -288,8 +291,6 @@ def rebuild_child(url: str, count: int, rounds: int) -> None:
     """Run in a subprocess: rebuild the facts of the `count` largest stories of a linked store
     `rounds` times, 20 stories a pass, as link passes do (with one cache for the call where
     the code has one); print CPU seconds per round and a digest of what was built."""
-    import inspect
-
     from newsgraph.link import facts
 
     store = open_store(url)
@@ -333,8 +334,6 @@ def grow_child(url: str, count: int, rounds: int) -> None:
     passes of a long history do; print CPU seconds per round and a digest of what was built.
     A round's cost against its story length says whether a pass costs what it adds or what
     the story holds."""
-    import inspect
-
     from newsgraph.link import facts
     from newsgraph.records import Story
 
