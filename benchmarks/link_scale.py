@@ -220,8 +220,13 @@ def link_child(url: str) -> None:
 
     store = open_store(url)
     started = time.perf_counter()
+    phases = _time_phases(store)
     # (the code of another checkout, `--compare`, may know no `on_pass`)
-    more = {"on_pass": _PassProgress()} if "on_pass" in inspect.signature(link).parameters else {}
+    more = (
+        {"on_pass": _PassProgress(phases)}
+        if "on_pass" in inspect.signature(link).parameters
+        else {}
+    )
     summary = link(store, **more)
     seconds = time.perf_counter() - started
     # the linker's own peak plus its rewrite worker's (a child process, ended by now)
@@ -255,9 +260,10 @@ class _PassProgress:
     the last pass's wall and CPU milliseconds an article, and the linker's RSS now and at peak
     (a long run shows where time per article grows, and whether memory does)."""
 
-    def __init__(self) -> None:
+    def __init__(self, phases: dict[str, float]) -> None:
         self.passes = self.articles = 0
         self.wall, self.cpu = time.perf_counter(), time.process_time()
+        self.phases = phases
 
     def __call__(self, done: Any) -> None:
         wall, cpu = time.perf_counter(), time.process_time()
@@ -268,11 +274,46 @@ class _PassProgress:
         print(
             f"pass {self.passes}: {self.articles} articles; last pass {done.articles} articles, "
             f"{(wall - self.wall) * per:.2f} ms/article wall, {(cpu - self.cpu) * per:.2f} "
-            f"ms/article CPU; RSS {_rss_mb():.0f} MB (peak {peak:.0f})",
+            f"ms/article CPU; RSS {_rss_mb():.0f} MB (peak {peak:.0f}); CPU ms/article by "
+            + ", ".join(f"{name} {seconds * per:.2f}" for name, seconds in self.phases.items()),
             file=sys.stderr,
             flush=True,
         )
         self.wall, self.cpu = wall, cpu
+        self.phases.update(dict.fromkeys(self.phases, 0.0))
+
+
+def _time_phases(store: Any) -> dict[str, float]:
+    """Wrap the steps of a link pass to add up the CPU seconds each takes (reset by each
+    progress line): which step grows with the history. Steps another checkout lacks are left
+    out."""
+    from newsgraph.link import facts, propositions, stories
+
+    phases: dict[str, float] = {}
+
+    def timed(owner: Any, name: str, label: str) -> None:
+        inner = getattr(owner, name, None)
+        if inner is None:
+            return
+        phases[label] = 0.0
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                phases[label] += time.process_time() - started
+
+        setattr(owner, name, wrapper)
+
+    timed(stories.StoryClusterer, "add", "cluster")
+    timed(stories.StoryClusterer, "stories", "story records")
+    timed(stories.StoryClusterer, "dumps", "story state")
+    timed(facts, "build_story_records", "build facts")
+    timed(propositions, "join_claims", "join claims")
+    timed(facts, "join_series", "join series (with claims)")
+    timed(store, "save_link", "save")
+    return phases
 
 
 def _rss_mb() -> float:
