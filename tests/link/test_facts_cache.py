@@ -186,3 +186,36 @@ def test_story_cache_keeps_the_rewrite_relations(tmp_path: Path) -> None:
     same([d])
     same([a, b, c, d])
     store.close()
+
+
+def test_story_cache_gives_a_pass_its_noted_mentions(tmp_path: Path) -> None:
+    """The mentions a pass read of its new articles stand in for the store's until it saves."""
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    for n in range(3):
+        _write(store, n, f"In Kursk 300 soldiers were killed, officials said ({n}).", "2025-01-01")
+    ids = [f"{n:064x}" for n in range(3)]
+    cache = StoryCache()
+    new = ids[1:]
+    cache.note_mentions(new, store.mentions_of(new))
+
+    def by_article(mentions: list[Mention]) -> dict[str, list[Mention]]:
+        found: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            found.setdefault(mention.article_id, []).append(mention)
+        return found
+
+    assert by_article(cache.mentions_of(store, ids)) == by_article(store.mentions_of(ids))
+    read: list[str] = []
+    mentions_of = store.mentions_of
+
+    def counting(wanted: Any) -> list[Mention]:
+        read.extend(wanted)
+        return mentions_of(wanted)
+
+    store.mentions_of = counting  # type: ignore[method-assign]
+    cache.mentions_of(store, new)
+    assert read == []
+    cache.note_mentions((), ())
+    cache.mentions_of(store, new)
+    assert read == new
+    store.close()

@@ -211,6 +211,9 @@ def _link_pass(
     names: dict[str, list[str]] = {}
     pending_ids = [a.id for a in pending]
     pending_mentions = store.mentions_of(pending_ids)
+    # what this call's passes read of the stories they rebuild, for the next pass to reuse
+    cache: StoryCache = linkers.setdefault("story_cache", StoryCache())
+    cache.note_mentions(pending_ids, pending_mentions)  # (read once: they change as it saves)
     for mention in pending_mentions:
         names.setdefault(mention.article_id, []).append(mention.name)
     # What a re-report in other words keeps of its original: figures with their speakers,
@@ -267,8 +270,6 @@ def _link_pass(
     evidenced = store.stories_with_evidence(touched)
     evidenced.update(assignments[a] for a in store.articles_with_evidence(assignments))
     fact_stories = [story for story in story_records if story.id in evidenced]
-    # what this call's passes read of the stories they rebuild, for the next pass to reuse
-    cache: StoryCache = linkers.setdefault("story_cache", StoryCache())
     # (the relations of the stories read before: this pass's are saved with it)
     known_rewrites = cache.rewrites_touching(store, members) if fact_stories else []
     cache.add_rewrites(found)
@@ -323,6 +324,7 @@ def _link_pass(
             REWRITE_STATE: index.dumps() if index is not None else rewrite_state,
         },
     )
+    cache.note_mentions((), ())
     # Saved and committed: the objects now hold exactly the stored state, so the next pass of
     # this call goes on with them instead of decoding it again.
     linkers["stories"], linkers["rewrites"] = clusterer, index

@@ -867,6 +867,8 @@ class StoryCache:
         self._quantities: dict[str, list[Quantity]] = {}
         self._claims: dict[str, list[Claim]] = {}
         self._refs: dict[str, ArticleRef] = {}
+        # article id -> its mentions, for the new articles of the pass in progress (`note_mentions`)
+        self._pass_mentions: dict[str, list[Mention]] = {}
         # article id -> the rewrite relations it is in (copy or source), by their store key
         self._rewrites: dict[str, dict[tuple[str, str, str], Rewrite]] = {}
         # article id -> figure -> scope, for the figures `build_facts` read a scope of
@@ -897,6 +899,22 @@ class StoryCache:
         if missing:
             self._refs.update((ref.id, ref) for ref in store.article_refs(missing))
         return [self._refs[a] for a in wanted if a in self._refs]
+
+    def note_mentions(self, article_ids: Iterable[str], mentions: Iterable[Mention]) -> None:
+        """The mentions of a pass's new articles as the pass read them at its start: until it
+        saves (an entity merge moves mentions) the store holds just these, and the pass's
+        fact building and claim joining read those articles' mentions again. Called with
+        nothing once the pass is saved."""
+        self._pass_mentions = {a: [] for a in article_ids}
+        for mention in mentions:
+            self._pass_mentions[mention.article_id].append(mention)
+
+    def mentions_of(self, store: Store, article_ids: Sequence[str]) -> list[Mention]:
+        """`store.mentions_of(article_ids)`: each article's mentions in offset order."""
+        noted = self._pass_mentions
+        rest = [a for a in article_ids if a not in noted]
+        found = [m for a in article_ids if a in noted for m in noted[a]]
+        return found + store.mentions_of(rest) if rest else found
 
     def rewrites_touching(self, store: Store, article_ids: Iterable[str]) -> list[Rewrite]:
         """`store.rewrites_touching(...)` with the relations `add_rewrites` was given, each once
@@ -1002,7 +1020,7 @@ def build_story_records(
         or any(_scope_key(q) not in cache.scopes.get(a, {}) for q in quantities[a] if _scoped(q))
     ]
     mentions: dict[str, list[Mention]] = {}
-    for mention in store.mentions_of(figured):
+    for mention in cache.mentions_of(store, figured):
         mentions.setdefault(mention.article_id, []).append(mention)
     texts = store.texts_of(figured)
     names = store.entity_names(

@@ -1022,7 +1022,7 @@ def join_claims(
         if any(_content_span(p.claim) not in cache.claim_entities.get(a, {}) for p in ps)
     )
     read: dict[str, dict[tuple[str, int, int], set[str]]] = {}
-    for mention in store.mentions_of(unread):
+    for mention in cache.mentions_of(store, unread):
         for p in by_article[mention.article_id]:
             span = _content_span(p.claim)
             inside = read.setdefault(mention.article_id, {}).setdefault(span, set())
