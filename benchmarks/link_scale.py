@@ -12,19 +12,23 @@ out, as this benchmark did before).
     .venv/bin/python benchmarks/link_scale.py --sizes 10000 100000
     .venv/bin/python benchmarks/link_scale.py --sizes 100000 --store postgresql://127.0.0.1/test
     .venv/bin/python benchmarks/link_scale.py --sizes 20000 --compare ../main/src
+    .venv/bin/python benchmarks/link_scale.py --sizes 100000 1000000 --built /tmp/built
 
 Each size is built in this process, then linked by a fresh subprocess whose peak RSS is
 reported, so the figure is the linker's own. `--store` builds and links in that store instead
 of a temporary SQLite file (it is emptied first: give a scratch database). `--compare SRC`
 links a copy of each SQLite store with the code of another checkout (its `src` folder) too,
 one after the other, and checks that both give the same stories, the same rewrites and the same
-facts and incidents (every column of every row).
+facts and incidents (every column of every row). `--built FOLDER` keeps each size's built,
+unlinked store there and links a copy of it, so a rerun links without building again. The
+linker prints a line per pass to stderr (articles so far, the pass's ms an article, RSS).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -187,6 +191,23 @@ def build(url: str, size: int, evidence: bool = True) -> float:
     return time.perf_counter() - started
 
 
+def reuse_built(folder: Path, path: Path, size: int, evidence: bool) -> float:
+    """Copy the built, unlinked store of `size` articles in `folder` to `path` (building it
+    there first when it is missing); returns the seconds building took, 0 when reused. The 1M
+    corpus takes most of an hour to build: linking it again should not."""
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = "" if evidence else "-bare"
+    kept = folder / f"built{size}{suffix}.db"
+    seconds = 0.0
+    if not kept.exists():
+        partial = kept.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        seconds = build(f"sqlite:///{partial}", size, evidence=evidence)
+        partial.rename(kept)  # only a whole build is ever reused
+    shutil.copyfile(kept, path)
+    return seconds
+
+
 def _day(n: int, pages: list[tuple[str, str, str]], offset: dict[str, int]) -> date:
     """Publication day of the n-th article: its group's day in its wave, give or take two days."""
     wave, k = divmod(n, len(pages))
@@ -199,7 +220,14 @@ def link_child(url: str) -> None:
 
     store = open_store(url)
     started = time.perf_counter()
-    summary = link(store)
+    phases = _time_phases(store)
+    # (the code of another checkout, `--compare`, may know no `on_pass`)
+    more = (
+        {"on_pass": _PassProgress(phases)}
+        if "on_pass" in inspect.signature(link).parameters
+        else {}
+    )
+    summary = link(store, **more)
     seconds = time.perf_counter() - started
     # the linker's own peak plus its rewrite worker's (a child process, ended by now)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -227,12 +255,83 @@ def link_child(url: str) -> None:
     )
 
 
+class _PassProgress:
+    """Prints a line per committed link pass to stderr: the pass, the articles linked so far,
+    the last pass's wall and CPU milliseconds an article, and the linker's RSS now and at peak
+    (a long run shows where time per article grows, and whether memory does)."""
+
+    def __init__(self, phases: dict[str, float]) -> None:
+        self.passes = self.articles = 0
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        self.phases = phases
+
+    def __call__(self, done: Any) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.passes += 1
+        self.articles += done.articles
+        per = 1000 / max(done.articles, 1)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"pass {self.passes}: {self.articles} articles; last pass {done.articles} articles, "
+            f"{(wall - self.wall) * per:.2f} ms/article wall, {(cpu - self.cpu) * per:.2f} "
+            f"ms/article CPU; RSS {_rss_mb():.0f} MB (peak {peak:.0f}); CPU ms/article by "
+            + ", ".join(f"{name} {seconds * per:.2f}" for name, seconds in self.phases.items()),
+            file=sys.stderr,
+            flush=True,
+        )
+        self.wall, self.cpu = wall, cpu
+        self.phases.update(dict.fromkeys(self.phases, 0.0))
+
+
+def _time_phases(store: Any) -> dict[str, float]:
+    """Wrap the steps of a link pass to add up the CPU seconds each takes (reset by each
+    progress line): which step grows with the history. Steps another checkout lacks are left
+    out."""
+    from newsgraph.link import facts, propositions, stories
+
+    phases: dict[str, float] = {}
+
+    def timed(owner: Any, name: str, label: str) -> None:
+        inner = getattr(owner, name, None)
+        if inner is None:
+            return
+        phases[label] = 0.0
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                phases[label] += time.process_time() - started
+
+        setattr(owner, name, wrapper)
+
+    timed(stories.StoryClusterer, "add", "cluster")
+    timed(stories.StoryClusterer, "stories", "story records")
+    timed(stories.StoryClusterer, "dumps", "story state")
+    timed(facts, "build_story_records", "build facts")
+    timed(propositions, "join_claims", "join claims")
+    timed(facts, "join_series", "join series (with claims)")
+    timed(store, "save_link", "save")
+    return phases
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now, in MB (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def rebuild_child(url: str, count: int, rounds: int) -> None:
     """Run in a subprocess: rebuild the facts of the `count` largest stories of a linked store
     `rounds` times, 20 stories a pass, as link passes do (with one cache for the call where
     the code has one); print CPU seconds per round and a digest of what was built."""
-    import inspect
-
     from newsgraph.link import facts
 
     store = open_store(url)
@@ -276,8 +375,6 @@ def grow_child(url: str, count: int, rounds: int) -> None:
     passes of a long history do; print CPU seconds per round and a digest of what was built.
     A round's cost against its story length says whether a pass costs what it adds or what
     the story holds."""
-    import inspect
-
     from newsgraph.link import facts
     from newsgraph.records import Story
 
@@ -319,10 +416,11 @@ def run_child(url: str, src: str | None = None) -> dict[str, float]:
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = os.pathsep.join([str(Path(src).resolve()), env.get("PYTHONPATH", "")])
+    # (its per-pass progress goes to stderr, passed through as it comes)
     out = subprocess.run(
         [sys.executable, __file__, "--child", url],
         check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
         env=env,
     )
@@ -424,6 +522,13 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, help="a folder to keep the SQLite stores in")
     parser.add_argument(
+        "--built",
+        type=Path,
+        metavar="PATH",
+        help="a folder of built, unlinked SQLite stores (built<size>.db): each size links a "
+        "copy of its store there, and a size not there yet is built and saved there first",
+    )
+    parser.add_argument(
         "--no-evidence",
         action="store_true",
         help="write no stand-in quantities and claims: stage B without facts, as before",
@@ -453,8 +558,8 @@ def main() -> None:
     if args.grow:
         grow_child(args.grow, args.stories, args.rounds)
         return
-    if args.store and args.compare:
-        parser.error("--compare reads SQLite stores: leave out --store")
+    if args.store and (args.compare or args.built):
+        parser.error("--compare and --built read SQLite stores: leave out --store")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
@@ -467,7 +572,10 @@ def main() -> None:
             else:
                 path.unlink(missing_ok=True)
                 url = f"sqlite:///{path}"
-            built = build(url, size, evidence=not args.no_evidence)
+            if args.built:
+                built = reuse_built(args.built, path, size, evidence=not args.no_evidence)
+            else:
+                built = build(url, size, evidence=not args.no_evidence)
             comparison = ""
             if args.compare:
                 comparison, result = compare(path, args.compare)

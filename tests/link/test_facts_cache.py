@@ -24,6 +24,7 @@ from newsgraph.records import (
     Document,
     Mention,
     Quantity,
+    Rewrite,
     Statement,
     Story,
 )
@@ -147,4 +148,74 @@ def test_story_cache_gives_the_same_records_and_reads_less(tmp_path: Path) -> No
     cache.forget([story.article_ids[0]])
     assert build_story_records(store, [story], {}, cache) == plain
     assert read[len(texts) :] == [story.article_ids[0]]
+    store.close()
+
+
+def test_story_cache_keeps_the_rewrite_relations(tmp_path: Path) -> None:
+    """The relations of the articles read once, and those a pass finds added: the store's."""
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    for n in range(4):
+        _write(store, n, f"In Kursk 300 soldiers were killed, officials said ({n}).", "2025-01-01")
+    a, b, c, d = (f"{n:064x}" for n in range(4))
+
+    def save(found: list[Rewrite]) -> None:
+        store.save_link(
+            linked_ids=[],
+            assignments={},
+            story_records=[],
+            rewrite_records=found,
+            fact_records=[],
+            fact_stories=[],
+            state={},
+        )
+
+    save([Rewrite(b, a, "copy", 1.0), Rewrite(c, b, "rewrite", 0.8)])
+    cache = StoryCache()
+
+    def same(ids: list[str]) -> None:
+        assert sorted(cache.rewrites_touching(store, ids), key=repr) == sorted(
+            store.rewrites_touching(ids), key=repr
+        )
+
+    same([a])
+    same([a, b])
+    found = [Rewrite(d, a, "rereport", 0.5), Rewrite(d, c, "declared", 0.4)]
+    cache.add_rewrites(found)
+    save(found)
+    same([a, b])
+    same([d])
+    same([a, b, c, d])
+    store.close()
+
+
+def test_story_cache_gives_a_pass_its_noted_mentions(tmp_path: Path) -> None:
+    """The mentions a pass read of its new articles stand in for the store's until it saves."""
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    for n in range(3):
+        _write(store, n, f"In Kursk 300 soldiers were killed, officials said ({n}).", "2025-01-01")
+    ids = [f"{n:064x}" for n in range(3)]
+    cache = StoryCache()
+    new = ids[1:]
+    cache.note_mentions(new, store.mentions_of(new))
+
+    def by_article(mentions: list[Mention]) -> dict[str, list[Mention]]:
+        found: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            found.setdefault(mention.article_id, []).append(mention)
+        return found
+
+    assert by_article(cache.mentions_of(store, ids)) == by_article(store.mentions_of(ids))
+    read: list[str] = []
+    mentions_of = store.mentions_of
+
+    def counting(wanted: Any) -> list[Mention]:
+        read.extend(wanted)
+        return mentions_of(wanted)
+
+    store.mentions_of = counting  # type: ignore[method-assign]
+    cache.mentions_of(store, new)
+    assert read == []
+    cache.note_mentions((), ())
+    cache.mentions_of(store, new)
+    assert read == new
     store.close()

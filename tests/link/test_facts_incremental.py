@@ -137,6 +137,25 @@ def test_figures_split_and_marked_as_by_every_pair(seed: int) -> None:
         assert figure_status(marked) == _status_pairwise(marked)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_figures_split_by_value_buckets_as_by_every_pair(seed: int) -> None:
+    """`split_distant` looks a value's part up among the parts whose least value is near in
+    binary exponent: values on both sides of a power of two, signs, 0, the smallest and
+    infinite floats split as every pair does."""
+    values = [0.0, 5e-324, 1e-300, 0.25, 0.5, 0.99, 1.0, 1.5, 1.99, 2.0, 2.01, 3.0, 3.99, 4.0]
+    values += [4.01, 7.9, 8.0, 16.5, 1e6, 2e6, 2.1e6, float("inf"), -1.0, -2.5, -3.0]
+    rng = random.Random(seed)
+    for _ in range(300):
+        quantities = [
+            replace(q, value=rng.choice(values) if q.value is not None else None)
+            for q in _quantities(rng, rng.randint(1, 40))
+        ]
+        for named in (False, True):
+            got = split_distant(quantities, named=named)
+            want = _split_pairwise(quantities, named)
+            assert [[q.id for q in p] for p in got] == [[q.id for q in p] for p in want]
+
+
 def test_a_nan_value_is_split_as_by_every_pair() -> None:
     quantities = _quantities(random.Random(9), 12)
     quantities[3] = replace(quantities[3], value=float("nan"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluate.stories import find_proper_names
+from newsgraph.link.state import pack_state, unpack_state
 from newsgraph.link.stories import StoryClusterer, StoryParams, extract_features, figure_topics
 from newsgraph.records import Quantity
 
@@ -65,6 +66,76 @@ def test_state_survives_dumps_and_loads(topic_docs: list[dict]) -> None:
     assert [(s.id, s.label, s.article_ids) for s in resumed.stories()] == [
         (s.id, s.label, s.article_ids) for s in whole.stories()
     ]
+
+
+def _as_version3(data: bytes) -> bytes:
+    """A version-4 state written as version 3 wrote it: ids, dates, links and stories listed
+    in the JSON."""
+    meta, arrays = unpack_state(data)
+    articles = [a.decode() for a in arrays.pop("article_ids").tolist()]
+    stories = [s.decode() for s in arrays.pop("story_ids").tolist()]
+    links, members = arrays.pop("link_offsets").tolist(), arrays.pop("story_members").tolist()
+    similarity, seqs = arrays.pop("link_similarity").tolist(), arrays.pop("link_seq").tolist()
+    days = arrays.pop("node_day").tolist()
+    offsets = arrays.pop("story_offsets").tolist()
+    meta["version"] = 3
+    meta["nodes"] = [
+        {
+            "seq": seq,
+            "article_id": articles[a],
+            "day": date.fromordinal(days[i]).isoformat() if days[i] else None,
+            "title": meta["titles"][i],
+            "links": [[similarity[j], seqs[j]] for j in range(links[i], links[i + 1])],
+        }
+        for i, (seq, a) in enumerate(
+            zip(arrays.pop("node_seq").tolist(), arrays.pop("node_article").tolist(), strict=True)
+        )
+    ]
+    meta["stories"] = [
+        {
+            "id": stories[i],
+            "order": order,
+            "article_ids": [articles[m] for m in members[offsets[i] : offsets[i + 1]]],
+            "label": meta["labels"][i],
+        }
+        for i, order in enumerate(arrays.pop("story_order").tolist())
+    ]
+    published = [p.decode() for p in arrays.pop("published").tolist()]
+    meta["published"] = dict(
+        zip((articles[a] for a in arrays.pop("published_of").tolist()), published, strict=True)
+    )
+    meta["moves"] = {
+        articles[a]: stories[s]
+        for a, s in zip(
+            arrays.pop("moves_of").tolist(), arrays.pop("moves_to").tolist(), strict=True
+        )
+    }
+    archived = [stories[i] for i in arrays.pop("archive_ids").tolist()]
+    meta["archive"] = [list(pair) for pair in zip(archived, meta.pop("archive_last"), strict=True)]
+    del meta["titles"], meta["labels"]
+    return pack_state(meta, arrays)
+
+
+def test_state_of_version_3_loads_as_saved(topic_docs: list[dict]) -> None:
+    """The saved state lists ids as byte strings, referred to by index (version 4); a state
+    version 3 saved, with everything listed in its JSON, loads to the same clusterer, and
+    either goes on as the clusterer that was saved."""
+    dated = _dated(topic_docs, date(2024, 1, 1), 3)
+    first = StoryClusterer(window_days=14, max_archived=4)
+    half = len(dated) // 2
+    for doc, day in dated[:half]:
+        first.add(doc["id"], doc["text"], entities=doc["names"], published=day)
+    saved = first.dumps()
+    assert unpack_state(saved)[0]["version"] == 4
+    assert first._archive and first._published  # (the state has something of each kind)
+    old = _as_version3(saved)
+    assert StoryClusterer.loads(saved).dumps() == saved
+    assert StoryClusterer.loads(old).dumps() == saved
+    runs = []
+    for resumed in (first, StoryClusterer.loads(saved), StoryClusterer.loads(old)):
+        rest = dated[half:]
+        runs.append([resumed.add(d["id"], d["text"], published=day) for d, day in rest])
+    assert runs[1] == runs[0] and runs[2] == runs[0]
 
 
 def test_stories_carry_label_and_dates(topic_docs: list[dict]) -> None:

@@ -226,3 +226,47 @@ def test_entity_merge_moves_one_articles_mentions(store_url: str) -> None:
         ] == [full]
     finally:
         store.close()
+
+
+def test_claims_naming_reads_the_window_latest_first(store_url: str) -> None:
+    """The claims of other stories whose content names an entity, in articles of the date
+    window, latest first; a claim two entities find is one row per entity, in entity order."""
+    from newsgraph.store.queries import claims_naming
+
+    store = open_store(store_url)
+    try:
+        pairs = [make_pair(n) for n in range(4)]
+        days = ["2025-01-10", "2025-03-01", "2025-03-05", "2025-09-01"]
+        kim = entity_id("Kim Jong Un", "PERSON")
+        for (_, analyzed), day in zip(pairs, days, strict=True):
+            analyzed.article.published = day
+            analyzed.mentions.append(
+                Mention(analyzed.article.id, 20, 31, "Kim Jong Un", "Kim Jong Un", "PERSON", kim)
+            )
+        store.write_batch(pairs)
+        ids = [analyzed.article.id for _, analyzed in pairs]
+        stories = {a: f"s{n}" for n, a in enumerate(ids)}
+        store.save_link(
+            linked_ids=ids,
+            assignments=stories,
+            story_records=[Story(s, s, [a], None, None) for a, s in stories.items()],
+            rewrite_records=[],
+            fact_records=[],
+            fact_stories=[],
+            state={},
+        )
+        nk = entity_id("North Korea", "GPE")
+        found = claims_naming(
+            store, [nk, kim], since="2025-02-01", until="2025-12-01~", outside=["s2"]
+        )
+        assert [(f.story_id, f.entity_id) for f in found] == [
+            ("s3", min(nk, kim)),
+            ("s3", max(nk, kim)),
+            ("s1", min(nk, kim)),
+            ("s1", max(nk, kim)),
+        ]
+        assert claims_naming(store, [nk], since="2025-01-01", until="2025-01-31~") == [
+            claims_naming(store, [nk], since="2024-01-01", until="2025-01-31~")[0]
+        ]
+    finally:
+        store.close()

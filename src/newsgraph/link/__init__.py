@@ -66,6 +66,7 @@ def link(
     story_params: Mapping[str, Any] | None = None,
     rewrite_params: Mapping[str, Any] | None = None,
     parallel: bool | None = None,
+    on_pass: Callable[[LinkSummary], None] | None = None,
 ) -> LinkSummary:
     """Link every article the linker has not seen yet, `chunk` articles per transaction.
 
@@ -75,7 +76,8 @@ def link(
     linked for the first time; a store with saved state keeps the settings it was linked with.
     `parallel` runs the rewrite index in a worker process beside the clusterer; by default it
     does when the machine has two cores and `_PARALLEL_FROM` articles wait (a process takes a
-    second or two to start, more than a small batch takes to link).
+    second or two to start, more than a small batch takes to link). `on_pass` is called with
+    each committed pass's summary (a benchmark's progress).
     """
     total = LinkSummary(0, 0, 0, 0)
     linkers: _Linkers = {}  # kept from one pass to the next: what the last pass saved
@@ -91,6 +93,8 @@ def link(
             done = _link_pass(store, chunk, on_progress, linkers)
             if done.articles == 0:
                 return total
+            if on_pass is not None:
+                on_pass(done)
             total = LinkSummary(
                 total.articles + done.articles,
                 total.stories_touched + done.stories_touched,
@@ -207,6 +211,9 @@ def _link_pass(
     names: dict[str, list[str]] = {}
     pending_ids = [a.id for a in pending]
     pending_mentions = store.mentions_of(pending_ids)
+    # what this call's passes read of the stories they rebuild, for the next pass to reuse
+    cache: StoryCache = linkers.setdefault("story_cache", StoryCache())
+    cache.note_mentions(pending_ids, pending_mentions)  # (read once: they change as it saves)
     for mention in pending_mentions:
         names.setdefault(mention.article_id, []).append(mention.name)
     # What a re-report in other words keeps of its original: figures with their speakers,
@@ -257,21 +264,22 @@ def _link_pass(
     touched = set(assignments.values()) | set(previous.values())
     story_records = clusterer.stories(touched)
     removed = touched - {s.id for s in story_records}
+    members = [a for story in story_records for a in story.article_ids]
     # Facts and incidents are built from quantities, claims and events: a story none of whose
     # articles has one has neither, and its articles (which grow with its history) are not read.
     evidenced = store.stories_with_evidence(touched)
     evidenced.update(assignments[a] for a in store.articles_with_evidence(assignments))
     fact_stories = [story for story in story_records if story.id in evidenced]
-    # what this call's passes read of the stories they rebuild, for the next pass to reuse
-    cache: StoryCache = linkers.setdefault("story_cache", StoryCache())
+    # (the relations of the stories read before: this pass's are saved with it)
+    known_rewrites = cache.rewrites_touching(store, members) if fact_stories else []
+    cache.add_rewrites(found)
     fact_records: list[Fact] = []
     incident_records: list[Incident] = []
     replaced_facts: list[str] = []
     if fact_stories:
         # Independent sources are counted over origin groups: rewrites of one original count
         # once (the relations of every touched story, as when all of them were built).
-        members = [a for story in story_records for a in story.article_ids]
-        origins = origin_groups([*store.rewrites_touching(members), *found])
+        origins = origin_groups([*known_rewrites, *found])
         fact_records, incident_records = build_story_records(store, fact_stories, origins, cache)
         # a figure its thread carries on in another story joins that story's fact of it
         fact_records, replaced_facts = join_series(
@@ -316,6 +324,7 @@ def _link_pass(
             REWRITE_STATE: index.dumps() if index is not None else rewrite_state,
         },
     )
+    cache.note_mentions((), ())
     # Saved and committed: the objects now hold exactly the stored state, so the next pass of
     # this call goes on with them instead of decoding it again.
     linkers["stories"], linkers["rewrites"] = clusterer, index

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,6 +38,7 @@ from newsgraph.records import (
     Mention,
     Quantity,
     QuantityKind,
+    Rewrite,
     Statement,
     Story,
 )
@@ -491,16 +493,46 @@ def split_distant(members: Sequence[Quantity], *, named: bool = False) -> list[l
     # A figure's long history is split once per pass: each part keeps what decides whether a
     # value fits it, so a value is compared with a few of its members, not with all of them.
     parts: list[_SplitPart] = []
+    # Of no named kind, a value fits only a part whose least value is within NEAR_FACTOR of
+    # it: the parts are filed by the binary exponent of their least value, and a value looks
+    # at the exponents that near (`_SPREAD` either side of its own), not at every part (a long
+    # figure's values spread over many parts).
+    # A named kind's value fits the first part but for a clash of one telling: no index.
+    filed: dict[int, set[int]] = {}  # exponent of a part's least value -> the parts' positions
+    exponent_of: dict[int, int] = {}  # part position -> the exponent it is filed under
     for q in ordered:
-        for part in parts:
-            if part.fits(q, named):
-                part.add(q)
-                break
-        else:
-            part = _SplitPart()
-            part.add(q)
-            parts.append(part)
+        chosen = None
+        if named:
+            chosen = next((i for i, part in enumerate(parts) if part.fits(q, True)), None)
+        elif (middle := _middle(q)) is not None:
+            at = _exponent(middle)
+            near = sorted(
+                {i for e in range(at - _SPREAD, at + _SPREAD + 1) for i in filed.get(e, ())}
+            )
+            chosen = next((i for i in near if parts[i].fits(q, False)), None)
+        if chosen is None:
+            chosen = len(parts)
+            parts.append(_SplitPart())
+        part = parts[chosen]
+        part.add(q)
+        if named:
+            continue
+        was = exponent_of.pop(chosen, None)
+        if was is not None:
+            filed[was].discard(chosen)
+        if not part.unknown:  # (a part with a value of no middle takes no other value)
+            exponent = exponent_of[chosen] = _exponent(part.low)
+            filed.setdefault(exponent, set()).add(chosen)
     return [part.members for part in parts]
+
+
+def _exponent(value: float) -> int:
+    """The binary exponent of a value that is no NaN: two values whose ratio is at most
+    NEAR_FACTOR differ in it by at most `_SPREAD`; 0, and infinity, are near only themselves."""
+    return math.frexp(value)[1]
+
+
+_SPREAD = max(1, math.ceil(math.log2(NEAR_FACTOR)))
 
 
 class _SplitPart:
@@ -838,6 +870,10 @@ class StoryCache:
         self._quantities: dict[str, list[Quantity]] = {}
         self._claims: dict[str, list[Claim]] = {}
         self._refs: dict[str, ArticleRef] = {}
+        # article id -> its mentions, for the new articles of the pass in progress (`note_mentions`)
+        self._pass_mentions: dict[str, list[Mention]] = {}
+        # article id -> the rewrite relations it is in (copy or source), by their store key
+        self._rewrites: dict[str, dict[tuple[str, str, str], Rewrite]] = {}
         # article id -> figure -> scope, for the figures `build_facts` read a scope of
         self.scopes: dict[str, dict[_ScopeKey, Scope]] = {}
         # article id -> claim -> the entities its content names (`join_claims`)
@@ -866,6 +902,50 @@ class StoryCache:
         if missing:
             self._refs.update((ref.id, ref) for ref in store.article_refs(missing))
         return [self._refs[a] for a in wanted if a in self._refs]
+
+    def note_mentions(self, article_ids: Iterable[str], mentions: Iterable[Mention]) -> None:
+        """The mentions of a pass's new articles as the pass read them at its start: until it
+        saves (an entity merge moves mentions) the store holds just these, and the pass's
+        fact building and claim joining read those articles' mentions again. Called with
+        nothing once the pass is saved."""
+        self._pass_mentions = {a: [] for a in article_ids}
+        for mention in mentions:
+            self._pass_mentions[mention.article_id].append(mention)
+
+    def mentions_of(self, store: Store, article_ids: Sequence[str]) -> list[Mention]:
+        """`store.mentions_of(article_ids)`: each article's mentions in offset order."""
+        noted = self._pass_mentions
+        rest = [a for a in article_ids if a not in noted]
+        found = [m for a in article_ids if a in noted for m in noted[a]]
+        return found + store.mentions_of(rest) if rest else found
+
+    def rewrites_touching(self, store: Store, article_ids: Iterable[str]) -> list[Rewrite]:
+        """`store.rewrites_touching(...)` with the relations `add_rewrites` was given, each once
+        (in another order: `origin_groups` reads them as a set). A story's relations grow with
+        its history, and every pass that adds to it reads them all."""
+        wanted = sorted(set(article_ids))
+        missing = [a for a in wanted if a not in self._rewrites]
+        if missing:
+            for a in missing:
+                self._rewrites[a] = {}
+            for rewrite in store.rewrites_touching(missing):
+                self._file(rewrite)
+        found: dict[tuple[str, str, str], Rewrite] = {}
+        for a in wanted:
+            found.update(self._rewrites[a])
+        return list(found.values())
+
+    def add_rewrites(self, rewrites: Iterable[Rewrite]) -> None:
+        """Relations a pass found and saves: the store will hold them for the next pass."""
+        for rewrite in rewrites:
+            self._file(rewrite)
+
+    def _file(self, rewrite: Rewrite) -> None:
+        key = (rewrite.article_id, rewrite.source_article_id, rewrite.kind)
+        for end in (rewrite.article_id, rewrite.source_article_id):
+            kept = self._rewrites.get(end)
+            if kept is not None:
+                kept[key] = rewrite
 
     @staticmethod
     def _rows(cache: dict[str, list[Any]], read: Any, article_ids: Iterable[str]) -> list[Any]:
@@ -899,6 +979,7 @@ class StoryCache:
             self._quantities,
             self._claims,
             self._refs,
+            self._rewrites,
             self.scopes,
             self.claim_entities,
             self.figures,
@@ -942,7 +1023,7 @@ def build_story_records(
         or any(_scope_key(q) not in cache.scopes.get(a, {}) for q in quantities[a] if _scoped(q))
     ]
     mentions: dict[str, list[Mention]] = {}
-    for mention in store.mentions_of(figured):
+    for mention in cache.mentions_of(store, figured):
         mentions.setdefault(mention.article_id, []).append(mention)
     texts = store.texts_of(figured)
     names = store.entity_names(

@@ -20,10 +20,11 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from newsgraph.link.agencies import party_of
-from newsgraph.link.facts import speaker_source, statement_source
+from newsgraph.link.facts import _day, speaker_source, statement_source
 from newsgraph.records import ArticleRef, Claim, Fact, FactStatus, Stance, Statement, Story
 
 if TYPE_CHECKING:
@@ -989,8 +990,7 @@ def _content_span(claim: Claim) -> tuple[str, int, int]:
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
-    from newsgraph.link.facts import _day
-
+    # (called for each pair `join_claims` weighs: `_day` is imported once, with the module)
     da, db = _day(a), _day(b)
     return None if da is None or db is None else abs((da - db).days)
 
@@ -1043,7 +1043,7 @@ def join_claims(
         if any(_content_span(p.claim) not in cache.claim_entities.get(a, {}) for p in ps)
     )
     read: dict[str, dict[tuple[str, int, int], set[str]]] = {}
-    for mention in store.mentions_of(unread):
+    for mention in cache.mentions_of(store, unread):
         for p in by_article[mention.article_id]:
             span = _content_span(p.claim)
             inside = read.setdefault(mention.article_id, {}).setdefault(span, set())
@@ -1068,10 +1068,6 @@ def join_claims(
     dates = [d for p in seekers if (d := refs[p.claim.article_id].published)]
     candidates = []
     if wanted and dates:
-        from datetime import timedelta
-
-        from newsgraph.link.facts import _day
-
         first, last = min(filter(None, map(_day, dates))), max(filter(None, map(_day, dates)))
         window = timedelta(days=CLAIM_WINDOW_DAYS)
         candidates = claims_naming(

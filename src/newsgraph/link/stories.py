@@ -78,7 +78,7 @@ except ImportError:  # pragma: no cover - another scipy layout: the public produ
 from newsgraph.link.state import pack_sparse, pack_state, unpack_sparse, unpack_state
 from newsgraph.records import Quantity, Story
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 N_FEATURES = 1 << 20
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]|\d+(?:[.,:]\d+)*")
@@ -815,7 +815,12 @@ class StoryClusterer:
 
     # -- state -----------------------------------------------------------------------------
     def dumps(self) -> bytes:
-        """The whole state as bytes (JSON + numpy arrays, no pickle)."""
+        """The whole state as bytes (JSON + numpy arrays, no pickle).
+
+        Ids and dates are byte-string arrays, every reference to an article or a story an
+        index into them: the state holds every article of each story still live, and a
+        story that lasts as long as its history would otherwise grow the JSON by its article
+        ids, written again by every pass."""
         nodes = list(self._nodes.values())
         offsets, indices, values = pack_sparse([n.vector for n in nodes])
         entity_offsets, entity_indices, _ = pack_sparse(
@@ -824,6 +829,13 @@ class StoryClusterer:
         archived = list(self._archive.items())
         weight_arrays = pack_sparse([p.weights for _, p in archived])
         entity_arrays = pack_sparse([p.entities for _, p in archived])
+        stories = list(self._stories.values())
+        article_ids = _Names()
+        for story in stories:
+            article_ids.extend(story.article_ids)
+        story_ids = _Names()
+        story_ids.extend(s.id for s in stories)
+        links = [link for n in nodes for link in n.links]
         meta = {
             "version": STATE_VERSION,
             "kind": "stories",
@@ -831,27 +843,35 @@ class StoryClusterer:
             "n_docs": self._n_docs,
             "newest": self._newest.isoformat() if self._newest else None,
             "opened": self._opened,
-            "nodes": [
-                {
-                    "seq": n.seq,
-                    "article_id": n.article_id,
-                    "day": n.day.isoformat() if n.day else None,
-                    "title": n.title,
-                    "links": n.links,
-                }
-                for n in nodes
-            ],
-            "stories": [
-                {"id": s.id, "order": s.order, "article_ids": s.article_ids, "label": s.label}
-                for s in self._stories.values()
-            ],
-            "published": self._published,
-            "moves": self._moves,
-            "archive": [[i, p.last.isoformat() if p.last else None] for i, p in archived],
+            "titles": [n.title for n in nodes],
+            "labels": [s.label for s in stories],
+            "archive_last": [p.last.isoformat() if p.last else None for _, p in archived],
+        }
+        arrays = {
+            "node_seq": np.fromiter((n.seq for n in nodes), dtype=np.int64, count=len(nodes)),
+            "node_article": article_ids.indices(n.article_id for n in nodes),
+            "node_day": np.fromiter(
+                (n.day.toordinal() if n.day else 0 for n in nodes), dtype=np.int64, count=len(nodes)
+            ),
+            "link_offsets": np.cumsum([0] + [len(n.links) for n in nodes], dtype=np.int64),
+            "link_similarity": np.fromiter((s for s, _ in links), np.float64, count=len(links)),
+            "link_seq": np.fromiter((q for _, q in links), np.int64, count=len(links)),
+            "story_order": np.fromiter((s.order for s in stories), np.int64, count=len(stories)),
+            "story_offsets": np.cumsum([0] + [len(s.article_ids) for s in stories], dtype=np.int64),
+            "story_members": article_ids.indices(a for s in stories for a in s.article_ids),
+            "published_of": article_ids.indices(self._published),
+            "published": _byte_strings(self._published.values()),
+            "moves_of": article_ids.indices(self._moves),
+            "moves_to": story_ids.indices(self._moves.values()),
+            "archive_ids": story_ids.indices(i for i, _ in archived),
         }
         return pack_state(
             meta,
             {
+                **arrays,
+                # (the names last: every index above may have added to them)
+                "article_ids": _byte_strings(article_ids.names),
+                "story_ids": _byte_strings(story_ids.names),
                 "df_keys": np.fromiter(self._df.keys(), dtype=np.int32, count=len(self._df)),
                 "df_values": np.fromiter(self._df.values(), dtype=np.int64, count=len(self._df)),
                 "vector_offsets": offsets,
@@ -870,16 +890,94 @@ class StoryClusterer:
 
     @classmethod
     def loads(cls, data: bytes) -> StoryClusterer:
-        """A clusterer in exactly the state `dumps` saved."""
+        """A clusterer in exactly the state `dumps` saved (this version's or versions 2-3)."""
         meta, arrays = unpack_state(data)
-        if meta.get("kind") != "stories" or meta.get("version") not in (2, STATE_VERSION):
+        if meta.get("kind") != "stories" or meta.get("version") not in (2, 3, STATE_VERSION):
             raise ValueError("not a saved StoryClusterer state of this version")
-        # version 2 saved no archive and no entity features: it loads with neither
         self = cls(**{k: v for k, v in meta["params"].items() if k in _PARAM_NAMES})
         self._n_docs = int(meta["n_docs"])
         self._newest = _day(meta["newest"])
         self._opened = int(meta["opened"])
         self._df = dict(zip(arrays["df_keys"].tolist(), arrays["df_values"].tolist(), strict=True))
+        if meta["version"] < 4:
+            self._load_listed(meta, arrays)
+        else:
+            self._load_indexed(meta, arrays)
+        # a state saved before `compact` existed holds every story ever opened
+        self._done = {
+            story_id
+            for story_id, story in self._stories.items()
+            if not story.active and story_id not in self._archive
+        }
+        return self
+
+    def _load_indexed(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+        """The nodes, stories, dates, moves and archive of a version-4 state (`dumps`)."""
+        article_ids = _strings(arrays["article_ids"])
+        story_ids = _strings(arrays["story_ids"])
+        vectors = unpack_sparse(
+            arrays["vector_offsets"], arrays["vector_indices"], arrays["vector_values"]
+        )
+        ones = np.ones(arrays["entity_indices"].size)
+        node_entities = unpack_sparse(arrays["entity_offsets"], arrays["entity_indices"], ones)
+        link_offsets = arrays["link_offsets"].tolist()
+        similarities = arrays["link_similarity"].tolist()
+        link_seqs = arrays["link_seq"].tolist()
+        for i, (seq, article, day, title) in enumerate(
+            zip(
+                arrays["node_seq"].tolist(),
+                arrays["node_article"].tolist(),
+                arrays["node_day"].tolist(),
+                meta["titles"],
+                strict=True,
+            )
+        ):
+            low, high = link_offsets[i], link_offsets[i + 1]
+            node = _Node(
+                seq=seq,
+                article_id=article_ids[article],
+                vector=vectors[i],
+                day=date.fromordinal(day) if day else None,
+                title=title,
+                links=list(zip(similarities[low:high], link_seqs[low:high], strict=True)),
+                entities=frozenset(node_entities[i]),
+            )
+            self._enter(node)
+        story_offsets = arrays["story_offsets"].tolist()
+        members = arrays["story_members"].tolist()
+        for i, (order, label) in enumerate(
+            zip(arrays["story_order"].tolist(), meta["labels"], strict=True)
+        ):
+            story = _Story(story_ids[i], order, [])
+            story.article_ids = [
+                article_ids[m] for m in members[story_offsets[i] : story_offsets[i + 1]]
+            ]
+            story.label = label
+            self._stories[story.id] = story
+            for article_id in story.article_ids:
+                self._story_of[article_id] = story.id
+        for node in self._nodes.values():
+            self._stories[self._story_of[node.article_id]].active.add(node.seq)
+        self._published = dict(
+            zip(
+                (article_ids[i] for i in arrays["published_of"].tolist()),
+                _strings(arrays["published"]),
+                strict=True,
+            )
+        )
+        self._moves = {
+            article_ids[a]: story_ids[s]
+            for a, s in zip(arrays["moves_of"].tolist(), arrays["moves_to"].tolist(), strict=True)
+        }
+        weights = unpack_sparse(*(arrays[f"archive_weights_{k}"] for k in "oiv"))
+        entities_of = unpack_sparse(*(arrays[f"archive_entities_{k}"] for k in "oiv"))
+        archived = [story_ids[i] for i in arrays["archive_ids"].tolist()]
+        self._fill_archive(zip(archived, meta["archive_last"], strict=True), weights, entities_of)
+
+    def _load_listed(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+        """The nodes, stories, dates, moves and archive of a version 2 or 3 state, which listed
+        them in its JSON."""
+        # version 2 saved no archive and no entity features: it loads with neither
         vectors = unpack_sparse(
             arrays["vector_offsets"], arrays["vector_indices"], arrays["vector_values"]
         )
@@ -916,21 +1014,55 @@ class StoryClusterer:
         if archived:
             weights = unpack_sparse(*(arrays[f"archive_weights_{k}"] for k in "oiv"))
             entities_of = unpack_sparse(*(arrays[f"archive_entities_{k}"] for k in "oiv"))
-            for (story_id, last), weight, entity in zip(
-                archived, weights, entities_of, strict=True
-            ):
-                profile = _Profile(weight, entity, _day(last))
-                profile.norm = math.sqrt(sum(v * v for v in weight.values()))
-                self._archive[story_id] = profile
-                for index in entity:
-                    self._archive_index.setdefault(index, set()).add(story_id)
-        # a state saved before `compact` existed holds every story ever opened
-        self._done = {
-            story_id
-            for story_id, story in self._stories.items()
-            if not story.active and story_id not in self._archive
-        }
-        return self
+            self._fill_archive(archived, weights, entities_of)
+
+    def _fill_archive(
+        self,
+        archived: Iterable[tuple[str, str | None]],
+        weights: list[dict[int, float]],
+        entities_of: list[dict[int, float]],
+    ) -> None:
+        for (story_id, last), weight, entity in zip(archived, weights, entities_of, strict=True):
+            profile = _Profile(weight, entity, _day(last))
+            profile.norm = math.sqrt(sum(v * v for v in weight.values()))
+            self._archive[story_id] = profile
+            for index in entity:
+                self._archive_index.setdefault(index, set()).add(story_id)
+
+
+class _Names:
+    """Distinct names in first-seen order, each referred to by its position."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self._position: dict[str, int] = {}
+
+    def extend(self, names: Iterable[str]) -> None:
+        for name in names:
+            if name not in self._position:
+                self._position[name] = len(self.names)
+                self.names.append(name)
+
+    def indices(self, names: Iterable[str]) -> np.ndarray:
+        found = []
+        for name in names:
+            position = self._position.get(name)
+            if position is None:
+                position = self._position[name] = len(self.names)
+                self.names.append(name)
+            found.append(position)
+        return np.asarray(found, dtype=np.int64)
+
+
+def _byte_strings(values: Iterable[str]) -> np.ndarray:
+    """Strings as one numpy byte-string array (UTF-8; numpy pads with NULs, which ids and
+    dates never end with)."""
+    encoded = [v.encode("utf-8") for v in values]
+    return np.array(encoded, dtype=f"S{max(map(len, encoded), default=1) or 1}")
+
+
+def _strings(array: np.ndarray) -> list[str]:
+    return [v.decode("utf-8") for v in array.tolist()]
 
 
 def cluster_stream(
