@@ -236,6 +236,26 @@ def test_claim_pairs_across_stories(
     assert wrongly_joined == 0
 
 
+def _link_story(store: Store, story: str, analysed: AnalyzedArticle) -> None:
+    """Build one story of one article and its claim facts, joined across stories, as a link
+    pass does, and save them."""
+    article = analysed.article
+    record = Story(story, story, [article.id], None, None)
+    ref = ArticleRef(article.id, article.outlet, article.published)
+    built = build_claim_facts(story, [ref], analysed.claims, {})
+    joined, replaced = join_series(store, built, [story], [ref.id], stories=[record])
+    store.save_link(
+        linked_ids=[ref.id],
+        assignments={ref.id: story},
+        story_records=[record],
+        rewrite_records=[],
+        fact_records=joined,
+        fact_stories=[story],
+        state={},
+        replaced_facts=replaced,
+    )
+
+
 def test_a_claim_fact_across_stories_survives_rebuilding_either(
     nlp: Language, tmp_path: Path
 ) -> None:
@@ -251,25 +271,8 @@ def test_a_claim_fact_across_stories_survives_rebuilding_either(
         analysed[story] = _analyse(nlp, text, article, day)
         _store_article(store, analysed[story])
 
-    def rebuild(story: str) -> None:
-        article = analysed[story].article
-        record = Story(story, story, [article.id], None, None)
-        ref = ArticleRef(article.id, article.outlet, article.published)
-        built = build_claim_facts(story, [ref], analysed[story].claims, {})
-        joined, replaced = join_series(store, built, [story], [ref.id], stories=[record])
-        store.save_link(
-            linked_ids=[ref.id],
-            assignments={ref.id: story},
-            story_records=[record],
-            rewrite_records=[],
-            fact_records=joined,
-            fact_stories=[story],
-            state={},
-            replaced_facts=replaced,
-        )
-
     for story in ("s1", "s2", "s1", "s2", "s1"):
-        rebuild(story)
+        _link_story(store, story, analysed[story])
         if story == "s1" and len(store.facts()) == 0:
             continue  # the first story alone has no cross-source fact
         (fact,) = store.facts()
@@ -296,20 +299,7 @@ def test_a_claim_joins_another_storys_fact_only_stating_its_proposition(
     for story, article, day, text in texts:
         analysed = _analyse(nlp, text, article, day)
         _store_article(store, analysed)
-        record = Story(story, story, [analysed.article.id], None, None)
-        ref = ArticleRef(analysed.article.id, analysed.article.outlet, analysed.article.published)
-        built = build_claim_facts(story, [ref], analysed.claims, {})
-        joined, replaced = join_series(store, built, [story], [ref.id], stories=[record])
-        store.save_link(
-            linked_ids=[ref.id],
-            assignments={ref.id: story},
-            story_records=[record],
-            rewrite_records=[],
-            fact_records=joined,
-            fact_stories=[story],
-            state={},
-            replaced_facts=replaced,
-        )
+        _link_story(store, story, analysed)
     (fact,) = store.facts()
     assert fact.status == "contested" and fact.story_ids == ["s1", "s2"]
     assert {s.article_id for s in fact.statements} == {"a1", "a2"}
