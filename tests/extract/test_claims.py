@@ -795,3 +795,27 @@ def test_in_a_statement_the_reporting_verb_is_the_cue(
 ) -> None:
     claims = analyse("In a statement, the ministry said the bridge had collapsed.").claims
     assert [(c.cue, c.speaker) for c in claims] == [("say", "the ministry")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a participle that reports nothing itself stays in what is said
+        (
+            "Rubio said the party should unite, pointing to his record in Florida.",
+            "say",
+            "the party should unite, pointing to his record in Florida",
+        ),
+        # one that reports anew is a claim of its own
+        (
+            "Sanders wants to win California, saying the state is his best chance.",
+            "want",
+            "to win California",
+        ),
+    ],
+)
+def test_a_participle_after_a_content_stays_unless_it_reports(
+    analyse: Callable[..., AnalyzedArticle], text: str, cue: str, content: str
+) -> None:
+    claim = _claim(analyse(text), content.split(",")[0])
+    assert (claim.cue, claim.content) == (cue, content)

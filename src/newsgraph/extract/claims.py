@@ -184,8 +184,9 @@ TAIL_MARKS = frozenset({",", "—", "–", "--"})
 def _without_tail(doc: Doc, root_i: int, end: int) -> int:
     """The end of a content before what a comma or dash appends to it: an apposition ("...
     Arab fighters, a theoretical 100,000-strong force"), a relative clause (", where ...",
-    ", which ..."), a participle (", pointing to ...", ", saying ..."). Annotators end the
-    content with the proposition."""
+    ", which ..."), a participle that reports anew (", saying ..."). Annotators end the
+    content with the proposition; another participle (", pointing to ...", ", earning 51
+    percent") they mostly keep in it."""
     cut = end
     for k in range(root_i + 1, end - 1):
         if doc[k].text not in TAIL_MARKS:
@@ -194,8 +195,10 @@ def _without_tail(doc: Doc, root_i: int, end: int) -> int:
         tail = next((t for t in doc[k + 1 : end] if t.head.i < k + 1 or t.head.i >= end), None)
         if tail is None or tail.dep_ not in TAIL_DEPS:
             continue
-        if tail.dep_ == "advcl" and tail.tag_ != "VBG":
-            continue
+        if tail.dep_ == "advcl" and (
+            tail.tag_ != "VBG" or tail.lemma_.lower() not in REPORTING_VERBS
+        ):
+            continue  # a participle stays unless it reports anew (", saying ...")
         if tail.right_edge.i + 1 >= end and nxt.i == tail.left_edge.i:
             cut = k
             break
