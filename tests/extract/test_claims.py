@@ -819,3 +819,15 @@ def test_a_participle_after_a_content_stays_unless_it_reports(
 ) -> None:
     claim = _claim(analyse(text), content.split(",")[0])
     assert (claim.cue, claim.content) == (cue, content)
+
+
+def test_a_second_act_coordinated_with_the_first_is_no_content_of_it(
+    analyse: Callable[..., AnalyzedArticle],
+) -> None:
+    # "calls" is coordinated with "respects", not said: two claims, the first cut before it
+    text = "He says he respects Clinton and calls her an extremely intelligent woman."
+    claims = analyse(text).claims
+    assert [(c.cue, c.content) for c in claims] == [
+        ("say", "he respects Clinton"),
+        ("call", "her an extremely intelligent woman"),
+    ]

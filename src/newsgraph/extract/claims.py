@@ -1839,6 +1839,23 @@ def _fold_nested(doc: Doc, items: list[Attribution]) -> list[Attribution]:
                 )
             ):
                 continue
+            if (
+                span is not None
+                and not inner.impersonal
+                and cue_tok.dep_ == "conj"
+                and cue_tok.head.i == span.root.i
+                and not inner.direct
+                and inner.content_start > cue_tok.idx
+            ):
+                # "He says he respects Clinton and calls her X": a second act coordinated
+                # with the first is no content of the first's; the outer ends before it
+                end = cue_tok.left_edge.i
+                while end > span.start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                    end -= 1
+                cut = _trimmed_chars(doc, span.start, end)
+                if cut[0] >= 0 and cut[1] > cut[0]:
+                    outer.content_start, outer.content_end = cut
+                    continue
             if inner.impersonal:
                 # "X said Y was believed to ...", "X said Y had reportedly ...": X hedges.
                 outer.stance = "hedge" if outer.stance == "assert" else outer.stance
