@@ -8,6 +8,8 @@ from newsgraph.extract.claim_filter import (
     ClaimFilter,
     features,
     load_claim_filter,
+    load_object_filter,
+    object_trial,
     proposing,
     trial,
 )
@@ -28,6 +30,16 @@ def test_features_name_the_candidate_shape(nlp: Language) -> None:
     assert {"w=want", "fr=xcomp", "sp=1", "first=to", "after=1"} <= set(names)
 
 
+def test_features_name_the_verbs_form_and_whether_the_content_is_a_name(nlp: Language) -> None:
+    cues = load_cue_model()
+    assert cues is not None
+    doc = nlp("Most union members support Senator Ruiz.")
+    with trial(ClaimFilter({}, bias=5.0, threshold=0.5, candidate=0.2)):
+        support = next(a for a in find_attributions(doc) if a.cue == "support")
+    names = set(features(doc, support, False, cues))
+    assert {"tag=VBP", "rootent=PERSON", "fr=dobj"} <= names
+
+
 def test_the_filter_drops_what_its_weights_reject(nlp: Language) -> None:
     cues = load_cue_model()
     assert cues is not None
@@ -40,6 +52,27 @@ def test_the_filter_drops_what_its_weights_reject(nlp: Language) -> None:
     with trial(reject):
         cues_left = {a.cue for a in find_attributions(doc)}
     assert "praise" not in cues_left and "want" in cues_left  # the lexicon's claims stay
+
+
+def test_a_stance_towards_an_object_is_sifted_by_the_object_filter(nlp: Language) -> None:
+    cues = load_cue_model()
+    assert cues is not None
+    doc = nlp(TEXT)
+    keep = ClaimFilter({}, bias=5.0, threshold=0.5, candidate=cues.threshold)
+    reject = ClaimFilter({}, bias=-5.0, threshold=0.5, candidate=cues.threshold)
+    with trial(keep), object_trial(reject):
+        found = {a.cue: a.attitude for a in find_attributions(doc)}
+    # "praised the plan" is a stance towards an object, "wants to win" an intention
+    assert "praise" not in found and found.get("want") is False
+    with trial(reject), object_trial(keep):
+        found = {a.cue: a.attitude for a in find_attributions(doc)}
+    assert found.get("praise") is True
+
+
+def test_the_shipped_object_filter_is_its_own() -> None:
+    sieve, objects = load_claim_filter(), load_object_filter()
+    assert sieve is not None and objects is not None and objects != sieve
+    assert objects.candidate == sieve.candidate and 0.0 < objects.threshold < 1.0
 
 
 def test_the_shipped_filter_proposes_below_the_cue_models_threshold() -> None:

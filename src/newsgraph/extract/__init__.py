@@ -154,6 +154,9 @@ def _quantities(
     classify(doc, phrases)
     # The date of each speaker's latest dated claim, for undated follow-up statements.
     claim_dates: dict[int, str] = {}
+    # A stance towards an object ("voters back Lane") reports nothing the figures could
+    # come from or be dated by.
+    attributions = [a for a in attributions if not a.attitude]
     for item in attributions:
         span = doc.char_span(item.content_start, item.content_end, alignment_mode="expand")
         root = span.root.i if span is not None else None
@@ -240,9 +243,10 @@ def _events(
     from newsgraph.extract.events import find_frames
 
     out: list[Event] = []
+    reports = [a for a in attributions if not a.attitude]  # a stance reports no event
     for frame in find_frames(doc, entities):
         verb = doc[frame.verb_i]
-        claim = _enclosing(attributions, verb.idx, verb.idx + len(verb.text))
+        claim = _enclosing(reports, verb.idx, verb.idx + len(verb.text))
         when = None
         if frame.when_i is not None:
             for t in times:

@@ -2,17 +2,22 @@
 
 The cue model (`cue_model.py`) says how often a word, in its frame, is an annotated cue. Its
 threshold trades recall for precision on the word alone. This filter looks at the whole
-candidate that the rules built from a learned cue: the cue's word, part of speech, relation
-and frame, the cue model's probability, whether it stands in a quotation, who the speaker is
-(a name, a pronoun, none), how long the content is and how it opens ("that", "to", a
-question word), whether it lies after the cue. A logistic regression over these features,
-fitted on PolNeAR's train months (Nov 2015-Apr 2016) to say whether the candidate matches an
-annotated attribution with its source, keeps the candidates at or over its threshold. So the
-cue model can propose more (its `candidate` threshold, lower than its own) and the filter
-drops the candidates whose shape annotators do not mark.
+candidate that the rules built from a learned cue: the cue's word, part of speech, form,
+relation and frame, the cue model's probability, whether it stands in a quotation, who the
+speaker is (a name, a pronoun, none), how long the content is, how it opens ("that", "to", a
+question word) and whether its head is a name, whether it lies after the cue. A logistic
+regression over these features, fitted on PolNeAR's train months (Nov 2015-Apr 2016) to say
+whether the candidate matches an annotated attribution with its source, keeps the candidates
+at or over its threshold. So the cue model can propose more (its `candidate` threshold, lower
+than its own: with a clause, an intention or an object) and the filter drops the candidates
+whose shape annotators do not mark.
 
 Only learned candidates pass through it; the hand lexicon's claims are kept as they are.
-`python -m newsgraph.extract.train_claim_filter` rebuilds `claim_filter.json`.
+A learned cue's stance towards an object ("members support Senator Ruiz",
+`Attribution.attitude`) has a filter of its own, `claim_filter_objects.json`, fitted with
+those candidates among its rows: the main filter, fitted before they were proposed, keeps
+the clauses and intentions it kept. `python -m newsgraph.extract.train_claim_filter` rebuilds
+`claim_filter.json`, with `--objects` `claim_filter_objects.json`.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.claims import Attribution
 
 FILTER_FILE = "claim_filter.json"
+OBJECT_FILTER_FILE = "claim_filter_objects.json"
 OPENINGS = frozenset(
     {"that", "to", "whether", "if", "what", "how", "why", "the", "a", "his", "her", "their"}
 )
@@ -67,10 +73,15 @@ def features(doc: Doc, item: Attribution, quoted: bool, cues: CueModel) -> list[
     span = doc.char_span(item.content_start, item.content_end, alignment_mode="expand")
     size = len(span) if span is not None else 0
     out.append(f"len={min(int(math.log2(size + 1)), 6)}")
+    # the verb's form ("backs", "backing", "backed") and whether the content names someone
+    # ("who support the senator"): a stance towards a person or a party is what annotators
+    # mark of an object; a participle's object is often the circumstance of another verb
+    out.append(f"tag={cue.tag_}")
     if span is not None and size:
         first = span[0]
         out.append(f"first={first.lower_ if first.lower_ in OPENINGS else first.pos_}")
         out.append(f"rootpos={span.root.pos_}")
+        out.append(f"rootent={span.root.ent_type_ or '-'}")
     return out
 
 
@@ -112,8 +123,8 @@ class ClaimFilter:
 
 
 @cache
-def _shipped() -> ClaimFilter | None:
-    data = shipped_json(FILTER_FILE)
+def _shipped(name: str = FILTER_FILE) -> ClaimFilter | None:
+    data = shipped_json(name)
     return ClaimFilter.from_json(data) if data is not None else None
 
 
@@ -125,14 +136,38 @@ def load_claim_filter() -> ClaimFilter | None:
     return _TRIAL[-1] if _TRIAL else _shipped()
 
 
+_OBJECT_TRIAL: list[ClaimFilter | None] = []
+
+
+def load_object_filter() -> ClaimFilter | None:
+    """The filter for a learned cue's stance towards an object ("members support Senator
+    Ruiz", `Attribution.attitude`), fitted on those candidates alone: their shape is not a
+    clause's. None when not shipped (the main filter sifts them then)."""
+    return _OBJECT_TRIAL[-1] if _OBJECT_TRIAL else _shipped(OBJECT_FILTER_FILE)
+
+
 @contextmanager
 def trial(candidate: ClaimFilter | None) -> Iterator[None]:
-    """Extract with `candidate` (None: no filter) instead of the shipped one (training)."""
+    """Extract with `candidate` (None: no filter) instead of the shipped filters, for the
+    candidates with an object too (training)."""
     _TRIAL.append(candidate)
+    _OBJECT_TRIAL.append(candidate)
     try:
         yield
     finally:
         _TRIAL.pop()
+        _OBJECT_TRIAL.pop()
+
+
+@contextmanager
+def object_trial(candidate: ClaimFilter | None) -> Iterator[None]:
+    """Sift the candidates with an object by `candidate` (None: the main filter) inside the
+    block, the others as before (training)."""
+    _OBJECT_TRIAL.append(candidate)
+    try:
+        yield
+    finally:
+        _OBJECT_TRIAL.pop()
 
 
 def proposing(cues: CueModel, used: ClaimFilter | None) -> CueModel:

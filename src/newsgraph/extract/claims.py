@@ -1,7 +1,8 @@
 """Attributed claims from the dependency parse and the quotation structure.
 
 A claim needs a cue: a reporting verb from `cues.REPORTING_VERBS` with a clausal complement or
-an attributable object, "according to X", "as per X", or a hedge adverb ("reportedly"). Its
+an attributable object, "according to X", "as per X", a poll's "in" ("in the poll, X leads"),
+or a hedge adverb ("reportedly"). Its
 speaker is the cue's subject (inherited through "..., saying", resolved through pronouns and
 definite descriptions to the nearest compatible earlier speaker); its content is the attributed
 clause within the sentence. Nested attribution keeps the innermost source as the speaker and the
@@ -17,7 +18,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.claim_filter import load_claim_filter, proposing
+from newsgraph.extract.claim_filter import load_claim_filter, load_object_filter, proposing
 from newsgraph.extract.cue_model import CueModel, frame_of, load_cue_model
 from newsgraph.extract.cues import (
     CLAUSE_ONLY_VERBS,
@@ -64,8 +65,9 @@ BELIEF_LEMMAS = frozenset(
 # Raising verbs: their subject belongs to what is attributed ("X seemed to shrink").
 RAISING_LEMMAS = frozenset({"seem", "appear"})
 # Frames in which a learned cue makes a claim: a clause or an intention ("wants to run").
-# An object alone ("praised the soldiers", "thanked the crowd") is an attitude that PolNeAR
-# annotates but that the claims benchmark does not count as a claim; it stays out.
+# An object alone ("praised the soldiers", "voters back Lane") is an attitude that PolNeAR
+# annotates: a claim marked `attitude`, which reports nothing a figure or an event could
+# come from.
 LEARNED_FRAMES = ("ccomp", "xcomp")
 OBJECT_FRAMES = frozenset(
     {"dobj", "prep:about", "prep:to", "prep:for", "prep:on", "prep:of", "prep:against"}
@@ -110,6 +112,11 @@ class Attribution:
     cls: str = "ANY"
     learned: bool = False  # found by the cue model, not the hand lexicon
     intention: bool = False  # the content is an intention ("offered to hand over two ...")
+    # A learned cue's stance towards an object ("members support Senator Ruiz", "praised the
+    # soldiers"): an attribution as annotators mark it, but no report of what its object
+    # holds, so it gives no figure a source or a date, no event a claim and no pronoun an
+    # antecedent speaker.
+    attitude: bool = False
     extra_tokens: list[int] = field(default_factory=list)
 
     @property
@@ -177,8 +184,9 @@ TAIL_MARKS = frozenset({",", "—", "–", "--"})
 def _without_tail(doc: Doc, root_i: int, end: int) -> int:
     """The end of a content before what a comma or dash appends to it: an apposition ("...
     Arab fighters, a theoretical 100,000-strong force"), a relative clause (", where ...",
-    ", which ..."), a participle (", pointing to ...", ", saying ..."). Annotators end the
-    content with the proposition."""
+    ", which ..."), a participle that reports anew (", saying ..."). Annotators end the
+    content with the proposition; another participle (", pointing to ...", ", earning 51
+    percent") they mostly keep in it."""
     cut = end
     for k in range(root_i + 1, end - 1):
         if doc[k].text not in TAIL_MARKS:
@@ -187,8 +195,10 @@ def _without_tail(doc: Doc, root_i: int, end: int) -> int:
         tail = next((t for t in doc[k + 1 : end] if t.head.i < k + 1 or t.head.i >= end), None)
         if tail is None or tail.dep_ not in TAIL_DEPS:
             continue
-        if tail.dep_ == "advcl" and tail.tag_ != "VBG":
-            continue
+        if tail.dep_ == "advcl" and (
+            tail.tag_ != "VBG" or tail.lemma_.lower() not in REPORTING_VERBS
+        ):
+            continue  # a participle stays unless it reports anew (", saying ...")
         if tail.right_edge.i + 1 >= end and nxt.i == tail.left_edge.i:
             cut = k
             break
@@ -1105,6 +1115,49 @@ def _according_to(tok: Token) -> Attribution | None:
     )
 
 
+# Nouns for a count of opinion or a finding that speaks through "in": "In the poll, 50
+# percent chose Clinton", "Sanders has sagged in the polls".
+FINDING_NOUNS = frozenset({"poll", "survey", "study", "ranking", "tally", "count"})
+
+
+def _finding_in(tok: Token) -> Attribution | None:
+    """ "In a new poll, Sanders leads by 10 points", "Trump has led in every statewide
+    survey": a poll or study the clause's own verb reports through "in". The clause, beside
+    the phrase, is what the poll says; the phrase is its source."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ROOT":
+        return None
+    if head.lemma_.lower() in REPORTING_VERBS:
+        return None  # "In a statement, X said": the verb is the cue
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS:
+        return None
+    doc = tok.doc
+    sent = sentence_of(tok)
+    phrase_end = pobj.right_edge.i + 1
+    if tok.i <= sent.start + 1:
+        start, end = phrase_end, sent.end
+    elif phrase_end >= sent.end - 1 or doc[phrase_end].is_punct:
+        start, end = sent.start, tok.i
+    else:
+        return None
+    content = _trimmed_chars(doc, start, end)
+    if content[0] < 0:
+        return None
+    return Attribution(
+        cue_i=tok.i,
+        cue="in",
+        stance="assert",
+        direct=False,
+        content_start=content[0],
+        content_end=content[1],
+        speaker_span=(pobj.left_edge.i, phrase_end),
+        speaker_head=pobj.i,
+    )
+
+
 def _hedge_adverb(tok: Token) -> Attribution | None:
     """ "North Korea has reportedly begun ...": the clause, from an unnamed source."""
     if tok.lower_ not in HEDGE_ADVERBS or tok.dep_ != "advmod":
@@ -1283,6 +1336,7 @@ def _from_learned(verb: Token, quotes: list[tuple[int, int]] | None = None) -> A
             impersonal=True,
             learned=True,
         )
+    attitude = False
     if frame in LEARNED_FRAMES:
         content = (
             _content_chars(children["ccomp"])
@@ -1294,7 +1348,7 @@ def _from_learned(verb: Token, quotes: list[tuple[int, int]] | None = None) -> A
     elif quotes is not None and (quoting := _from_quoting(verb, quotes)) is not None:
         return quoting
     elif frame in OBJECT_FRAMES and not _circumstance(verb):
-        content = _object_chars(verb, frame)
+        content, attitude = _object_chars(verb, frame), True
     else:
         return None
     subj = _subject(verb)
@@ -1316,6 +1370,7 @@ def _from_learned(verb: Token, quotes: list[tuple[int, int]] | None = None) -> A
         time_token=_time_of(verb, content),
         learned=True,
         intention=frame == "xcomp",
+        attitude=attitude,
     )
 
 
@@ -1460,17 +1515,34 @@ def _proposed(
     quotes: list[tuple[int, int]],
 ) -> bool:
     """Whether the cue model takes a verb for a learned cue. Under its own threshold, at the
-    filter's lower one, a verb is proposed only with a clause or an intention, and not as
-    the circumstance of a statement ("Speaking to broadcaster SBS, Shin said", "responded to
-    requests for comment"): the filter reads no object's role."""
+    filter's lower one, a verb is proposed with a clause, an intention or an object ("voters
+    who back the senator", "has opposed the bill"), the filter sifting them, but not as the
+    circumstance of a statement ("Speaking to broadcaster SBS, Shin said")."""
     if model is None or propose is None:
         return False
     quoted = _quoted(quote_starts, quotes, tok.idx)
     if model.is_cue(tok, quoted):
         return True
-    if propose is model or frame_of(tok) in OBJECT_FRAMES or _circumstance(tok):
+    if propose is model or _circumstance(tok):
         return False
+    if frame_of(tok) in OBJECT_FRAMES and (_is_negated(tok) or _nobody_does(tok)):
+        return False  # "did not respond to requests", "neither side backed it": no act
     return propose.is_cue(tok, quoted)
+
+
+NO_ONE_DETS = frozenset({"no", "neither"})
+NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
+
+
+def _nobody_does(verb: Token) -> bool:
+    """Whether the verb's subject is no one ("Neither government responded", "No official
+    backed it", "nobody supports it")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in NO_ONE or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in NO_ONE_DETS for c in subj.children
+    )
 
 
 def _bare_participle(tok: Token) -> bool:
@@ -1502,6 +1574,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         if low in ("according", "per"):
             item = _according_to(tok)
+            if item:
+                found.append(item)
+        elif low == "in":
+            item = _finding_in(tok)
             if item:
                 found.append(item)
         elif low in HEDGE_ADVERBS:
@@ -1602,11 +1678,14 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     ]
     if sieve is None or model is None:
         return folded
+    objects = load_object_filter() or sieve
     return [
         item
         for item in folded
         if not item.learned
-        or sieve.keeps(doc, item, _quoted(quote_starts, quotes, doc[item.cue_i].idx), model)
+        or (objects if item.attitude else sieve).keeps(
+            doc, item, _quoted(quote_starts, quotes, doc[item.cue_i].idx), model
+        )
     ]
 
 
@@ -1760,6 +1839,23 @@ def _fold_nested(doc: Doc, items: list[Attribution]) -> list[Attribution]:
                 )
             ):
                 continue
+            if (
+                span is not None
+                and not inner.impersonal
+                and cue_tok.dep_ == "conj"
+                and cue_tok.head.i == span.root.i
+                and not inner.direct
+                and inner.content_start > cue_tok.idx
+            ):
+                # "He says he respects Clinton and calls her X": a second act coordinated
+                # with the first is no content of the first's; the outer ends before it
+                end = cue_tok.left_edge.i
+                while end > span.start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                    end -= 1
+                cut = _trimmed_chars(doc, span.start, end)
+                if cut[0] >= 0 and cut[1] > cut[0]:
+                    outer.content_start, outer.content_end = cut
+                    continue
             if inner.impersonal:
                 # "X said Y was believed to ...", "X said Y had reportedly ...": X hedges.
                 outer.stance = "hedge" if outer.stance == "assert" else outer.stance
@@ -1943,7 +2039,8 @@ def resolve_speakers(doc: Doc, items: list[Attribution], entities: EntityIndex) 
                 if not resolver.fits(ent, head):
                     name, ent = None, None
         item.name, item.entity_id = name, ent
-        history.append(item)
+        if not item.attitude:  # "voters who back Lane" names no one a later "he" stands for
+            history.append(item)
     for item in items:
         if item.via_span is not None:
             item.via_name = _via_canonical(doc, item, resolver, entities)[0] or item.via
