@@ -1094,24 +1094,32 @@ def _according_to(tok: Token) -> Attribution | None:
         start, end = sent.start, sent.end
     else:
         start, end = sent.start, phrase_start
-    content = _trimmed_chars(doc, start, end)
-    if content[0] < 0:
-        return None
     speaker_span = (pobj.left_edge.i, pobj.i + 1)
     for child in pobj.rights:
         if (
             child.dep_ == "prep" and child.lower_ in ("by", "of", "from", "circulating", "on")
         ) or child.dep_ in ("acl",):
             speaker_span = (pobj.left_edge.i, child.right_edge.i + 1)
+    return _phrase_attribution(tok, "according to", (start, end), speaker_span, pobj.i)
+
+
+def _phrase_attribution(
+    tok: Token, cue: str, tokens: tuple[int, int], speaker_span: tuple[int, int], head: int
+) -> Attribution | None:
+    """An assertion a phrase attributes ("according to X", "in the poll"): its content the
+    clause's tokens `tokens`, trimmed; None when nothing is left of them."""
+    content = _trimmed_chars(tok.doc, *tokens)
+    if content[0] < 0:
+        return None
     return Attribution(
         cue_i=tok.i,
-        cue="according to",
+        cue=cue,
         stance="assert",
         direct=False,
         content_start=content[0],
         content_end=content[1],
         speaker_span=speaker_span,
-        speaker_head=pobj.i,
+        speaker_head=head,
     )
 
 
@@ -1143,19 +1151,7 @@ def _finding_in(tok: Token) -> Attribution | None:
         start, end = sent.start, tok.i
     else:
         return None
-    content = _trimmed_chars(doc, start, end)
-    if content[0] < 0:
-        return None
-    return Attribution(
-        cue_i=tok.i,
-        cue="in",
-        stance="assert",
-        direct=False,
-        content_start=content[0],
-        content_end=content[1],
-        speaker_span=(pobj.left_edge.i, phrase_end),
-        speaker_head=pobj.i,
-    )
+    return _phrase_attribution(tok, "in", (start, end), (pobj.left_edge.i, phrase_end), pobj.i)
 
 
 def _hedge_adverb(tok: Token) -> Attribution | None:
