@@ -250,3 +250,18 @@ def test_what_is_risked_or_aimed_at_takes_no_side() -> None:
     succeeded = read_proposition(claim("the mission to the Moon was a success"))
     assert same_proposition(failed, succeeded)
     assert relative_side(failed, succeeded) == -1
+
+
+def test_across_stories_a_claim_says_more_than_its_names() -> None:
+    from newsgraph.link.propositions import cross_match
+
+    # months apart, the two overlap by "Hillary Clinton" and a vote: no one proposition
+    short = read_proposition(claim("to vote for Hillary Clinton"))
+    other = read_proposition(
+        claim("not voting for Donald Trump does not mean voting for Hillary Clinton", "NeverTrump")
+    )
+    assert not cross_match(short, other) and not cross_match(other, short)
+    # two words beyond the names are enough: "the talks in Geneva had failed"
+    failed = read_proposition(claim("the talks in Geneva had failed", "The envoy"))
+    success = read_proposition(claim("the talks in Geneva were a success", "The minister"))
+    assert cross_match(failed, success)

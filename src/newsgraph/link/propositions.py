@@ -878,6 +878,7 @@ CLAIM_WINDOW_DAYS = 270  # a denial and its confirmation can be months apart
 CROSS_ENTITIES = 3  # a claim's rarest entities looked up in other stories
 CROSS_LIMIT = 2000  # candidate claims read per link pass at most
 CROSS_WORDS = 3  # content words a claim needs to state a proposition another story states
+CROSS_UNNAMED_WORDS = 2  # ... of them beyond the words of its names
 _CROSS_VERDICTS = 1_000_000  # verdicts of pairs of wordings a link call keeps at most
 
 
@@ -906,6 +907,10 @@ def cross_match(a: Proposition, b: Proposition) -> bool:
         return False
     if min(len(a.words), len(b.words)) < CROSS_WORDS:
         return False  # "the Trump administration", denied by "which": no proposition to join
+    if min(len(_beyond_names(a)), len(_beyond_names(b))) < CROSS_UNNAMED_WORDS:
+        return (
+            False  # "to vote for Hillary Clinton": its overlap with a claim naming her is her name
+        )
     if _denied_report_stated(a, b) or _denied_report_stated(b, a):
         return True
     if not same_proposition(a, b):
@@ -919,6 +924,11 @@ def cross_match(a: Proposition, b: Proposition) -> bool:
     if not _shared_beyond_names(a, b) or _overlap(a.words, b.words) < NAMED_CLASS_MATCH:
         return False
     return bool(set(a.sides) & set(b.sides)) or a.overall < 0 or b.overall < 0
+
+
+def _beyond_names(p: Proposition) -> frozenset[str]:
+    """A claim's content words less the words of the names it holds."""
+    return p.words - {_stem(w) for n in p.names for w in _WORD.findall(n)}
 
 
 def _shared_beyond_names(a: Proposition, b: Proposition) -> bool:
