@@ -556,8 +556,10 @@ def _join_anaphors(groups: list[_Group]) -> list[_Group]:
         if any(r.specific for r in group.readings.values()):
             for article in sorted(group.articles):
                 by_article.setdefault(article, []).append(group)
+    out: list[_Group] = []
     for group in groups:
         if not all(i.lemma in ANAPHORS for i in group.items):
+            out.append(group)  # (the same object: the reports joined below reach it)
             continue
         staying = []
         for item in group.items:
@@ -574,11 +576,8 @@ def _join_anaphors(groups: list[_Group]) -> list[_Group]:
             rest = _Group(staying[0])
             for item in staying[1:]:
                 rest.add(item)
-            group.items, group.readings = rest.items, rest.readings
-            group.articles, group.words = rest.articles, rest.words
-        else:
-            group.items = []
-    return [g for g in groups if g.items]
+            out.append(rest)
+    return out
 
 
 # -- the learned pairwise merge ---------------------------------------------------------------

@@ -907,10 +907,9 @@ def cross_match(a: Proposition, b: Proposition) -> bool:
         return False
     if min(len(a.words), len(b.words)) < CROSS_WORDS:
         return False  # "the Trump administration", denied by "which": no proposition to join
-    if min(len(_beyond_names(a)), len(_beyond_names(b))) < CROSS_UNNAMED_WORDS:
-        return (
-            False  # "to vote for Hillary Clinton": its overlap with a claim naming her is her name
-        )
+    # "to vote for Hillary Clinton": its overlap with a claim naming her is her name
+    if min(len(a.words - _name_stems(a)), len(b.words - _name_stems(b))) < CROSS_UNNAMED_WORDS:
+        return False
     if _denied_report_stated(a, b) or _denied_report_stated(b, a):
         return True
     if not same_proposition(a, b):
@@ -926,16 +925,15 @@ def cross_match(a: Proposition, b: Proposition) -> bool:
     return bool(set(a.sides) & set(b.sides)) or a.overall < 0 or b.overall < 0
 
 
-def _beyond_names(p: Proposition) -> frozenset[str]:
-    """A claim's content words less the words of the names it holds."""
-    return p.words - {_stem(w) for n in p.names for w in _WORD.findall(n)}
+def _name_stems(p: Proposition) -> set[str]:
+    """The stems of the words of the names a claim holds, as its `words` spell them."""
+    return {_stem(w) for n in p.names for w in _WORD.findall(n)}
 
 
 def _shared_beyond_names(a: Proposition, b: Proposition) -> bool:
     """Whether two claims share a content word that is neither one of their names nor a
     predicate word of its own ("defeat", "failure"): "the Kursk region", "troops"."""
-    names = {_stem(w) for n in a.names | b.names for w in _WORD.findall(n)}
-    shared = (a.words & b.words) - names
+    shared = (a.words & b.words) - _name_stems(a) - _name_stems(b)
     return any(not _predicate_word(w) for p in (a, b) for w in _raw_words(p, shared))
 
 

@@ -1038,10 +1038,7 @@ class _Names:
         self._position: dict[str, int] = {}
 
     def extend(self, names: Iterable[str]) -> None:
-        for name in names:
-            if name not in self._position:
-                self._position[name] = len(self.names)
-                self.names.append(name)
+        self.indices(names)
 
     def indices(self, names: Iterable[str]) -> np.ndarray:
         found = []

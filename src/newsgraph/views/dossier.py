@@ -349,6 +349,10 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
     incidents.sort(key=lambda v: (v.incident.when or "", -v.incident.reports, v.incident.label))
     wanted = {c.id for c in dossier.claims if c.form == "intention"}
     planned = frozenset(e.id for e in dossier.events if e.claim_id in wanted)
+    happenings: list[IncidentView] = []
+    others: list[IncidentView] = []
+    for view in incidents:
+        (happenings if happening(view.incident, planned) else others).append(view)
     return StoryAnswer(
         dossier=dossier,
         key_figures=main[:KEY_FIGURES],
@@ -357,9 +361,9 @@ def story_answer(store: Store, story_id: str) -> StoryAnswer:
         propositions=propositions,
         contested_figures=[f for f in main if f.fact.status == "contested"],
         contested_claims=[p for p in propositions if p.contested],
-        incidents=[i for i in incidents if happening(i.incident, planned)],
+        incidents=happenings,
         sources=origin_trees(dossier.articles, dossier.sources),
-        other_incidents=[i for i in incidents if not happening(i.incident, planned)],
+        other_incidents=others,
         fragments=fragments,
         intentions=intentions,
     )
